@@ -1,0 +1,40 @@
+//! Reading a budget file, with every issue printed as a sentence and the line quoted.
+
+use std::path::Path;
+
+use styr_domain::budget::Budget;
+
+/// Exit status for input that cannot be read.
+pub const UNREADABLE: u8 = 2;
+
+/// The budget in `path`, or the reason it cannot be read, already written to standard error.
+pub fn read_budget(path: &Path) -> Result<Budget, u8> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|error| {
+        eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error));
+        UNREADABLE
+    })?;
+    let source = String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        eprintln!("styr: {shown}, rad {line}: filen är inte UTF-8; spara den som UTF-8 och försök igen");
+        UNREADABLE
+    })?;
+    styr_import::parse_budget(&source).map_err(|issues| {
+        for issue in &issues {
+            eprintln!("{shown}: {issue}\n");
+        }
+        let count = issues.len();
+        eprintln!("styr: {shown} kunde inte läsas ({count} {}).", if count == 1 { "fel" } else { "fel" });
+        UNREADABLE
+    })
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "filen finns inte".into(),
+        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
+        std::io::ErrorKind::IsADirectory => "det är en katalog, inte en fil".into(),
+        _ => error.to_string(),
+    }
+}

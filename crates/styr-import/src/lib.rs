@@ -1,0 +1,9 @@
+//! Readers from bytes and text to styr's domain values. Every reader reports each issue with
+//! its line and column and the offending line quoted, and collects all issues in one pass.
+
+pub mod amount;
+pub mod budget_file;
+pub mod issue;
+
+pub use budget_file::parse_budget;
+pub use issue::{Issue, Severity};

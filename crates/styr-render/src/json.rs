@@ -1,0 +1,8 @@
+//! The budget report as JSON: the same values the other formats show, exact (amounts in öre).
+
+use styr_reports::BudgetReport;
+
+pub fn json(report: &BudgetReport) -> String {
+    // Serialising plain data structs to a String cannot fail: no maps with non-string keys.
+    serde_json::to_string_pretty(report).expect("report values serialise to JSON")
+}

@@ -1,0 +1,12 @@
+//! Renderers: report values to files people read. One module per format; a new format never
+//! touches report logic.
+
+pub mod findings;
+pub mod html;
+pub mod json;
+pub mod markdown;
+mod text;
+
+pub use html::html;
+pub use json::json;
+pub use markdown::markdown;

@@ -1,0 +1,60 @@
+//! The frames' trails: each step the document states ("till 113,5 mnkr") against the step
+//! computed from the one before, and the trail's end against the entered kommunbidrag.
+
+use styr_domain::budget::Budget;
+use styr_domain::money::Stated;
+
+use super::statements::unit_slip_note;
+use super::{severity_of, Finding, FindingKind, Severity, Shown};
+
+pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
+    for frame in &budget.frames {
+        let figures = match frame.figures(&budget.index) {
+            Ok(figures) => figures,
+            Err(error) => {
+                findings.push(Finding {
+                    kind: FindingKind::Figure,
+                    severity: Severity::Fel,
+                    section: frame.heading.clone(),
+                    place: "Kommunbidrag".into(),
+                    stated: Shown::text("–"),
+                    computed: Shown::text("kan inte beräknas"),
+                    note: error.to_string(),
+                });
+                continue;
+            }
+        };
+        for figure in figures {
+            let Some(trail) = &figure.trail else { continue };
+            for line in &trail.lines {
+                let Some(stated) = line.stated else { continue };
+                if stated.agrees_with(line.running) {
+                    continue;
+                }
+                findings.push(Finding {
+                    kind: FindingKind::Figure,
+                    severity: severity_of(line.running - stated.value, 1, stated.precision),
+                    section: frame.heading.clone(),
+                    place: if line.text.is_empty() { format!("Kommunbidrag {}", figure.year) } else { format!("”{}”", line.text) },
+                    stated: Shown::amount(stated.value, stated.precision),
+                    computed: Shown::amount(line.running, stated.precision),
+                    note: unit_slip_note(stated, line.running),
+                });
+            }
+            if figure.entered {
+                let at_trail_precision = Stated::new(figure.kommunbidrag.round_to(trail.precision), trail.precision);
+                if !at_trail_precision.agrees_with(trail.result()) {
+                    findings.push(Finding {
+                        kind: FindingKind::Figure,
+                        severity: severity_of(trail.result() - figure.kommunbidrag, trail.lines.len(), trail.precision),
+                        section: frame.heading.clone(),
+                        place: format!("Kommunbidrag {}: härledningen", figure.year),
+                        stated: Shown::amount(figure.kommunbidrag, styr_domain::money::Precision::TKR),
+                        computed: Shown::amount(trail.result(), trail.precision),
+                        note: "Härledningens steg leder inte fram till det beslutade kommunbidraget.".into(),
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The operating table report: every row of a board's or separately reported unit's
+//! driftbudget computed from its lines, and each line's change against the previous year.
+
+use serde::Serialize;
+use styr_domain::budget::Budget;
+use styr_domain::calendar::Year;
+use styr_domain::frame::FrameError;
+use styr_domain::money::Amount;
+use styr_domain::operating::{LineKind, OperatingRow};
+use styr_domain::organisation::UnitId;
+use styr_domain::statement::Direction;
+
+use crate::sentences;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Column {
+    pub year: Year,
+    /// "Budget 2024", "Plan 2026".
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OperatingTableRow {
+    pub row: OperatingRow,
+    pub label: &'static str,
+    pub emphasised: bool,
+    /// One value per column, exact.
+    pub values: Vec<Amount>,
+}
+
+/// A line's change between the previous year and the budget year, with the generated
+/// sentence and the reasons people wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LineChange {
+    pub line: LineKind,
+    pub from: Year,
+    pub to: Year,
+    pub direction: Direction,
+    /// The size of the change, never negative.
+    pub magnitude: Amount,
+    /// "Personalkostnaderna ökar med 2,0 mnkr."
+    pub sentence: String,
+    pub explanation: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OperatingTableReport {
+    pub unit: UnitId,
+    pub heading: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<OperatingTableRow>,
+    pub changes: Vec<LineChange>,
+}
+
+impl OperatingTableReport {
+    pub fn value(&self, row: OperatingRow, year: Year) -> Option<Amount> {
+        let column = self.columns.iter().position(|column| column.year == year)?;
+        self.rows.iter().find(|table_row| table_row.row == row).map(|table_row| table_row.values[column])
+    }
+}
+
+/// Every row of `unit`'s table for the budget's columns.
+pub fn operating_table(budget: &Budget, unit: &UnitId, heading: &str) -> Result<OperatingTableReport, FrameError> {
+    let years = budget.years.columns();
+    let figures = years
+        .iter()
+        .map(|year| budget.operating_figures(unit, *year))
+        .collect::<Result<Vec<_>, _>>()?;
+    let columns = years.iter().map(|year| Column { year: *year, label: budget.years.column_label(*year) }).collect();
+    let rows = OperatingRow::ALL
+        .iter()
+        .map(|row| OperatingTableRow {
+            row: *row,
+            label: row.label(),
+            emphasised: row.is_emphasised(),
+            values: figures.iter().map(|year_figures| year_figures.row(*row)).collect(),
+        })
+        .collect();
+    let previous = budget.years.previous;
+    let budget_year = budget.years.budget;
+    let from = budget.operating_figures(unit, previous)?;
+    let to = budget.operating_figures(unit, budget_year)?;
+    let explanations: Vec<_> = budget
+        .lines
+        .iter()
+        .filter(|lines| budget.counts_towards(&lines.unit, unit))
+        .flat_map(|lines| &lines.explanations)
+        .collect();
+    let changes = LineKind::ALL
+        .iter()
+        .map(|line| {
+            let (direction, magnitude) = Direction::of_change(from.line(*line), to.line(*line));
+            let explanation = explanations
+                .iter()
+                .filter(|explanation| explanation.line == *line)
+                .map(|explanation| explanation.text.trim())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            LineChange {
+                line: *line,
+                from: previous,
+                to: budget_year,
+                direction,
+                magnitude,
+                sentence: sentences::line_change(*line, direction, magnitude),
+                explanation,
+            }
+        })
+        .collect();
+    Ok(OperatingTableReport { unit: unit.clone(), heading: heading.to_string(), columns, rows, changes })
+}
