@@ -24,7 +24,8 @@ pub const FORMAT_VERSION: i64 = 1;
 pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let raw: raw::RawFile = toml::from_str(source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
-        vec![Issue::error(source, span, swedish_toml_message(error.message()))]
+        let key = source.get(span.clone()).unwrap_or_default();
+        vec![Issue::error(source, span, swedish_toml_message(error.message(), key))]
     })?;
     let mut reader = Reader::new(source);
     if *raw.format.get_ref() != FORMAT_VERSION {
@@ -90,7 +91,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
 }
 
 /// The TOML reader's messages in Swedish, for the mistakes people make most; others pass through.
-fn swedish_toml_message(message: &str) -> String {
+fn swedish_toml_message(message: &str, key: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = expected
@@ -108,7 +109,9 @@ fn swedish_toml_message(message: &str) -> String {
         return format!("fel sorts värde: {} där det ska vara {}", swedish_kind(found), swedish_kind(expected));
     }
     if message.starts_with("duplicate key") {
-        return format!("nyckeln finns redan: {}", message.trim_start_matches("duplicate key").trim());
+        return format!(
+            "nyckeln ”{key}” finns redan; en lista skrivs antingen som {key} = [ … ] eller som [[…{key}]]-tabeller, inte båda"
+        );
     }
     message.to_string()
 }

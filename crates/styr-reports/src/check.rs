@@ -103,8 +103,10 @@ mod tests {
     #[test]
     fn a_difference_within_the_rounding_of_its_terms_is_rounding() {
         assert_eq!(severity_of(Amount::from_tkr(1), 4, Precision::TKR), Severity::Avrundning);
-        assert_eq!(severity_of(Amount::from_tkr(2), 2, Precision::TKR), Severity::Avrundning);
-        assert_eq!(severity_of(Amount::from_tkr(3), 2, Precision::TKR), Severity::Fel);
+        // Two terms and the shown figure each carry up to half a tkr: 1,5 tkr in all.
+        assert_eq!(severity_of(Amount::from_tkr(1), 2, Precision::TKR), Severity::Avrundning);
+        assert_eq!(severity_of(Amount::from_tkr(2), 2, Precision::TKR), Severity::Fel);
+        assert_eq!(severity_of(Amount::from_tkr(2), 4, Precision::TKR), Severity::Avrundning);
         assert_eq!(severity_of(Amount::from_tkr(3_000), 3, Precision::TKR), Severity::Fel);
     }
 
