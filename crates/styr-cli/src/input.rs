@@ -17,15 +17,16 @@ pub fn read_budget(path: &Path) -> Result<Budget, u8> {
     let source = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-        eprintln!("styr: {shown}, rad {line}: filen är inte UTF-8; spara den som UTF-8 och försök igen");
+        eprintln!(
+            "styr: {shown}, rad {line}: filen är inte UTF-8; spara den som UTF-8 och försök igen"
+        );
         UNREADABLE
     })?;
     styr_import::parse_budget(&source).map_err(|issues| {
         for issue in &issues {
             eprintln!("{shown}: {issue}\n");
         }
-        let count = issues.len();
-        eprintln!("styr: {shown} kunde inte läsas ({count} {}).", if count == 1 { "fel" } else { "fel" });
+        eprintln!("styr: {shown} kunde inte läsas ({} fel).", issues.len());
         UNREADABLE
     })
 }

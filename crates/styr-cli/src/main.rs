@@ -71,6 +71,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { file, format } => commands::check::run(&file, format),
-        Command::Report { file, format, output } => commands::report::run(&file, format, output.as_deref()),
+        Command::Report {
+            file,
+            format,
+            output,
+        } => commands::report::run(&file, format, output.as_deref()),
     }
 }

@@ -7,7 +7,11 @@ use support::{example, relative, styr, text};
 #[test]
 fn check_lists_each_disagreement_in_the_reference_and_exits_with_one() {
     let output = styr(&["check", &relative(&example())]);
-    assert_eq!(output.status.code(), Some(1), "the reference has real errors");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the reference has real errors"
+    );
     insta::assert_snapshot!("check_reference", text(&output.stdout));
 }
 
@@ -15,7 +19,10 @@ fn check_lists_each_disagreement_in_the_reference_and_exits_with_one() {
 fn check_of_a_consistent_budget_finds_nothing_and_exits_with_zero() {
     let output = styr(&["check", "tests/fixtures/consistent.toml"]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
-    assert_eq!(text(&output.stdout), "Inga avvikelser: alla angivna siffror stämmer med det som beräknas.\n");
+    assert_eq!(
+        text(&output.stdout),
+        "Inga avvikelser: alla angivna siffror stämmer med det som beräknas.\n"
+    );
 }
 
 #[test]
@@ -51,10 +58,15 @@ fn report_as_html_is_one_page_with_the_risk_matrix() {
     let html = text(&output.stdout);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
     assert!(html.contains("<svg"), "the matrix is drawn");
-    assert!(html.contains("Sannolikhet 3, väsentlighet 4, riskvärde 12 (Hög): Välfärdsbrottslighet</title>"));
+    assert!(html.contains(
+        "Sannolikhet 3, väsentlighet 4, riskvärde 12 (Hög): Välfärdsbrottslighet</title>"
+    ));
     assert!(html.contains("<td class=\"number\">-114 196</td>"));
     assert!(!html.contains("<script"), "no scripts");
-    assert_eq!(html.matches("<table>").count(), html.matches("</table>").count());
+    assert_eq!(
+        html.matches("<table>").count(),
+        html.matches("</table>").count()
+    );
     assert!(html.trim_end().ends_with("</html>"));
 }
 
@@ -64,16 +76,29 @@ fn report_as_json_carries_exact_amounts() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     let table = &json["operating"][0];
     assert_eq!(table["columns"][1]["label"], "Budget 2025");
-    let result = table["rows"].as_array().and_then(|rows| rows.iter().find(|row| row["row"] == "result")).expect("a result row");
+    let result = table["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|row| row["row"] == "result"))
+        .expect("a result row");
     assert_eq!(result["values"][1], 100_000, "1 tkr is 100 000 öre");
     assert_eq!(json["investment"]["plan_sum"], 61_369_800_000i64);
-    assert_eq!(json["risks"]["matrix"][1][3]["risks"][0], "Välfärdsbrottslighet");
+    assert_eq!(
+        json["risks"]["matrix"][1][3]["risks"][0],
+        "Välfärdsbrottslighet"
+    );
 }
 
 #[test]
 fn report_writes_to_a_file_when_asked() {
     let path = std::env::temp_dir().join(format!("styr-report-{}.html", std::process::id()));
-    let output = styr(&["report", &relative(&example()), "--format", "html", "--output", path.to_str().expect("UTF-8 path")]);
+    let output = styr(&[
+        "report",
+        &relative(&example()),
+        "--format",
+        "html",
+        "--output",
+        path.to_str().expect("UTF-8 path"),
+    ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
     let written = std::fs::read_to_string(&path).expect("the report was written");
@@ -86,9 +111,15 @@ fn every_command_explains_itself_in_swedish() {
     let top = text(&styr(&["--help"]).stdout);
     assert!(top.contains("check") && top.contains("report"));
     let check = text(&styr(&["check", "--help"]).stdout);
-    assert!(check.contains("Slutstatus: 0 när inget fel hittas"), "{check}");
+    assert!(
+        check.contains("Slutstatus: 0 när inget fel hittas"),
+        "{check}"
+    );
     let report = text(&styr(&["report", "--help"]).stdout);
-    assert!(report.contains("markdown") && report.contains("html") && report.contains("json"), "{report}");
+    assert!(
+        report.contains("markdown") && report.contains("html") && report.contains("json"),
+        "{report}"
+    );
 }
 
 #[test]

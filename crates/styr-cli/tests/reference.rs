@@ -11,7 +11,8 @@ use styr_domain::format;
 use styr_reports::check::FindingKind;
 
 fn reference_text() -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/reference/alingsas-ks-budget-2025-2027.txt");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference/alingsas-ks-budget-2025-2027.txt");
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
         Err(_) => {
@@ -22,10 +23,15 @@ fn reference_text() -> Option<String> {
 }
 
 fn example_report() -> (styr_reports::BudgetReport, styr_domain::budget::Budget) {
-    let source = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/alingsas-ks-2025.toml"))
-        .expect("the example exists");
+    let source = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/alingsas-ks-2025.toml"),
+    )
+    .expect("the example exists");
     let budget = styr_import::parse_budget(&source).expect("the example reads");
-    (styr_reports::budget_report(&budget).expect("the example computes"), budget)
+    (
+        styr_reports::budget_report(&budget).expect("the example computes"),
+        budget,
+    )
 }
 
 /// A table of the reference: its heading, column labels and rows of (label, cells).
@@ -49,11 +55,18 @@ fn amount_tables(text: &str) -> Vec<SourceTable> {
             let mut rows = Vec::new();
             index += 1;
             while index < lines.len() && lines[index].contains('\t') {
-                let cells: Vec<String> = lines[index].split('\t').map(|cell| cell.replace("<b>", "").replace("</b>", "")).collect();
+                let cells: Vec<String> = lines[index]
+                    .split('\t')
+                    .map(|cell| cell.replace("<b>", "").replace("</b>", ""))
+                    .collect();
                 rows.push((cells[0].clone(), cells[1..].to_vec()));
                 index += 1;
             }
-            tables.push(SourceTable { heading: heading.clone(), columns: columns.split('\t').map(String::from).collect(), rows });
+            tables.push(SourceTable {
+                heading: heading.clone(),
+                columns: columns.split('\t').map(String::from).collect(),
+                rows,
+            });
             continue;
         }
         index += 1;
@@ -66,7 +79,11 @@ fn every_table_figure_is_reproduced_or_reported() {
     let Some(text) = reference_text() else { return };
     let (report, _) = example_report();
     let tables = amount_tables(&text);
-    assert_eq!(tables.len(), 3, "two operating tables and the investment plan");
+    assert_eq!(
+        tables.len(),
+        3,
+        "two operating tables and the investment plan"
+    );
     let reported: BTreeSet<(String, String)> = report
         .findings
         .iter()
@@ -81,7 +98,12 @@ fn every_table_figure_is_reproduced_or_reported() {
                 .investment
                 .rows
                 .iter()
-                .map(|row| (row.label.clone(), row.values.iter().map(|value| format::tkr(*value)).collect()))
+                .map(|row| {
+                    (
+                        row.label.clone(),
+                        row.values.iter().map(|value| format::tkr(*value)).collect(),
+                    )
+                })
                 .collect(),
             heading => report
                 .operating
@@ -90,13 +112,31 @@ fn every_table_figure_is_reproduced_or_reported() {
                 .unwrap_or_else(|| panic!("the report has the table ”{heading}”"))
                 .rows
                 .iter()
-                .map(|row| (row.label.to_string(), row.values.iter().map(|value| format::tkr(*value)).collect()))
+                .map(|row| {
+                    (
+                        row.label.to_string(),
+                        row.values.iter().map(|value| format::tkr(*value)).collect(),
+                    )
+                })
                 .collect(),
         };
-        assert_eq!(computed_rows.len(), table.rows.len(), "{}: the same rows", table.heading);
-        for ((label, cells), (computed_label, computed_cells)) in table.rows.iter().zip(&computed_rows) {
-            assert_eq!(label, computed_label, "{}: rows in the same order", table.heading);
-            for (column, (stated, computed)) in table.columns.iter().zip(cells.iter().zip(computed_cells)) {
+        assert_eq!(
+            computed_rows.len(),
+            table.rows.len(),
+            "{}: the same rows",
+            table.heading
+        );
+        for ((label, cells), (computed_label, computed_cells)) in
+            table.rows.iter().zip(&computed_rows)
+        {
+            assert_eq!(
+                label, computed_label,
+                "{}: rows in the same order",
+                table.heading
+            );
+            for (column, (stated, computed)) in
+                table.columns.iter().zip(cells.iter().zip(computed_cells))
+            {
                 if stated == computed {
                     reproduced += 1;
                 } else {
@@ -106,7 +146,10 @@ fn every_table_figure_is_reproduced_or_reported() {
         }
     }
     assert_eq!(reproduced, 4 * 10 * 2 + 6 * 13 - differing.len());
-    assert_eq!(differing, reported, "the figures styr cannot reproduce are exactly the ones check reports");
+    assert_eq!(
+        differing, reported,
+        "the figures styr cannot reproduce are exactly the ones check reports"
+    );
     assert_eq!(differing.len(), 8);
 }
 
@@ -118,7 +161,11 @@ fn every_risk_value_in_both_appendices_is_the_product_of_its_grades() {
     let mut appendix = "";
     for line in text.lines() {
         if line.starts_with("## ") {
-            appendix = if line.starts_with("## Bilaga") { line } else { "" };
+            appendix = if line.starts_with("## Bilaga") {
+                line
+            } else {
+                ""
+            };
         }
         if appendix.is_empty() || !line.starts_with("<b>") {
             continue;
@@ -128,7 +175,11 @@ fn every_risk_value_in_both_appendices_is_the_product_of_its_grades() {
         match cells.len() {
             // Bilaga 2: Risk, Riskbeskrivning, Sannolikhet, Väsentlighet, Riskvärde, Hantering.
             6 => {
-                let risk = budget.risks.iter().find(|risk| risk.name == name).expect("every risk of Bilaga 2 is in the example");
+                let risk = budget
+                    .risks
+                    .iter()
+                    .find(|risk| risk.name == name)
+                    .expect("every risk of Bilaga 2 is in the example");
                 assert_eq!(cells[2], risk.probability.value().to_string());
                 assert_eq!(cells[3], risk.materiality.value().to_string());
                 assert_eq!(cells[4], risk.value().value().to_string(), "{name}");
@@ -136,8 +187,17 @@ fn every_risk_value_in_both_appendices_is_the_product_of_its_grades() {
             }
             // Bilaga 1: Risk, Riskbeskrivning, Riskvärde, Metod, Ansvarig.
             5 => {
-                let control = budget.controls.iter().find(|control| control.stated_risk_name.as_deref() == Some(name.as_str()));
-                let risk = budget.risk(&control.expect("every control of Bilaga 1 is in the example").risk).expect("a known risk");
+                let control = budget
+                    .controls
+                    .iter()
+                    .find(|control| control.stated_risk_name.as_deref() == Some(name.as_str()));
+                let risk = budget
+                    .risk(
+                        &control
+                            .expect("every control of Bilaga 1 is in the example")
+                            .risk,
+                    )
+                    .expect("a known risk");
                 assert_eq!(cells[2], risk.value().value().to_string(), "{name}");
                 seen += 1;
             }
@@ -155,11 +215,23 @@ fn every_efficiency_investigation_and_text_section_is_kept() {
     let (_, budget) = example_report();
     assert_eq!(budget.efficiency.len(), 14);
     for investigation in &budget.efficiency {
-        assert!(text.contains(&investigation.investigation), "{}", investigation.investigation);
+        assert!(
+            text.contains(&investigation.investigation),
+            "{}",
+            investigation.investigation
+        );
     }
     for section in &budget.sections {
-        for paragraph in section.text.split("\n\n").filter(|paragraph| !paragraph.trim().is_empty()) {
-            assert!(text.contains(paragraph.trim()), "{}: a paragraph not in the reference:\n{paragraph}", section.heading);
+        for paragraph in section
+            .text
+            .split("\n\n")
+            .filter(|paragraph| !paragraph.trim().is_empty())
+        {
+            assert!(
+                text.contains(paragraph.trim()),
+                "{}: a paragraph not in the reference:\n{paragraph}",
+                section.heading
+            );
         }
     }
 }

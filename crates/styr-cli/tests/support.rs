@@ -25,5 +25,8 @@ pub fn text(bytes: &[u8]) -> String {
 }
 
 pub fn relative(path: &Path) -> String {
-    path.strip_prefix(manifest_dir()).unwrap_or(path).display().to_string()
+    path.strip_prefix(manifest_dir())
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }

@@ -100,7 +100,9 @@ impl Budget {
             if id == table_unit {
                 return true;
             }
-            let Some(found) = self.organisation.unit(id) else { return false };
+            let Some(found) = self.organisation.unit(id) else {
+                return false;
+            };
             if found.separately_reported {
                 return false;
             }
@@ -111,9 +113,17 @@ impl Budget {
 
     /// The entered figures of `table_unit`'s table for `year`: its units' lines added up, and
     /// its kommunbidrag from its frame.
-    pub fn operating_figures(&self, table_unit: &UnitId, year: Year) -> Result<YearFigures, FrameError> {
+    pub fn operating_figures(
+        &self,
+        table_unit: &UnitId,
+        year: Year,
+    ) -> Result<YearFigures, FrameError> {
         let mut figures = YearFigures::default();
-        for unit_lines in self.lines.iter().filter(|lines| self.counts_towards(&lines.unit, table_unit)) {
+        for unit_lines in self
+            .lines
+            .iter()
+            .filter(|lines| self.counts_towards(&lines.unit, table_unit))
+        {
             for (kind, amounts) in &unit_lines.lines {
                 if let Some(amount) = amounts.get(&year) {
                     figures.add_line(*kind, *amount);
@@ -127,5 +137,112 @@ impl Budget {
             figures.kommunbidrag = frame.kommunbidrag(year, &self.index)?;
         }
         Ok(figures)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Year;
+    use crate::document::DocumentMetadata;
+    use crate::money::Amount;
+    use crate::operating::LineKind;
+    use crate::organisation::{OrganisationUnit, UnitKind};
+    use proptest::prelude::*;
+
+    fn year(number: i64) -> Year {
+        Year::new(number).expect("test years are in range")
+    }
+
+    fn unit(id: &str, parent: Option<&str>, separately_reported: bool) -> OrganisationUnit {
+        OrganisationUnit {
+            id: UnitId(id.into()),
+            name: id.into(),
+            kind: UnitKind::Unit,
+            parent: parent.map(|parent| UnitId(parent.into())),
+            valid_from: None,
+            valid_to: None,
+            predecessor: None,
+            separately_reported,
+            description: String::new(),
+        }
+    }
+
+    /// A board with three units, the last reported separately, each with one amount per line.
+    fn budget(amounts: &[[i64; 5]; 3]) -> Budget {
+        let organisation = Organisation::new(vec![
+            unit("board", None, false),
+            unit("a", Some("board"), false),
+            unit("b", Some("a"), false),
+            unit("apart", Some("board"), true),
+        ])
+        .expect("a valid tree");
+        let lines = ["a", "b", "apart"]
+            .iter()
+            .zip(amounts)
+            .map(|(id, amounts)| UnitLines {
+                unit: UnitId((*id).into()),
+                lines: LineKind::ALL
+                    .iter()
+                    .zip(amounts)
+                    .map(|(kind, tkr)| {
+                        (
+                            *kind,
+                            [(year(2025), Amount::from_tkr(*tkr))].into_iter().collect(),
+                        )
+                    })
+                    .collect(),
+                financial_net: Default::default(),
+                explanations: Vec::new(),
+            })
+            .collect();
+        Budget {
+            municipality: Municipality {
+                name: "Provkommun".into(),
+                code: String::new(),
+            },
+            document: DocumentMetadata::default(),
+            board: UnitId("board".into()),
+            years: BudgetYears {
+                previous: year(2024),
+                budget: year(2025),
+                plan: vec![year(2026)],
+            },
+            organisation,
+            sections: Vec::new(),
+            goals: Vec::new(),
+            efficiency: Vec::new(),
+            index: IndexTable::default(),
+            frames: Vec::new(),
+            lines,
+            operating_tables: Vec::new(),
+            investment: InvestmentPlan::default(),
+            scales: Scales::default(),
+            bands: Bands::standard(),
+            risks: Vec::new(),
+            controls: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_table_is_the_sum_of_its_units_less_the_separately_reported(
+            amounts in proptest::array::uniform3(proptest::array::uniform5(-1_000_000_000i64..1_000_000_000))
+        ) {
+            let budget = budget(&amounts);
+            let board = budget.operating_figures(&UnitId("board".into()), year(2025)).expect("no frame to fail");
+            let a = budget.operating_figures(&UnitId("a".into()), year(2025)).expect("no frame to fail");
+            let apart = budget.operating_figures(&UnitId("apart".into()), year(2025)).expect("no frame to fail");
+            for (index, kind) in LineKind::ALL.iter().enumerate() {
+                prop_assert_eq!(board.line(*kind), Amount::from_tkr(amounts[0][index] + amounts[1][index]));
+                prop_assert_eq!(a.line(*kind), board.line(*kind), "b lies within a");
+                prop_assert_eq!(apart.line(*kind), Amount::from_tkr(amounts[2][index]));
+            }
+            let costs: Amount = LineKind::COSTS.iter().map(|kind| board.line(*kind)).sum();
+            prop_assert_eq!(board.costs(), costs);
+            prop_assert_eq!(board.net_cost(), board.revenue + costs);
+            prop_assert_eq!(board.result(), board.net_cost() + board.kommunbidrag + board.financial_net);
+        }
     }
 }

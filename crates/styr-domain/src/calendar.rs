@@ -74,7 +74,11 @@ impl Date {
 
     /// The first day of `year`: where a budget year's organisation is read.
     pub const fn first_of(year: Year) -> Date {
-        Date { year, month: 1, day: 1 }
+        Date {
+            year,
+            month: 1,
+            day: 1,
+        }
     }
 }
 
@@ -107,7 +111,10 @@ mod tests {
     #[test]
     fn dates_that_do_not_exist_are_refused() {
         assert!(Date::new(2024, 2, 29).is_ok());
-        assert_eq!(Date::new(2025, 2, 29), Err(CalendarError::NoSuchDate("2025-02-29".into())));
+        assert_eq!(
+            Date::new(2025, 2, 29),
+            Err(CalendarError::NoSuchDate("2025-02-29".into()))
+        );
         assert!(Date::new(2025, 13, 1).is_err());
         assert!(Date::new(2025, 4, 31).is_err());
         assert!(Date::new(1900, 2, 29).is_err());
@@ -122,6 +129,9 @@ mod tests {
 
     #[test]
     fn dates_print_as_iso() {
-        assert_eq!(Date::new(2024, 12, 16).map(|date| date.to_string()), Ok("2024-12-16".into()));
+        assert_eq!(
+            Date::new(2024, 12, 16).map(|date| date.to_string()),
+            Ok("2024-12-16".into())
+        );
     }
 }

@@ -72,16 +72,34 @@ mod tests {
 
     #[test]
     fn prose_uses_a_decimal_comma() {
-        assert_eq!(with_unit(Amount::from_tkr(118_535), Precision::MNKR_ONE_DECIMAL), "118,5 mnkr");
-        assert_eq!(with_unit(Amount::from_tkr(2_009), Precision::MNKR_ONE_DECIMAL), "2,0 mnkr");
-        assert_eq!(with_unit(Amount::from_tkr(-2_630), Precision::MNKR_ONE_DECIMAL), "-2,6 mnkr");
-        assert_eq!(with_unit(Amount::from_tkr(619_698), Precision::MNKR_ONE_DECIMAL), "619,7 mnkr");
-        assert_eq!(with_unit(Amount::from_tkr(1_234_567), Precision::MNKR_ONE_DECIMAL), "1 234,6 mnkr");
+        assert_eq!(
+            with_unit(Amount::from_tkr(118_535), Precision::MNKR_ONE_DECIMAL),
+            "118,5 mnkr"
+        );
+        assert_eq!(
+            with_unit(Amount::from_tkr(2_009), Precision::MNKR_ONE_DECIMAL),
+            "2,0 mnkr"
+        );
+        assert_eq!(
+            with_unit(Amount::from_tkr(-2_630), Precision::MNKR_ONE_DECIMAL),
+            "-2,6 mnkr"
+        );
+        assert_eq!(
+            with_unit(Amount::from_tkr(619_698), Precision::MNKR_ONE_DECIMAL),
+            "619,7 mnkr"
+        );
+        assert_eq!(
+            with_unit(Amount::from_tkr(1_234_567), Precision::MNKR_ONE_DECIMAL),
+            "1 234,6 mnkr"
+        );
     }
 
     #[test]
     fn about_figures_are_whole_tens() {
-        assert_eq!(with_unit(Amount::from_tkr(86_625), Precision::about(Unit::Mnkr, 10)), "90 mnkr");
+        assert_eq!(
+            with_unit(Amount::from_tkr(86_625), Precision::about(Unit::Mnkr, 10)),
+            "90 mnkr"
+        );
     }
 
     #[test]

@@ -95,7 +95,11 @@ pub enum StepKind {
     /// Uprating by `share` of the index's value for `index_year` ("100 procent av PKV").
     Uprating { index_year: Year, share: Percent },
     /// A named increase (positive) or decrease (negative).
-    Adjustment { name: String, amount: Stated, permanence: Permanence },
+    Adjustment {
+        name: String,
+        amount: Stated,
+        permanence: Permanence,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -117,7 +121,10 @@ pub struct Derivation {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum FrameYear {
     /// Decided as a figure; `trail` is the document's account of it, checked but not used.
-    Entered { amount: Amount, trail: Option<Derivation> },
+    Entered {
+        amount: Amount,
+        trail: Option<Derivation>,
+    },
     /// Computed by the derivation and rounded to whole tkr.
     Derived { derivation: Derivation },
 }
@@ -136,7 +143,11 @@ pub enum FrameError {
     #[error("ramen för {unit} har inget kommunbidrag för {year}")]
     MissingYear { unit: UnitId, year: Year },
     #[error("{index} ({vintage}) har inget värde för {year}")]
-    MissingIndexValue { index: String, vintage: String, year: Year },
+    MissingIndexValue {
+        index: String,
+        vintage: String,
+        year: Year,
+    },
     #[error("ramen för {unit} härleder {year} ur sig själv")]
     Circular { unit: UnitId, year: Year },
 }
@@ -154,9 +165,19 @@ pub struct TrailLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum TrailKind {
-    Base { year: Year },
-    Uprating { index_year: Year, share: Percent, percent: Percent },
-    Adjustment { name: String, amount: Amount, permanence: Permanence },
+    Base {
+        year: Year,
+    },
+    Uprating {
+        index_year: Year,
+        share: Percent,
+        percent: Percent,
+    },
+    Adjustment {
+        name: String,
+        amount: Amount,
+        permanence: Permanence,
+    },
 }
 
 /// A derivation carried out: its lines and the precision its result is good to.
@@ -171,7 +192,10 @@ pub struct Trail {
 
 impl Trail {
     pub fn result(&self) -> Amount {
-        self.lines.last().map(|line| line.running).unwrap_or_default()
+        self.lines
+            .last()
+            .map(|line| line.running)
+            .unwrap_or_default()
     }
 }
 
@@ -192,25 +216,44 @@ impl Frame {
 
     /// Every year of the frame, computed.
     pub fn figures(&self, index: &IndexTable) -> Result<Vec<FrameFigure>, FrameError> {
-        self.years.keys().map(|year| self.figure(*year, index)).collect()
+        self.years
+            .keys()
+            .map(|year| self.figure(*year, index))
+            .collect()
     }
 
     pub fn figure(&self, year: Year, index: &IndexTable) -> Result<FrameFigure, FrameError> {
         self.figure_at_depth(year, index, 0)
     }
 
-    fn figure_at_depth(&self, year: Year, index: &IndexTable, depth: usize) -> Result<FrameFigure, FrameError> {
+    fn figure_at_depth(
+        &self,
+        year: Year,
+        index: &IndexTable,
+        depth: usize,
+    ) -> Result<FrameFigure, FrameError> {
         if depth > self.years.len() {
-            return Err(FrameError::Circular { unit: self.unit.clone(), year });
+            return Err(FrameError::Circular {
+                unit: self.unit.clone(),
+                year,
+            });
         }
-        let frame_year =
-            self.years.get(&year).ok_or_else(|| FrameError::MissingYear { unit: self.unit.clone(), year })?;
+        let frame_year = self
+            .years
+            .get(&year)
+            .ok_or_else(|| FrameError::MissingYear {
+                unit: self.unit.clone(),
+                year,
+            })?;
         match frame_year {
             FrameYear::Entered { amount, trail } => Ok(FrameFigure {
                 year,
                 kommunbidrag: *amount,
                 entered: true,
-                trail: trail.as_ref().map(|trail| self.evaluate(trail, index, depth)).transpose()?,
+                trail: trail
+                    .as_ref()
+                    .map(|trail| self.evaluate(trail, index, depth))
+                    .transpose()?,
             }),
             FrameYear::Derived { derivation } => {
                 let trail = self.evaluate(derivation, index, depth)?;
@@ -226,7 +269,12 @@ impl Frame {
 
     /// The grundbudget of `year` exactly: the unrounded derivation result less temporary
     /// adjustments, or the entered amount less the temporary adjustments of its trail.
-    fn grundbudget(&self, year: Year, index: &IndexTable, depth: usize) -> Result<Amount, FrameError> {
+    fn grundbudget(
+        &self,
+        year: Year,
+        index: &IndexTable,
+        depth: usize,
+    ) -> Result<Amount, FrameError> {
         let figure = self.figure_at_depth(year, index, depth + 1)?;
         match (&figure.trail, figure.entered) {
             (Some(trail), false) => Ok(trail.grundbudget),
@@ -235,10 +283,19 @@ impl Frame {
         }
     }
 
-    fn evaluate(&self, derivation: &Derivation, index: &IndexTable, depth: usize) -> Result<Trail, FrameError> {
+    fn evaluate(
+        &self,
+        derivation: &Derivation,
+        index: &IndexTable,
+        depth: usize,
+    ) -> Result<Trail, FrameError> {
         let (base_year, mut running, mut precision) = match &derivation.base {
             Base::Amount { year, amount } => (*year, amount.value, amount.precision),
-            Base::Frame { year } => (*year, self.grundbudget(*year, index, depth)?, Precision::TKR),
+            Base::Frame { year } => (
+                *year,
+                self.grundbudget(*year, index, depth)?,
+                Precision::TKR,
+            ),
         };
         let mut temporary = Amount::ZERO;
         let mut lines = vec![TrailLine {
@@ -253,27 +310,50 @@ impl Frame {
         for step in &derivation.steps {
             let kind = match &step.kind {
                 StepKind::Uprating { index_year, share } => {
-                    let value = index.value(&self.index, *index_year).ok_or_else(|| FrameError::MissingIndexValue {
-                        index: self.index.name.clone(),
-                        vintage: self.index.vintage.clone(),
-                        year: *index_year,
+                    let value = index.value(&self.index, *index_year).ok_or_else(|| {
+                        FrameError::MissingIndexValue {
+                            index: self.index.name.clone(),
+                            vintage: self.index.vintage.clone(),
+                            year: *index_year,
+                        }
                     })?;
                     let percent = share.share_of(value);
                     running = percent.uprate(running);
-                    TrailKind::Uprating { index_year: *index_year, share: *share, percent }
+                    TrailKind::Uprating {
+                        index_year: *index_year,
+                        share: *share,
+                        percent,
+                    }
                 }
-                StepKind::Adjustment { name, amount, permanence } => {
+                StepKind::Adjustment {
+                    name,
+                    amount,
+                    permanence,
+                } => {
                     running += amount.value;
                     precision = precision.coarser(amount.precision);
                     if *permanence == Permanence::Temporary {
                         temporary += amount.value;
                     }
-                    TrailKind::Adjustment { name: name.clone(), amount: amount.value, permanence: *permanence }
+                    TrailKind::Adjustment {
+                        name: name.clone(),
+                        amount: amount.value,
+                        permanence: *permanence,
+                    }
                 }
             };
-            lines.push(TrailLine { kind, running, stated: step.stated_result, text: step.text.clone() });
+            lines.push(TrailLine {
+                kind,
+                running,
+                stated: step.stated_result,
+                text: step.text.clone(),
+            });
         }
-        Ok(Trail { lines, precision, grundbudget: running - temporary })
+        Ok(Trail {
+            lines,
+            precision,
+            grundbudget: running - temporary,
+        })
     }
 }
 
@@ -286,7 +366,10 @@ mod tests {
     }
 
     fn pkv() -> (IndexChoice, IndexTable) {
-        let choice = IndexChoice { name: "PKV".into(), vintage: "test".into() };
+        let choice = IndexChoice {
+            name: "PKV".into(),
+            vintage: "test".into(),
+        };
         let table = IndexTable {
             vintages: vec![IndexVintage {
                 name: "PKV".into(),
@@ -303,9 +386,14 @@ mod tests {
     fn uprated_from(previous: i64) -> FrameYear {
         FrameYear::Derived {
             derivation: Derivation {
-                base: Base::Frame { year: year(previous) },
+                base: Base::Frame {
+                    year: year(previous),
+                },
                 steps: vec![Step {
-                    kind: StepKind::Uprating { index_year: year(previous), share: Percent::HUNDRED },
+                    kind: StepKind::Uprating {
+                        index_year: year(previous),
+                        share: Percent::HUNDRED,
+                    },
                     stated_result: None,
                     text: String::new(),
                 }],
@@ -320,7 +408,13 @@ mod tests {
             heading: String::new(),
             index,
             years: [
-                (year(2025), FrameYear::Entered { amount: Amount::from_tkr(budget_year_tkr), trail: None }),
+                (
+                    year(2025),
+                    FrameYear::Entered {
+                        amount: Amount::from_tkr(budget_year_tkr),
+                        trail: None,
+                    },
+                ),
                 (year(2026), uprated_from(2025)),
                 (year(2027), uprated_from(2026)),
             ]
@@ -333,8 +427,14 @@ mod tests {
     fn plan_years_are_uprated_by_pkv() {
         let (_, table) = pkv();
         let frame = frame(118_535);
-        assert_eq!(frame.kommunbidrag(year(2026), &table), Ok(Amount::from_tkr(121_498)));
-        assert_eq!(frame.kommunbidrag(year(2027), &table), Ok(Amount::from_tkr(125_386)));
+        assert_eq!(
+            frame.kommunbidrag(year(2026), &table),
+            Ok(Amount::from_tkr(121_498))
+        );
+        assert_eq!(
+            frame.kommunbidrag(year(2027), &table),
+            Ok(Amount::from_tkr(125_386))
+        );
     }
 
     #[test]
@@ -342,15 +442,25 @@ mod tests {
         let (_, table) = pkv();
         let frame = frame(233);
         // 233 × 1,025 = 238,825 → 239; 238,825 × 1,032 = 246,47 → 246 (not 239 × 1,032 = 246,65 → 247).
-        assert_eq!(frame.kommunbidrag(year(2026), &table), Ok(Amount::from_tkr(239)));
-        assert_eq!(frame.kommunbidrag(year(2027), &table), Ok(Amount::from_tkr(246)));
+        assert_eq!(
+            frame.kommunbidrag(year(2026), &table),
+            Ok(Amount::from_tkr(239))
+        );
+        assert_eq!(
+            frame.kommunbidrag(year(2027), &table),
+            Ok(Amount::from_tkr(246))
+        );
     }
 
     #[test]
     fn a_temporary_adjustment_stays_out_of_the_next_years_base() {
         let (index, table) = pkv();
         let adjustment = |permanence| Step {
-            kind: StepKind::Adjustment { name: "Satsning".into(), amount: Stated::tkr(1_000), permanence },
+            kind: StepKind::Adjustment {
+                name: "Satsning".into(),
+                amount: Stated::tkr(1_000),
+                permanence,
+            },
             stated_result: None,
             text: String::new(),
         };
@@ -363,7 +473,10 @@ mod tests {
                     year(2025),
                     FrameYear::Derived {
                         derivation: Derivation {
-                            base: Base::Amount { year: year(2024), amount: Stated::tkr(10_000) },
+                            base: Base::Amount {
+                                year: year(2024),
+                                amount: Stated::tkr(10_000),
+                            },
                             steps: vec![adjustment(permanence)],
                         },
                     },
@@ -374,10 +487,19 @@ mod tests {
             .collect(),
         };
         let temporary = with(Permanence::Temporary);
-        assert_eq!(temporary.kommunbidrag(year(2025), &table), Ok(Amount::from_tkr(11_000)));
-        assert_eq!(temporary.kommunbidrag(year(2026), &table), Ok(Amount::from_tkr(10_250)));
+        assert_eq!(
+            temporary.kommunbidrag(year(2025), &table),
+            Ok(Amount::from_tkr(11_000))
+        );
+        assert_eq!(
+            temporary.kommunbidrag(year(2026), &table),
+            Ok(Amount::from_tkr(10_250))
+        );
         let permanent = with(Permanence::Permanent);
-        assert_eq!(permanent.kommunbidrag(year(2026), &table), Ok(Amount::from_tkr(11_275)));
+        assert_eq!(
+            permanent.kommunbidrag(year(2026), &table),
+            Ok(Amount::from_tkr(11_275))
+        );
     }
 
     #[test]
@@ -387,7 +509,11 @@ mod tests {
         frame.years.insert(year(2028), uprated_from(2027));
         assert_eq!(
             frame.kommunbidrag(year(2028), &table),
-            Err(FrameError::MissingIndexValue { index: "PKV".into(), vintage: "test".into(), year: year(2027) })
+            Err(FrameError::MissingIndexValue {
+                index: "PKV".into(),
+                vintage: "test".into(),
+                year: year(2027)
+            })
         );
     }
 
@@ -396,7 +522,10 @@ mod tests {
         let (_, table) = pkv();
         let mut frame = frame(100);
         frame.years.insert(year(2025), uprated_from(2025));
-        assert!(matches!(frame.kommunbidrag(year(2025), &table), Err(FrameError::Circular { .. })));
+        assert!(matches!(
+            frame.kommunbidrag(year(2025), &table),
+            Err(FrameError::Circular { .. })
+        ));
     }
 
     #[test]
@@ -404,10 +533,16 @@ mod tests {
         let (index, table) = pkv();
         let tenth = Precision::MNKR_ONE_DECIMAL;
         let trail = Derivation {
-            base: Base::Amount { year: year(2024), amount: Stated::new(Amount::from_tkr(113_300), tenth) },
+            base: Base::Amount {
+                year: year(2024),
+                amount: Stated::new(Amount::from_tkr(113_300), tenth),
+            },
             steps: vec![
                 Step {
-                    kind: StepKind::Uprating { index_year: year(2024), share: Percent::HUNDRED },
+                    kind: StepKind::Uprating {
+                        index_year: year(2024),
+                        share: Percent::HUNDRED,
+                    },
                     stated_result: Some(Stated::new(Amount::from_tkr(113_500), tenth)),
                     text: String::new(),
                 },
@@ -423,17 +558,27 @@ mod tests {
             ],
         };
         let frame = Frame {
-            years: [(year(2025), FrameYear::Entered { amount: Amount::from_tkr(118_535), trail: Some(trail) })]
-                .into_iter()
-                .collect(),
+            years: [(
+                year(2025),
+                FrameYear::Entered {
+                    amount: Amount::from_tkr(118_535),
+                    trail: Some(trail),
+                },
+            )]
+            .into_iter()
+            .collect(),
             index,
             ..frame(0)
         };
-        let figure = frame.figure(year(2025), &table).expect("the trail evaluates");
+        let figure = frame
+            .figure(year(2025), &table)
+            .expect("the trail evaluates");
         let trail = figure.trail.expect("the year has a trail");
         assert_eq!(trail.precision, tenth);
         assert_eq!(trail.lines[1].running, Amount::from_kr(113_526_600));
         assert_eq!(trail.result(), Amount::from_kr(118_526_600));
-        assert!(Stated::new(trail.result().round_to(tenth), tenth).agrees_with(figure.kommunbidrag));
+        assert!(
+            Stated::new(trail.result().round_to(tenth), tenth).agrees_with(figure.kommunbidrag)
+        );
     }
 }

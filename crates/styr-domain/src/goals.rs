@@ -32,9 +32,13 @@ impl GoalKind {
     }
 
     pub fn from_key(key: &str) -> Option<GoalKind> {
-        [GoalKind::Overarching, GoalKind::PoliticalDirection, GoalKind::Board]
-            .into_iter()
-            .find(|kind| kind.key() == key)
+        [
+            GoalKind::Overarching,
+            GoalKind::PoliticalDirection,
+            GoalKind::Board,
+        ]
+        .into_iter()
+        .find(|kind| kind.key() == key)
     }
 }
 
@@ -91,7 +95,21 @@ mod tests {
             kolada_id: None,
         };
         assert_eq!(kpi.schedule(), "tre gånger per år");
-        assert_eq!(Kpi { measurements_per_year: 12, ..kpi.clone() }.schedule(), "varje månad");
-        assert_eq!(Kpi { measurements_per_year: 5, ..kpi }.schedule(), "5 gånger per år");
+        assert_eq!(
+            Kpi {
+                measurements_per_year: 12,
+                ..kpi.clone()
+            }
+            .schedule(),
+            "varje månad"
+        );
+        assert_eq!(
+            Kpi {
+                measurements_per_year: 5,
+                ..kpi
+            }
+            .schedule(),
+            "5 gånger per år"
+        );
     }
 }

@@ -52,7 +52,9 @@ impl InvestmentCategory {
     }
 
     pub fn from_key(key: &str) -> Option<InvestmentCategory> {
-        InvestmentCategory::ALL.into_iter().find(|category| category.key() == key)
+        InvestmentCategory::ALL
+            .into_iter()
+            .find(|category| category.key() == key)
     }
 }
 
@@ -110,7 +112,10 @@ impl InvestmentPlan {
     }
 
     pub fn total(&self, year: Year) -> Amount {
-        self.projects.iter().filter_map(|project| project.amounts.get(&year)).sum()
+        self.projects
+            .iter()
+            .filter_map(|project| project.amounts.get(&year))
+            .sum()
     }
 
     /// Any row's computed value in `year`; `None` for a project the plan does not have.
@@ -122,8 +127,13 @@ impl InvestmentPlan {
         }
     }
 
-    pub fn projects_in(&self, category: InvestmentCategory) -> impl Iterator<Item = &InvestmentProject> {
-        self.projects.iter().filter(move |project| project.category == category)
+    pub fn projects_in(
+        &self,
+        category: InvestmentCategory,
+    ) -> impl Iterator<Item = &InvestmentProject> {
+        self.projects
+            .iter()
+            .filter(move |project| project.category == category)
     }
 }
 
@@ -136,11 +146,18 @@ mod tests {
         Year::new(number).expect("test years are in range")
     }
 
-    fn project(name: &str, category: InvestmentCategory, amounts: &[(i64, i64)]) -> InvestmentProject {
+    fn project(
+        name: &str,
+        category: InvestmentCategory,
+        amounts: &[(i64, i64)],
+    ) -> InvestmentProject {
         InvestmentProject {
             name: name.into(),
             category,
-            amounts: amounts.iter().map(|(y, tkr)| (year(*y), Amount::from_tkr(*tkr))).collect(),
+            amounts: amounts
+                .iter()
+                .map(|(y, tkr)| (year(*y), Amount::from_tkr(*tkr)))
+                .collect(),
         }
     }
 
@@ -148,15 +165,33 @@ mod tests {
     fn category_totals_add_up_their_projects() {
         let plan = InvestmentPlan {
             projects: vec![
-                project("IT-Infrastruktur", InvestmentCategory::Adaptation, &[(2028, 5_000)]),
-                project("Lokalanpassningar", InvestmentCategory::Adaptation, &[(2028, 2_000)]),
-                project("Inventarier", InvestmentCategory::Reinvestment, &[(2028, 8_600)]),
+                project(
+                    "IT-Infrastruktur",
+                    InvestmentCategory::Adaptation,
+                    &[(2028, 5_000)],
+                ),
+                project(
+                    "Lokalanpassningar",
+                    InvestmentCategory::Adaptation,
+                    &[(2028, 2_000)],
+                ),
+                project(
+                    "Inventarier",
+                    InvestmentCategory::Reinvestment,
+                    &[(2028, 8_600)],
+                ),
             ],
             ..InvestmentPlan::default()
         };
-        assert_eq!(plan.category_total(InvestmentCategory::Adaptation, year(2028)), Amount::from_tkr(7_000));
+        assert_eq!(
+            plan.category_total(InvestmentCategory::Adaptation, year(2028)),
+            Amount::from_tkr(7_000)
+        );
         assert_eq!(plan.total(year(2028)), Amount::from_tkr(15_600));
-        assert_eq!(plan.row(&InvestmentRow::Project("Okänt".into()), year(2028)), None);
+        assert_eq!(
+            plan.row(&InvestmentRow::Project("Okänt".into()), year(2028)),
+            None
+        );
     }
 
     proptest! {

@@ -178,12 +178,20 @@ impl Precision {
     pub const MNKR_ONE_DECIMAL: Precision = Precision::new(Unit::Mnkr, 1);
 
     pub const fn new(unit: Unit, decimals: u8) -> Precision {
-        Precision { unit, decimals, tens: 1 }
+        Precision {
+            unit,
+            decimals,
+            tens: 1,
+        }
     }
 
     /// A step of `tens` whole units: `Precision::about(Unit::Mnkr, 10)` for "omkring 90 mnkr".
     pub const fn about(unit: Unit, tens: u8) -> Precision {
-        Precision { unit, decimals: 0, tens }
+        Precision {
+            unit,
+            decimals: 0,
+            tens,
+        }
     }
 
     /// The size of one step in öre; never zero.
@@ -199,7 +207,11 @@ impl Precision {
 
     /// The coarser of two precisions: the one with the larger step.
     pub fn coarser(self, other: Precision) -> Precision {
-        if other.step_ore() > self.step_ore() { other } else { self }
+        if other.step_ore() > self.step_ore() {
+            other
+        } else {
+            self
+        }
     }
 }
 
@@ -246,16 +258,31 @@ mod tests {
     #[test]
     fn prose_precision_is_one_decimal_of_mnkr() {
         let frame = Amount::from_tkr(118_535);
-        assert_eq!(frame.round_to(Precision::MNKR_ONE_DECIMAL), Amount::from_tkr(118_500));
-        assert_eq!(Amount::from_tkr(4_250).round_to(Precision::MNKR_ONE_DECIMAL), Amount::from_tkr(4_300));
-        assert_eq!(Amount::from_tkr(-4_250).round_to(Precision::MNKR_ONE_DECIMAL), Amount::from_tkr(-4_300));
+        assert_eq!(
+            frame.round_to(Precision::MNKR_ONE_DECIMAL),
+            Amount::from_tkr(118_500)
+        );
+        assert_eq!(
+            Amount::from_tkr(4_250).round_to(Precision::MNKR_ONE_DECIMAL),
+            Amount::from_tkr(4_300)
+        );
+        assert_eq!(
+            Amount::from_tkr(-4_250).round_to(Precision::MNKR_ONE_DECIMAL),
+            Amount::from_tkr(-4_300)
+        );
     }
 
     #[test]
     fn about_precision_rounds_to_tens() {
         let about_ninety = Precision::about(Unit::Mnkr, 10);
-        assert_eq!(Amount::from_tkr(86_625).round_to(about_ninety), Amount::from_tkr(90_000));
-        assert_eq!(Amount::from_tkr(84_999).round_to(about_ninety), Amount::from_tkr(80_000));
+        assert_eq!(
+            Amount::from_tkr(86_625).round_to(about_ninety),
+            Amount::from_tkr(90_000)
+        );
+        assert_eq!(
+            Amount::from_tkr(84_999).round_to(about_ninety),
+            Amount::from_tkr(80_000)
+        );
     }
 
     #[test]
@@ -268,7 +295,10 @@ mod tests {
     #[test]
     fn scaling_by_an_index_factor_rounds_to_ore() {
         // 233 tkr uprated by 0,2 % is 233 466 kr exactly.
-        assert_eq!(Amount::from_tkr(233).scale(1002, 1000), Amount::from_kr(233_466));
+        assert_eq!(
+            Amount::from_tkr(233).scale(1002, 1000),
+            Amount::from_kr(233_466)
+        );
         // 1 öre × 1,5 is 1,5 öre, which rounds away from zero.
         assert_eq!(Amount::from_ore(1).scale(3, 2), Amount::from_ore(2));
         assert_eq!(Amount::from_ore(-1).scale(3, 2), Amount::from_ore(-2));
@@ -276,7 +306,10 @@ mod tests {
 
     #[test]
     fn coarser_precision_has_the_larger_step() {
-        assert_eq!(Precision::TKR.coarser(Precision::MNKR_ONE_DECIMAL), Precision::MNKR_ONE_DECIMAL);
+        assert_eq!(
+            Precision::TKR.coarser(Precision::MNKR_ONE_DECIMAL),
+            Precision::MNKR_ONE_DECIMAL
+        );
         assert_eq!(Precision::MNKR_ONE_DECIMAL.step_ore(), 10_000_000);
     }
 

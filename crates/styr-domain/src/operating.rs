@@ -40,8 +40,12 @@ impl LineKind {
         LineKind::PurchasedServices,
         LineKind::OtherCosts,
     ];
-    pub const COSTS: [LineKind; 4] =
-        [LineKind::Personnel, LineKind::PremisesRent, LineKind::PurchasedServices, LineKind::OtherCosts];
+    pub const COSTS: [LineKind; 4] = [
+        LineKind::Personnel,
+        LineKind::PremisesRent,
+        LineKind::PurchasedServices,
+        LineKind::OtherCosts,
+    ];
 
     pub const fn key(self) -> &'static str {
         match self {
@@ -122,7 +126,10 @@ impl OperatingRow {
         !matches!(
             self,
             OperatingRow::Line(
-                LineKind::Personnel | LineKind::PremisesRent | LineKind::PurchasedServices | LineKind::OtherCosts
+                LineKind::Personnel
+                    | LineKind::PremisesRent
+                    | LineKind::PurchasedServices
+                    | LineKind::OtherCosts
             )
         )
     }
@@ -247,7 +254,10 @@ mod tests {
 
     #[test]
     fn net_cost_is_revenue_plus_costs() {
-        assert_eq!(kommunstyrelsen_2025().net_cost(), Amount::from_tkr(-118_634));
+        assert_eq!(
+            kommunstyrelsen_2025().net_cost(),
+            Amount::from_tkr(-118_634)
+        );
     }
 
     #[test]

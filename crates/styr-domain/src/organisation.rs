@@ -112,20 +112,30 @@ impl Organisation {
     pub fn new(units: Vec<OrganisationUnit>) -> Result<Organisation, OrganisationError> {
         let organisation = Organisation { units };
         for (index, unit) in organisation.units.iter().enumerate() {
-            if organisation.units[..index].iter().any(|other| other.id == unit.id) {
+            if organisation.units[..index]
+                .iter()
+                .any(|other| other.id == unit.id)
+            {
                 return Err(OrganisationError::DuplicateUnit(unit.id.clone()));
             }
             if let (Some(from), Some(to)) = (unit.valid_from, unit.valid_to)
                 && to < from
             {
-                return Err(OrganisationError::EndsBeforeItStarts { unit: unit.id.clone(), from, to });
+                return Err(OrganisationError::EndsBeforeItStarts {
+                    unit: unit.id.clone(),
+                    from,
+                    to,
+                });
             }
         }
         for unit in &organisation.units {
             if let Some(parent) = &unit.parent
                 && organisation.unit(parent).is_none()
             {
-                return Err(OrganisationError::UnknownParent { unit: unit.id.clone(), parent: parent.clone() });
+                return Err(OrganisationError::UnknownParent {
+                    unit: unit.id.clone(),
+                    parent: parent.clone(),
+                });
             }
             if let Some(predecessor) = &unit.predecessor
                 && organisation.unit(predecessor).is_none()
@@ -142,7 +152,9 @@ impl Organisation {
                 if id == &unit.id || steps > organisation.units.len() {
                     return Err(OrganisationError::Cycle(unit.id.clone()));
                 }
-                ancestor = organisation.unit(id).and_then(|parent| parent.parent.as_ref());
+                ancestor = organisation
+                    .unit(id)
+                    .and_then(|parent| parent.parent.as_ref());
             }
         }
         Ok(organisation)
@@ -157,7 +169,11 @@ impl Organisation {
     }
 
     /// The units directly under `parent` that exist on `date`, in file order.
-    pub fn children_on<'a>(&'a self, parent: &'a UnitId, date: Date) -> impl Iterator<Item = &'a OrganisationUnit> {
+    pub fn children_on<'a>(
+        &'a self,
+        parent: &'a UnitId,
+        date: Date,
+    ) -> impl Iterator<Item = &'a OrganisationUnit> {
         self.units
             .iter()
             .filter(move |unit| unit.parent.as_ref() == Some(parent) && unit.is_valid_on(date))
@@ -186,7 +202,10 @@ impl Organisation {
         let mut current = self.unit(unit).and_then(|found| found.predecessor.as_ref());
         while let Some(id) = current {
             let Some(found) = self.unit(id) else { break };
-            if chain.iter().any(|seen: &&OrganisationUnit| seen.id == found.id) {
+            if chain
+                .iter()
+                .any(|seen: &&OrganisationUnit| seen.id == found.id)
+            {
                 break;
             }
             chain.push(found);
@@ -200,7 +219,12 @@ impl Organisation {
 mod tests {
     use super::*;
 
-    fn unit(id: &str, parent: Option<&str>, valid_from: Option<Date>, valid_to: Option<Date>) -> OrganisationUnit {
+    fn unit(
+        id: &str,
+        parent: Option<&str>,
+        valid_from: Option<Date>,
+        valid_to: Option<Date>,
+    ) -> OrganisationUnit {
         OrganisationUnit {
             id: UnitId(id.into()),
             name: id.into(),
@@ -232,30 +256,55 @@ mod tests {
         .expect("a valid tree");
         let klk = UnitId("klk".into());
         let sbf = UnitId("sbf".into());
-        let names = |parent, on| organisation.children_on(parent, on).map(|unit| unit.id.0.clone()).collect::<Vec<_>>();
+        let names = |parent, on| {
+            organisation
+                .children_on(parent, on)
+                .map(|unit| unit.id.0.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names(&klk, date(2024, 12, 31)), ["tillvaxt"]);
         assert!(names(&klk, date(2025, 1, 1)).is_empty());
         assert_eq!(names(&sbf, date(2025, 1, 1)), ["tillvaxt-2025"]);
         let history = organisation.history(&UnitId("tillvaxt-2025".into()));
-        assert_eq!(history.iter().map(|unit| unit.id.as_str()).collect::<Vec<_>>(), ["tillvaxt"]);
+        assert_eq!(
+            history
+                .iter()
+                .map(|unit| unit.id.as_str())
+                .collect::<Vec<_>>(),
+            ["tillvaxt"]
+        );
     }
 
     #[test]
     fn a_tree_with_a_cycle_is_refused() {
-        let result = Organisation::new(vec![unit("a", Some("b"), None, None), unit("b", Some("a"), None, None)]);
+        let result = Organisation::new(vec![
+            unit("a", Some("b"), None, None),
+            unit("b", Some("a"), None, None),
+        ]);
         assert_eq!(result, Err(OrganisationError::Cycle(UnitId("a".into()))));
     }
 
     #[test]
     fn a_unknown_parent_is_refused() {
         let result = Organisation::new(vec![unit("a", Some("x"), None, None)]);
-        assert!(matches!(result, Err(OrganisationError::UnknownParent { .. })));
+        assert!(matches!(
+            result,
+            Err(OrganisationError::UnknownParent { .. })
+        ));
     }
 
     #[test]
     fn a_unit_that_ends_before_it_starts_is_refused() {
-        let result = Organisation::new(vec![unit("a", None, Some(date(2025, 1, 1)), Some(date(2024, 1, 1)))]);
-        assert!(matches!(result, Err(OrganisationError::EndsBeforeItStarts { .. })));
+        let result = Organisation::new(vec![unit(
+            "a",
+            None,
+            Some(date(2025, 1, 1)),
+            Some(date(2024, 1, 1)),
+        )]);
+        assert!(matches!(
+            result,
+            Err(OrganisationError::EndsBeforeItStarts { .. })
+        ));
     }
 
     #[test]

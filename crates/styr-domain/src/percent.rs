@@ -73,15 +73,24 @@ mod tests {
     #[test]
     fn uprating_by_pkv_is_exact_to_the_ore() {
         let pkv = Percent::from_tenths(25);
-        assert_eq!(pkv.uprate(Amount::from_tkr(118_535)), Amount::from_kr(121_498_375));
-        assert_eq!(Percent::from_tenths(2).uprate(Amount::from_tkr(233)), Amount::from_kr(233_466));
+        assert_eq!(
+            pkv.uprate(Amount::from_tkr(118_535)),
+            Amount::from_kr(121_498_375)
+        );
+        assert_eq!(
+            Percent::from_tenths(2).uprate(Amount::from_tkr(233)),
+            Amount::from_kr(233_466)
+        );
     }
 
     #[test]
     fn a_share_of_an_index_scales_the_index() {
         let pkv = Percent::from_tenths(25);
         assert_eq!(Percent::HUNDRED.share_of(pkv), pkv);
-        assert_eq!(Percent::from_tenths(500).share_of(pkv), Percent::from_ten_thousandths(12_500));
+        assert_eq!(
+            Percent::from_tenths(500).share_of(pkv),
+            Percent::from_ten_thousandths(12_500)
+        );
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub enum RiskError {
     BandGap(u8),
     #[error("färgbanden överlappar vid riskvärdet {0}")]
     BandOverlap(u8),
-    #[error("ett färgband går från {from} till {to}, som inte är riskvärden 1–16 i stigande ordning")]
+    #[error(
+        "ett färgband går från {from} till {to}, som inte är riskvärden 1–16 i stigande ordning"
+    )]
     BandOutOfRange { from: u8, to: u8 },
 }
 
@@ -30,7 +32,11 @@ impl Grade {
     pub const ALL: [Grade; 4] = [Grade(1), Grade(2), Grade(3), Grade(4)];
 
     pub fn new(grade: i64) -> Result<Grade, RiskError> {
-        if (1..=4).contains(&grade) { Ok(Grade(grade as u8)) } else { Err(RiskError::GradeOutOfRange(grade)) }
+        if (1..=4).contains(&grade) {
+            Ok(Grade(grade as u8))
+        } else {
+            Err(RiskError::GradeOutOfRange(grade))
+        }
     }
 
     pub const fn value(self) -> u8 {
@@ -97,7 +103,9 @@ impl Handling {
     }
 
     pub fn from_key(key: &str) -> Option<Handling> {
-        [Handling::Accept, Handling::Action, Handling::Control].into_iter().find(|handling| handling.key() == key)
+        [Handling::Accept, Handling::Action, Handling::Control]
+            .into_iter()
+            .find(|handling| handling.key() == key)
     }
 }
 
@@ -122,11 +130,18 @@ impl Bands {
         bands.sort_by_key(|band| band.from);
         for band in &bands {
             if band.from == 0 || band.to > 16 || band.from > band.to {
-                return Err(RiskError::BandOutOfRange { from: band.from, to: band.to });
+                return Err(RiskError::BandOutOfRange {
+                    from: band.from,
+                    to: band.to,
+                });
             }
         }
         for value in 1..=16u8 {
-            match bands.iter().filter(|band| (band.from..=band.to).contains(&value)).count() {
+            match bands
+                .iter()
+                .filter(|band| (band.from..=band.to).contains(&value))
+                .count()
+            {
                 0 => return Err(RiskError::BandGap(value)),
                 1 => {}
                 _ => return Err(RiskError::BandOverlap(value)),
@@ -208,8 +223,14 @@ mod tests {
     fn the_standard_bands_colour_each_value_once() {
         let bands = Bands::standard();
         assert_eq!(bands.band_of(RiskValue::of(grade(1), grade(3))).name, "Låg");
-        assert_eq!(bands.band_of(RiskValue::of(grade(2), grade(2))).name, "Medel");
-        assert_eq!(bands.band_of(RiskValue::of(grade(2), grade(4))).name, "Medel");
+        assert_eq!(
+            bands.band_of(RiskValue::of(grade(2), grade(2))).name,
+            "Medel"
+        );
+        assert_eq!(
+            bands.band_of(RiskValue::of(grade(2), grade(4))).name,
+            "Medel"
+        );
         assert_eq!(bands.band_of(RiskValue::of(grade(3), grade(3))).name, "Hög");
         assert!(Bands::new(Bands::standard().bands().to_vec()).is_ok());
     }
@@ -223,16 +244,37 @@ mod tests {
             colour: "#fff".into(),
             suggested_handling: Handling::Accept,
         };
-        assert_eq!(Bands::new(vec![band(1, 3), band(5, 16)]), Err(RiskError::BandGap(4)));
-        assert_eq!(Bands::new(vec![band(1, 4), band(4, 16)]), Err(RiskError::BandOverlap(4)));
-        assert_eq!(Bands::new(vec![band(1, 17)]), Err(RiskError::BandOutOfRange { from: 1, to: 17 }));
+        assert_eq!(
+            Bands::new(vec![band(1, 3), band(5, 16)]),
+            Err(RiskError::BandGap(4))
+        );
+        assert_eq!(
+            Bands::new(vec![band(1, 4), band(4, 16)]),
+            Err(RiskError::BandOverlap(4))
+        );
+        assert_eq!(
+            Bands::new(vec![band(1, 17)]),
+            Err(RiskError::BandOutOfRange { from: 1, to: 17 })
+        );
     }
 
     #[test]
     fn a_band_can_be_configured_differently() {
         let bands = Bands::new(vec![
-            Band { name: "Grön".into(), from: 1, to: 5, colour: "green".into(), suggested_handling: Handling::Accept },
-            Band { name: "Röd".into(), from: 6, to: 16, colour: "red".into(), suggested_handling: Handling::Control },
+            Band {
+                name: "Grön".into(),
+                from: 1,
+                to: 5,
+                colour: "green".into(),
+                suggested_handling: Handling::Accept,
+            },
+            Band {
+                name: "Röd".into(),
+                from: 6,
+                to: 16,
+                colour: "red".into(),
+                suggested_handling: Handling::Control,
+            },
         ])
         .expect("two bands that cover 1–16");
         assert_eq!(bands.band_of(RiskValue::of(grade(2), grade(3))).name, "Röd");

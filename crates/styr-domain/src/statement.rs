@@ -67,7 +67,11 @@ pub enum Figure {
 #[serde(rename_all = "snake_case", tag = "claim")]
 pub enum Claim {
     /// The figure changes between two years.
-    Change { from: Year, to: Year, stated: StatedChange },
+    Change {
+        from: Year,
+        to: Year,
+        stated: StatedChange,
+    },
     /// The figure's value in one year.
     Value { year: Year, stated: Stated },
     /// The figure's sum over years ("uppgår till sammanlagt").
@@ -93,20 +97,25 @@ mod tests {
 
     #[test]
     fn a_cost_that_grows_more_negative_increases() {
-        let (direction, size) = Direction::of_change(Amount::from_tkr(-114_196), Amount::from_tkr(-116_205));
+        let (direction, size) =
+            Direction::of_change(Amount::from_tkr(-114_196), Amount::from_tkr(-116_205));
         assert_eq!(direction, Direction::Increases);
         assert_eq!(size, Amount::from_tkr(2_009));
     }
 
     #[test]
     fn a_cost_that_shrinks_decreases() {
-        let (direction, size) = Direction::of_change(Amount::from_tkr(-12_028), Amount::from_tkr(-9_398));
+        let (direction, size) =
+            Direction::of_change(Amount::from_tkr(-12_028), Amount::from_tkr(-9_398));
         assert_eq!(direction, Direction::Decreases);
         assert_eq!(size, Amount::from_tkr(2_630));
     }
 
     #[test]
     fn an_equal_figure_is_unchanged() {
-        assert_eq!(Direction::of_change(Amount::from_tkr(233), Amount::from_tkr(233)).0, Direction::Unchanged);
+        assert_eq!(
+            Direction::of_change(Amount::from_tkr(233), Amount::from_tkr(233)).0,
+            Direction::Unchanged
+        );
     }
 }

@@ -18,7 +18,10 @@ use styr_domain::statement::{Direction, StatedChange};
 /// A number without a unit is in `default_unit` (tkr in budget tables).
 pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Stated, String> {
     let cleaned = text.trim();
-    let (about, rest) = match cleaned.strip_prefix("omkring ").or_else(|| cleaned.strip_prefix("cirka ")) {
+    let (about, rest) = match cleaned
+        .strip_prefix("omkring ")
+        .or_else(|| cleaned.strip_prefix("cirka "))
+    {
         Some(rest) => (true, rest.trim()),
         None => (false, cleaned),
     };
@@ -46,7 +49,10 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Stated, String> {
 pub fn parse_change(text: &str, default_unit: Unit) -> Result<StatedChange, String> {
     let cleaned = text.trim();
     if ["oförändrat", "oförändrad", "oförändrade"].contains(&cleaned) {
-        return Ok(StatedChange { direction: Direction::Unchanged, magnitude: Stated::tkr(0) });
+        return Ok(StatedChange {
+            direction: Direction::Unchanged,
+            magnitude: Stated::tkr(0),
+        });
     }
     let (direction, rest) = if let Some(rest) = cleaned.strip_prefix("ökar med ") {
         (Direction::Increases, rest)
@@ -59,18 +65,29 @@ pub fn parse_change(text: &str, default_unit: Unit) -> Result<StatedChange, Stri
     };
     let magnitude = parse_amount(rest, default_unit)?;
     if magnitude.value < Amount::ZERO {
-        return Err(format!("”{text}”: storleken på en förändring skrivs utan minustecken"));
+        return Err(format!(
+            "”{text}”: storleken på en förändring skrivs utan minustecken"
+        ));
     }
-    Ok(StatedChange { direction, magnitude })
+    Ok(StatedChange {
+        direction,
+        magnitude,
+    })
 }
 
 /// Reads a percentage such as `"0,2"`, `"2.5"` or `"3,2 %"`, exact to four decimals.
 pub fn parse_percent(text: &str) -> Result<Percent, String> {
-    let number = text.trim().trim_end_matches('%').trim_end_matches("procent").trim();
+    let number = text
+        .trim()
+        .trim_end_matches('%')
+        .trim_end_matches("procent")
+        .trim();
     let (value, decimals) = parse_decimal(number, 4)
         .ok_or_else(|| format!("”{text}” är ingen procentsats; skriv till exempel \"2,5\""))?;
     let scaled = value * 10i128.pow(u32::from(4 - decimals));
-    i64::try_from(scaled).map(Percent::from_ten_thousandths).map_err(|_| format!("”{text}” är för stort"))
+    i64::try_from(scaled)
+        .map(Percent::from_ten_thousandths)
+        .map_err(|_| format!("”{text}” är för stort"))
 }
 
 fn split_unit(text: &str, default_unit: Unit) -> (&str, Unit) {
@@ -86,7 +103,10 @@ fn split_unit(text: &str, default_unit: Unit) -> (&str, Unit) {
 /// (ASCII or U+2212), as a whole number of its smallest decimal and the count of decimals.
 fn parse_decimal(text: &str, max_decimals: u8) -> Option<(i128, u8)> {
     let text = text.trim();
-    let (negative, digits) = match text.strip_prefix('-').or_else(|| text.strip_prefix('\u{2212}')) {
+    let (negative, digits) = match text
+        .strip_prefix('-')
+        .or_else(|| text.strip_prefix('\u{2212}'))
+    {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text),
     };
@@ -94,11 +114,16 @@ fn parse_decimal(text: &str, max_decimals: u8) -> Option<(i128, u8)> {
         Some((whole, fraction)) => (whole, fraction),
         None => (digits, ""),
     };
-    let whole: String = whole.chars().filter(|character| !matches!(character, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let whole: String = whole
+        .chars()
+        .filter(|character| !matches!(character, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
     if whole.is_empty() || !whole.chars().all(|character| character.is_ascii_digit()) {
         return None;
     }
-    if !fraction.chars().all(|character| character.is_ascii_digit()) || fraction.len() > usize::from(max_decimals) {
+    if !fraction.chars().all(|character| character.is_ascii_digit())
+        || fraction.len() > usize::from(max_decimals)
+    {
         return None;
     }
     if digits.contains([',', '.']) && fraction.is_empty() {
@@ -106,7 +131,9 @@ fn parse_decimal(text: &str, max_decimals: u8) -> Option<(i128, u8)> {
     }
     let mut value: i128 = 0;
     for digit in whole.chars().chain(fraction.chars()) {
-        value = value.checked_mul(10)?.checked_add(i128::from(digit.to_digit(10)?))?;
+        value = value
+            .checked_mul(10)?
+            .checked_add(i128::from(digit.to_digit(10)?))?;
     }
     if value > i128::from(i64::MAX) {
         return None;
@@ -133,18 +160,45 @@ mod tests {
 
     #[test]
     fn prose_figures_keep_their_precision() {
-        assert_eq!(tkr("113,3 mnkr"), Stated::new(Amount::from_tkr(113_300), Precision::MNKR_ONE_DECIMAL));
-        assert_eq!(tkr("5,0 mnkr"), Stated::new(Amount::from_tkr(5_000), Precision::MNKR_ONE_DECIMAL));
-        assert_eq!(tkr("233 mnkr"), Stated::new(Amount::from_tkr(233_000), Precision::new(Unit::Mnkr, 0)));
+        assert_eq!(
+            tkr("113,3 mnkr"),
+            Stated::new(Amount::from_tkr(113_300), Precision::MNKR_ONE_DECIMAL)
+        );
+        assert_eq!(
+            tkr("5,0 mnkr"),
+            Stated::new(Amount::from_tkr(5_000), Precision::MNKR_ONE_DECIMAL)
+        );
+        assert_eq!(
+            tkr("233 mnkr"),
+            Stated::new(Amount::from_tkr(233_000), Precision::new(Unit::Mnkr, 0))
+        );
         assert_eq!(tkr("233 tkr"), Stated::tkr(233));
-        assert_eq!(tkr("omkring 90 mnkr"), Stated::new(Amount::from_tkr(90_000), Precision::about(Unit::Mnkr, 10)));
-        assert_eq!(tkr("1 500,50 kr"), Stated::new(Amount::from_ore(150_050), Precision::new(Unit::Kr, 2)));
+        assert_eq!(
+            tkr("omkring 90 mnkr"),
+            Stated::new(Amount::from_tkr(90_000), Precision::about(Unit::Mnkr, 10))
+        );
+        assert_eq!(
+            tkr("1 500,50 kr"),
+            Stated::new(Amount::from_ore(150_050), Precision::new(Unit::Kr, 2))
+        );
     }
 
     #[test]
     fn what_is_not_an_amount_is_refused_with_an_example() {
-        for text in ["", "abc", "1,2,3", "12,", "1,234", "1e5", "--5", "99999999999999999999999"] {
-            assert!(parse_amount(text, Unit::Tkr).is_err(), "{text:?} should be refused");
+        for text in [
+            "",
+            "abc",
+            "1,2,3",
+            "12,",
+            "1,234",
+            "1e5",
+            "--5",
+            "99999999999999999999999",
+        ] {
+            assert!(
+                parse_amount(text, Unit::Tkr).is_err(),
+                "{text:?} should be refused"
+            );
         }
         assert_eq!(
             parse_amount("abc", Unit::Tkr),
@@ -156,9 +210,18 @@ mod tests {
     fn changes_read_their_direction_and_size() {
         let change = parse_change("ökar med 8,1 mnkr", Unit::Tkr).expect("a change");
         assert_eq!(change.direction, Direction::Increases);
-        assert_eq!(change.magnitude, Stated::new(Amount::from_tkr(8_100), Precision::MNKR_ONE_DECIMAL));
-        assert_eq!(parse_change("minskar med 2,6 mnkr", Unit::Tkr).map(|c| c.direction), Ok(Direction::Decreases));
-        assert_eq!(parse_change("oförändrat", Unit::Tkr).map(|c| c.direction), Ok(Direction::Unchanged));
+        assert_eq!(
+            change.magnitude,
+            Stated::new(Amount::from_tkr(8_100), Precision::MNKR_ONE_DECIMAL)
+        );
+        assert_eq!(
+            parse_change("minskar med 2,6 mnkr", Unit::Tkr).map(|c| c.direction),
+            Ok(Direction::Decreases)
+        );
+        assert_eq!(
+            parse_change("oförändrat", Unit::Tkr).map(|c| c.direction),
+            Ok(Direction::Unchanged)
+        );
         assert!(parse_change("växer med 2 mnkr", Unit::Tkr).is_err());
         assert!(parse_change("ökar med -2 mnkr", Unit::Tkr).is_err());
     }
@@ -168,7 +231,10 @@ mod tests {
         assert_eq!(parse_percent("0,2"), Ok(Percent::from_tenths(2)));
         assert_eq!(parse_percent("2.5 %"), Ok(Percent::from_tenths(25)));
         assert_eq!(parse_percent("100"), Ok(Percent::HUNDRED));
-        assert_eq!(parse_percent("1,2345"), Ok(Percent::from_ten_thousandths(12_345)));
+        assert_eq!(
+            parse_percent("1,2345"),
+            Ok(Percent::from_ten_thousandths(12_345))
+        );
         assert!(parse_percent("1,23456").is_err());
     }
 

@@ -25,7 +25,11 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let raw: raw::RawFile = toml::from_str(source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
         let key = source.get(span.clone()).unwrap_or_default();
-        vec![Issue::error(source, span, swedish_toml_message(error.message(), key))]
+        vec![Issue::error(
+            source,
+            span,
+            swedish_toml_message(error.message(), key),
+        )]
     })?;
     let mut reader = Reader::new(source);
     if *raw.format.get_ref() != FORMAT_VERSION {
@@ -36,16 +40,28 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     }
     let document = general::document(&mut reader, &raw.document);
     let organisation = general::organisation(&mut reader, &raw.unit);
-    let board = reader.unit(&raw.budget.board).unwrap_or_else(|| UnitId(raw.budget.board.get_ref().clone()));
+    let board = reader
+        .unit(&raw.budget.board)
+        .unwrap_or_else(|| UnitId(raw.budget.board.get_ref().clone()));
     let previous = reader.year(&raw.budget.previous_year);
     let budget_year = reader.year(&raw.budget.year);
     let plan = reader.years(raw.budget.plan_years.get_ref());
     if let (Some(previous), Some(budget_year)) = (previous, budget_year) {
         if previous >= budget_year {
-            reader.issue(raw.budget.previous_year.span(), format!("föregående år {previous} ska ligga före budgetåret {budget_year}"));
+            reader.issue(
+                raw.budget.previous_year.span(),
+                format!("föregående år {previous} ska ligga före budgetåret {budget_year}"),
+            );
         }
-        if plan.iter().zip(std::iter::once(&budget_year).chain(&plan)).any(|(year, before)| year <= before) {
-            reader.issue(raw.budget.plan_years.span(), format!("planåren följer efter budgetåret {budget_year} i stigande ordning"));
+        if plan
+            .iter()
+            .zip(std::iter::once(&budget_year).chain(&plan))
+            .any(|(year, before)| year <= before)
+        {
+            reader.issue(
+                raw.budget.plan_years.span(),
+                format!("planåren följer efter budgetåret {budget_year} i stigande ordning"),
+            );
         }
     }
     let sections = general::sections(&mut reader, &raw.section);
@@ -56,7 +72,8 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let (Some(previous), Some(budget_year)) = (previous, budget_year) else {
         return Err(reader.issues);
     };
-    let (lines, operating_tables) = figures::operating(&mut reader, &raw.operating, (previous, budget_year));
+    let (lines, operating_tables) =
+        figures::operating(&mut reader, &raw.operating, (previous, budget_year));
     let investment = figures::investment(&mut reader, raw.investment.as_ref());
     let statements = figures::statements(&mut reader, &raw.statement, &investment);
     let scales = risks::scales(&mut reader, &raw.risk_scale);
@@ -69,10 +86,17 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
         return Err(issues);
     }
     Ok(Budget {
-        municipality: Municipality { name: raw.municipality.name, code: raw.municipality.code },
+        municipality: Municipality {
+            name: raw.municipality.name,
+            code: raw.municipality.code,
+        },
         document,
         board,
-        years: BudgetYears { previous, budget: budget_year, plan },
+        years: BudgetYears {
+            previous,
+            budget: budget_year,
+            plan,
+        },
         organisation,
         sections,
         goals,
@@ -105,8 +129,23 @@ fn swedish_toml_message(message: &str, key: &str) -> String {
         return format!("nyckeln ”{field}” saknas");
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "något annat"));
-        return format!("fel sorts värde: {} där det ska vara {}", swedish_kind(found), swedish_kind(expected));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "något annat"));
+        return format!(
+            "fel sorts värde: {} där det ska vara {}",
+            swedish_kind(found),
+            swedish_kind(expected)
+        );
+    }
+    if message.starts_with("invalid date") || message.starts_with("invalid time") {
+        return format!(
+            "”{key}” är inget datum som finns; skriv ÅÅÅÅ-MM-DD, till exempel 2024-12-16"
+        );
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
+    {
+        return "texten tar slut utan avslutande citattecken; avsluta den med \" på samma rad, eller skriv flera rader inom tre apostrofer".into();
     }
     if message.starts_with("duplicate key") {
         return format!(

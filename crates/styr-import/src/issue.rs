@@ -31,8 +31,12 @@ impl Issue {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |newline| newline + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |newline| start + newline);
-        let source_line = source[line_start..line_end].trim_end_matches('\r').to_string();
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |newline| start + newline);
+        let source_line = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
         let covered = &source[start..end.min(line_end)];
         Issue {
             severity: Severity::Error,
@@ -67,7 +71,11 @@ impl fmt::Display for Issue {
             .take(self.column - 1)
             .map(|character| if character == '\t' { '\t' } else { ' ' })
             .collect();
-        writeln!(formatter, "rad {}, kolumn {}: {}", self.line, self.column, self.message)?;
+        writeln!(
+            formatter,
+            "rad {}, kolumn {}: {}",
+            self.line, self.column, self.message
+        )?;
         writeln!(formatter, "  {number} | {}", self.source_line)?;
         write!(formatter, "  {gutter} | {indent}{}", "^".repeat(self.width))
     }
@@ -83,7 +91,10 @@ mod tests {
         let issue = Issue::error(source, 15..18, "fel");
         assert_eq!((issue.line, issue.column, issue.width), (2, 9, 3));
         assert_eq!(issue.source_line, "beløp = \"x\"");
-        assert_eq!(issue.to_string(), "rad 2, kolumn 9: fel\n  2 | beløp = \"x\"\n    |         ^^^");
+        assert_eq!(
+            issue.to_string(),
+            "rad 2, kolumn 9: fel\n  2 | beløp = \"x\"\n    |         ^^^"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
-use styr_reports::risk::RiskReport;
 use styr_reports::BudgetReport;
+use styr_reports::risk::RiskReport;
 
 use crate::findings::comparison;
 use crate::text::{metadata_rows, one_line, plan_sentence};
@@ -37,15 +37,26 @@ pub fn escape(text: &str) -> String {
 pub fn html(report: &BudgetReport) -> String {
     let mut out = String::new();
     let title = escape(&report.document.title);
-    let _ = write!(out, "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<dl class=\"metadata\">\n");
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<dl class=\"metadata\">\n"
+    );
     for (label, value) in metadata_rows(&report.document) {
         let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(&value));
     }
     out.push_str("</dl>\n");
 
-    let _ = writeln!(out, "<h2>Organisation {}</h2>\n<ul>", report.organisation.on.year());
+    let _ = writeln!(
+        out,
+        "<h2>Organisation {}</h2>\n<ul>",
+        report.organisation.on.year()
+    );
     for node in &report.organisation.tree {
-        let marker = if node.separately_reported { " (särredovisas)" } else { "" };
+        let marker = if node.separately_reported {
+            " (särredovisas)"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "<li style=\"margin-left:{}rem\">{} – {}{marker}</li>",
@@ -68,18 +79,36 @@ pub fn html(report: &BudgetReport) -> String {
 
     out.push_str("<h2>Mål och politiska inriktningar</h2>\n");
     for goal in report.goals.iter().chain(&report.political_directions) {
-        let _ = writeln!(out, "<h3>{}</h3>\n<p><em>{}</em></p>", escape(&goal.title), escape(goal.kind.swedish()));
-        for text in [&goal.statement, &goal.text].into_iter().filter(|text| !text.is_empty()) {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<p><em>{}</em></p>",
+            escape(&goal.title),
+            escape(goal.kind.swedish())
+        );
+        for text in [&goal.statement, &goal.text]
+            .into_iter()
+            .filter(|text| !text.is_empty())
+        {
             let _ = writeln!(out, "<p>{}</p>", escape(&one_line(text)));
         }
         for kpi in &goal.kpis {
-            let _ = writeln!(out, "<p>Nyckeltal: {} ({}, {})</p>", escape(&kpi.name), escape(&kpi.source), kpi.schedule());
+            let _ = writeln!(
+                out,
+                "<p>Nyckeltal: {} ({}, {})</p>",
+                escape(&kpi.name),
+                escape(&kpi.source),
+                kpi.schedule()
+            );
         }
     }
 
     out.push_str("<h2>Effektiviseringsåtgärder och utredningar</h2>\n<table>\n<thead><tr><th scope=\"col\">Förslag från nämnd</th><th scope=\"col\">Utredning</th><th scope=\"col\">Hantering</th><th scope=\"col\">Samordnas av</th></tr></thead>\n<tbody>\n");
     for row in &report.efficiency {
-        let coordinators = if row.prioritised { row.coordinators.join(", ") } else { "Ej prioriterad".into() };
+        let coordinators = if row.prioritised {
+            row.coordinators.join(", ")
+        } else {
+            "Ej prioriterad".into()
+        };
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -93,22 +122,50 @@ pub fn html(report: &BudgetReport) -> String {
 
     for table in &report.operating {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&table.heading));
-        let rows: Vec<(&str, bool, &[Amount])> =
-            table.rows.iter().map(|row| (row.label, row.emphasised, row.values.as_slice())).collect();
-        amount_table(&mut out, table.columns.iter().map(|column| column.label.as_str()), &rows);
+        let rows: Vec<(&str, bool, &[Amount])> = table
+            .rows
+            .iter()
+            .map(|row| (row.label, row.emphasised, row.values.as_slice()))
+            .collect();
+        amount_table(
+            &mut out,
+            table.columns.iter().map(|column| column.label.as_str()),
+            &rows,
+        );
         for change in &table.changes {
-            let _ = writeln!(out, "<p>{} {}</p>", escape(&change.sentence), escape(&one_line(&change.explanation)));
+            let _ = writeln!(
+                out,
+                "<p>{} {}</p>",
+                escape(&change.sentence),
+                escape(&one_line(&change.explanation))
+            );
         }
     }
     for frame in &report.frames {
-        let _ = writeln!(out, "<h2>{}</h2>\n<p>Index: {} ({}).</p>\n<ul>", escape(&frame.heading), escape(&frame.index), escape(&frame.vintage));
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<p>Index: {} ({}).</p>\n<ul>",
+            escape(&frame.heading),
+            escape(&frame.index),
+            escape(&frame.vintage)
+        );
         for year in &frame.years {
             let how = if year.entered { "beslutat" } else { "härlett" };
-            let _ = write!(out, "<li><strong>{}</strong>: {} ({how})", year.year, format::with_unit(year.kommunbidrag, Precision::TKR));
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong>: {} ({how})",
+                year.year,
+                format::with_unit(year.kommunbidrag, Precision::TKR)
+            );
             if !year.steps.is_empty() {
                 out.push_str("<ul>");
                 for step in &year.steps {
-                    let _ = write!(out, "<li>{}: {}</li>", escape(&step.description), format::with_unit(step.running, step.precision));
+                    let _ = write!(
+                        out,
+                        "<li>{}: {}</li>",
+                        escape(&step.description),
+                        format::with_unit(step.running, step.precision)
+                    );
                 }
                 out.push_str("</ul>");
             }
@@ -118,9 +175,16 @@ pub fn html(report: &BudgetReport) -> String {
     }
     let plan = &report.investment;
     let _ = writeln!(out, "<h2>{}</h2>", escape(&plan.heading));
-    let rows: Vec<(&str, bool, &[Amount])> =
-        plan.rows.iter().map(|row| (row.label.as_str(), row.emphasised, row.values.as_slice())).collect();
-    amount_table(&mut out, plan.columns.iter().map(|column| column.label.as_str()), &rows);
+    let rows: Vec<(&str, bool, &[Amount])> = plan
+        .rows
+        .iter()
+        .map(|row| (row.label.as_str(), row.emphasised, row.values.as_slice()))
+        .collect();
+    amount_table(
+        &mut out,
+        plan.columns.iter().map(|column| column.label.as_str()),
+        &rows,
+    );
     let _ = writeln!(out, "<p>{}</p>", escape(&plan_sentence(plan)));
 
     risks(&mut out, &report.risks);
@@ -159,10 +223,18 @@ pub fn html(report: &BudgetReport) -> String {
     out
 }
 
-fn amount_table<'a>(out: &mut String, labels: impl Iterator<Item = &'a str>, rows: &[(&str, bool, &[Amount])]) {
+fn amount_table<'a>(
+    out: &mut String,
+    labels: impl Iterator<Item = &'a str>,
+    rows: &[(&str, bool, &[Amount])],
+) {
     out.push_str("<table>\n<thead><tr><th scope=\"col\">Belopp i tkr</th>");
     for label in labels {
-        let _ = write!(out, "<th scope=\"col\" class=\"number\">{}</th>", escape(label));
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"number\">{}</th>",
+            escape(label)
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (label, emphasised, values) in rows {
@@ -178,10 +250,18 @@ fn amount_table<'a>(out: &mut String, labels: impl Iterator<Item = &'a str>, row
 
 fn risks(out: &mut String, risks: &RiskReport) {
     out.push_str("<h2>Risk- och väsentlighetsanalys</h2>\n");
-    for (title, scale) in [("Sannolikhet", &risks.probability_scale), ("Väsentlighet", &risks.materiality_scale)] {
+    for (title, scale) in [
+        ("Sannolikhet", &risks.probability_scale),
+        ("Väsentlighet", &risks.materiality_scale),
+    ] {
         let _ = writeln!(out, "<h3>{title}</h3>\n<ol>");
         for step in scale {
-            let _ = writeln!(out, "<li><em>{}</em>: {}</li>", escape(&step.name), escape(&step.description));
+            let _ = writeln!(
+                out,
+                "<li><em>{}</em>: {}</li>",
+                escape(&step.name),
+                escape(&step.description)
+            );
         }
         out.push_str("</ol>\n");
     }
@@ -220,7 +300,11 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
         for (column_index, cell) in row.iter().enumerate() {
             let x = MARGIN + column_index * CELL;
             let y = row_index * CELL;
-            let names = if cell.risks.is_empty() { "inga risker".to_string() } else { cell.risks.join("; ") };
+            let names = if cell.risks.is_empty() {
+                "inga risker".to_string()
+            } else {
+                cell.risks.join("; ")
+            };
             let _ = writeln!(
                 svg,
                 "<g tabindex=\"0\"><title>Sannolikhet {}, väsentlighet {}, riskvärde {} ({}): {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{CELL}\" height=\"{CELL}\" fill=\"{}\" stroke=\"#fff\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"22\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{} st</text></g>",
@@ -264,6 +348,9 @@ mod tests {
 
     #[test]
     fn markup_in_text_is_escaped() {
-        assert_eq!(escape("<b>Risk & \"fel\"</b>"), "&lt;b&gt;Risk &amp; &quot;fel&quot;&lt;/b&gt;");
+        assert_eq!(
+            escape("<b>Risk & \"fel\"</b>"),
+            "&lt;b&gt;Risk &amp; &quot;fel&quot;&lt;/b&gt;"
+        );
     }
 }

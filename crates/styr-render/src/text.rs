@@ -8,7 +8,9 @@ use styr_reports::investment::InvestmentReport;
 
 /// The metadata block of a governance document, labelled as the reference labels it.
 pub fn metadata_rows(document: &DocumentMetadata) -> Vec<(&'static str, String)> {
-    let date = |date: Option<styr_domain::calendar::Date>| date.map(|date| date.to_string()).unwrap_or_default();
+    let date = |date: Option<styr_domain::calendar::Date>| {
+        date.map(|date| date.to_string()).unwrap_or_default()
+    };
     vec![
         ("Typ av styrdokument", document.kind.clone()),
         ("Beslutande instans", document.decided_by.clone()),

@@ -16,7 +16,7 @@ mod tables;
 use serde::Serialize;
 use styr_domain::budget::Budget;
 use styr_domain::format;
-use styr_domain::money::{Amount, Precision, ORE_PER_TKR};
+use styr_domain::money::{Amount, ORE_PER_TKR, Precision};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,11 +45,17 @@ pub struct Shown {
 
 impl Shown {
     pub fn amount(amount: Amount, precision: Precision) -> Shown {
-        Shown { text: format::with_unit(amount, precision), ore: Some(amount.ore()) }
+        Shown {
+            text: format::with_unit(amount, precision),
+            ore: Some(amount.ore()),
+        }
     }
 
     pub fn text(text: impl Into<String>) -> Shown {
-        Shown { text: text.into(), ore: None }
+        Shown {
+            text: text.into(),
+            ore: None,
+        }
     }
 }
 
@@ -93,7 +99,11 @@ pub fn check(budget: &Budget) -> Vec<Finding> {
 pub(crate) fn severity_of(difference: Amount, terms: usize, precision: Precision) -> Severity {
     let rounding = i128::from(precision.step_ore()) + i128::from(ORE_PER_TKR) * terms as i128;
     // Twice the difference against twice the tolerance, to stay in whole öre.
-    if 2 * i128::from(difference.abs().ore()) <= rounding { Severity::Avrundning } else { Severity::Fel }
+    if 2 * i128::from(difference.abs().ore()) <= rounding {
+        Severity::Avrundning
+    } else {
+        Severity::Fel
+    }
 }
 
 #[cfg(test)]
@@ -102,18 +112,36 @@ mod tests {
 
     #[test]
     fn a_difference_within_the_rounding_of_its_terms_is_rounding() {
-        assert_eq!(severity_of(Amount::from_tkr(1), 4, Precision::TKR), Severity::Avrundning);
+        assert_eq!(
+            severity_of(Amount::from_tkr(1), 4, Precision::TKR),
+            Severity::Avrundning
+        );
         // Two terms and the shown figure each carry up to half a tkr: 1,5 tkr in all.
-        assert_eq!(severity_of(Amount::from_tkr(1), 2, Precision::TKR), Severity::Avrundning);
-        assert_eq!(severity_of(Amount::from_tkr(2), 2, Precision::TKR), Severity::Fel);
-        assert_eq!(severity_of(Amount::from_tkr(2), 4, Precision::TKR), Severity::Avrundning);
-        assert_eq!(severity_of(Amount::from_tkr(3_000), 3, Precision::TKR), Severity::Fel);
+        assert_eq!(
+            severity_of(Amount::from_tkr(1), 2, Precision::TKR),
+            Severity::Avrundning
+        );
+        assert_eq!(
+            severity_of(Amount::from_tkr(2), 2, Precision::TKR),
+            Severity::Fel
+        );
+        assert_eq!(
+            severity_of(Amount::from_tkr(2), 4, Precision::TKR),
+            Severity::Avrundning
+        );
+        assert_eq!(
+            severity_of(Amount::from_tkr(3_000), 3, Precision::TKR),
+            Severity::Fel
+        );
     }
 
     #[test]
     fn prose_in_mnkr_tolerates_half_a_tenth_and_the_terms() {
         let tenth = Precision::MNKR_ONE_DECIMAL;
-        assert_eq!(severity_of(Amount::from_tkr(51), 2, tenth), Severity::Avrundning);
+        assert_eq!(
+            severity_of(Amount::from_tkr(51), 2, tenth),
+            Severity::Avrundning
+        );
         assert_eq!(severity_of(Amount::from_tkr(52), 2, tenth), Severity::Fel);
     }
 }

@@ -44,7 +44,10 @@ pub fn frame_report(budget: &Budget, frame: &Frame) -> Result<FrameReport, Frame
         .figures(&budget.index)?
         .into_iter()
         .map(|figure| {
-            let precision = figure.trail.as_ref().map_or(Precision::TKR, |trail| trail.precision);
+            let precision = figure
+                .trail
+                .as_ref()
+                .map_or(Precision::TKR, |trail| trail.precision);
             let steps = figure
                 .trail
                 .iter()
@@ -56,7 +59,12 @@ pub fn frame_report(budget: &Budget, frame: &Frame) -> Result<FrameReport, Frame
                     text: line.text.clone(),
                 })
                 .collect();
-            FrameYearReport { year: figure.year, kommunbidrag: figure.kommunbidrag, entered: figure.entered, steps }
+            FrameYearReport {
+                year: figure.year,
+                kommunbidrag: figure.kommunbidrag,
+                entered: figure.entered,
+                steps,
+            }
         })
         .collect();
     Ok(FrameReport {
@@ -71,15 +79,27 @@ pub fn frame_report(budget: &Budget, frame: &Frame) -> Result<FrameReport, Frame
 fn describe(kind: &TrailKind, index: &str) -> String {
     match kind {
         TrailKind::Base { year } => format!("Grundbudget {year}"),
-        TrailKind::Uprating { index_year, share, percent } => {
+        TrailKind::Uprating {
+            index_year,
+            share,
+            percent,
+        } => {
             format!(
                 "Uppräkning med {} procent av {index} {index_year} ({} procent)",
                 share.to_swedish(),
                 percent.to_swedish()
             )
         }
-        TrailKind::Adjustment { name, amount, permanence } => {
-            format!("{name} ({}), {}", permanence.swedish(), format::with_unit(*amount, Precision::TKR))
+        TrailKind::Adjustment {
+            name,
+            amount,
+            permanence,
+        } => {
+            format!(
+                "{name} ({}), {}",
+                permanence.swedish(),
+                format::with_unit(*amount, Precision::TKR)
+            )
         }
     }
 }

@@ -32,15 +32,37 @@ pub struct InvestmentReport {
 
 pub fn investment_report(budget: &Budget) -> InvestmentReport {
     let plan = &budget.investment;
-    let columns = plan.years.iter().map(|year| Column { year: *year, label: budget.years.column_label(*year) }).collect();
-    let values = |row: &InvestmentRow| plan.years.iter().map(|year| plan.row(row, *year).unwrap_or_default()).collect();
+    let columns = plan
+        .years
+        .iter()
+        .map(|year| Column {
+            year: *year,
+            label: budget.years.column_label(*year),
+        })
+        .collect();
+    let values = |row: &InvestmentRow| {
+        plan.years
+            .iter()
+            .map(|year| plan.row(row, *year).unwrap_or_default())
+            .collect()
+    };
     let mut rows = Vec::new();
     for category in InvestmentCategory::ALL {
         let row = InvestmentRow::Category(category);
-        rows.push(InvestmentTableRow { label: category.label().into(), emphasised: true, values: values(&row), row });
+        rows.push(InvestmentTableRow {
+            label: category.label().into(),
+            emphasised: true,
+            values: values(&row),
+            row,
+        });
         for project in plan.projects_in(category) {
             let row = InvestmentRow::Project(project.name.clone());
-            rows.push(InvestmentTableRow { label: project.name.clone(), emphasised: false, values: values(&row), row });
+            rows.push(InvestmentTableRow {
+                label: project.name.clone(),
+                emphasised: false,
+                values: values(&row),
+                row,
+            });
         }
     }
     rows.push(InvestmentTableRow {
@@ -49,7 +71,12 @@ pub fn investment_report(budget: &Budget) -> InvestmentReport {
         values: values(&InvestmentRow::Total),
         row: InvestmentRow::Total,
     });
-    let plan_years: Vec<Year> = plan.years.iter().copied().filter(|year| *year >= budget.years.budget).collect();
+    let plan_years: Vec<Year> = plan
+        .years
+        .iter()
+        .copied()
+        .filter(|year| *year >= budget.years.budget)
+        .collect();
     let plan_sum: Amount = plan_years.iter().map(|year| plan.total(*year)).sum();
     InvestmentReport {
         heading: plan.heading.clone(),

@@ -12,5 +12,5 @@ pub mod report;
 pub mod risk;
 pub mod sentences;
 
-pub use check::{check, Finding, Severity};
-pub use report::{budget_report, BudgetReport};
+pub use check::{Finding, Severity, check};
+pub use report::{BudgetReport, budget_report};

@@ -55,25 +55,41 @@ pub struct OperatingTableReport {
 impl OperatingTableReport {
     pub fn value(&self, row: OperatingRow, year: Year) -> Option<Amount> {
         let column = self.columns.iter().position(|column| column.year == year)?;
-        self.rows.iter().find(|table_row| table_row.row == row).map(|table_row| table_row.values[column])
+        self.rows
+            .iter()
+            .find(|table_row| table_row.row == row)
+            .map(|table_row| table_row.values[column])
     }
 }
 
 /// Every row of `unit`'s table for the budget's columns.
-pub fn operating_table(budget: &Budget, unit: &UnitId, heading: &str) -> Result<OperatingTableReport, FrameError> {
+pub fn operating_table(
+    budget: &Budget,
+    unit: &UnitId,
+    heading: &str,
+) -> Result<OperatingTableReport, FrameError> {
     let years = budget.years.columns();
     let figures = years
         .iter()
         .map(|year| budget.operating_figures(unit, *year))
         .collect::<Result<Vec<_>, _>>()?;
-    let columns = years.iter().map(|year| Column { year: *year, label: budget.years.column_label(*year) }).collect();
+    let columns = years
+        .iter()
+        .map(|year| Column {
+            year: *year,
+            label: budget.years.column_label(*year),
+        })
+        .collect();
     let rows = OperatingRow::ALL
         .iter()
         .map(|row| OperatingTableRow {
             row: *row,
             label: row.label(),
             emphasised: row.is_emphasised(),
-            values: figures.iter().map(|year_figures| year_figures.row(*row)).collect(),
+            values: figures
+                .iter()
+                .map(|year_figures| year_figures.row(*row))
+                .collect(),
         })
         .collect();
     let previous = budget.years.previous;
@@ -107,5 +123,11 @@ pub fn operating_table(budget: &Budget, unit: &UnitId, heading: &str) -> Result<
             }
         })
         .collect();
-    Ok(OperatingTableReport { unit: unit.clone(), heading: heading.to_string(), columns, rows, changes })
+    Ok(OperatingTableReport {
+        unit: unit.clone(),
+        heading: heading.to_string(),
+        columns,
+        rows,
+        changes,
+    })
 }

@@ -36,8 +36,11 @@ pub fn organisation_report(budget: &Budget) -> OrganisationReport {
     let on = Date::first_of(budget.years.budget);
     let organisation = &budget.organisation;
     let mut tree = Vec::new();
-    let mut stack: Vec<(&OrganisationUnit, usize)> =
-        organisation.roots().filter(|unit| unit.is_valid_on(on)).map(|unit| (unit, 0)).collect();
+    let mut stack: Vec<(&OrganisationUnit, usize)> = organisation
+        .roots()
+        .filter(|unit| unit.is_valid_on(on))
+        .map(|unit| (unit, 0))
+        .collect();
     stack.reverse();
     while let Some((unit, depth)) = stack.pop() {
         tree.push(OrganisationNode {
@@ -53,7 +56,9 @@ pub fn organisation_report(budget: &Budget) -> OrganisationReport {
     // "Tillväxtavdelningen, Kommunledningskontoret": a parent named with its own parent, since
     // a moved department keeps its name and only its place tells the two apart.
     let name_of = |id: Option<&UnitId>| {
-        let Some(parent) = id.and_then(|id| organisation.unit(id)) else { return String::new() };
+        let Some(parent) = id.and_then(|id| organisation.unit(id)) else {
+            return String::new();
+        };
         match parent.parent.as_ref().and_then(|id| organisation.unit(id)) {
             Some(grandparent) if parent.kind != styr_domain::organisation::UnitKind::Board => {
                 format!("{}, {}", parent.name, grandparent.name)

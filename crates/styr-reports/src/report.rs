@@ -7,12 +7,12 @@ use styr_domain::efficiency::EfficiencyInvestigation;
 use styr_domain::frame::FrameError;
 use styr_domain::goals::{Goal, GoalKind};
 
-use crate::check::{check, Finding};
-use crate::frame::{frame_report, FrameReport};
-use crate::investment::{investment_report, InvestmentReport};
-use crate::operating::{operating_table, OperatingTableReport};
-use crate::organisation::{organisation_report, OrganisationReport};
-use crate::risk::{control_plan, risk_report, ControlRow, RiskReport};
+use crate::check::{Finding, check};
+use crate::frame::{FrameReport, frame_report};
+use crate::investment::{InvestmentReport, investment_report};
+use crate::operating::{OperatingTableReport, operating_table};
+use crate::organisation::{OrganisationReport, organisation_report};
+use crate::risk::{ControlRow, RiskReport, control_plan, risk_report};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BudgetReport {
@@ -39,9 +39,16 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FrameError> {
         .iter()
         .map(|table| operating_table(budget, &table.unit, &table.heading))
         .collect::<Result<Vec<_>, _>>()?;
-    let frames = budget.frames.iter().map(|frame| frame_report(budget, frame)).collect::<Result<Vec<_>, _>>()?;
-    let (political_directions, goals) =
-        budget.goals.iter().cloned().partition(|goal| goal.kind == GoalKind::PoliticalDirection);
+    let frames = budget
+        .frames
+        .iter()
+        .map(|frame| frame_report(budget, frame))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (political_directions, goals) = budget
+        .goals
+        .iter()
+        .cloned()
+        .partition(|goal| goal.kind == GoalKind::PoliticalDirection);
     Ok(BudgetReport {
         municipality: budget.municipality.name.clone(),
         document: budget.document.clone(),

@@ -62,7 +62,7 @@ pub fn risk_report(budget: &Budget) -> RiskReport {
         })
         .collect();
     // A stable sort keeps the register's own order among equal values.
-    risks.sort_by(|a, b| b.value.cmp(&a.value));
+    risks.sort_by_key(|risk| std::cmp::Reverse(risk.value));
     let matrix = Grade::ALL
         .iter()
         .rev()
@@ -81,7 +81,9 @@ pub fn risk_report(budget: &Budget) -> RiskReport {
                         risks: budget
                             .risks
                             .iter()
-                            .filter(|risk| risk.probability == *probability && risk.materiality == *materiality)
+                            .filter(|risk| {
+                                risk.probability == *probability && risk.materiality == *materiality
+                            })
                             .map(|risk| risk.name.clone())
                             .collect(),
                     }

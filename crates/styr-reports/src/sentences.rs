@@ -38,13 +38,24 @@ mod tests {
     #[test]
     fn a_cost_increase_reads_as_the_reference_writes_it() {
         assert_eq!(
-            line_change(LineKind::Personnel, Direction::Increases, Amount::from_tkr(2_009)),
+            line_change(
+                LineKind::Personnel,
+                Direction::Increases,
+                Amount::from_tkr(2_009)
+            ),
             "Personalkostnaderna ökar med 2,0 mnkr."
         );
         assert_eq!(
-            line_change(LineKind::PurchasedServices, Direction::Decreases, Amount::from_tkr(2_630)),
+            line_change(
+                LineKind::PurchasedServices,
+                Direction::Decreases,
+                Amount::from_tkr(2_630)
+            ),
             "Köp av tjänster minskar med 2,6 mnkr."
         );
-        assert_eq!(line_change(LineKind::PremisesRent, Direction::Unchanged, Amount::ZERO), "Lokalhyrorna är oförändrade.");
+        assert_eq!(
+            line_change(LineKind::PremisesRent, Direction::Unchanged, Amount::ZERO),
+            "Lokalhyrorna är oförändrade."
+        );
     }
 }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use styr_reports::check::Severity;
 
-use crate::input::read_budget;
 use crate::CheckFormat;
+use crate::input::read_budget;
 
 /// Exit status when a stated figure is wrong.
 const FOUND_ERRORS: u8 = 1;
@@ -21,7 +21,10 @@ pub fn run(path: &Path, format: CheckFormat) -> ExitCode {
         CheckFormat::Text => print!("{}", styr_render::findings::findings_text(&findings)),
         CheckFormat::Json => println!("{}", styr_render::findings::findings_json(&findings)),
     }
-    if findings.iter().any(|finding| finding.severity == Severity::Fel) {
+    if findings
+        .iter()
+        .any(|finding| finding.severity == Severity::Fel)
+    {
         ExitCode::from(FOUND_ERRORS)
     } else {
         ExitCode::SUCCESS

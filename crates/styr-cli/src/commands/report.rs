@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::input::{read_budget, UNREADABLE};
 use crate::ReportFormat;
+use crate::input::{UNREADABLE, read_budget};
 
 pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode {
     let budget = match read_budget(path) {
@@ -14,7 +14,10 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
     let report = match styr_reports::budget_report(&budget) {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("styr: {}: rapporten kan inte räknas fram: {error}", path.display());
+            eprintln!(
+                "styr: {}: rapporten kan inte räknas fram: {error}",
+                path.display()
+            );
             return ExitCode::from(UNREADABLE);
         }
     };

@@ -5,15 +5,23 @@ use std::collections::BTreeMap;
 
 use styr_domain::budget::OperatingTable;
 use styr_domain::calendar::Year;
-use styr_domain::frame::{Base, Derivation, Frame, FrameYear, IndexChoice, IndexTable, IndexVintage, Permanence, Step, StepKind};
-use styr_domain::investment::{InvestmentCategory, InvestmentPlan, InvestmentProject, InvestmentRow};
+use styr_domain::frame::{
+    Base, Derivation, Frame, FrameYear, IndexChoice, IndexTable, IndexVintage, Permanence, Step,
+    StepKind,
+};
+use styr_domain::investment::{
+    InvestmentCategory, InvestmentPlan, InvestmentProject, InvestmentRow,
+};
 use styr_domain::money::{Amount, Stated, Unit};
 use styr_domain::operating::{ChangeExplanation, LineKind, OperatingRow, UnitLines};
 use styr_domain::percent::Percent;
 use styr_domain::statement::{Claim, Figure, Statement};
 use toml::Spanned;
 
-use super::raw::{RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawStatement, RawStep, YearAmounts};
+use super::raw::{
+    RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawStatement, RawStep,
+    YearAmounts,
+};
 use super::reader::Reader;
 use crate::amount::{parse_change, parse_percent};
 
@@ -35,7 +43,11 @@ pub fn index(reader: &mut Reader, raw_indices: &[RawIndex]) -> IndexTable {
                     values.insert(year, percent);
                 }
             }
-            IndexVintage { name: raw.name.clone(), vintage: raw.vintage.clone(), values }
+            IndexVintage {
+                name: raw.name.clone(),
+                vintage: raw.vintage.clone(),
+                values,
+            }
         })
         .collect();
     IndexTable { vintages }
@@ -46,11 +58,21 @@ pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) 
         .iter()
         .filter_map(|raw| {
             let unit = reader.unit(&raw.unit);
-            let choice = IndexChoice { name: raw.index.get_ref().clone(), vintage: raw.vintage.clone() };
-            if !index.vintages.iter().any(|vintage| vintage.name == choice.name && vintage.vintage == choice.vintage) {
+            let choice = IndexChoice {
+                name: raw.index.get_ref().clone(),
+                vintage: raw.vintage.clone(),
+            };
+            if !index
+                .vintages
+                .iter()
+                .any(|vintage| vintage.name == choice.name && vintage.vintage == choice.vintage)
+            {
                 reader.issue(
                     raw.index.span(),
-                    format!("indexet ”{}” med årgången ”{}” finns inte bland [[index]]", choice.name, choice.vintage),
+                    format!(
+                        "indexet ”{}” med årgången ”{}” finns inte bland [[index]]",
+                        choice.name, choice.vintage
+                    ),
                 );
             }
             let mut years = BTreeMap::new();
@@ -60,17 +82,28 @@ pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) 
                 if let (Some(year), Some(frame_year)) = (year, frame_year)
                     && years.insert(year, frame_year).is_some()
                 {
-                    reader.issue(raw_year.year.span(), format!("året {year} finns redan i ramen"));
+                    reader.issue(
+                        raw_year.year.span(),
+                        format!("året {year} finns redan i ramen"),
+                    );
                 }
             }
-            Some(Frame { unit: unit?, heading: raw.heading.clone(), index: choice, years })
+            Some(Frame {
+                unit: unit?,
+                heading: raw.heading.clone(),
+                index: choice,
+                years,
+            })
         })
         .collect()
 }
 
 fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {
     let derivation = match &raw.base {
-        Some(base) => Some(Derivation { base: frame_base(reader, base)?, steps: steps(reader, &raw.step)? }),
+        Some(base) => Some(Derivation {
+            base: frame_base(reader, base)?,
+            steps: steps(reader, &raw.step)?,
+        }),
         None if !raw.step.is_empty() => {
             reader.issue(raw.year.span(), "stegen behöver en utgångspunkt: ange base = { year = …, amount = … } eller base = { frame = … }");
             return None;
@@ -80,11 +113,17 @@ fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {
     match (&raw.amount, derivation) {
         (Some(amount), trail) => {
             let amount = reader.amount(amount, Unit::Tkr)?;
-            Some(FrameYear::Entered { amount: amount.value, trail })
+            Some(FrameYear::Entered {
+                amount: amount.value,
+                trail,
+            })
         }
         (None, Some(derivation)) => Some(FrameYear::Derived { derivation }),
         (None, None) => {
-            reader.issue(raw.year.span(), "året behöver ett belopp (amount = …) eller en härledning (base = …)");
+            reader.issue(
+                raw.year.span(),
+                "året behöver ett belopp (amount = …) eller en härledning (base = …)",
+            );
             None
         }
     }
@@ -93,12 +132,18 @@ fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {
 fn frame_base(reader: &mut Reader, base: &Spanned<super::raw::RawBase>) -> Option<Base> {
     let raw = base.get_ref();
     match (&raw.frame, &raw.year, &raw.amount) {
-        (Some(frame), None, None) => Some(Base::Frame { year: reader.year(frame)? }),
-        (None, Some(year), Some(amount)) => {
-            Some(Base::Amount { year: reader.year(year)?, amount: reader.amount(amount, Unit::Tkr)? })
-        }
+        (Some(frame), None, None) => Some(Base::Frame {
+            year: reader.year(frame)?,
+        }),
+        (None, Some(year), Some(amount)) => Some(Base::Amount {
+            year: reader.year(year)?,
+            amount: reader.amount(amount, Unit::Tkr)?,
+        }),
         _ => {
-            reader.issue(base.span(), "base är antingen { frame = ÅR } eller { year = ÅR, amount = BELOPP }");
+            reader.issue(
+                base.span(),
+                "base är antingen { frame = ÅR } eller { year = ÅR, amount = BELOPP }",
+            );
             None
         }
     }
@@ -108,45 +153,83 @@ fn steps(reader: &mut Reader, raw_steps: &[RawStep]) -> Option<Vec<Step>> {
     let mut steps = Vec::new();
     let mut complete = true;
     for raw in raw_steps {
-        let stated_result = raw.result.as_ref().and_then(|result| reader.amount(result, Unit::Tkr));
+        let stated_result = raw
+            .result
+            .as_ref()
+            .and_then(|result| reader.amount(result, Unit::Tkr));
         let kind = match (&raw.uprating, &raw.adjustment) {
             (Some(index_year), None) => {
                 let share = match &raw.share {
                     None => Some(Percent::HUNDRED),
-                    Some(share) => parse_percent(share.get_ref()).map_err(|message| reader.issue(share.span(), message)).ok(),
+                    Some(share) => parse_percent(share.get_ref())
+                        .map_err(|message| reader.issue(share.span(), message))
+                        .ok(),
                 };
-                reader.year(index_year).zip(share).map(|(index_year, share)| StepKind::Uprating { index_year, share })
+                reader
+                    .year(index_year)
+                    .zip(share)
+                    .map(|(index_year, share)| StepKind::Uprating { index_year, share })
             }
             (None, Some(name)) => match &raw.amount {
-                Some(amount) => reader.amount(amount, Unit::Tkr).map(|amount| StepKind::Adjustment {
-                    name: name.get_ref().clone(),
-                    amount,
-                    permanence: if raw.permanent { Permanence::Permanent } else { Permanence::Temporary },
-                }),
+                Some(amount) => {
+                    reader
+                        .amount(amount, Unit::Tkr)
+                        .map(|amount| StepKind::Adjustment {
+                            name: name.get_ref().clone(),
+                            amount,
+                            permanence: if raw.permanent {
+                                Permanence::Permanent
+                            } else {
+                                Permanence::Temporary
+                            },
+                        })
+                }
                 None => {
-                    reader.issue(name.span(), format!("justeringen ”{}” saknar belopp (amount = …)", name.get_ref()));
+                    reader.issue(
+                        name.span(),
+                        format!(
+                            "justeringen ”{}” saknar belopp (amount = …)",
+                            name.get_ref()
+                        ),
+                    );
                     None
                 }
             },
             (Some(span), Some(_)) => {
-                reader.issue(span.span(), "ett steg är antingen en uppräkning (uprating) eller en justering (adjustment)");
+                reader.issue(
+                    span.span(),
+                    "ett steg är antingen en uppräkning (uprating) eller en justering (adjustment)",
+                );
                 None
             }
             (None, None) => {
                 let span = raw.result.as_ref().map(Spanned::span).unwrap_or(0..0);
-                reader.issue(span, "ett steg behöver uprating = ÅR eller adjustment = \"namn\"");
+                reader.issue(
+                    span,
+                    "ett steg behöver uprating = ÅR eller adjustment = \"namn\"",
+                );
                 None
             }
         };
         match kind {
-            Some(kind) => steps.push(Step { kind, stated_result, text: raw.text.clone() }),
+            Some(kind) => steps.push(Step {
+                kind,
+                stated_result,
+                text: raw.text.clone(),
+            }),
             None => complete = false,
         }
     }
     complete.then_some(steps)
 }
 
-const LINE_KEYS: [&str; 5] = ["revenue", "personnel", "premises_rent", "purchased_services", "other_costs"];
+const LINE_KEYS: [&str; 5] = [
+    "revenue",
+    "personnel",
+    "premises_rent",
+    "purchased_services",
+    "other_costs",
+];
 const ROW_KEYS: [&str; 10] = [
     "revenue",
     "personnel",
@@ -161,7 +244,10 @@ const ROW_KEYS: [&str; 10] = [
 ];
 
 fn exact(figures: BTreeMap<Year, Stated>) -> BTreeMap<Year, Amount> {
-    figures.into_iter().map(|(year, stated)| (year, stated.value)).collect()
+    figures
+        .into_iter()
+        .map(|(year, stated)| (year, stated.value))
+        .collect()
 }
 
 pub fn operating(
@@ -172,7 +258,9 @@ pub fn operating(
     let mut all_lines = Vec::new();
     let mut tables = Vec::new();
     for raw in raw_blocks {
-        let Some(unit) = reader.unit(&raw.unit) else { continue };
+        let Some(unit) = reader.unit(&raw.unit) else {
+            continue;
+        };
         let mut lines = BTreeMap::new();
         let entered: [(LineKind, &YearAmounts); 5] = [
             (LineKind::Revenue, &raw.revenue),
@@ -192,14 +280,21 @@ pub fn operating(
             .explanation
             .iter()
             .filter_map(|explanation| {
-                let line = reader.choice(&explanation.line, "budgetrad", &LINE_KEYS, LineKind::from_key);
+                let line = reader.choice(
+                    &explanation.line,
+                    "budgetrad",
+                    &LINE_KEYS,
+                    LineKind::from_key,
+                );
                 let (from, to) = match &explanation.years {
                     Some(years) => year_pair(reader, years)?,
                     None => budget_years,
                 };
                 let stated = match &explanation.change {
                     Some(change) => Some(
-                        parse_change(change.get_ref(), Unit::Tkr).map_err(|message| reader.issue(change.span(), message)).ok()?,
+                        parse_change(change.get_ref(), Unit::Tkr)
+                            .map_err(|message| reader.issue(change.span(), message))
+                            .ok()?,
                     ),
                     None => None,
                 };
@@ -215,17 +310,32 @@ pub fn operating(
             .collect();
         let mut stated = BTreeMap::new();
         for (key, amounts) in &raw.stated {
-            let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key) else { continue };
+            let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key)
+            else {
+                continue;
+            };
             for (year, amount) in reader.year_amounts(amounts) {
                 stated.insert((row, year), amount);
             }
         }
         if let Some(heading) = &raw.heading {
-            tables.push(OperatingTable { unit: unit.clone(), heading: heading.clone(), stated });
+            tables.push(OperatingTable {
+                unit: unit.clone(),
+                heading: heading.clone(),
+                stated,
+            });
         } else if let Some((key, _)) = raw.stated.iter().next() {
-            reader.issue(key.span(), "uppgivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"");
+            reader.issue(
+                key.span(),
+                "uppgivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"",
+            );
         }
-        all_lines.push(UnitLines { unit, lines, financial_net, explanations });
+        all_lines.push(UnitLines {
+            unit,
+            lines,
+            financial_net,
+            explanations,
+        });
     }
     (all_lines, tables)
 }
@@ -243,18 +353,35 @@ fn year_pair(reader: &mut Reader, years: &Spanned<Vec<Spanned<i64>>>) -> Option<
 const CATEGORY_KEYS: [&str; 4] = ["expansion", "image", "reinvestment", "adaptation"];
 
 pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> InvestmentPlan {
-    let Some(raw) = raw else { return InvestmentPlan::default() };
+    let Some(raw) = raw else {
+        return InvestmentPlan::default();
+    };
     let years = reader.years(raw.years.get_ref());
     let mut projects: Vec<InvestmentProject> = Vec::new();
     for project in &raw.project {
-        let category = reader.choice(&project.category, "investeringskategori", &CATEGORY_KEYS, InvestmentCategory::from_key);
+        let category = reader.choice(
+            &project.category,
+            "investeringskategori",
+            &CATEGORY_KEYS,
+            InvestmentCategory::from_key,
+        );
         let amounts = exact(reader.year_amounts(&project.amounts));
-        if projects.iter().any(|existing| &existing.name == project.name.get_ref()) {
-            reader.issue(project.name.span(), format!("projektet ”{}” finns redan", project.name.get_ref()));
+        if projects
+            .iter()
+            .any(|existing| &existing.name == project.name.get_ref())
+        {
+            reader.issue(
+                project.name.span(),
+                format!("projektet ”{}” finns redan", project.name.get_ref()),
+            );
             continue;
         }
         if let Some(category) = category {
-            projects.push(InvestmentProject { name: project.name.get_ref().clone(), category, amounts });
+            projects.push(InvestmentProject {
+                name: project.name.get_ref().clone(),
+                category,
+                amounts,
+            });
         }
     }
     let mut stated = BTreeMap::new();
@@ -263,23 +390,44 @@ pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> Investmen
             Some(InvestmentRow::Total)
         } else {
             let allowed = ["expansion", "image", "reinvestment", "adaptation", "total"];
-            reader.choice(key, "investeringsrad", &allowed, InvestmentCategory::from_key).map(InvestmentRow::Category)
+            reader
+                .choice(
+                    key,
+                    "investeringsrad",
+                    &allowed,
+                    InvestmentCategory::from_key,
+                )
+                .map(InvestmentRow::Category)
         };
         let Some(row) = row else { continue };
         for (year, amount) in reader.year_amounts(amounts) {
             stated.insert((row.clone(), year), amount);
         }
     }
-    InvestmentPlan { heading: raw.heading.clone(), years, projects, stated }
+    InvestmentPlan {
+        heading: raw.heading.clone(),
+        years,
+        projects,
+        stated,
+    }
 }
 
-pub fn statements(reader: &mut Reader, raw_statements: &[RawStatement], plan: &InvestmentPlan) -> Vec<Statement> {
+pub fn statements(
+    reader: &mut Reader,
+    raw_statements: &[RawStatement],
+    plan: &InvestmentPlan,
+) -> Vec<Statement> {
     raw_statements
         .iter()
         .filter_map(|raw| {
             let figure = figure(reader, &raw.figure, plan);
             let claim = claim(reader, raw);
-            Some(Statement { section: raw.section.clone(), text: raw.text.clone(), figure: figure?, claim: claim? })
+            Some(Statement {
+                section: raw.section.clone(),
+                text: raw.text.clone(),
+                figure: figure?,
+                claim: claim?,
+            })
         })
         .collect()
 }
@@ -294,20 +442,39 @@ fn figure(reader: &mut Reader, value: &Spanned<String>, plan: &InvestmentPlan) -
         ["operating", unit, row] => {
             let unit = reader.unit(&at(unit));
             let row = reader.choice(&at(row), "tabellrad", &ROW_KEYS, OperatingRow::from_key);
-            Some(Figure::Operating { unit: unit?, row: row? })
+            Some(Figure::Operating {
+                unit: unit?,
+                row: row?,
+            })
         }
-        ["frame", unit] => Some(Figure::Frame { unit: reader.unit(&at(unit))? }),
-        ["investment", "total"] => Some(Figure::Investment { row: InvestmentRow::Total }),
+        ["frame", unit] => Some(Figure::Frame {
+            unit: reader.unit(&at(unit))?,
+        }),
+        ["investment", "total"] => Some(Figure::Investment {
+            row: InvestmentRow::Total,
+        }),
         ["investment", "project", name] => {
             if plan.projects.iter().all(|project| project.name != *name) {
-                reader.issue(value.span(), format!("investeringsplanen har inget projekt ”{name}”"));
+                reader.issue(
+                    value.span(),
+                    format!("investeringsplanen har inget projekt ”{name}”"),
+                );
                 return None;
             }
-            Some(Figure::Investment { row: InvestmentRow::Project((*name).to_string()) })
+            Some(Figure::Investment {
+                row: InvestmentRow::Project((*name).to_string()),
+            })
         }
         ["investment", category] => {
-            let category = reader.choice(&at(category), "investeringskategori", &CATEGORY_KEYS, InvestmentCategory::from_key);
-            Some(Figure::Investment { row: InvestmentRow::Category(category?) })
+            let category = reader.choice(
+                &at(category),
+                "investeringskategori",
+                &CATEGORY_KEYS,
+                InvestmentCategory::from_key,
+            );
+            Some(Figure::Investment {
+                row: InvestmentRow::Category(category?),
+            })
         }
         _ => {
             reader.issue(
@@ -320,9 +487,17 @@ fn figure(reader: &mut Reader, value: &Spanned<String>, plan: &InvestmentPlan) -
 }
 
 fn claim(reader: &mut Reader, raw: &RawStatement) -> Option<Claim> {
-    let given = [raw.change.is_some(), raw.value.is_some(), raw.sum.is_some(), raw.average.is_some()];
+    let given = [
+        raw.change.is_some(),
+        raw.value.is_some(),
+        raw.sum.is_some(),
+        raw.average.is_some(),
+    ];
     if given.iter().filter(|given| **given).count() != 1 {
-        reader.issue(raw.figure.span(), "ett påstående har precis en av change, value, sum och average");
+        reader.issue(
+            raw.figure.span(),
+            "ett påstående har precis en av change, value, sum och average",
+        );
         return None;
     }
     let many_years = |reader: &mut Reader| match &raw.years {
@@ -332,32 +507,53 @@ fn claim(reader: &mut Reader, raw: &RawStatement) -> Option<Claim> {
             None
         }
         None => {
-            reader.issue(raw.figure.span(), "ange vilka år påståendet gäller: years = [2026, 2027, 2028]");
+            reader.issue(
+                raw.figure.span(),
+                "ange vilka år påståendet gäller: years = [2026, 2027, 2028]",
+            );
             None
         }
     };
     if let Some(change) = &raw.change {
-        let stated = parse_change(change.get_ref(), Unit::Tkr).map_err(|message| reader.issue(change.span(), message)).ok();
+        let stated = parse_change(change.get_ref(), Unit::Tkr)
+            .map_err(|message| reader.issue(change.span(), message))
+            .ok();
         let Some(years) = &raw.years else {
             reader.issue(change.span(), "en förändring anger years = [från, till]");
             return None;
         };
         let (from, to) = year_pair(reader, years)?;
-        return Some(Claim::Change { from, to, stated: stated? });
+        return Some(Claim::Change {
+            from,
+            to,
+            stated: stated?,
+        });
     }
     if let Some(value) = &raw.value {
         let stated = reader.amount(value, Unit::Tkr);
         let Some(year) = &raw.year else {
-            reader.issue(value.span(), "ett värde anger vilket år det gäller: year = 2025");
+            reader.issue(
+                value.span(),
+                "ett värde anger vilket år det gäller: year = 2025",
+            );
             return None;
         };
-        return Some(Claim::Value { year: reader.year(year)?, stated: stated? });
+        return Some(Claim::Value {
+            year: reader.year(year)?,
+            stated: stated?,
+        });
     }
     if let Some(sum) = &raw.sum {
         let stated = reader.amount(sum, Unit::Tkr);
-        return Some(Claim::Sum { years: many_years(reader)?, stated: stated? });
+        return Some(Claim::Sum {
+            years: many_years(reader)?,
+            stated: stated?,
+        });
     }
     let average = raw.average.as_ref()?;
     let stated = reader.amount(average, Unit::Tkr);
-    Some(Claim::Average { years: many_years(reader)?, stated: stated? })
+    Some(Claim::Average {
+        years: many_years(reader)?,
+        stated: stated?,
+    })
 }

@@ -29,18 +29,27 @@ const UNIT_KINDS: [&str; 5] = ["kommun", "nämnd", "förvaltning", "avdelning", 
 pub fn organisation(reader: &mut Reader, raw_units: &[RawUnit]) -> Organisation {
     for raw in raw_units {
         if !reader.unit_ids.insert(raw.id.get_ref().clone()) {
-            reader.issue(raw.id.span(), format!("enheten ”{}” finns redan", raw.id.get_ref()));
+            reader.issue(
+                raw.id.span(),
+                format!("enheten ”{}” finns redan", raw.id.get_ref()),
+            );
         }
     }
     let mut units = Vec::new();
     for raw in raw_units {
         let kind = reader.choice(&raw.kind, "enhetstyp", &UNIT_KINDS, UnitKind::from_swedish);
         let parent = raw.parent.as_ref().and_then(|parent| reader.unit(parent));
-        let predecessor = raw.predecessor.as_ref().and_then(|predecessor| reader.unit(predecessor));
+        let predecessor = raw
+            .predecessor
+            .as_ref()
+            .and_then(|predecessor| reader.unit(predecessor));
         let valid_from = reader.optional_date(raw.valid_from.as_ref());
         let valid_to = reader.optional_date(raw.valid_to.as_ref());
-        if let (Some(from), Some(to), Some(span)) = (valid_from, valid_to, raw.valid_to.as_ref().map(|to| to.span()))
-            && to < from
+        if let (Some(from), Some(to), Some(span)) = (
+            valid_from,
+            valid_to,
+            raw.valid_to.as_ref().map(|to| to.span()),
+        ) && to < from
         {
             reader.issue(span, format!("enheten slutar {to} innan den börjar {from}"));
         }
@@ -76,7 +85,10 @@ pub fn sections(reader: &mut Reader, raw_sections: &[RawSection]) -> Vec<Section
         .map(|raw| {
             let level = *raw.level.get_ref();
             if !(1..=4).contains(&level) {
-                reader.issue(raw.level.span(), format!("rubriknivån {level} finns inte; använd 1–4"));
+                reader.issue(
+                    raw.level.span(),
+                    format!("rubriknivån {level} finns inte; använd 1–4"),
+                );
             }
             Section {
                 heading: raw.heading.clone(),
@@ -101,7 +113,10 @@ pub fn goals(reader: &mut Reader, raw_goals: &[RawGoal]) -> Vec<Goal> {
                 .filter_map(|kpi| {
                     let times = *kpi.measurements_per_year.get_ref();
                     if !(1..=52).contains(&times) {
-                        reader.issue(kpi.measurements_per_year.span(), format!("{times} mätningar per år går inte; ange 1–52"));
+                        reader.issue(
+                            kpi.measurements_per_year.span(),
+                            format!("{times} mätningar per år går inte; ange 1–52"),
+                        );
                         return None;
                     }
                     Some(Kpi {

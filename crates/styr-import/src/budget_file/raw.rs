@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
-use toml::value::Datetime;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
+use toml::value::Datetime;
 
 /// A figure: a TOML integer (whole tkr) or a text such as "113,3 mnkr". Never a TOML float,
 /// which is not exact.
@@ -23,15 +23,19 @@ impl<'de> Deserialize<'de> for RawAmount {
         impl Visitor<'_> for AmountVisitor {
             type Value = RawAmount;
             fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("ett belopp: ett heltal i tkr (100548) eller en text (\"113,3 mnkr\")")
+                formatter.write_str(
+                    "ett belopp: ett heltal i tkr (100548) eller en text (\"113,3 mnkr\")",
+                )
             }
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawAmount, E> {
                 Ok(RawAmount::Integer(value))
             }
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawAmount, E> {
-                i64::try_from(value).map(RawAmount::Integer).map_err(|_| E::custom("beloppet är för stort"))
+                i64::try_from(value)
+                    .map(RawAmount::Integer)
+                    .map_err(|_| E::custom("beloppet är för stort"))
             }
-            #[expect(clippy::float_arithmetic, reason = "only to refuse floats with a helpful message")]
+            /// A TOML float is refused: it cannot hold 113,3 exactly.
             fn visit_f64<E: de::Error>(self, _value: f64) -> Result<RawAmount, E> {
                 Err(E::custom(
                     "decimaltal i TOML är inte exakta; skriv beloppet som text med decimalkomma, till exempel \"113,3 mnkr\"",

@@ -7,8 +7,8 @@ use std::ops::Range;
 use styr_domain::calendar::{Date, Year};
 use styr_domain::money::{Stated, Unit};
 use styr_domain::organisation::UnitId;
-use toml::value::Datetime;
 use toml::Spanned;
+use toml::value::Datetime;
 
 use super::raw::{RawAmount, YearAmounts};
 use crate::amount::parse_amount;
@@ -22,7 +22,11 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(source: &'a str) -> Reader<'a> {
-        Reader { source, issues: Vec::new(), unit_ids: BTreeSet::new() }
+        Reader {
+            source,
+            issues: Vec::new(),
+            unit_ids: BTreeSet::new(),
+        }
     }
 
     pub fn issue(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -48,7 +52,13 @@ impl<'a> Reader<'a> {
         match key.get_ref().parse::<i64>() {
             Ok(number) => self.year(&Spanned::new(key.span(), number)),
             Err(_) => {
-                self.issue(key.span(), format!("”{}” är inget årtal; skriv till exempel 2025 = …", key.get_ref()));
+                self.issue(
+                    key.span(),
+                    format!(
+                        "”{}” är inget årtal; skriv till exempel 2025 = …",
+                        key.get_ref()
+                    ),
+                );
                 None
             }
         }
@@ -79,7 +89,12 @@ impl<'a> Reader<'a> {
         let parsed = match value.get_ref() {
             RawAmount::Integer(whole) => whole
                 .checked_mul(default_unit.ore())
-                .map(|ore| Stated::new(styr_domain::money::Amount::from_ore(ore), styr_domain::money::Precision::new(default_unit, 0)))
+                .map(|ore| {
+                    Stated::new(
+                        styr_domain::money::Amount::from_ore(ore),
+                        styr_domain::money::Precision::new(default_unit, 0),
+                    )
+                })
                 .ok_or_else(|| format!("{whole} är för stort")),
             RawAmount::Text(text) => parse_amount(text, default_unit),
         };
@@ -96,7 +111,8 @@ impl<'a> Reader<'a> {
     pub fn year_amounts(&mut self, values: &YearAmounts) -> BTreeMap<Year, Stated> {
         let mut figures = BTreeMap::new();
         for (key, value) in values {
-            if let (Some(year), Some(amount)) = (self.year_key(key), self.amount(value, Unit::Tkr)) {
+            if let (Some(year), Some(amount)) = (self.year_key(key), self.amount(value, Unit::Tkr))
+            {
                 figures.insert(year, amount);
             }
         }
@@ -108,19 +124,40 @@ impl<'a> Reader<'a> {
         if self.unit_ids.contains(value.get_ref()) {
             Some(UnitId(value.get_ref().clone()))
         } else {
-            let known = self.unit_ids.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
-            self.issue(value.span(), format!("enheten ”{}” finns inte i organisationen (finns: {known})", value.get_ref()));
+            let known = self
+                .unit_ids
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.issue(
+                value.span(),
+                format!(
+                    "enheten ”{}” finns inte i organisationen (finns: {known})",
+                    value.get_ref()
+                ),
+            );
             None
         }
     }
 
     /// A word from a fixed list, such as a line key or a handling.
-    pub fn choice<T>(&mut self, value: &Spanned<String>, what: &str, allowed: &[&str], read: impl Fn(&str) -> Option<T>) -> Option<T> {
+    pub fn choice<T>(
+        &mut self,
+        value: &Spanned<String>,
+        what: &str,
+        allowed: &[&str],
+        read: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let found = read(value.get_ref());
         if found.is_none() {
             self.issue(
                 value.span(),
-                format!("”{}” är ingen {what}; välj en av: {}", value.get_ref(), allowed.join(", ")),
+                format!(
+                    "”{}” är ingen {what}; välj en av: {}",
+                    value.get_ref(),
+                    allowed.join(", ")
+                ),
             );
         }
         found

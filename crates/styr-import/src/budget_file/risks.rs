@@ -10,18 +10,29 @@ use super::reader::Reader;
 const HANDLINGS: [&str; 3] = ["accept", "action", "control"];
 
 fn grade(reader: &mut Reader, value: &Spanned<i64>) -> Option<Grade> {
-    Grade::new(*value.get_ref()).map_err(|error| reader.issue(value.span(), error.to_string())).ok()
+    Grade::new(*value.get_ref())
+        .map_err(|error| reader.issue(value.span(), error.to_string()))
+        .ok()
 }
 
 fn scale(reader: &mut Reader, raw_steps: &[RawScaleStep], name: &str) -> Vec<ScaleStep> {
     let mut steps: Vec<ScaleStep> = Vec::new();
     for raw in raw_steps {
-        let Some(grade) = grade(reader, &raw.grade) else { continue };
+        let Some(grade) = grade(reader, &raw.grade) else {
+            continue;
+        };
         if steps.iter().any(|step| step.grade == grade) {
-            reader.issue(raw.grade.span(), format!("skalan för {name} definierar {} två gånger", grade.value()));
+            reader.issue(
+                raw.grade.span(),
+                format!("skalan för {name} definierar {} två gånger", grade.value()),
+            );
             continue;
         }
-        steps.push(ScaleStep { grade, name: raw.name.clone(), description: raw.description.clone() });
+        steps.push(ScaleStep {
+            grade,
+            name: raw.name.clone(),
+            description: raw.description.clone(),
+        });
     }
     steps.sort_by_key(|step| step.grade);
     steps
@@ -46,20 +57,35 @@ pub fn bands(reader: &mut Reader, raw_bands: &[RawBand]) -> Bands {
                 .ok()
                 .filter(|bound| (1..=16).contains(bound))
                 .or_else(|| {
-                    reader.issue(value.span(), format!("{} är inget riskvärde 1–16", value.get_ref()));
+                    reader.issue(
+                        value.span(),
+                        format!("{} är inget riskvärde 1–16", value.get_ref()),
+                    );
                     None
                 })
         };
         let (from, to) = (bound(reader, &raw.from), bound(reader, &raw.to));
         if let (Some(from), Some(to), Some(suggested_handling)) = (from, to, handling) {
-            bands.push(Band { name: raw.name.clone(), from, to, colour: raw.colour.clone(), suggested_handling });
+            bands.push(Band {
+                name: raw.name.clone(),
+                from,
+                to,
+                colour: raw.colour.clone(),
+                suggested_handling,
+            });
         }
     }
     match Bands::new(bands) {
         Ok(bands) => bands,
         Err(error) => {
-            let span = raw_bands.first().map(|band| band.from.span()).unwrap_or(0..0);
-            reader.issue(span, format!("färgbanden måste täcka riskvärdena 1–16 precis en gång: {error}"));
+            let span = raw_bands
+                .first()
+                .map(|band| band.from.span())
+                .unwrap_or(0..0);
+            reader.issue(
+                span,
+                format!("färgbanden måste täcka riskvärdena 1–16 precis en gång: {error}"),
+            );
             Bands::standard()
         }
     }
@@ -69,14 +95,22 @@ pub fn risks(reader: &mut Reader, raw_risks: &[RawRisk]) -> Vec<Risk> {
     let mut risks: Vec<Risk> = Vec::new();
     for raw in raw_risks {
         if risks.iter().any(|risk| &risk.id == raw.id.get_ref()) {
-            reader.issue(raw.id.span(), format!("risken ”{}” finns redan", raw.id.get_ref()));
+            reader.issue(
+                raw.id.span(),
+                format!("risken ”{}” finns redan", raw.id.get_ref()),
+            );
             continue;
         }
         let probability = grade(reader, &raw.probability);
         let materiality = grade(reader, &raw.materiality);
         let handling = reader.choice(&raw.handling, "hantering", &HANDLINGS, Handling::from_key);
-        let stated_value = raw.value.as_ref().and_then(|value| risk_value(reader, value));
-        if let (Some(probability), Some(materiality), Some(handling)) = (probability, materiality, handling) {
+        let stated_value = raw
+            .value
+            .as_ref()
+            .and_then(|value| risk_value(reader, value));
+        if let (Some(probability), Some(materiality), Some(handling)) =
+            (probability, materiality, handling)
+        {
             risks.push(Risk {
                 id: raw.id.get_ref().clone(),
                 name: raw.name.clone(),
@@ -93,21 +127,37 @@ pub fn risks(reader: &mut Reader, raw_risks: &[RawRisk]) -> Vec<Risk> {
 }
 
 fn risk_value(reader: &mut Reader, value: &Spanned<i64>) -> Option<u8> {
-    u8::try_from(*value.get_ref()).ok().filter(|value| (1..=16).contains(value)).or_else(|| {
-        reader.issue(value.span(), format!("{} är inget riskvärde 1–16", value.get_ref()));
-        None
-    })
+    u8::try_from(*value.get_ref())
+        .ok()
+        .filter(|value| (1..=16).contains(value))
+        .or_else(|| {
+            reader.issue(
+                value.span(),
+                format!("{} är inget riskvärde 1–16", value.get_ref()),
+            );
+            None
+        })
 }
 
-pub fn controls(reader: &mut Reader, raw_controls: &[RawControl], risks: &[Risk]) -> Vec<ControlActivity> {
+pub fn controls(
+    reader: &mut Reader,
+    raw_controls: &[RawControl],
+    risks: &[Risk],
+) -> Vec<ControlActivity> {
     raw_controls
         .iter()
         .filter_map(|raw| {
             if risks.iter().all(|risk| &risk.id != raw.risk.get_ref()) {
-                reader.issue(raw.risk.span(), format!("risken ”{}” finns inte i riskanalysen", raw.risk.get_ref()));
+                reader.issue(
+                    raw.risk.span(),
+                    format!("risken ”{}” finns inte i riskanalysen", raw.risk.get_ref()),
+                );
                 return None;
             }
-            let stated_value = raw.value.as_ref().and_then(|value| risk_value(reader, value));
+            let stated_value = raw
+                .value
+                .as_ref()
+                .and_then(|value| risk_value(reader, value));
             Some(ControlActivity {
                 risk: raw.risk.get_ref().clone(),
                 stated_risk_name: raw.risk_name.clone(),

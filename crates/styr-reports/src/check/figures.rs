@@ -5,7 +5,7 @@ use styr_domain::budget::Budget;
 use styr_domain::money::Stated;
 
 use super::statements::unit_slip_note;
-use super::{severity_of, Finding, FindingKind, Severity, Shown};
+use super::{Finding, FindingKind, Severity, Shown, severity_of};
 
 pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
     for frame in &budget.frames {
@@ -35,23 +35,39 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                     kind: FindingKind::Figure,
                     severity: severity_of(line.running - stated.value, 1, stated.precision),
                     section: frame.heading.clone(),
-                    place: if line.text.is_empty() { format!("Kommunbidrag {}", figure.year) } else { format!("”{}”", line.text) },
+                    place: if line.text.is_empty() {
+                        format!("Kommunbidrag {}", figure.year)
+                    } else {
+                        format!("”{}”", line.text)
+                    },
                     stated: Shown::amount(stated.value, stated.precision),
                     computed: Shown::amount(line.running, stated.precision),
                     note: unit_slip_note(stated, line.running),
                 });
             }
             if figure.entered {
-                let at_trail_precision = Stated::new(figure.kommunbidrag.round_to(trail.precision), trail.precision);
+                let at_trail_precision = Stated::new(
+                    figure.kommunbidrag.round_to(trail.precision),
+                    trail.precision,
+                );
                 if !at_trail_precision.agrees_with(trail.result()) {
                     findings.push(Finding {
                         kind: FindingKind::Figure,
-                        severity: severity_of(trail.result() - figure.kommunbidrag, trail.lines.len(), trail.precision),
+                        severity: severity_of(
+                            trail.result() - figure.kommunbidrag,
+                            trail.lines.len(),
+                            trail.precision,
+                        ),
                         section: frame.heading.clone(),
                         place: format!("Kommunbidrag {}: härledningen", figure.year),
-                        stated: Shown::amount(figure.kommunbidrag, styr_domain::money::Precision::TKR),
+                        stated: Shown::amount(
+                            figure.kommunbidrag,
+                            styr_domain::money::Precision::TKR,
+                        ),
                         computed: Shown::amount(trail.result(), trail.precision),
-                        note: "Härledningens steg leder inte fram till det beslutade kommunbidraget.".into(),
+                        note:
+                            "Härledningens steg leder inte fram till det beslutade kommunbidraget."
+                                .into(),
                     });
                 }
             }

@@ -18,15 +18,24 @@ pub fn risks(budget: &Budget, findings: &mut Vec<Finding>) {
                 section: RISK_ANALYSIS.into(),
                 place: format!("{}, riskvärde", risk.name),
                 stated: Shown::text(stated.to_string()),
-                computed: Shown::text(format!("{computed} ({} × {})", risk.probability.value(), risk.materiality.value())),
+                computed: Shown::text(format!(
+                    "{computed} ({} × {})",
+                    risk.probability.value(),
+                    risk.materiality.value()
+                )),
                 note: String::new(),
             });
         }
     }
     for control in &budget.controls {
-        let Some(risk) = budget.risk(&control.risk) else { continue };
+        let Some(risk) = budget.risk(&control.risk) else {
+            continue;
+        };
         let place_name = control.stated_risk_name.as_deref().unwrap_or(&risk.name);
-        if let Some(stated) = control.stated_value.filter(|stated| *stated != risk.value().value()) {
+        if let Some(stated) = control
+            .stated_value
+            .filter(|stated| *stated != risk.value().value())
+        {
             findings.push(Finding {
                 kind: FindingKind::Figure,
                 severity: Severity::Fel,
@@ -34,15 +43,23 @@ pub fn risks(budget: &Budget, findings: &mut Vec<Finding>) {
                 place: format!("{place_name}, riskvärde"),
                 stated: Shown::text(stated.to_string()),
                 computed: Shown::text(risk.value().value().to_string()),
-                note: format!("Riskanalysen ger risken ”{}” värdet {}.", risk.name, risk.value().value()),
+                note: format!(
+                    "Riskanalysen ger risken ”{}” värdet {}.",
+                    risk.name,
+                    risk.value().value()
+                ),
             });
         }
-        if let Some(name) = control.stated_risk_name.as_ref().filter(|name| **name != risk.name) {
+        if let Some(name) = control
+            .stated_risk_name
+            .as_ref()
+            .filter(|name| **name != risk.name)
+        {
             findings.push(Finding {
                 kind: FindingKind::Name,
                 severity: Severity::Varning,
                 section: CONTROL_PLAN.into(),
-                place: format!("{name}"),
+                place: name.clone(),
                 stated: Shown::text(name.clone()),
                 computed: Shown::text(risk.name.clone()),
                 note: "Kontrollplanen och riskanalysen namnger risken olika.".into(),

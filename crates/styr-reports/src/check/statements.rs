@@ -9,7 +9,7 @@ use styr_domain::money::{Amount, Precision, Stated, Unit};
 use styr_domain::operating::OperatingRow;
 use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
 
-use super::{severity_of, Finding, FindingKind, Severity, Shown};
+use super::{Finding, FindingKind, Severity, Shown, severity_of};
 use crate::investment::average;
 
 /// The change explanations' stated changes, as statements about their operating line.
@@ -22,7 +22,9 @@ pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
             .map(|table| table.heading.clone())
             .unwrap_or_else(|| lines.unit.to_string());
         for explanation in &lines.explanations {
-            let Some(stated) = explanation.stated else { continue };
+            let Some(stated) = explanation.stated else {
+                continue;
+            };
             let statement = Statement {
                 section: heading.clone(),
                 text: if explanation.stated_sentence.is_empty() {
@@ -35,8 +37,15 @@ pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
                 } else {
                     explanation.stated_sentence.clone()
                 },
-                figure: Figure::Operating { unit: lines.unit.clone(), row: OperatingRow::Line(explanation.line) },
-                claim: Claim::Change { from: explanation.from, to: explanation.to, stated },
+                figure: Figure::Operating {
+                    unit: lines.unit.clone(),
+                    row: OperatingRow::Line(explanation.line),
+                },
+                claim: Claim::Change {
+                    from: explanation.from,
+                    to: explanation.to,
+                    stated,
+                },
             };
             check_statement(budget, &statement, findings);
         }
@@ -68,7 +77,13 @@ fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Option
             if let (Source::StatedTable, Some(stated)) = (source, stated) {
                 return Some(stated.value);
             }
-            budget.years.columns().contains(&year).then(|| budget.operating_figures(unit, year).ok()).flatten().map(|figures| figures.row(*row))
+            budget
+                .years
+                .columns()
+                .contains(&year)
+                .then(|| budget.operating_figures(unit, year).ok())
+                .flatten()
+                .map(|figures| figures.row(*row))
         }
         Figure::Frame { unit } => budget.frame(unit)?.kommunbidrag(year, &budget.index).ok(),
         Figure::Investment { row } => {
@@ -86,35 +101,56 @@ fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Option
 
 /// What a claim computes to, with how many table figures went into it.
 enum Computed {
-    Amount { amount: Amount, terms: usize },
-    Change { direction: Direction, magnitude: Amount },
+    Amount {
+        amount: Amount,
+        terms: usize,
+    },
+    Change {
+        direction: Direction,
+        magnitude: Amount,
+    },
     MissingYear(Year),
 }
 
 fn compute(budget: &Budget, statement: &Statement, source: Source) -> Computed {
     let figure = &statement.figure;
     let series = |years: &[Year]| -> Result<Vec<Amount>, Year> {
-        years.iter().map(|year| value(budget, figure, *year, source).ok_or(*year)).collect()
+        years
+            .iter()
+            .map(|year| value(budget, figure, *year, source).ok_or(*year))
+            .collect()
     };
     match &statement.claim {
         Claim::Change { from, to, .. } => match series(&[*from, *to]).as_deref() {
             Ok([from, to]) => {
                 let (direction, magnitude) = Direction::of_change(*from, *to);
-                Computed::Change { direction, magnitude }
+                Computed::Change {
+                    direction,
+                    magnitude,
+                }
             }
             Ok(_) => Computed::MissingYear(*from),
             Err(year) => Computed::MissingYear(*year),
         },
         Claim::Value { year, .. } => match series(&[*year]) {
-            Ok(values) => Computed::Amount { amount: values.into_iter().sum(), terms: 1 },
+            Ok(values) => Computed::Amount {
+                amount: values.into_iter().sum(),
+                terms: 1,
+            },
             Err(year) => Computed::MissingYear(year),
         },
         Claim::Sum { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount { amount: values.into_iter().sum(), terms: years.len() },
+            Ok(values) => Computed::Amount {
+                amount: values.into_iter().sum(),
+                terms: years.len(),
+            },
             Err(year) => Computed::MissingYear(year),
         },
         Claim::Average { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount { amount: average(values.into_iter().sum(), years.len()), terms: 1 },
+            Ok(values) => Computed::Amount {
+                amount: average(values.into_iter().sum(), years.len()),
+                terms: 1,
+            },
             Err(year) => Computed::MissingYear(year),
         },
     }
@@ -123,13 +159,21 @@ fn compute(budget: &Budget, statement: &Statement, source: Source) -> Computed {
 fn stated_of(claim: &Claim) -> Stated {
     match claim {
         Claim::Change { stated, .. } => stated.magnitude,
-        Claim::Value { stated, .. } | Claim::Sum { stated, .. } | Claim::Average { stated, .. } => *stated,
+        Claim::Value { stated, .. } | Claim::Sum { stated, .. } | Claim::Average { stated, .. } => {
+            *stated
+        }
     }
 }
 
 fn agrees(claim: &Claim, computed: &Computed) -> bool {
     match (claim, computed) {
-        (Claim::Change { stated, .. }, Computed::Change { direction, magnitude }) => change_agrees(stated, *direction, *magnitude),
+        (
+            Claim::Change { stated, .. },
+            Computed::Change {
+                direction,
+                magnitude,
+            },
+        ) => change_agrees(stated, *direction, *magnitude),
         (_, Computed::Amount { amount, .. }) => stated_of(claim).agrees_with(*amount),
         _ => false,
     }
@@ -137,7 +181,9 @@ fn agrees(claim: &Claim, computed: &Computed) -> bool {
 
 fn change_agrees(stated: &StatedChange, direction: Direction, magnitude: Amount) -> bool {
     let size_agrees = stated.magnitude.agrees_with(magnitude);
-    size_agrees && (stated.direction == direction || magnitude.round_to(stated.magnitude.precision).is_zero())
+    size_agrees
+        && (stated.direction == direction
+            || magnitude.round_to(stated.magnitude.precision).is_zero())
 }
 
 fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Finding>) {
@@ -164,14 +210,31 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
                 finding.note.push_str(&note);
             }
         }
-        Computed::Change { direction, magnitude } => {
-            let Claim::Change { stated: stated_change, .. } = &statement.claim else { return };
-            finding.stated = Shown::text(change_text(stated_change.direction, stated_change.magnitude.value, stated.precision));
-            finding.computed = Shown { ore: Some(magnitude.ore()), ..Shown::text(change_text(direction, magnitude, stated.precision)) };
+        Computed::Change {
+            direction,
+            magnitude,
+        } => {
+            let Claim::Change {
+                stated: stated_change,
+                ..
+            } = &statement.claim
+            else {
+                return;
+            };
+            finding.stated = Shown::text(change_text(
+                stated_change.direction,
+                stated_change.magnitude.value,
+                stated.precision,
+            ));
+            finding.computed = Shown {
+                ore: Some(magnitude.ore()),
+                ..Shown::text(change_text(direction, magnitude, stated.precision))
+            };
             if stated_change.direction == direction {
                 finding.severity = severity_of(magnitude - stated.value, 2, stated.precision);
             }
-            finding.note = frame_base_note(budget, statement).unwrap_or_else(|| unit_slip_note(stated, magnitude));
+            finding.note = frame_base_note(budget, statement)
+                .unwrap_or_else(|| unit_slip_note(stated, magnitude));
         }
         Computed::Amount { amount, terms } => {
             finding.severity = severity_of(amount - stated.value, terms, stated.precision);
@@ -179,7 +242,12 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
             finding.note = unit_slip_note(stated, amount);
         }
     }
-    if finding.note.is_empty() && agrees(&statement.claim, &compute(budget, statement, Source::StatedTable)) {
+    if finding.note.is_empty()
+        && agrees(
+            &statement.claim,
+            &compute(budget, statement, Source::StatedTable),
+        )
+    {
         finding.note = "Stämmer med tabellens angivna summor, men inte med raderna.".into();
     }
     findings.push(finding);
@@ -188,20 +256,34 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
 fn change_text(direction: Direction, magnitude: Amount, precision: Precision) -> String {
     match direction {
         Direction::Unchanged => "oförändrat".into(),
-        _ => format!("{} med {}", direction.swedish(), format::with_unit(magnitude, precision)),
+        _ => format!(
+            "{} med {}",
+            direction.swedish(),
+            format::with_unit(magnitude, precision)
+        ),
     }
 }
 
 /// For a change between years the table does not have: the pair of adjacent years it fits.
 fn other_years_note(budget: &Budget, statement: &Statement) -> Option<String> {
-    let Claim::Change { from, to, .. } = &statement.claim else { return None };
+    let Claim::Change { from, to, .. } = &statement.claim else {
+        return None;
+    };
     let columns = budget.years.columns();
     columns.windows(2).find_map(|pair| {
-        let moved = Statement { claim: Claim::Change { from: pair[0], to: pair[1], stated: match &statement.claim {
-            Claim::Change { stated, .. } => *stated,
-            _ => return None,
-        } }, ..statement.clone() };
-        (agrees(&moved.claim, &compute(budget, &moved, Source::Rows)) && (pair[0], pair[1]) != (*from, *to))
+        let moved = Statement {
+            claim: Claim::Change {
+                from: pair[0],
+                to: pair[1],
+                stated: match &statement.claim {
+                    Claim::Change { stated, .. } => *stated,
+                    _ => return None,
+                },
+            },
+            ..statement.clone()
+        };
+        (agrees(&moved.claim, &compute(budget, &moved, Source::Rows))
+            && (pair[0], pair[1]) != (*from, *to))
             .then(|| format!("Förändringen stämmer för {}–{}.", pair[0], pair[1]))
     })
 }
@@ -209,13 +291,18 @@ fn other_years_note(budget: &Budget, statement: &Statement) -> Option<String> {
 /// A frame change that matches the difference to the year's stated grundbudget rather than
 /// to the previous year's kommunbidrag.
 fn frame_base_note(budget: &Budget, statement: &Statement) -> Option<String> {
-    let (Figure::Frame { unit }, Claim::Change { to, stated, .. }) = (&statement.figure, &statement.claim) else {
+    let (Figure::Frame { unit }, Claim::Change { to, stated, .. }) =
+        (&statement.figure, &statement.claim)
+    else {
         return None;
     };
     let frame = budget.frame(unit)?;
     let figure = frame.figure(*to, &budget.index).ok()?;
     let base = match &frame.years.get(to)? {
-        styr_domain::frame::FrameYear::Entered { trail: Some(derivation), .. }
+        styr_domain::frame::FrameYear::Entered {
+            trail: Some(derivation),
+            ..
+        }
         | styr_domain::frame::FrameYear::Derived { derivation } => match &derivation.base {
             Base::Amount { amount, .. } => amount,
             Base::Frame { .. } => return None,
@@ -237,7 +324,10 @@ pub fn unit_slip_note(stated: Stated, computed: Amount) -> String {
         if unit == stated.precision.unit {
             continue;
         }
-        let other = Precision { unit, ..stated.precision };
+        let other = Precision {
+            unit,
+            ..stated.precision
+        };
         let number_in_other = format::number(computed, other);
         if number_in_other == format::number(stated.value, stated.precision) {
             return format!(

@@ -9,7 +9,7 @@ use styr_domain::investment::InvestmentRow;
 use styr_domain::money::{Amount, Precision, Stated};
 use styr_domain::operating::{OperatingRow, YearFigures};
 
-use super::{severity_of, Finding, FindingKind, Severity, Shown};
+use super::{Finding, FindingKind, Severity, Shown, severity_of};
 
 pub fn operating_tables(budget: &Budget, findings: &mut Vec<Finding>) {
     for table in &budget.operating_tables {
@@ -33,7 +33,10 @@ pub fn operating_tables(budget: &Budget, findings: &mut Vec<Finding>) {
             if stated.agrees_with(computed) {
                 continue;
             }
-            let entered_row = !matches!(row, OperatingRow::Costs | OperatingRow::NetCost | OperatingRow::Result);
+            let entered_row = !matches!(
+                row,
+                OperatingRow::Costs | OperatingRow::NetCost | OperatingRow::Result
+            );
             findings.push(Finding {
                 kind: FindingKind::Figure,
                 severity: if entered_row {
@@ -53,12 +56,26 @@ pub fn operating_tables(budget: &Budget, findings: &mut Vec<Finding>) {
 
 /// When a derived row agrees with the table's own stated rows above it, the disagreement
 /// comes from one of those: say which, so a reader fixes the cause and not the symptom.
-fn inherited_note(table: &OperatingTable, row: OperatingRow, year: Year, figures: &YearFigures) -> String {
-    let stated = |row| table.stated.get(&(row, year)).map(|stated: &Stated| stated.value);
+fn inherited_note(
+    table: &OperatingTable,
+    row: OperatingRow,
+    year: Year,
+    figures: &YearFigures,
+) -> String {
+    let stated = |row| {
+        table
+            .stated
+            .get(&(row, year))
+            .map(|stated: &Stated| stated.value)
+    };
     let (from_stated, cause) = match row {
-        OperatingRow::NetCost => (stated(OperatingRow::Costs).map(|costs| figures.revenue + costs), OperatingRow::Costs),
+        OperatingRow::NetCost => (
+            stated(OperatingRow::Costs).map(|costs| figures.revenue + costs),
+            OperatingRow::Costs,
+        ),
         OperatingRow::Result => (
-            stated(OperatingRow::NetCost).map(|net_cost| net_cost + figures.kommunbidrag + figures.financial_net),
+            stated(OperatingRow::NetCost)
+                .map(|net_cost| net_cost + figures.kommunbidrag + figures.financial_net),
             OperatingRow::NetCost,
         ),
         _ => (None, row),
@@ -75,7 +92,9 @@ fn inherited_note(table: &OperatingTable, row: OperatingRow, year: Year, figures
 pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
     let plan = &budget.investment;
     for ((row, year), stated) in &plan.stated {
-        let Some(computed) = plan.row(row, *year) else { continue };
+        let Some(computed) = plan.row(row, *year) else {
+            continue;
+        };
         if stated.agrees_with(computed) {
             continue;
         }
@@ -97,7 +116,12 @@ pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
 }
 
 /// For a total that disagrees only because a stated subtotal does: say so.
-fn investment_note(stated: BTreeMap<(InvestmentRow, Year), Stated>, row: &InvestmentRow, year: Year, budget: &Budget) -> String {
+fn investment_note(
+    stated: BTreeMap<(InvestmentRow, Year), Stated>,
+    row: &InvestmentRow,
+    year: Year,
+    budget: &Budget,
+) -> String {
     if *row != InvestmentRow::Total {
         return String::new();
     }
@@ -119,7 +143,10 @@ fn investment_note(stated: BTreeMap<(InvestmentRow, Year), Stated>, row: &Invest
     }
     match stated.get(&(InvestmentRow::Total, year)) {
         Some(total) if total.agrees_with(from_subtotals) && !wrong.is_empty() => {
-            format!("Stämmer med tabellens egna delsummor; skillnaden följer av ”{}”.", wrong.join("”, ”"))
+            format!(
+                "Stämmer med tabellens egna delsummor; skillnaden följer av ”{}”.",
+                wrong.join("”, ”")
+            )
         }
         _ => String::new(),
     }
