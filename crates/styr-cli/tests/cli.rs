@@ -128,3 +128,15 @@ fn an_unknown_format_is_refused_by_the_argument_parser() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("pdf"));
 }
+
+#[test]
+fn report_as_html_of_the_consistent_budget_reads_as_a_page() {
+    let output = styr(&[
+        "report",
+        "tests/fixtures/consistent.toml",
+        "--format",
+        "html",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!("report_consistent_html", text(&output.stdout));
+}

@@ -145,3 +145,24 @@ mod tests {
         assert_eq!(severity_of(Amount::from_tkr(52), 2, tenth), Severity::Fel);
     }
 }
+
+#[cfg(test)]
+mod findings_on_a_small_budget {
+    use super::*;
+    use crate::test_budget::small_budget;
+
+    #[test]
+    fn a_control_plan_name_that_differs_is_the_only_finding() {
+        let findings = check(&small_budget());
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].kind, FindingKind::Name);
+        assert_eq!(findings[0].severity, Severity::Varning);
+        assert_eq!(
+            (
+                findings[0].stated.text.as_str(),
+                findings[0].computed.text.as_str()
+            ),
+            ("Brandrisk", "Brand")
+        );
+    }
+}

@@ -95,3 +95,44 @@ pub fn average(sum: Amount, count: usize) -> Amount {
     }
     sum.scale(1, count as i128)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_budget::small_budget;
+
+    #[test]
+    fn the_plan_sums_and_averages_from_the_budget_year_on() {
+        let report = investment_report(&small_budget());
+        assert_eq!(
+            report
+                .plan_years
+                .iter()
+                .map(|year| year.number())
+                .collect::<Vec<_>>(),
+            [2025, 2026]
+        );
+        assert_eq!(report.plan_sum, Amount::from_tkr(3_501));
+        assert_eq!(report.plan_average, Amount::from_kr(1_750_500));
+        let labels: Vec<&str> = report.rows.iter().map(|row| row.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Expansionsinvesteringar",
+                "Skola",
+                "Imageinvesteringar",
+                "Reinvesteringar",
+                "Kaj",
+                "Anpassningsinvesteringar",
+                "Totala utgifter"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_average_rounds_half_away_from_zero_to_the_ore() {
+        assert_eq!(average(Amount::from_ore(5), 2), Amount::from_ore(3));
+        assert_eq!(average(Amount::from_ore(-5), 2), Amount::from_ore(-3));
+        assert_eq!(average(Amount::from_tkr(10), 0), Amount::ZERO);
+    }
+}

@@ -11,6 +11,8 @@ pub mod organisation;
 pub mod report;
 pub mod risk;
 pub mod sentences;
+#[cfg(test)]
+mod test_budget;
 
 pub use check::{Finding, Severity, check};
 pub use report::{BudgetReport, budget_report};

@@ -131,3 +131,74 @@ pub fn operating_table(
         changes,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_budget::small_budget;
+    use styr_domain::money::Amount;
+
+    #[test]
+    fn the_board_table_leaves_out_the_separately_reported_unit() {
+        let budget = small_budget();
+        let table =
+            operating_table(&budget, &UnitId("nämnd".into()), "Driftbudget").expect("it computes");
+        let year = budget.years.budget;
+        assert_eq!(
+            table.value(OperatingRow::Line(LineKind::Revenue), year),
+            Some(Amount::from_tkr(120))
+        );
+        assert_eq!(
+            table.value(OperatingRow::NetCost, year),
+            Some(Amount::from_tkr(-990))
+        );
+        assert_eq!(
+            table.value(OperatingRow::Result, year),
+            Some(Amount::from_tkr(10))
+        );
+        assert_eq!(
+            table
+                .columns
+                .iter()
+                .map(|column| column.label.as_str())
+                .collect::<Vec<_>>(),
+            ["Budget 2024", "Budget 2025", "Plan 2026"]
+        );
+    }
+
+    #[test]
+    fn each_line_change_has_its_sentence_and_explanation() {
+        let budget = small_budget();
+        let table =
+            operating_table(&budget, &UnitId("nämnd".into()), "Driftbudget").expect("it computes");
+        let personnel = table
+            .changes
+            .iter()
+            .find(|change| change.line == LineKind::Personnel)
+            .expect("a change");
+        assert_eq!(personnel.sentence, "Personalkostnaderna ökar med 0,1 mnkr.");
+        assert_eq!(personnel.explanation, "En ny tjänst.");
+        let other = table
+            .changes
+            .iter()
+            .find(|change| change.line == LineKind::OtherCosts)
+            .expect("a change");
+        assert_eq!(other.sentence, "Övriga kostnader är oförändrade.");
+    }
+
+    #[test]
+    fn the_derived_plan_year_enters_the_table() {
+        let budget = small_budget();
+        let table =
+            operating_table(&budget, &UnitId("nämnd".into()), "Driftbudget").expect("it computes");
+        let plan_year = budget.years.plan[0];
+        assert_eq!(
+            table.value(OperatingRow::Kommunbidrag, plan_year),
+            Some(Amount::from_tkr(1_025))
+        );
+        assert_eq!(
+            table.value(OperatingRow::Result, plan_year),
+            Some(Amount::from_tkr(10))
+        );
+    }
+}

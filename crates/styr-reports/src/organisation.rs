@@ -82,3 +82,37 @@ pub fn organisation_report(budget: &Budget) -> OrganisationReport {
         .collect();
     OrganisationReport { on, tree, moves }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_budget::small_budget;
+
+    #[test]
+    fn the_tree_is_read_on_the_first_day_of_the_budget_year() {
+        let report = organisation_report(&small_budget());
+        let tree: Vec<(&str, usize)> = report
+            .tree
+            .iter()
+            .map(|node| (node.name.as_str(), node.depth))
+            .collect();
+        assert_eq!(
+            tree,
+            [
+                ("Provkommun", 0),
+                ("Provnämnden", 1),
+                ("Hamnen", 2),
+                ("Annan förvaltning", 1),
+                ("Kontoret", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_move_names_both_places() {
+        let report = organisation_report(&small_budget());
+        assert_eq!(report.moves.len(), 1);
+        assert_eq!(report.moves[0].from_parent, "Provnämnden");
+        assert_eq!(report.moves[0].to_parent, "Annan förvaltning, Provkommun");
+    }
+}

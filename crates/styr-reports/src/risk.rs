@@ -126,3 +126,44 @@ pub fn control_plan(budget: &Budget) -> Vec<ControlRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_budget::small_budget;
+
+    #[test]
+    fn the_matrix_places_each_risk_in_its_cell_with_its_band() {
+        let report = risk_report(&small_budget());
+        // Row 0 is probability 4; row 1 is probability 3. Column 3 is materiality 4.
+        let cell = &report.matrix[1][3];
+        assert_eq!((cell.probability, cell.materiality, cell.value), (3, 4, 12));
+        assert_eq!(cell.band, "Hög");
+        assert_eq!(cell.risks, ["Brand", "Översvämning"]);
+        assert_eq!(report.matrix[3][1].risks, ["Dataintrång"]);
+        assert_eq!(report.matrix[3][1].band, "Låg");
+        assert_eq!(
+            report
+                .matrix
+                .iter()
+                .flatten()
+                .map(|cell| cell.risks.len())
+                .sum::<usize>(),
+            3
+        );
+    }
+
+    #[test]
+    fn the_register_is_ordered_by_value_keeping_the_file_order_among_equals() {
+        let report = risk_report(&small_budget());
+        let names: Vec<&str> = report.risks.iter().map(|risk| risk.name.as_str()).collect();
+        assert_eq!(names, ["Brand", "Översvämning", "Dataintrång"]);
+    }
+
+    #[test]
+    fn the_control_plan_takes_the_value_and_name_from_the_risk_analysis() {
+        let plan = control_plan(&small_budget());
+        assert_eq!(plan.len(), 1);
+        assert_eq!((plan[0].risk.as_str(), plan[0].value), ("Brand", 12));
+    }
+}

@@ -327,7 +327,7 @@ pub fn operating(
         } else if let Some((key, _)) = raw.stated.iter().next() {
             reader.issue(
                 key.span(),
-                "uppgivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"",
+                "angivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"",
             );
         }
         all_lines.push(UnitLines {

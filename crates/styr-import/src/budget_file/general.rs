@@ -4,7 +4,9 @@
 use styr_domain::document::{DocumentMetadata, Section};
 use styr_domain::efficiency::EfficiencyInvestigation;
 use styr_domain::goals::{Goal, GoalKind, Kpi};
-use styr_domain::organisation::{Organisation, OrganisationUnit, UnitId, UnitKind};
+use styr_domain::organisation::{
+    Organisation, OrganisationError, OrganisationUnit, UnitId, UnitKind,
+};
 
 use super::raw::{RawDocument, RawEfficiency, RawGoal, RawSection, RawUnit};
 use super::reader::Reader;
@@ -69,9 +71,18 @@ pub fn organisation(reader: &mut Reader, raw_units: &[RawUnit]) -> Organisation 
         Ok(organisation) => organisation,
         Err(error) => {
             // Duplicates, unknown links and reversed dates are reported above with their place;
-            // what remains is a cycle, which is a property of the whole tree.
+            // what remains is a cycle, reported at the unit that lies under itself.
             if reader.issues.is_empty() {
-                let span = raw_units.first().map(|unit| unit.id.span()).unwrap_or(0..0);
+                let culprit = match &error {
+                    OrganisationError::Cycle(id) => Some(id.as_str()),
+                    _ => None,
+                };
+                let span = raw_units
+                    .iter()
+                    .find(|unit| Some(unit.id.get_ref().as_str()) == culprit)
+                    .or(raw_units.first())
+                    .map(|unit| unit.id.span())
+                    .unwrap_or(0..0);
                 reader.issue(span, format!("organisationen är inget träd: {error}"));
             }
             Organisation::default()

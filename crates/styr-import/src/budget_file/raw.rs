@@ -30,6 +30,12 @@ impl<'de> Deserialize<'de> for RawAmount {
             fn visit_i64<E: de::Error>(self, value: i64) -> Result<RawAmount, E> {
                 Ok(RawAmount::Integer(value))
             }
+            fn visit_i128<E: de::Error>(self, _value: i128) -> Result<RawAmount, E> {
+                Err(E::custom("beloppet är för stort"))
+            }
+            fn visit_u128<E: de::Error>(self, _value: u128) -> Result<RawAmount, E> {
+                Err(E::custom("beloppet är för stort"))
+            }
             fn visit_u64<E: de::Error>(self, value: u64) -> Result<RawAmount, E> {
                 i64::try_from(value)
                     .map(RawAmount::Integer)
