@@ -1,11 +1,16 @@
 //! The internal control plan (internkontrollplan): control activities derived from the risk
-//! analysis. Kommunallagen 6 kap. requires every board to make sure its internal control is
-//! sufficient; the plan names what is checked, how, and by whom.
+//! analysis, and their results once performed. Kommunallagen 6 kap. requires every board to
+//! make sure its internal control is sufficient; the plan names what is checked, how, and by
+//! whom, and the results are what the year's internal-control report is written from.
 
 use serde::Serialize;
 
+use crate::calendar::Date;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ControlActivity {
+    /// Identifies the activity within the budget ("valfardsbrottslighet").
+    pub id: String,
     /// The risk in the risk analysis this activity controls.
     pub risk: String,
     /// The risk's name as the plan writes it, when the document states it (checked).
@@ -18,4 +23,20 @@ pub struct ControlActivity {
     pub method: String,
     /// Who is responsible ("Ekonomichef").
     pub responsible: String,
+    /// What each performed control found, in the order performed.
+    pub results: Vec<ControlResult>,
+}
+
+/// One performed control: when, on what sample, what it found and what was decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ControlResult {
+    pub performed_on: Date,
+    /// What was examined ("20 leverantörsavtal från 2025").
+    pub sample: String,
+    /// How many deviations the control found.
+    pub deviations_found: u32,
+    /// The deviations, described.
+    pub deviations: String,
+    /// The actions decided because of them.
+    pub actions: String,
 }

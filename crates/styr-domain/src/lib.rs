@@ -9,6 +9,7 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod change;
 pub mod document;
 pub mod efficiency;
 pub mod format;

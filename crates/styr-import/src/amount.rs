@@ -37,7 +37,7 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Stated, String> {
         .checked_mul(i128::from(step))
         .and_then(|ore| i64::try_from(ore).ok())
         .ok_or_else(|| format!("”{text}” är för stort"))?;
-    let precision = if about && decimals == 0 && value % 10 == 0 && value != 0 {
+    let precision = if about && decimals == 0 && value % 10 == 0 {
         Precision::about(unit, 10)
     } else {
         Precision::new(unit, decimals)

@@ -10,6 +10,9 @@ mod general;
 mod raw;
 mod reader;
 mod risks;
+mod writer;
+
+pub use writer::write_budget;
 
 use styr_domain::budget::{Budget, BudgetYears, Municipality};
 use styr_domain::organisation::UnitId;

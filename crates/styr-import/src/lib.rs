@@ -5,5 +5,5 @@ pub mod amount;
 pub mod budget_file;
 pub mod issue;
 
-pub use budget_file::parse_budget;
+pub use budget_file::{parse_budget, write_budget};
 pub use issue::{Issue, Severity};

@@ -352,6 +352,8 @@ pub struct RawRisk {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawControl {
+    /// Defaults to the risk's id.
+    pub id: Option<Spanned<String>>,
     pub risk: Spanned<String>,
     pub risk_name: Option<String>,
     pub value: Option<Spanned<i64>>,
@@ -361,6 +363,20 @@ pub struct RawControl {
     pub method: String,
     #[serde(default)]
     pub responsible: String,
+    #[serde(default)]
+    pub result: Vec<RawControlResult>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawControlResult {
+    pub performed_on: Spanned<Datetime>,
+    pub sample: String,
+    pub deviations_found: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub deviations: String,
+    #[serde(default)]
+    pub actions: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,10 +1,10 @@
 //! Converting the risk and materiality analysis and the internal control plan.
 
-use styr_domain::internal_control::ControlActivity;
+use styr_domain::internal_control::{ControlActivity, ControlResult};
 use styr_domain::risk::{Band, Bands, Grade, Handling, Risk, ScaleStep, Scales};
 use toml::Spanned;
 
-use super::raw::{RawBand, RawControl, RawRisk, RawScaleStep, RawScales};
+use super::raw::{RawBand, RawControl, RawControlResult, RawRisk, RawScaleStep, RawScales};
 use super::reader::Reader;
 
 const HANDLINGS: [&str; 3] = ["accept", "action", "control"];
@@ -144,28 +144,67 @@ pub fn controls(
     raw_controls: &[RawControl],
     risks: &[Risk],
 ) -> Vec<ControlActivity> {
-    raw_controls
-        .iter()
-        .filter_map(|raw| {
-            if risks.iter().all(|risk| &risk.id != raw.risk.get_ref()) {
+    let mut controls: Vec<ControlActivity> = Vec::new();
+    for raw in raw_controls {
+        if risks.iter().all(|risk| &risk.id != raw.risk.get_ref()) {
+            reader.issue(
+                raw.risk.span(),
+                format!("risken ”{}” finns inte i riskanalysen", raw.risk.get_ref()),
+            );
+            continue;
+        }
+        let id = raw.id.as_ref().unwrap_or(&raw.risk);
+        if controls.iter().any(|control| &control.id == id.get_ref()) {
+            reader.issue(
+                id.span(),
+                format!(
+                    "kontrollaktiviteten ”{}” finns redan; ge den ett eget id = \"…\"",
+                    id.get_ref()
+                ),
+            );
+            continue;
+        }
+        let stated_value = raw
+            .value
+            .as_ref()
+            .and_then(|value| risk_value(reader, value));
+        let results = raw
+            .result
+            .iter()
+            .filter_map(|result| control_result(reader, result))
+            .collect();
+        controls.push(ControlActivity {
+            id: id.get_ref().clone(),
+            risk: raw.risk.get_ref().clone(),
+            stated_risk_name: raw.risk_name.clone(),
+            stated_value,
+            description: raw.description.clone(),
+            method: raw.method.clone(),
+            responsible: raw.responsible.clone(),
+            results,
+        });
+    }
+    controls
+}
+
+fn control_result(reader: &mut Reader, raw: &RawControlResult) -> Option<ControlResult> {
+    let performed_on = reader.date(&raw.performed_on);
+    let deviations_found = match &raw.deviations_found {
+        None => Some(0),
+        Some(count) => u32::try_from(*count.get_ref())
+            .map_err(|_| {
                 reader.issue(
-                    raw.risk.span(),
-                    format!("risken ”{}” finns inte i riskanalysen", raw.risk.get_ref()),
-                );
-                return None;
-            }
-            let stated_value = raw
-                .value
-                .as_ref()
-                .and_then(|value| risk_value(reader, value));
-            Some(ControlActivity {
-                risk: raw.risk.get_ref().clone(),
-                stated_risk_name: raw.risk_name.clone(),
-                stated_value,
-                description: raw.description.clone(),
-                method: raw.method.clone(),
-                responsible: raw.responsible.clone(),
+                    count.span(),
+                    "antalet avvikelser är ett heltal från 0 och uppåt",
+                )
             })
-        })
-        .collect()
+            .ok(),
+    };
+    Some(ControlResult {
+        performed_on: performed_on?,
+        sample: raw.sample.clone(),
+        deviations_found: deviations_found?,
+        deviations: raw.deviations.clone(),
+        actions: raw.actions.clone(),
+    })
 }

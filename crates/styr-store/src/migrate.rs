@@ -1,0 +1,84 @@
+//! Plain-SQL migrations, applied in order once each and recorded in `schema_migrations`.
+//! The same files serve SQLite and PostgreSQL (see migrations/0001_budgets.sql).
+
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use crate::{Backend, StoreError};
+
+/// Any number; PostgreSQL's advisory locks are named by integers.
+const MIGRATION_LOCK: i64 = 0x5354_5952;
+
+/// Every migration, oldest first: (version, SQL).
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_budgets.sql"))];
+
+/// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
+/// at once from migrating together; SQLite serialises writers by itself.
+pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), StoreError> {
+    let mut connection = pool.acquire().await?;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(MIGRATION_LOCK)
+            .execute(&mut *connection)
+            .await?;
+    }
+    let result = apply(&mut connection).await;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(MIGRATION_LOCK)
+            .execute(&mut *connection)
+            .await?;
+    }
+    result
+}
+
+async fn apply(connection: &mut AnyConnection) -> Result<(), StoreError> {
+    sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        .execute(&mut *connection)
+        .await?;
+    for (version, sql) in MIGRATIONS {
+        let mut transaction = sqlx::Connection::begin(&mut *connection).await?;
+        let applied =
+            sqlx::query("SELECT COUNT(*) AS applied FROM schema_migrations WHERE version = $1")
+                .bind(*version)
+                .fetch_one(&mut *transaction)
+                .await?
+                .try_get::<i64, _>("applied")?;
+        if applied > 0 {
+            continue;
+        }
+        for statement in statements(sql) {
+            sqlx::query(statement).execute(&mut *transaction).await?;
+        }
+        sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+            .bind(*version)
+            .bind(crate::now())
+            .execute(&mut *transaction)
+            .await?;
+        transaction.commit().await?;
+    }
+    Ok(())
+}
+
+/// The statements of a migration file: split on semicolons at line ends, comments dropped.
+fn statements(sql: &str) -> Vec<&str> {
+    sql.split(";\n")
+        .map(str::trim)
+        .filter(|statement| {
+            statement
+                .lines()
+                .any(|line| !line.trim().is_empty() && !line.trim_start().starts_with("--"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_migration_splits_into_its_statements() {
+        let statements = super::statements(
+            "-- a comment\nCREATE TABLE a (x BIGINT);\n\nCREATE TABLE b (y TEXT);\n",
+        );
+        assert_eq!(statements.len(), 2);
+        assert!(statements[1].starts_with("CREATE TABLE b"));
+    }
+}

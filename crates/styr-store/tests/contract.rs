@@ -1,0 +1,225 @@
+//! The store's contract, run on every backend: SQLite in a temporary file always, and
+//! PostgreSQL when STYR_TEST_POSTGRES_URL names a server (`.ci/run` starts one).
+
+use styr_domain::budget::Budget;
+use styr_domain::calendar::Year;
+use styr_domain::investment::{InvestmentCategory, InvestmentProject};
+use styr_domain::money::Amount;
+use styr_domain::operating::LineKind;
+use styr_domain::organisation::UnitId;
+use styr_store::{CellLine, Part, Stamp, Store, StoreError, Write};
+
+fn example() -> Budget {
+    styr_import::parse_budget(include_str!("../../../examples/alingsas-ks-2025.toml"))
+        .expect("the example reads")
+}
+
+/// A fresh, empty store on each available backend.
+async fn stores(name: &str) -> Vec<(String, Store)> {
+    let mut stores = Vec::new();
+    let path = std::env::temp_dir().join(format!("styr-store-{name}-{}.db", std::process::id()));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let sqlite = Store::open(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("SQLite opens");
+    stores.push(("sqlite".to_string(), sqlite));
+    if let Ok(url) = std::env::var("STYR_TEST_POSTGRES_URL") {
+        let postgres = Store::open(&fresh_postgres_database(&url, name).await)
+            .await
+            .expect("PostgreSQL opens");
+        stores.push(("postgres".to_string(), postgres));
+    } else {
+        eprintln!("PostgreSQL skipped: STYR_TEST_POSTGRES_URL is not set");
+    }
+    stores
+}
+
+/// A database of its own for one test, so tests running at once do not see each other's rows.
+async fn fresh_postgres_database(url: &str, name: &str) -> String {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let (server, database) = url.rsplit_once('/').expect("a URL that names a database");
+    let test_database = format!("{database}_{}", name.replace('-', "_"));
+    let mut admin = sqlx::AnyConnection::connect(url)
+        .await
+        .expect("the test server answers");
+    for statement in [
+        format!("DROP DATABASE IF EXISTS {test_database}"),
+        format!("CREATE DATABASE {test_database}"),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(statement))
+            .execute(&mut admin)
+            .await
+            .expect("the test database is made");
+    }
+    format!("{server}/{test_database}")
+}
+
+fn stamp() -> Stamp {
+    Stamp::now("test")
+}
+
+fn year(number: i64) -> Year {
+    Year::new(number).expect("a year in range")
+}
+
+#[tokio::test]
+async fn a_stored_budget_reads_back_equal() {
+    for (backend, store) in stores("round-trip").await {
+        let budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        let stored = store.load(id).await.expect("it loads");
+        assert_eq!(stored.revision, 1, "{backend}");
+        assert_eq!(
+            stored.budget, budget,
+            "{backend}: nothing is lost in the database"
+        );
+        let listed = store.list().await.expect("it lists");
+        assert_eq!(listed.len(), 1, "{backend}");
+        assert_eq!(listed[0].title, "Kommunstyrelsen budget 2025–2027");
+    }
+}
+
+#[tokio::test]
+async fn a_cell_write_changes_one_cell_and_the_revision() {
+    for (backend, store) in stores("cell").await {
+        let mut budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        let unit = UnitId("ks".into());
+        let write = Write::Cell {
+            unit: unit.clone(),
+            line: CellLine::Line(LineKind::OtherCosts),
+            year: year(2025),
+            amount: Amount::from_tkr(-47_000),
+        };
+        let revision = store
+            .save(id, 1, &budget, &[write], &stamp())
+            .await
+            .expect("it saves");
+        assert_eq!(revision, 2, "{backend}");
+        budget.lines[0]
+            .lines
+            .get_mut(&LineKind::OtherCosts)
+            .expect("a line")
+            .insert(year(2025), Amount::from_tkr(-47_000));
+        assert_eq!(
+            store.load(id).await.expect("it loads").budget,
+            budget,
+            "{backend}"
+        );
+        assert_eq!(store.revision(id).await.expect("a revision"), 2);
+    }
+}
+
+#[tokio::test]
+async fn a_write_from_a_stale_read_is_refused_and_changes_nothing() {
+    for (backend, store) in stores("stale").await {
+        let budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        let write = Write::Cell {
+            unit: UnitId("ks".into()),
+            line: CellLine::FinancialNet,
+            year: year(2025),
+            amount: Amount::from_tkr(1),
+        };
+        store
+            .save(id, 1, &budget, std::slice::from_ref(&write), &stamp())
+            .await
+            .expect("the first write");
+        let stale = store.save(id, 1, &budget, &[write], &stamp()).await;
+        assert!(
+            matches!(
+                stale,
+                Err(StoreError::Conflict {
+                    expected: 1,
+                    actual: 2
+                })
+            ),
+            "{backend}: {stale:?}"
+        );
+        assert_eq!(
+            store.revision(id).await.expect("a revision"),
+            2,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_failed_write_leaves_the_budget_as_it_was() {
+    for (backend, store) in stores("failed").await {
+        let budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        // Two projects with one name break the primary key halfway through the rewrite.
+        let mut broken = budget.clone();
+        let twin = InvestmentProject {
+            name: "Stadsskogen".into(),
+            category: InvestmentCategory::Image,
+            amounts: Default::default(),
+        };
+        broken.investment.projects.push(twin);
+        let result = store
+            .save(id, 1, &broken, &[Write::Part(Part::Investment)], &stamp())
+            .await;
+        assert!(
+            matches!(result, Err(StoreError::Backend(_))),
+            "{backend}: {result:?}"
+        );
+        let stored = store.load(id).await.expect("it loads");
+        assert_eq!(stored.revision, 1, "{backend}: the revision did not move");
+        assert_eq!(stored.budget, budget, "{backend}: nothing changed");
+    }
+}
+
+#[tokio::test]
+async fn a_part_write_replaces_that_part() {
+    for (backend, store) in stores("part").await {
+        let mut budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        budget.risks.retain(|risk| risk.id != "terrorhot");
+        budget.document.owner = "Ny ansvarig".into();
+        let writes = [Write::Part(Part::Risks), Write::Part(Part::Document)];
+        store
+            .save(id, 1, &budget, &writes, &stamp())
+            .await
+            .expect("it saves");
+        assert_eq!(
+            store.load(id).await.expect("it loads").budget,
+            budget,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_deleted_budget_is_gone() {
+    for (backend, store) in stores("delete").await {
+        let id = store.insert(&example(), &stamp()).await.expect("it stores");
+        store.delete(id).await.expect("it deletes");
+        assert!(
+            matches!(store.load(id).await, Err(StoreError::NotFound(_))),
+            "{backend}"
+        );
+        assert!(
+            matches!(store.delete(id).await, Err(StoreError::NotFound(_))),
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn opening_twice_migrates_once() {
+    let path = std::env::temp_dir().join(format!("styr-store-twice-{}.db", std::process::id()));
+    let url = format!("sqlite://{}", path.display());
+    let first = Store::open(&url).await.expect("it opens");
+    let id = first.insert(&example(), &stamp()).await.expect("it stores");
+    drop(first);
+    let second = Store::open(&url).await.expect("it opens again");
+    assert_eq!(
+        second.load(id).await.expect("still there").budget,
+        example()
+    );
+    let _ = std::fs::remove_file(&path);
+}
