@@ -4,6 +4,7 @@
 //! the engine crates.
 
 mod commands;
+mod database;
 mod input;
 
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
     long_about = None,
-    after_help = "Exempel:\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html"
+    after_help = "Exempel:\n  styr serve --demo\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -26,6 +27,38 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Startar webbapplikationen: alla budgetens delar att läsa och ändra, och ett JSON-API.
+    ///
+    /// Data sparas i en SQLite-fil (WAL) som skapas vid första start, eller i PostgreSQL
+    /// (postgres://…). Stängs av med Ctrl-C.
+    Serve {
+        /// Adress att lyssna på.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+        /// Läs in referensbudgeten (Kommunstyrelsen i Alingsås 2025–2027) om databasen är tom.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Läser in en budgetfil i databasen som en ny budget; allt eller inget.
+    Import {
+        /// Budgetfilen (TOML).
+        file: PathBuf,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+    },
+    /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen.
+    Export {
+        /// Budgetens nummer; utan det den enda budgeten i databasen.
+        #[arg(long)]
+        budget: Option<i64>,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+        /// Skriv till en fil i stället för till standard ut.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Kontrollerar en budgetfil: räknar om varje härledd siffra och listar varje ställe där en
     /// angiven siffra inte stämmer, med plats och båda värdena.
     ///
@@ -70,6 +103,17 @@ enum ReportFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve {
+            addr,
+            database,
+            demo,
+        } => commands::serve::run(addr, &database.url(), demo),
+        Command::Import { file, database } => commands::database::import(&file, &database.url()),
+        Command::Export {
+            budget,
+            database,
+            output,
+        } => commands::database::export(budget, &database.url(), output.as_deref()),
         Command::Check { file, format } => commands::check::run(&file, format),
         Command::Report {
             file,

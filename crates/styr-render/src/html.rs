@@ -284,7 +284,8 @@ fn risks(out: &mut String, risks: &RiskReport) {
 }
 
 /// The 4×4 matrix: probability upwards, materiality to the right, each cell coloured by its
-/// band and listing its risks in a tooltip (`<title>`), readable by screen readers too.
+/// band. Each cell is focusable and named (its value and its risks), for a pointer as a tooltip
+/// and for a keyboard or screen reader as the cell's accessible name.
 pub fn risk_matrix_svg(risks: &RiskReport) -> String {
     const CELL: usize = 90;
     const MARGIN: usize = 40;
@@ -292,7 +293,7 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"riskmatris-titel\" viewBox=\"0 0 {size} {}\" width=\"{size}\" height=\"{}\">\n<title id=\"riskmatris-titel\">Riskmatris: sannolikhet (lodrätt) mot väsentlighet (vågrätt)</title>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-label=\"Riskmatris: sannolikhet lodrätt, väsentlighet vågrätt\" viewBox=\"0 0 {size} {}\" width=\"{size}\" height=\"{}\">",
         size + 20,
         size + 20
     );
@@ -305,26 +306,28 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
             } else {
                 cell.risks.join("; ")
             };
+            let name = format!(
+                "Sannolikhet {}, väsentlighet {}, riskvärde {} ({}): {}",
+                cell.probability, cell.materiality, cell.value, cell.band, names
+            );
             let _ = writeln!(
                 svg,
-                "<g tabindex=\"0\"><title>Sannolikhet {}, väsentlighet {}, riskvärde {} ({}): {}</title><rect x=\"{x}\" y=\"{y}\" width=\"{CELL}\" height=\"{CELL}\" fill=\"{}\" stroke=\"#fff\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"22\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{} st</text></g>",
+                "<g tabindex=\"0\" role=\"img\" aria-label=\"{label}\" data-cell=\"{}-{}\"><title>{label}</title><rect x=\"{x}\" y=\"{y}\" width=\"{CELL}\" height=\"{CELL}\" fill=\"{}\" stroke=\"#fff\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"22\" aria-hidden=\"true\">{}</text><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" aria-hidden=\"true\">{} st</text></g>",
                 cell.probability,
                 cell.materiality,
-                cell.value,
-                escape(&cell.band),
-                escape(&names),
                 escape(&cell.colour),
                 x + CELL / 2,
                 y + CELL / 2,
                 cell.value,
                 x + CELL / 2,
                 y + CELL / 2 + 20,
-                cell.risks.len()
+                cell.risks.len(),
+                label = escape(&name),
             );
         }
         let _ = writeln!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\">{}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\" aria-hidden=\"true\">{}</text>",
             MARGIN / 2,
             row_index * CELL + CELL / 2,
             row.first().map_or(0, |cell| cell.probability)
@@ -333,7 +336,7 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
     for materiality in 1..=4 {
         let _ = writeln!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\">{materiality}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\" aria-hidden=\"true\">{materiality}</text>",
             MARGIN + (materiality - 1) * CELL + CELL / 2,
             4 * CELL + 20
         );

@@ -1,1 +1,106 @@
+//! styr's web application: server-rendered pages in Swedish and a JSON API under `/api/v1`,
+//! over the same application layer. [`router`] is what `styr serve` runs and what the tests
+//! call in-process; it holds no configuration of its own.
 
+mod api;
+mod assets;
+mod error;
+mod forms;
+mod pages;
+mod view;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+use styr_app::{Actor, App};
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub app: Arc<App>,
+    /// Who acts. Until accounts exist (issue 4), every request acts as this one actor.
+    pub actor: Actor,
+}
+
+/// The OpenAPI document of the JSON API, as pretty JSON.
+pub fn openapi_document() -> String {
+    api::openapi_pretty()
+}
+
+/// Every page and API route.
+pub fn router(app: Arc<App>) -> Router {
+    let state = AppState {
+        app,
+        actor: Actor::named("webb"),
+    };
+    Router::new()
+        .route("/", get(pages::overview::index))
+        .route("/importera", post(pages::import::import))
+        .route("/budget/{id}", get(pages::overview::budget))
+        .route("/budget/{id}/export", get(pages::import::export))
+        .route("/budget/{id}/rapport", get(pages::import::report))
+        .route("/budget/{id}/drift", get(pages::operating::show))
+        .route("/budget/{id}/drift/{unit}", post(pages::operating::save))
+        .route(
+            "/budget/{id}/investeringar",
+            get(pages::investments::show).post(pages::investments::save),
+        )
+        .route(
+            "/budget/{id}/investeringar/{name}/ta-bort",
+            post(pages::investments::remove),
+        )
+        .route(
+            "/budget/{id}/dokument",
+            get(pages::document::show).post(pages::document::save),
+        )
+        .route("/budget/{id}/ram", get(pages::frames::show))
+        .route("/budget/{id}/ram/{unit}", post(pages::frames::save))
+        .route(
+            "/budget/{id}/mal",
+            get(pages::goals::show_goals).post(pages::goals::save_goal),
+        )
+        .route(
+            "/budget/{id}/inriktningar",
+            get(pages::goals::show_directions).post(pages::goals::save_direction),
+        )
+        .route(
+            "/budget/{id}/{page}/{goal}/ta-bort",
+            post(pages::goals::remove),
+        )
+        .route(
+            "/budget/{id}/effektivisering",
+            get(pages::efficiency::show).post(pages::efficiency::save),
+        )
+        .route(
+            "/budget/{id}/effektivisering/{position}/ta-bort",
+            post(pages::efficiency::remove),
+        )
+        .route(
+            "/budget/{id}/risker",
+            get(pages::risks::show).post(pages::risks::save),
+        )
+        .route(
+            "/budget/{id}/risker/{risk}/ta-bort",
+            post(pages::risks::remove),
+        )
+        .route(
+            "/budget/{id}/internkontroll",
+            get(pages::control::show).post(pages::control::save),
+        )
+        .route(
+            "/budget/{id}/internkontroll/{control}/resultat",
+            post(pages::control::add_result),
+        )
+        .route(
+            "/budget/{id}/internkontroll/{control}/ta-bort",
+            post(pages::control::remove),
+        )
+        .route("/budget/{id}/organisation", get(pages::organisation::show))
+        .route("/static/styr.css", get(assets::style))
+        .route("/static/styr.js", get(assets::script))
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(api::router())
+        .with_state(state)
+        .fallback(|| async { error::PageError::NotFound })
+}

@@ -89,11 +89,10 @@ pub async fn write(
             .bind(base_precision)
             .execute(&mut *connection)
             .await?;
-            for (step_index, step) in derivation
-                .iter()
-                .flat_map(|derivation| &derivation.steps)
-                .enumerate()
-            {
+            let steps: Vec<&Step> = derivation
+                .map(|derivation| derivation.steps.iter().collect())
+                .unwrap_or_default();
+            for (step_index, step) in steps.into_iter().enumerate() {
                 write_step(
                     connection,
                     id,

@@ -84,20 +84,22 @@ pub async fn write(
             .bind(lines.unit.as_str())
             .execute(&mut *connection)
             .await?;
-        let cells = lines
-            .lines
-            .iter()
-            .flat_map(|(kind, amounts)| {
+        // Collected first: an iterator of closures held across an await makes the future
+        // impossible for the compiler to prove Send.
+        let mut cells: Vec<(CellLine, Year, Amount)> = Vec::new();
+        for (kind, amounts) in &lines.lines {
+            cells.extend(
                 amounts
                     .iter()
-                    .map(move |(year, amount)| (CellLine::Line(*kind), *year, *amount))
-            })
-            .chain(
-                lines
-                    .financial_net
-                    .iter()
-                    .map(|(year, amount)| (CellLine::FinancialNet, *year, *amount)),
+                    .map(|(year, amount)| (CellLine::Line(*kind), *year, *amount)),
             );
+        }
+        cells.extend(
+            lines
+                .financial_net
+                .iter()
+                .map(|(year, amount)| (CellLine::FinancialNet, *year, *amount)),
+        );
         for (line, year, amount) in cells {
             sqlx::query("INSERT INTO operating_amounts (budget_id, unit, line, year, amount_ore) VALUES ($1, $2, $3, $4, $5)")
                 .bind(id)
@@ -195,11 +197,7 @@ pub async fn read(
             let amount = Amount::from_ore(row.try_get("amount_ore")?);
             match line_from_key(&row.try_get::<String, _>("line")?)? {
                 CellLine::Line(kind) => {
-                    lines
-                        .lines
-                        .entry(kind)
-                        .or_insert_with(BTreeMap::new)
-                        .insert(year, amount);
+                    lines.lines.entry(kind).or_default().insert(year, amount);
                 }
                 CellLine::FinancialNet => {
                     lines.financial_net.insert(year, amount);

@@ -1,0 +1,120 @@
+//! The JSON API under `/api/v1`: the same reads and writes as the pages, with its OpenAPI
+//! document (generated from these handlers and types) at `/api/openapi.json`.
+//!
+//! Amounts are exact: every amount is given in öre (`ore`) and as the tkr text a table shows
+//! (`tkr`). Amounts sent in are text read the way the budget file reads them: "-47 652" is tkr,
+//! "1,5 mnkr" and "250 kr" name their unit.
+
+mod budgets;
+pub mod dto;
+mod openapi;
+mod operating;
+mod plan;
+mod registers;
+mod risks;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+use styr_domain::money::{Amount, Unit};
+
+use crate::AppState;
+use crate::error::ApiError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/v1/budgets", get(budgets::list).post(budgets::import))
+        .route("/api/v1/budgets/{id}", get(budgets::overview))
+        .route("/api/v1/budgets/{id}/report", get(budgets::report))
+        .route("/api/v1/budgets/{id}/export", get(budgets::export))
+        .route("/api/v1/budgets/{id}/findings", get(budgets::findings))
+        .route(
+            "/api/v1/budgets/{id}/organisation",
+            get(budgets::organisation),
+        )
+        .route(
+            "/api/v1/budgets/{id}/document",
+            get(budgets::document).put(budgets::set_document),
+        )
+        .route("/api/v1/budgets/{id}/operating", get(operating::tables))
+        .route(
+            "/api/v1/budgets/{id}/operating/{unit}",
+            get(operating::table),
+        )
+        .route(
+            "/api/v1/budgets/{id}/operating/{unit}/preview",
+            post(operating::preview),
+        )
+        .route(
+            "/api/v1/budgets/{id}/operating/{unit}/lines/{line}/{year}",
+            put(operating::set_line),
+        )
+        .route(
+            "/api/v1/budgets/{id}/operating/{unit}/explanations/{line}",
+            put(operating::set_explanation),
+        )
+        .route("/api/v1/budgets/{id}/frames", get(plan::frames))
+        .route(
+            "/api/v1/budgets/{id}/frames/{unit}/{year}",
+            put(plan::set_frame_amount),
+        )
+        .route(
+            "/api/v1/budgets/{id}/investments",
+            get(plan::investments).post(plan::add_project),
+        )
+        .route(
+            "/api/v1/budgets/{id}/investments/{name}",
+            put(plan::replace_project).delete(plan::remove_project),
+        )
+        .route(
+            "/api/v1/budgets/{id}/goals",
+            get(registers::goals).post(registers::put_goal),
+        )
+        .route(
+            "/api/v1/budgets/{id}/goals/{goal}",
+            put(registers::replace_goal).delete(registers::remove_goal),
+        )
+        .route(
+            "/api/v1/budgets/{id}/efficiency",
+            get(registers::efficiency).post(registers::add_efficiency),
+        )
+        .route(
+            "/api/v1/budgets/{id}/efficiency/{position}",
+            put(registers::replace_efficiency).delete(registers::remove_efficiency),
+        )
+        .route(
+            "/api/v1/budgets/{id}/risks",
+            get(risks::risks).post(risks::put_risk),
+        )
+        .route(
+            "/api/v1/budgets/{id}/risks/{risk}",
+            put(risks::replace_risk).delete(risks::remove_risk),
+        )
+        .route(
+            "/api/v1/budgets/{id}/controls",
+            get(risks::controls).post(risks::put_control),
+        )
+        .route(
+            "/api/v1/budgets/{id}/controls/{control}",
+            put(risks::replace_control).delete(risks::remove_control),
+        )
+        .route(
+            "/api/v1/budgets/{id}/controls/{control}/results",
+            post(risks::add_result),
+        )
+}
+
+pub fn openapi_pretty() -> String {
+    openapi::pretty()
+}
+
+/// An amount sent in as text, in tkr unless it names its unit.
+pub fn amount(text: &str) -> Result<Amount, String> {
+    styr_import::amount::parse_amount(text, Unit::Tkr).map(|stated| stated.value)
+}
+
+/// Reads `text` as an amount, or answers 422 naming the field.
+pub fn amount_field(field: &str, text: &str) -> Result<Amount, ApiError> {
+    amount(text)
+        .map_err(|message| ApiError::fields([(field.to_string(), message)].into_iter().collect()))
+}

@@ -1,0 +1,263 @@
+//! The API's public shapes. They are built from report values but are not the same types, so
+//! the API stays stable when internals change; each derives its OpenAPI schema.
+
+use axum::extract::{FromRequest, Request};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use styr_domain::calendar::Year;
+use styr_domain::money::Amount;
+use styr_reports::check::Finding;
+use styr_reports::operating::OperatingTableReport;
+use utoipa::ToSchema;
+
+use crate::error::ApiError;
+use crate::view::{signed_tkr, tkr};
+
+/// A JSON body whose rejection is an [`ApiError`] like every other error.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(ApiError::invalid(format!(
+                "Kroppen kunde inte läsas som JSON: {}",
+                rejection.body_text()
+            ))),
+        }
+    }
+}
+
+/// An exact amount: öre, and the whole tkr a table shows.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AmountDto {
+    pub ore: i64,
+    pub tkr: String,
+}
+
+impl From<Amount> for AmountDto {
+    fn from(amount: Amount) -> AmountDto {
+        AmountDto {
+            ore: amount.ore(),
+            tkr: tkr(amount),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct YearAmountDto {
+    pub year: u16,
+    pub ore: i64,
+    pub tkr: String,
+}
+
+impl YearAmountDto {
+    pub fn new(year: Year, amount: Amount) -> YearAmountDto {
+        YearAmountDto {
+            year: year.number(),
+            ore: amount.ore(),
+            tkr: tkr(amount),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ColumnDto {
+    pub year: u16,
+    /// "Budget 2025", "Plan 2026".
+    pub label: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BudgetListItemDto {
+    pub id: i64,
+    pub revision: i64,
+    pub title: String,
+    pub municipality: String,
+    pub board: String,
+    pub budget_year: i64,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CreatedDto {
+    pub id: i64,
+    pub location: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FindingDto {
+    /// fel | varning | avrundning
+    pub severity: String,
+    /// figure | name
+    pub kind: String,
+    pub section: String,
+    pub place: String,
+    pub stated: String,
+    pub computed: String,
+    pub note: String,
+}
+
+impl From<&Finding> for FindingDto {
+    fn from(finding: &Finding) -> FindingDto {
+        FindingDto {
+            severity: finding.severity.swedish().into(),
+            kind: match finding.kind {
+                styr_reports::check::FindingKind::Figure => "figure".into(),
+                styr_reports::check::FindingKind::Name => "name".into(),
+            },
+            section: finding.section.clone(),
+            place: finding.place.clone(),
+            stated: finding.stated.text.clone(),
+            computed: finding.computed.text.clone(),
+            note: finding.note.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FindingsDto {
+    pub revision: i64,
+    pub errors: usize,
+    pub warnings: usize,
+    pub rounding: usize,
+    pub findings: Vec<FindingDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OperatingRowDto {
+    /// The row's key: a line ("personnel"), "financial_net", or a derived row ("costs", "net_cost", "kommunbidrag", "result").
+    pub key: String,
+    pub label: String,
+    pub emphasised: bool,
+    /// Whether the row is entered (and so may be written) rather than computed.
+    pub entered: bool,
+    pub values: Vec<YearAmountDto>,
+    /// The change from the previous year to the budget year, signed, in tkr.
+    pub change: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LineChangeDto {
+    pub line: String,
+    /// ökar | minskar | oförändrat
+    pub direction: String,
+    pub magnitude: AmountDto,
+    /// "Personalkostnaderna ökar med 2,0 mnkr."
+    pub sentence: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OperatingTableDto {
+    pub unit: String,
+    pub heading: String,
+    pub revision: i64,
+    pub columns: Vec<ColumnDto>,
+    pub rows: Vec<OperatingRowDto>,
+    pub changes: Vec<LineChangeDto>,
+}
+
+impl OperatingTableDto {
+    pub fn new(
+        table: &OperatingTableReport,
+        revision: i64,
+        previous: Year,
+        budget_year: Year,
+    ) -> OperatingTableDto {
+        use styr_domain::operating::OperatingRow;
+        let previous_index = table
+            .columns
+            .iter()
+            .position(|column| column.year == previous);
+        let budget_index = table
+            .columns
+            .iter()
+            .position(|column| column.year == budget_year);
+        OperatingTableDto {
+            unit: table.unit.to_string(),
+            heading: table.heading.clone(),
+            revision,
+            columns: table
+                .columns
+                .iter()
+                .map(|column| ColumnDto {
+                    year: column.year.number(),
+                    label: column.label.clone(),
+                })
+                .collect(),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| OperatingRowDto {
+                    key: row.row.key().into(),
+                    label: row.label.into(),
+                    emphasised: row.emphasised,
+                    entered: matches!(row.row, OperatingRow::Line(_) | OperatingRow::FinancialNet),
+                    values: table
+                        .columns
+                        .iter()
+                        .zip(&row.values)
+                        .map(|(column, value)| YearAmountDto::new(column.year, *value))
+                        .collect(),
+                    change: match (previous_index, budget_index) {
+                        (Some(from), Some(to)) => signed_tkr(row.values[to] - row.values[from]),
+                        _ => String::new(),
+                    },
+                })
+                .collect(),
+            changes: table
+                .changes
+                .iter()
+                .map(|change| LineChangeDto {
+                    line: change.line.key().into(),
+                    direction: change.direction.swedish().into(),
+                    magnitude: change.magnitude.into(),
+                    sentence: change.sentence.clone(),
+                    explanation: change.explanation.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OverviewDto {
+    pub id: i64,
+    pub revision: i64,
+    pub title: String,
+    pub municipality: String,
+    pub tables: Vec<OperatingTableDto>,
+    pub investments: Vec<YearAmountDto>,
+    pub findings: FindingsDto,
+}
+
+/// A cell written: an amount as text ("-47 652", "-47,7 mnkr"), and optionally the revision
+/// the writer read, to refuse the write if someone else changed the budget since.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CellInput {
+    pub amount: String,
+    pub revision: Option<i64>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PreviewCell {
+    /// A line key or "financial_net".
+    pub line: String,
+    pub year: i64,
+    pub amount: String,
+}
+
+/// A table's cells as someone is typing them: computed, never stored.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PreviewInput {
+    pub cells: Vec<PreviewCell>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TextInput {
+    pub text: String,
+    pub revision: Option<i64>,
+}

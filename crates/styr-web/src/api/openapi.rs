@@ -1,0 +1,65 @@
+//! The OpenAPI document, generated from the handlers' annotations and the DTOs' derives; a
+//! snapshot test keeps changes to it visible in review.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+use super::{budgets, operating, plan, registers, risks};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "styr",
+        description = "Budget, planering, risk och internkontroll för kommuner. Belopp ges exakt i öre (ore) och som tkr-text (tkr); belopp in skrivs som text i tkr om de inte anger enhet (\"-47 652\", \"1,5 mnkr\").",
+        license(name = "Apache-2.0")
+    ),
+    paths(
+        budgets::list,
+        budgets::import,
+        budgets::overview,
+        budgets::report,
+        budgets::export,
+        budgets::findings,
+        budgets::organisation,
+        budgets::document,
+        budgets::set_document,
+        operating::tables,
+        operating::table,
+        operating::set_line,
+        operating::preview,
+        operating::set_explanation,
+        plan::frames,
+        plan::set_frame_amount,
+        plan::investments,
+        plan::add_project,
+        plan::replace_project,
+        plan::remove_project,
+        registers::goals,
+        registers::put_goal,
+        registers::replace_goal,
+        registers::remove_goal,
+        registers::efficiency,
+        registers::add_efficiency,
+        registers::replace_efficiency,
+        registers::remove_efficiency,
+        risks::risks,
+        risks::put_risk,
+        risks::replace_risk,
+        risks::remove_risk,
+        risks::controls,
+        risks::put_control,
+        risks::replace_control,
+        risks::remove_control,
+        risks::add_result,
+    )
+)]
+pub struct ApiDocument;
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDocument::openapi())
+}
+
+/// The document as pretty JSON, for the snapshot test and `styr openapi`.
+pub fn pretty() -> String {
+    ApiDocument::openapi().to_pretty_json().unwrap_or_default()
+}

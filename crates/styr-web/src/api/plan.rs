@@ -1,0 +1,278 @@
+//! Frames (kommunbidrag with their derivation) and the investment plan through the API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use styr_app::Snapshot;
+use styr_domain::calendar::Year;
+use styr_domain::change::Change;
+use styr_domain::format;
+use styr_domain::organisation::UnitId;
+use utoipa::ToSchema;
+
+use super::amount_field;
+use super::dto::{AmountDto, ApiJson, ColumnDto, YearAmountDto};
+use crate::AppState;
+use crate::error::ApiError;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameStepDto {
+    /// "Uppräkning med 100 procent av PKV 2025 (2,5 procent)".
+    pub description: String,
+    /// The running figure after the step, at the precision it is good to.
+    pub running: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameYearDto {
+    pub year: u16,
+    pub kommunbidrag: AmountDto,
+    /// Entered as decided (may be written); otherwise derived by its steps.
+    pub entered: bool,
+    pub steps: Vec<FrameStepDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameDto {
+    pub unit: String,
+    pub heading: String,
+    pub index: String,
+    pub vintage: String,
+    pub revision: i64,
+    pub years: Vec<FrameYearDto>,
+}
+
+pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
+    snapshot
+        .report
+        .frames
+        .iter()
+        .map(|frame| FrameDto {
+            unit: frame.unit.to_string(),
+            heading: frame.heading.clone(),
+            index: frame.index.clone(),
+            vintage: frame.vintage.clone(),
+            revision: snapshot.revision,
+            years: frame
+                .years
+                .iter()
+                .map(|year| FrameYearDto {
+                    year: year.year.number(),
+                    kommunbidrag: year.kommunbidrag.into(),
+                    entered: year.entered,
+                    steps: year
+                        .steps
+                        .iter()
+                        .map(|step| FrameStepDto {
+                            description: step.description.clone(),
+                            running: format::with_unit(step.running, step.precision),
+                            text: step.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/frames", tag = "ramar", params(("id" = i64, Path)),
+    responses((status = 200, body = [FrameDto]), (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn frames(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<FrameDto>>, ApiError> {
+    Ok(Json(frames_of(&*state.app.snapshot(id).await?)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct FrameAmountInput {
+    /// The decided kommunbidrag, as text in tkr unless it names its unit.
+    pub amount: String,
+    pub revision: Option<i64>,
+}
+
+/// Writes an entered year's kommunbidrag; a derived year is refused (change its index or base).
+#[utoipa::path(put, path = "/api/v1/budgets/{id}/frames/{unit}/{year}", tag = "ramar",
+    params(("id" = i64, Path), ("unit" = String, Path), ("year" = i64, Path)), request_body = FrameAmountInput,
+    responses((status = 200, body = [FrameDto]), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn set_frame_amount(
+    State(state): State<AppState>,
+    Path((id, unit, year)): Path<(i64, String, i64)>,
+    ApiJson(input): ApiJson<FrameAmountInput>,
+) -> Result<Json<Vec<FrameDto>>, ApiError> {
+    let year = Year::new(year).map_err(|error| ApiError::invalid(error.to_string()))?;
+    let amount = amount_field("amount", &input.amount)?;
+    let change = Change::SetFrameAmount {
+        unit: UnitId(unit),
+        year,
+        amount,
+    };
+    Ok(Json(frames_of(
+        &*state
+            .app
+            .change(&state.actor, id, input.revision, &change)
+            .await?,
+    )))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectDto {
+    pub name: String,
+    /// expansion | image | reinvestment | adaptation
+    pub category: String,
+    pub amounts: Vec<YearAmountDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvestmentRowDto {
+    pub label: String,
+    pub emphasised: bool,
+    pub values: Vec<YearAmountDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvestmentPlanDto {
+    pub heading: String,
+    pub revision: i64,
+    pub columns: Vec<ColumnDto>,
+    pub projects: Vec<ProjectDto>,
+    /// Categories with their projects, and the total, as the table shows them.
+    pub rows: Vec<InvestmentRowDto>,
+    /// The sum over the budget year and the plan years.
+    pub plan_sum: AmountDto,
+    pub plan_average: AmountDto,
+}
+
+pub fn plan_of(snapshot: &Snapshot) -> InvestmentPlanDto {
+    let plan = &snapshot.budget.investment;
+    let report = &snapshot.report.investment;
+    InvestmentPlanDto {
+        heading: report.heading.clone(),
+        revision: snapshot.revision,
+        columns: report
+            .columns
+            .iter()
+            .map(|column| ColumnDto {
+                year: column.year.number(),
+                label: column.label.clone(),
+            })
+            .collect(),
+        projects: plan
+            .projects
+            .iter()
+            .map(|project| ProjectDto {
+                name: project.name.clone(),
+                category: project.category.key().into(),
+                amounts: project
+                    .amounts
+                    .iter()
+                    .map(|(year, amount)| YearAmountDto::new(*year, *amount))
+                    .collect(),
+            })
+            .collect(),
+        rows: report
+            .rows
+            .iter()
+            .map(|row| InvestmentRowDto {
+                label: row.label.clone(),
+                emphasised: row.emphasised,
+                values: report
+                    .columns
+                    .iter()
+                    .zip(&row.values)
+                    .map(|(column, value)| YearAmountDto::new(column.year, *value))
+                    .collect(),
+            })
+            .collect(),
+        plan_sum: report.plan_sum.into(),
+        plan_average: report.plan_average.into(),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)),
+    responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn investments(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<InvestmentPlanDto>, ApiError> {
+    Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct YearAmountInput {
+    pub year: i64,
+    pub amount: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ProjectInput {
+    pub name: String,
+    pub category: String,
+    #[serde(default)]
+    pub amounts: Vec<YearAmountInput>,
+    pub revision: Option<i64>,
+}
+
+fn project_of(
+    input: &ProjectInput,
+) -> Result<styr_domain::investment::InvestmentProject, ApiError> {
+    let mut amounts = Vec::new();
+    for entry in &input.amounts {
+        let year = Year::new(entry.year).map_err(|error| ApiError::invalid(error.to_string()))?;
+        amounts.push((year, entry.amount.clone()));
+    }
+    crate::forms::project(&input.name, &input.category, &amounts).map_err(ApiError::fields)
+}
+
+#[utoipa::path(post, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)), request_body = ProjectInput,
+    responses((status = 201, body = InvestmentPlanDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn add_project(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<ProjectInput>,
+) -> Result<(StatusCode, Json<InvestmentPlanDto>), ApiError> {
+    let change = Change::PutProject {
+        replacing: None,
+        project: project_of(&input)?,
+    };
+    let snapshot = state
+        .app
+        .change(&state.actor, id, input.revision, &change)
+        .await?;
+    Ok((StatusCode::CREATED, Json(plan_of(&snapshot))))
+}
+
+#[utoipa::path(put, path = "/api/v1/budgets/{id}/investments/{name}", tag = "investeringar",
+    params(("id" = i64, Path), ("name" = String, Path, description = "projektets nuvarande namn")), request_body = ProjectInput,
+    responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn replace_project(
+    State(state): State<AppState>,
+    Path((id, name)): Path<(i64, String)>,
+    ApiJson(input): ApiJson<ProjectInput>,
+) -> Result<Json<InvestmentPlanDto>, ApiError> {
+    let change = Change::PutProject {
+        replacing: Some(name),
+        project: project_of(&input)?,
+    };
+    Ok(Json(plan_of(
+        &*state
+            .app
+            .change(&state.actor, id, input.revision, &change)
+            .await?,
+    )))
+}
+
+#[utoipa::path(delete, path = "/api/v1/budgets/{id}/investments/{name}", tag = "investeringar",
+    params(("id" = i64, Path), ("name" = String, Path)),
+    responses((status = 200, body = InvestmentPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn remove_project(
+    State(state): State<AppState>,
+    Path((id, name)): Path<(i64, String)>,
+) -> Result<Json<InvestmentPlanDto>, ApiError> {
+    let change = Change::RemoveProject { name };
+    Ok(Json(plan_of(
+        &*state.app.change(&state.actor, id, None, &change).await?,
+    )))
+}

@@ -1,0 +1,316 @@
+//! Goals (with political directions and KPIs) and the efficiency register through the API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use styr_app::Snapshot;
+use styr_domain::change::Change;
+use utoipa::ToSchema;
+
+use super::dto::ApiJson;
+use crate::AppState;
+use crate::error::ApiError;
+use crate::forms::{self, KpiInput};
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct KpiDto {
+    pub name: String,
+    #[serde(default)]
+    pub source: String,
+    pub measurements_per_year: u8,
+    #[serde(default)]
+    pub kolada_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GoalDto {
+    pub id: String,
+    /// overarching | political_direction | board
+    pub kind: String,
+    pub title: String,
+    pub statement: String,
+    pub text: String,
+    pub kpis: Vec<KpiDto>,
+    /// "tre gånger per år", per KPI.
+    pub schedules: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GoalsDto {
+    pub revision: i64,
+    pub goals: Vec<GoalDto>,
+}
+
+fn goals_of(snapshot: &Snapshot) -> GoalsDto {
+    GoalsDto {
+        revision: snapshot.revision,
+        goals: snapshot
+            .budget
+            .goals
+            .iter()
+            .map(|goal| GoalDto {
+                id: goal.id.clone(),
+                kind: goal.kind.key().into(),
+                title: goal.title.clone(),
+                statement: goal.statement.clone(),
+                text: goal.text.clone(),
+                kpis: goal
+                    .kpis
+                    .iter()
+                    .map(|kpi| KpiDto {
+                        name: kpi.name.clone(),
+                        source: kpi.source.clone(),
+                        measurements_per_year: kpi.measurements_per_year,
+                        kolada_id: kpi.kolada_id.clone(),
+                    })
+                    .collect(),
+                schedules: goal.kpis.iter().map(|kpi| kpi.schedule()).collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct GoalInput {
+    /// Made from the title when left out.
+    pub id: Option<String>,
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub statement: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub kpis: Vec<KpiDto>,
+    pub revision: Option<i64>,
+}
+
+fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Goal, ApiError> {
+    let times: Vec<String> = input
+        .kpis
+        .iter()
+        .map(|kpi| kpi.measurements_per_year.to_string())
+        .collect();
+    let kpis: Vec<KpiInput<'_>> = input
+        .kpis
+        .iter()
+        .zip(&times)
+        .map(|(kpi, times)| KpiInput {
+            name: &kpi.name,
+            source: &kpi.source,
+            measurements_per_year: times,
+            kolada_id: kpi.kolada_id.as_deref().unwrap_or(""),
+        })
+        .collect();
+    forms::goal(
+        id.or(input.id.as_deref()),
+        &input.kind,
+        &input.title,
+        &input.statement,
+        &input.text,
+        &kpis,
+    )
+    .map_err(ApiError::fields)
+}
+
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)),
+    responses((status = 200, body = GoalsDto), (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn goals(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<GoalsDto>, ApiError> {
+    Ok(Json(goals_of(&*state.app.snapshot(id).await?)))
+}
+
+#[utoipa::path(post, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)), request_body = GoalInput,
+    responses((status = 201, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn put_goal(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<GoalInput>,
+) -> Result<(StatusCode, Json<GoalsDto>), ApiError> {
+    let change = Change::PutGoal {
+        goal: goal_of(&input, None)?,
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(goals_of(
+            &*state
+                .app
+                .change(&state.actor, id, input.revision, &change)
+                .await?,
+        )),
+    ))
+}
+
+#[utoipa::path(put, path = "/api/v1/budgets/{id}/goals/{goal}", tag = "mål", params(("id" = i64, Path), ("goal" = String, Path)), request_body = GoalInput,
+    responses((status = 200, body = GoalsDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn replace_goal(
+    State(state): State<AppState>,
+    Path((id, goal)): Path<(i64, String)>,
+    ApiJson(input): ApiJson<GoalInput>,
+) -> Result<Json<GoalsDto>, ApiError> {
+    let snapshot = state.app.snapshot(id).await?;
+    if snapshot
+        .budget
+        .goals
+        .iter()
+        .all(|existing| existing.id != goal)
+    {
+        return Err(ApiError::not_found());
+    }
+    let change = Change::PutGoal {
+        goal: goal_of(&input, Some(&goal))?,
+    };
+    Ok(Json(goals_of(
+        &*state
+            .app
+            .change(&state.actor, id, input.revision, &change)
+            .await?,
+    )))
+}
+
+#[utoipa::path(delete, path = "/api/v1/budgets/{id}/goals/{goal}", tag = "mål", params(("id" = i64, Path), ("goal" = String, Path)),
+    responses((status = 200, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn remove_goal(
+    State(state): State<AppState>,
+    Path((id, goal)): Path<(i64, String)>,
+) -> Result<Json<GoalsDto>, ApiError> {
+    Ok(Json(goals_of(
+        &*state
+            .app
+            .change(&state.actor, id, None, &Change::RemoveGoal { id: goal })
+            .await?,
+    )))
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct EfficiencyDto {
+    /// The row's place in the register, counted from 0.
+    #[serde(default)]
+    pub position: usize,
+    pub proposed_by: String,
+    pub investigation: String,
+    #[serde(default)]
+    pub handling: String,
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    #[serde(default = "yes")]
+    pub prioritised: bool,
+    #[serde(default, skip_serializing)]
+    pub revision: Option<i64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EfficiencyRegisterDto {
+    pub revision: i64,
+    pub investigations: Vec<EfficiencyDto>,
+}
+
+fn register_of(snapshot: &Snapshot) -> EfficiencyRegisterDto {
+    EfficiencyRegisterDto {
+        revision: snapshot.revision,
+        investigations: snapshot
+            .budget
+            .efficiency
+            .iter()
+            .enumerate()
+            .map(|(position, row)| EfficiencyDto {
+                position,
+                proposed_by: row.proposed_by.clone(),
+                investigation: row.investigation.clone(),
+                handling: row.handling.clone(),
+                coordinators: row.coordinators.clone(),
+                prioritised: row.prioritised,
+                revision: None,
+            })
+            .collect(),
+    }
+}
+
+fn investigation_of(
+    input: &EfficiencyDto,
+) -> Result<styr_domain::efficiency::EfficiencyInvestigation, ApiError> {
+    forms::efficiency(
+        &input.proposed_by,
+        &input.investigation,
+        &input.handling,
+        &input.coordinators.join(","),
+        input.prioritised,
+    )
+    .map_err(ApiError::fields)
+}
+
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)),
+    responses((status = 200, body = EfficiencyRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn efficiency(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
+    Ok(Json(register_of(&*state.app.snapshot(id).await?)))
+}
+
+#[utoipa::path(post, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)), request_body = EfficiencyDto,
+    responses((status = 201, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn add_efficiency(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<EfficiencyDto>,
+) -> Result<(StatusCode, Json<EfficiencyRegisterDto>), ApiError> {
+    let change = Change::PutEfficiency {
+        position: None,
+        investigation: investigation_of(&input)?,
+    };
+    Ok((
+        StatusCode::CREATED,
+        Json(register_of(
+            &*state
+                .app
+                .change(&state.actor, id, input.revision, &change)
+                .await?,
+        )),
+    ))
+}
+
+#[utoipa::path(put, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)), request_body = EfficiencyDto,
+    responses((status = 200, body = EfficiencyRegisterDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn replace_efficiency(
+    State(state): State<AppState>,
+    Path((id, position)): Path<(i64, usize)>,
+    ApiJson(input): ApiJson<EfficiencyDto>,
+) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
+    let change = Change::PutEfficiency {
+        position: Some(position),
+        investigation: investigation_of(&input)?,
+    };
+    Ok(Json(register_of(
+        &*state
+            .app
+            .change(&state.actor, id, input.revision, &change)
+            .await?,
+    )))
+}
+
+#[utoipa::path(delete, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)),
+    responses((status = 200, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn remove_efficiency(
+    State(state): State<AppState>,
+    Path((id, position)): Path<(i64, usize)>,
+) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
+    Ok(Json(register_of(
+        &*state
+            .app
+            .change(
+                &state.actor,
+                id,
+                None,
+                &Change::RemoveEfficiency { position },
+            )
+            .await?,
+    )))
+}

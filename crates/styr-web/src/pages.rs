@@ -1,0 +1,91 @@
+//! Server-rendered pages in Swedish, one module per part of the budget. Every page reads
+//! without JavaScript; editing works with plain form posts, and `static/styr.js` adds live totals.
+
+pub mod control;
+pub mod document;
+pub mod efficiency;
+pub mod frames;
+pub mod goals;
+pub mod import;
+pub mod investments;
+pub mod operating;
+pub mod organisation;
+pub mod overview;
+pub mod risks;
+
+use std::collections::BTreeMap;
+
+use axum::response::{Html, IntoResponse, Redirect, Response};
+
+use crate::error::PageError;
+
+/// A form as it is shown: what was typed, the message for each field that did not read, and
+/// which record it belongs to. Empty when a page is first shown.
+#[derive(Default)]
+pub struct FormState {
+    /// The record the form edits ("" for a new one).
+    pub target: String,
+    pub values: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+}
+
+impl FormState {
+    pub fn failed(
+        target: impl Into<String>,
+        values: BTreeMap<String, String>,
+        errors: BTreeMap<String, String>,
+    ) -> FormState {
+        FormState {
+            target: target.into(),
+            values,
+            errors,
+        }
+    }
+
+    /// Whether this state belongs to the form for `target`.
+    pub fn is_for(&self, target: &str) -> bool {
+        !self.errors.is_empty() && self.target == target
+    }
+
+    /// The typed value of `field` if this is the failed form for `target`, else `current`.
+    pub fn value(&self, target: &str, field: &str, current: &str) -> String {
+        if self.is_for(target) {
+            self.values.get(field).cloned().unwrap_or_default()
+        } else {
+            current.to_string()
+        }
+    }
+
+    pub fn error(&self, target: &str, field: &str) -> String {
+        if self.is_for(target) {
+            self.errors.get(field).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn has_error(&self, target: &str, field: &str) -> bool {
+        !self.error(target, field).is_empty()
+    }
+}
+
+/// A rendered page, or the error page.
+pub type PageResult = Result<Response, PageError>;
+
+pub fn html(template: &impl askama::Template) -> PageResult {
+    Ok(Html(template.render()?).into_response())
+}
+
+/// A form that failed validation is shown again with its errors: 422, never a redirect.
+pub fn invalid(template: &impl askama::Template) -> PageResult {
+    Ok((
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        Html(template.render()?),
+    )
+        .into_response())
+}
+
+/// After a successful post, the page is fetched anew (post/redirect/get).
+pub fn see(location: String) -> PageResult {
+    Ok(Redirect::to(&location).into_response())
+}

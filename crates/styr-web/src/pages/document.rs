@@ -1,0 +1,193 @@
+//! Dokument: the governance-document metadata of the budget (styrdokument).
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use styr_app::AppError;
+use styr_domain::change::Change;
+
+use super::{FormState, PageResult, html, invalid, see};
+use crate::AppState;
+use crate::forms;
+use crate::view::{NavItem, nav};
+
+pub struct Field {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+}
+
+/// The metadata block's fields, labelled as the reference labels them.
+pub const FIELDS: [Field; 10] = [
+    Field {
+        name: "title",
+        label: "Titel",
+        hint: "",
+    },
+    Field {
+        name: "kind",
+        label: "Typ av styrdokument",
+        hint: "",
+    },
+    Field {
+        name: "decided_by",
+        label: "Beslutande instans",
+        hint: "",
+    },
+    Field {
+        name: "decision_date",
+        label: "Datum för beslut",
+        hint: "ÅÅÅÅ-MM-DD",
+    },
+    Field {
+        name: "registry_number",
+        label: "Diarienummer",
+        hint: "",
+    },
+    Field {
+        name: "applies_to",
+        label: "Gäller för",
+        hint: "",
+    },
+    Field {
+        name: "validity",
+        label: "Giltighetstid",
+        hint: "som dokumentet skriver den, t.ex. t.o.m 2025-12-31",
+    },
+    Field {
+        name: "valid_until",
+        label: "Giltig till och med",
+        hint: "ÅÅÅÅ-MM-DD",
+    },
+    Field {
+        name: "revise_by",
+        label: "Revideras senast",
+        hint: "ÅÅÅÅ-MM-DD",
+    },
+    Field {
+        name: "owner",
+        label: "Dokumentansvarig",
+        hint: "",
+    },
+];
+
+#[derive(Template)]
+#[template(path = "document.html")]
+pub struct DocumentPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    pub fields: Vec<(&'static Field, String)>,
+    pub form: FormState,
+    pub message: String,
+}
+
+fn current(document: &styr_domain::document::DocumentMetadata) -> BTreeMap<&'static str, String> {
+    let date = |date: Option<styr_domain::calendar::Date>| {
+        date.map(|date| date.to_string()).unwrap_or_default()
+    };
+    [
+        ("title", document.title.clone()),
+        ("kind", document.kind.clone()),
+        ("decided_by", document.decided_by.clone()),
+        ("decision_date", date(document.decision_date)),
+        ("registry_number", document.registry_number.clone()),
+        ("applies_to", document.applies_to.clone()),
+        ("validity", document.validity.clone()),
+        ("valid_until", date(document.valid_until)),
+        ("revise_by", date(document.revise_by)),
+        ("owner", document.owner.clone()),
+    ]
+    .into_iter()
+    .collect()
+}
+
+async fn page(
+    state: &AppState,
+    id: i64,
+    form: FormState,
+    message: String,
+) -> Result<DocumentPage, crate::error::PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let values = current(&snapshot.budget.document);
+    Ok(DocumentPage {
+        title: format!("Dokument – {}", snapshot.budget.document.title),
+        nav: nav(id, "dokument"),
+        id,
+        revision: snapshot.revision,
+        fields: FIELDS
+            .iter()
+            .map(|field| (field, values.get(field.name).cloned().unwrap_or_default()))
+            .collect(),
+        form,
+        message,
+    })
+}
+
+pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(&page(&state, id, FormState::default(), String::new()).await?)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(values): Form<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
+    let parsed = forms::document(
+        get("title"),
+        get("kind"),
+        get("decided_by"),
+        Some(get("decision_date")),
+        get("registry_number"),
+        get("applies_to"),
+        get("validity"),
+        Some(get("valid_until")),
+        Some(get("revise_by")),
+        get("owner"),
+    );
+    let revision = get("revision").parse::<i64>().ok();
+    let document = match parsed {
+        Ok(document) => document,
+        Err(errors) => {
+            return invalid(
+                &page(
+                    &state,
+                    id,
+                    FormState::failed("document", values.clone(), errors),
+                    String::new(),
+                )
+                .await?,
+            );
+        }
+    };
+    match state
+        .app
+        .change(
+            &state.actor,
+            id,
+            revision,
+            &Change::SetDocument { document },
+        )
+        .await
+    {
+        Ok(_) => see(format!("/budget/{id}/dokument")),
+        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
+            let mut errors = BTreeMap::new();
+            errors.insert("form".to_string(), error.to_string());
+            invalid(
+                &page(
+                    &state,
+                    id,
+                    FormState::failed("document", values.clone(), errors),
+                    format!("{error} Det du skrev finns kvar."),
+                )
+                .await?,
+            )
+        }
+        Err(error) => Err(error.into()),
+    }
+}

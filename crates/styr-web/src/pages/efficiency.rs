@@ -1,0 +1,161 @@
+//! Effektiviseringsåtgärder: the register of efficiency investigations, with forms.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use styr_app::AppError;
+use styr_domain::change::Change;
+
+use super::{FormState, PageResult, html, invalid, see};
+use crate::AppState;
+use crate::error::PageError;
+use crate::forms;
+use crate::view::{NavItem, nav};
+
+pub struct RowView {
+    pub target: String,
+    pub proposed_by: String,
+    pub investigation: String,
+    pub handling: String,
+    pub coordinators: String,
+    pub prioritised: bool,
+}
+
+#[derive(Template)]
+#[template(path = "efficiency.html")]
+pub struct EfficiencyPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    pub rows: Vec<RowView>,
+    pub new_row: RowView,
+    pub form: FormState,
+    pub message: String,
+}
+
+async fn page(
+    state: &AppState,
+    id: i64,
+    form: FormState,
+    message: String,
+) -> Result<EfficiencyPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    Ok(EfficiencyPage {
+        title: format!(
+            "Effektiviseringsåtgärder – {}",
+            snapshot.budget.document.title
+        ),
+        nav: nav(id, "effektivisering"),
+        id,
+        revision: snapshot.revision,
+        rows: snapshot
+            .budget
+            .efficiency
+            .iter()
+            .enumerate()
+            .map(|(position, row)| RowView {
+                target: position.to_string(),
+                proposed_by: row.proposed_by.clone(),
+                investigation: row.investigation.clone(),
+                handling: row.handling.clone(),
+                coordinators: row.coordinators.join(", "),
+                prioritised: row.prioritised,
+            })
+            .collect(),
+        new_row: RowView {
+            target: String::new(),
+            proposed_by: String::new(),
+            investigation: String::new(),
+            handling: String::new(),
+            coordinators: String::new(),
+            prioritised: true,
+        },
+        form,
+        message,
+    })
+}
+
+pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(&page(&state, id, FormState::default(), String::new()).await?)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Form(values): Form<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
+    let target = get("position").to_string();
+    let position = target.parse::<usize>().ok();
+    let parsed = forms::efficiency(
+        get("proposed_by"),
+        get("investigation"),
+        get("handling"),
+        get("coordinators"),
+        get("prioritised") == "ja",
+    );
+    let investigation = match parsed {
+        Ok(investigation) => investigation,
+        Err(errors) => {
+            return invalid(
+                &page(
+                    &state,
+                    id,
+                    FormState::failed(target, values.clone(), errors),
+                    String::new(),
+                )
+                .await?,
+            );
+        }
+    };
+    let revision = get("revision").parse::<i64>().ok();
+    match state
+        .app
+        .change(
+            &state.actor,
+            id,
+            revision,
+            &Change::PutEfficiency {
+                position,
+                investigation,
+            },
+        )
+        .await
+    {
+        Ok(_) => see(format!("/budget/{id}/effektivisering")),
+        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
+            let errors = [("investigation".to_string(), error.to_string())]
+                .into_iter()
+                .collect();
+            invalid(
+                &page(
+                    &state,
+                    id,
+                    FormState::failed(target, values.clone(), errors),
+                    format!("{error} Det du skrev finns kvar."),
+                )
+                .await?,
+            )
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    Path((id, position)): Path<(i64, usize)>,
+) -> PageResult {
+    state
+        .app
+        .change(
+            &state.actor,
+            id,
+            None,
+            &Change::RemoveEfficiency { position },
+        )
+        .await?;
+    see(format!("/budget/{id}/effektivisering"))
+}

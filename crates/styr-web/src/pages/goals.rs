@@ -1,0 +1,287 @@
+//! Mål och nyckeltal (overarching and board goals with KPIs) and Politiska inriktningar: lists
+//! with forms to add, change and remove.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use styr_app::AppError;
+use styr_domain::change::Change;
+use styr_domain::goals::GoalKind;
+
+use super::{FormState, PageResult, html, invalid, see};
+use crate::AppState;
+use crate::error::PageError;
+use crate::forms::{self, KpiInput};
+use crate::view::{NavItem, nav};
+
+pub struct KpiView {
+    /// The form field of each part: "kpi:0:name" …
+    pub fields: [String; 4],
+    /// An id prefix for this KPI's inputs.
+    pub prefix: String,
+    pub name: String,
+    pub source: String,
+    pub times: String,
+    pub kolada_id: String,
+    pub schedule: String,
+}
+
+pub struct GoalView {
+    pub target: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    pub statement: String,
+    pub text: String,
+    pub kpis: Vec<KpiView>,
+}
+
+#[derive(Template)]
+#[template(path = "goals.html")]
+pub struct GoalsPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    /// "mal" or "inriktningar": which page this is, and where its forms post.
+    pub page: &'static str,
+    pub heading: &'static str,
+    pub goals: Vec<GoalView>,
+    pub new_goal: GoalView,
+    pub kinds: Vec<(&'static str, &'static str)>,
+    pub form: FormState,
+    pub message: String,
+}
+
+/// Which goals a page lists.
+fn kinds_of(page: &str) -> &'static [GoalKind] {
+    if page == "inriktningar" {
+        &[GoalKind::PoliticalDirection]
+    } else {
+        &[GoalKind::Overarching, GoalKind::Board]
+    }
+}
+
+async fn page(
+    state: &AppState,
+    id: i64,
+    page: &'static str,
+    form: FormState,
+    message: String,
+) -> Result<GoalsPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let kinds = kinds_of(page);
+    let fields = |index: usize| {
+        ["name", "source", "measurements_per_year", "kolada_id"]
+            .map(|part| format!("kpi:{index}:{part}"))
+    };
+    let empty_kpi = |index: usize| KpiView {
+        fields: fields(index),
+        prefix: format!("kpi{index}"),
+        name: String::new(),
+        source: String::new(),
+        times: String::new(),
+        kolada_id: String::new(),
+        schedule: String::new(),
+    };
+    let goals = snapshot
+        .budget
+        .goals
+        .iter()
+        .filter(|goal| kinds.contains(&goal.kind))
+        .map(|goal| {
+            let mut kpis: Vec<KpiView> = goal
+                .kpis
+                .iter()
+                .enumerate()
+                .map(|(index, kpi)| KpiView {
+                    fields: fields(index),
+                    prefix: format!("kpi{index}"),
+                    name: kpi.name.clone(),
+                    source: kpi.source.clone(),
+                    times: kpi.measurements_per_year.to_string(),
+                    kolada_id: kpi.kolada_id.clone().unwrap_or_default(),
+                    schedule: kpi.schedule(),
+                })
+                .collect();
+            if page == "mal" {
+                kpis.push(empty_kpi(kpis.len()));
+            }
+            GoalView {
+                target: goal.id.clone(),
+                kind: goal.kind.key(),
+                kind_label: goal.kind.swedish(),
+                title: goal.title.clone(),
+                statement: goal.statement.clone(),
+                text: goal.text.clone(),
+                kpis,
+            }
+        })
+        .collect();
+    Ok(GoalsPage {
+        title: format!(
+            "{} – {}",
+            if page == "mal" {
+                "Mål och nyckeltal"
+            } else {
+                "Politiska inriktningar"
+            },
+            snapshot.budget.document.title
+        ),
+        nav: nav(id, page),
+        id,
+        revision: snapshot.revision,
+        page,
+        heading: if page == "mal" {
+            "Mål och nyckeltal"
+        } else {
+            "Politiska inriktningar"
+        },
+        goals,
+        new_goal: GoalView {
+            target: String::new(),
+            kind: kinds[0].key(),
+            kind_label: kinds[0].swedish(),
+            title: String::new(),
+            statement: String::new(),
+            text: String::new(),
+            kpis: if page == "mal" {
+                vec![empty_kpi(0)]
+            } else {
+                Vec::new()
+            },
+        },
+        kinds: kinds
+            .iter()
+            .map(|kind| (kind.key(), kind.swedish()))
+            .collect(),
+        form,
+        message,
+    })
+}
+
+pub async fn show_goals(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(&page(&state, id, "mal", FormState::default(), String::new()).await?)
+}
+
+pub async fn show_directions(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(
+        &page(
+            &state,
+            id,
+            "inriktningar",
+            FormState::default(),
+            String::new(),
+        )
+        .await?,
+    )
+}
+
+pub async fn save_goal(
+    state: State<AppState>,
+    path: Path<i64>,
+    form: Form<BTreeMap<String, String>>,
+) -> PageResult {
+    save(state, path, "mal", form).await
+}
+
+pub async fn save_direction(
+    state: State<AppState>,
+    path: Path<i64>,
+    form: Form<BTreeMap<String, String>>,
+) -> PageResult {
+    save(state, path, "inriktningar", form).await
+}
+
+async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page_key: &'static str,
+    Form(values): Form<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
+    let target = get("goal").to_string();
+    let kpi_count = (0..)
+        .take_while(|index| values.contains_key(&format!("kpi:{index}:name")))
+        .count();
+    let kpi_fields: Vec<[String; 4]> = (0..kpi_count)
+        .map(|index| {
+            ["name", "source", "measurements_per_year", "kolada_id"]
+                .map(|part| get(&format!("kpi:{index}:{part}")).to_string())
+        })
+        .collect();
+    let kpis: Vec<KpiInput<'_>> = kpi_fields
+        .iter()
+        .map(|[name, source, times, kolada_id]| KpiInput {
+            name,
+            source,
+            measurements_per_year: times,
+            kolada_id,
+        })
+        .collect();
+    let id_for = Some(target.as_str()).filter(|target| !target.is_empty());
+    let goal = match forms::goal(
+        id_for,
+        get("kind"),
+        get("title"),
+        get("statement"),
+        get("text"),
+        &kpis,
+    ) {
+        Ok(goal) => goal,
+        Err(errors) => {
+            return invalid(
+                &page(
+                    &state,
+                    id,
+                    page_key,
+                    FormState::failed(target, values.clone(), errors),
+                    String::new(),
+                )
+                .await?,
+            );
+        }
+    };
+    let revision = get("revision").parse::<i64>().ok();
+    match state
+        .app
+        .change(&state.actor, id, revision, &Change::PutGoal { goal })
+        .await
+    {
+        Ok(_) => see(format!("/budget/{id}/{page_key}")),
+        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
+            let errors = [("title".to_string(), error.to_string())]
+                .into_iter()
+                .collect();
+            invalid(
+                &page(
+                    &state,
+                    id,
+                    page_key,
+                    FormState::failed(target, values.clone(), errors),
+                    format!("{error} Det du skrev finns kvar."),
+                )
+                .await?,
+            )
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    Path((id, page_key, goal)): Path<(i64, String, String)>,
+) -> PageResult {
+    let page_key = if page_key == "inriktningar" {
+        "inriktningar"
+    } else {
+        "mal"
+    };
+    state
+        .app
+        .change(&state.actor, id, None, &Change::RemoveGoal { id: goal })
+        .await?;
+    see(format!("/budget/{id}/{page_key}"))
+}

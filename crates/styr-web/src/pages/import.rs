@@ -1,0 +1,66 @@
+//! Import and export of budget files in the browser, and the whole report as one page.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use styr_app::AppError;
+
+use super::overview::index_page;
+use super::{PageResult, invalid, see};
+use crate::AppState;
+use crate::error::PageError;
+
+/// Reads the uploaded file as a new budget; on any issue the overview shows them all.
+pub async fn import(State(state): State<AppState>, mut form: Multipart) -> PageResult {
+    let mut source = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("fil") {
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
+            source = Some(
+                String::from_utf8(bytes.to_vec())
+                    .map_err(|_| PageError::Invalid("filen är inte UTF-8".into()))?,
+            );
+        }
+    }
+    let Some(source) = source else {
+        return invalid(&index_page(&state, vec!["Välj en fil att läsa in.".into()]).await?);
+    };
+    match state.app.import(&state.actor, &source).await {
+        Ok(id) => see(format!("/budget/{id}")),
+        Err(AppError::Unreadable(issues)) => {
+            invalid(&index_page(&state, issues.iter().map(ToString::to_string).collect()).await?)
+        }
+        Err(AppError::DoesNotCompute(message)) => {
+            invalid(&index_page(&state, vec![message]).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub async fn export(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    let text = state.app.export(id).await?;
+    let name = format!("budget-{id}.toml");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/toml; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+/// The whole computed report, as `styr report --format html` writes it.
+pub async fn report(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    let snapshot = state.app.snapshot(id).await?;
+    Ok(Html(styr_render::html(&snapshot.report)).into_response())
+}

@@ -1,0 +1,185 @@
+//! Översikt: every municipality's boards and budget years, and for one budget its key figures
+//! per table and year and the open findings of the consistency check.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use styr_domain::operating::OperatingRow;
+
+use super::{PageResult, html};
+use crate::AppState;
+use crate::view::{NavItem, nav, tkr};
+
+pub struct BudgetLink {
+    pub href: String,
+    pub title: String,
+    pub year: i64,
+    pub updated_at: String,
+}
+
+pub struct Board {
+    pub name: String,
+    pub budgets: Vec<BudgetLink>,
+}
+
+pub struct Municipality {
+    pub name: String,
+    pub boards: Vec<Board>,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+pub struct IndexPage {
+    pub title: String,
+    pub municipalities: Vec<Municipality>,
+    pub import_issues: Vec<String>,
+}
+
+pub async fn index(State(state): State<AppState>) -> PageResult {
+    html(&index_page(&state, Vec::new()).await?)
+}
+
+pub async fn index_page(
+    state: &AppState,
+    import_issues: Vec<String>,
+) -> Result<IndexPage, crate::error::PageError> {
+    let mut grouped: BTreeMap<String, BTreeMap<String, Vec<BudgetLink>>> = BTreeMap::new();
+    for summary in state.app.budgets().await? {
+        let snapshot = state.app.snapshot(summary.id).await?;
+        let board = snapshot
+            .budget
+            .organisation
+            .unit(&snapshot.budget.board)
+            .map_or(summary.board.clone(), |unit| unit.name.clone());
+        grouped
+            .entry(summary.municipality.clone())
+            .or_default()
+            .entry(board)
+            .or_default()
+            .push(BudgetLink {
+                href: format!("/budget/{}", summary.id),
+                title: summary.title,
+                year: summary.budget_year,
+                updated_at: summary.updated_at,
+            });
+    }
+    let municipalities = grouped
+        .into_iter()
+        .map(|(name, boards)| Municipality {
+            name,
+            boards: boards
+                .into_iter()
+                .map(|(name, budgets)| Board { name, budgets })
+                .collect(),
+        })
+        .collect();
+    Ok(IndexPage {
+        title: "Översikt".into(),
+        municipalities,
+        import_issues,
+    })
+}
+
+pub struct KeyRow {
+    pub label: &'static str,
+    pub values: Vec<String>,
+}
+
+pub struct KeyTable {
+    pub heading: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<KeyRow>,
+}
+
+pub struct FindingView {
+    pub severity: &'static str,
+    pub section: String,
+    pub place: String,
+    pub comparison: String,
+    pub note: String,
+}
+
+#[derive(Template)]
+#[template(path = "budget_overview.html")]
+pub struct BudgetPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    pub tables: Vec<KeyTable>,
+    pub investment: KeyTable,
+    pub findings: Vec<FindingView>,
+    /// "9 fel, 1 varning, 4 avrundningsdifferenser."
+    pub summary: String,
+}
+
+pub async fn budget(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    let snapshot = state.app.snapshot(id).await?;
+    let report = &snapshot.report;
+    let key_rows = [
+        OperatingRow::NetCost,
+        OperatingRow::Kommunbidrag,
+        OperatingRow::Result,
+    ];
+    let tables = report
+        .operating
+        .iter()
+        .map(|table| KeyTable {
+            heading: table.heading.clone(),
+            columns: table
+                .columns
+                .iter()
+                .map(|column| column.label.clone())
+                .collect(),
+            rows: key_rows
+                .iter()
+                .filter_map(|key| table.rows.iter().find(|row| row.row == *key))
+                .map(|row| KeyRow {
+                    label: row.label,
+                    values: row.values.iter().map(|value| tkr(*value)).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let total = report.investment.rows.last();
+    let investment = KeyTable {
+        heading: report.investment.heading.clone(),
+        columns: report
+            .investment
+            .columns
+            .iter()
+            .map(|column| column.label.clone())
+            .collect(),
+        rows: total
+            .map(|row| {
+                vec![KeyRow {
+                    label: "Investeringar",
+                    values: row.values.iter().map(|value| tkr(*value)).collect(),
+                }]
+            })
+            .unwrap_or_default(),
+    };
+    html(&BudgetPage {
+        title: snapshot.budget.document.title.clone(),
+        nav: nav(id, ""),
+        id,
+        revision: snapshot.revision,
+        tables,
+        investment,
+        findings: report
+            .findings
+            .iter()
+            .map(|finding| FindingView {
+                severity: finding.severity.swedish(),
+                section: finding.section.clone(),
+                place: finding.place.clone(),
+                comparison: styr_render::findings::comparison(finding),
+                note: finding.note.clone(),
+            })
+            .collect(),
+        summary: styr_render::findings::summary(&report.findings)
+            .trim()
+            .to_string(),
+    })
+}

@@ -1,0 +1,113 @@
+// styr: small progressive enhancement. Every page works without it; with it, the operating
+// budget's totals follow as people type, and a cell is saved when they leave it.
+"use strict";
+
+(function () {
+  function cellsOf(form) {
+    return Array.from(form.querySelectorAll("input[data-line]")).map(function (input) {
+      return { line: input.dataset.line, year: Number(input.dataset.year), amount: input.value };
+    });
+  }
+
+  function showTable(form, table) {
+    table.rows.forEach(function (row) {
+      row.values.forEach(function (value) {
+        var cell = form.querySelector('[data-cell="' + row.key + ":" + value.year + '"]');
+        if (cell) cell.textContent = value.tkr;
+      });
+      if (row.change !== undefined) {
+        var change = form.querySelector('[data-change="' + row.key + '"]');
+        if (change) change.textContent = row.change;
+      }
+    });
+    (table.changes || []).forEach(function (change) {
+      var sentence = form.querySelector('[data-sentence="' + change.line + '"]');
+      if (sentence) sentence.textContent = change.sentence;
+    });
+    var revision = form.querySelector('input[name="revision"]');
+    if (revision && table.revision !== undefined) revision.value = table.revision;
+  }
+
+  function showFieldError(input, message) {
+    var note = document.getElementById(input.id + "-error");
+    input.setAttribute("aria-invalid", message ? "true" : "false");
+    if (note) note.textContent = message || "";
+  }
+
+  function say(form, message, isError) {
+    var status = form.querySelector(".status");
+    if (!status) return;
+    status.textContent = message;
+    status.classList.toggle("error", !!isError);
+  }
+
+  function request(method, url, body) {
+    return fetch(url, {
+      method: method,
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        return { ok: response.ok, status: response.status, json: json };
+      });
+    });
+  }
+
+  function base(form) {
+    return "/api/v1/budgets/" + form.dataset.budget + "/operating/" + encodeURIComponent(form.dataset.unit);
+  }
+
+  function preview(form) {
+    request("POST", base(form) + "/preview", { cells: cellsOf(form) }).then(function (answer) {
+      form.querySelectorAll("input[data-line]").forEach(function (input) { showFieldError(input, ""); });
+      if (answer.ok) {
+        showTable(form, answer.json);
+      } else if (answer.json.fields) {
+        Object.keys(answer.json.fields).forEach(function (key) {
+          var input = form.querySelector('input[data-key="' + key + '"]');
+          if (input) showFieldError(input, answer.json.fields[key]);
+        });
+      }
+    });
+  }
+
+  function saveCell(form, input) {
+    var url = base(form) + "/lines/" + input.dataset.line + "/" + input.dataset.year;
+    request("PUT", url, { amount: input.value }).then(function (answer) {
+      if (answer.ok) {
+        showFieldError(input, "");
+        showTable(form, answer.json);
+        say(form, "Sparat: " + input.getAttribute("aria-label") + ".", false);
+      } else {
+        showFieldError(input, answer.json.message);
+        say(form, answer.json.message, true);
+      }
+    });
+  }
+
+  function saveExplanation(form, textarea) {
+    var url = base(form) + "/explanations/" + textarea.dataset.explanation;
+    request("PUT", url, { text: textarea.value }).then(function (answer) {
+      say(form, answer.ok ? "Förklaringen är sparad." : answer.json.message, !answer.ok);
+    });
+  }
+
+  document.querySelectorAll("form[data-operating]").forEach(function (form) {
+    var timer;
+    form.addEventListener("input", function (event) {
+      if (!event.target.matches("input[data-line]")) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { preview(form); }, 200);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.matches("input[data-line]")) saveCell(form, event.target);
+      if (event.target.matches("textarea[data-explanation]")) saveExplanation(form, event.target);
+    });
+    form.addEventListener("submit", function (event) {
+      // With the script the cells are already saved as people leave them.
+      event.preventDefault();
+      form.querySelectorAll("input[data-line]").forEach(function (input) { saveCell(form, input); });
+    });
+  });
+})();
