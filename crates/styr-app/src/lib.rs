@@ -67,6 +67,9 @@ impl From<StoreError> for AppError {
 pub struct App {
     store: Store,
     cache: RwLock<HashMap<BudgetId, Arc<Snapshot>>>,
+    /// One writer per budget at a time in this process: writers queue instead of refusing each
+    /// other. Between processes (several servers on one PostgreSQL) the revision check decides.
+    writers: std::sync::Mutex<HashMap<BudgetId, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl App {
@@ -78,6 +81,7 @@ impl App {
         App {
             store,
             cache: RwLock::new(HashMap::new()),
+            writers: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -128,7 +132,15 @@ impl App {
         expected_revision: Option<i64>,
         changes: &[Change],
     ) -> Result<Arc<Snapshot>, AppError> {
-        // One retry when the caller named no revision and someone else wrote in between.
+        let writer = {
+            let mut writers = self
+                .writers
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            Arc::clone(writers.entry(id).or_default())
+        };
+        let _turn = writer.lock().await;
+        // One retry when the caller named no revision and another process wrote in between.
         for _attempt in 0..2 {
             let current = self.snapshot(id).await?;
             if let Some(expected) = expected_revision
@@ -144,6 +156,14 @@ impl App {
             let mut budget = current.budget.clone();
             for change in changes {
                 budget.apply(change)?;
+            }
+            // Only frame changes can make a budget stop computing (a year without its index).
+            if changes
+                .iter()
+                .any(|change| matches!(change, Change::SetFrameAmount { .. }))
+            {
+                styr_reports::budget_report(&budget)
+                    .map_err(|error| AppError::DoesNotCompute(error.to_string()))?;
             }
             let mut writes: Vec<Write> = Vec::new();
             for change in changes {

@@ -1,5 +1,8 @@
 //! A budget at one revision with everything computed from it, shared by every request that
-//! reads that revision.
+//! reads that revision. The full report is computed on first use: a write answers with the one
+//! table it changed, and the next read pays for the rest once.
+
+use std::sync::OnceLock;
 
 use styr_domain::budget::Budget;
 use styr_reports::{BudgetReport, budget_report};
@@ -10,18 +13,36 @@ pub struct Snapshot {
     pub id: BudgetId,
     pub revision: i64,
     pub budget: Budget,
-    pub report: BudgetReport,
+    report: OnceLock<BudgetReport>,
 }
 
 impl Snapshot {
-    /// Computes the report, or says in a sentence why the budget does not compute.
+    /// Checks that the budget computes (so no stored budget ever fails to), or says why not.
     pub fn compute(id: BudgetId, revision: i64, budget: Budget) -> Result<Snapshot, String> {
         let report = budget_report(&budget).map_err(|error| error.to_string())?;
         Ok(Snapshot {
             id,
             revision,
             budget,
-            report,
+            report: OnceLock::from(report),
+        })
+    }
+
+    /// A snapshot of a budget known to compute, whose report is made when first asked for.
+    pub(crate) fn deferred(id: BudgetId, revision: i64, budget: Budget) -> Snapshot {
+        Snapshot {
+            id,
+            revision,
+            budget,
+            report: OnceLock::new(),
+        }
+    }
+
+    pub fn report(&self) -> &BudgetReport {
+        self.report.get_or_init(|| {
+            // Every snapshot's budget has computed once: changes are checked before they are
+            // stored (see App::change_all), and imports before they are stored.
+            budget_report(&self.budget).expect("a stored budget computes")
         })
     }
 }

@@ -45,7 +45,7 @@ async fn changing_a_cost_line_moves_costs_net_cost_and_result() {
         .change(&controller(), id, None, &change)
         .await
         .expect("the change is made");
-    let table = &snapshot.report.operating[0];
+    let table = &snapshot.report().operating[0];
     assert_eq!(
         table.value(OperatingRow::Costs, year(2025)),
         Some(Amount::from_tkr(-227_342))
@@ -61,7 +61,7 @@ async fn changing_a_cost_line_moves_costs_net_cost_and_result() {
     assert_eq!(snapshot.revision, 2);
     let reread = app.snapshot(id).await.expect("it reads");
     assert_eq!(
-        reread.report.operating[0].value(OperatingRow::Result, year(2025)),
+        reread.report().operating[0].value(OperatingRow::Result, year(2025)),
         Some(Amount::from_tkr(-99))
     );
 }
@@ -177,7 +177,7 @@ async fn adding_and_removing_a_project_moves_the_plan_sum() {
         .snapshot(id)
         .await
         .expect("it reads")
-        .report
+        .report()
         .investment
         .plan_sum;
     let project = InvestmentProject {
@@ -200,7 +200,7 @@ async fn adding_and_removing_a_project_moves_the_plan_sum() {
         .await
         .expect("added");
     assert_eq!(
-        added.report.investment.plan_sum,
+        added.report().investment.plan_sum,
         before + Amount::from_tkr(12_000)
     );
     let removed = app
@@ -214,7 +214,7 @@ async fn adding_and_removing_a_project_moves_the_plan_sum() {
         )
         .await
         .expect("removed");
-    assert_eq!(removed.report.investment.plan_sum, before);
+    assert_eq!(removed.report().investment.plan_sum, before);
 }
 
 #[tokio::test]

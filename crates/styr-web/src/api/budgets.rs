@@ -55,7 +55,7 @@ pub async fn import(
 }
 
 pub fn findings_of(snapshot: &styr_app::Snapshot) -> FindingsDto {
-    let findings = &snapshot.report.findings;
+    let findings = &snapshot.report().findings;
     let count = |severity| {
         findings
             .iter()
@@ -80,7 +80,7 @@ pub async fn overview(
 ) -> Result<Json<OverviewDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let budget = &snapshot.budget;
-    let report = &snapshot.report;
+    let report = snapshot.report();
     let investments = report
         .investment
         .rows
@@ -127,7 +127,7 @@ pub async fn report(
     let snapshot = state.app.snapshot(id).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
-        styr_render::json(&snapshot.report),
+        styr_render::json(snapshot.report()),
     ))
 }
 

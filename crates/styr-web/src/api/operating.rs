@@ -83,7 +83,7 @@ pub async fn tables(
     let snapshot = state.app.snapshot(id).await?;
     let budget = &snapshot.budget;
     let tables = snapshot
-        .report
+        .report()
         .operating
         .iter()
         .map(|table| {

@@ -46,7 +46,7 @@ pub struct FrameDto {
 
 pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
     snapshot
-        .report
+        .report()
         .frames
         .iter()
         .map(|frame| FrameDto {
@@ -147,7 +147,7 @@ pub struct InvestmentPlanDto {
 
 pub fn plan_of(snapshot: &Snapshot) -> InvestmentPlanDto {
     let plan = &snapshot.budget.investment;
-    let report = &snapshot.report.investment;
+    let report = &snapshot.report().investment;
     InvestmentPlanDto {
         heading: report.heading.clone(),
         revision: snapshot.revision,

@@ -67,7 +67,7 @@ pub struct RiskRegisterDto {
 }
 
 fn register_of(snapshot: &Snapshot) -> RiskRegisterDto {
-    let report = &snapshot.report.risks;
+    let report = &snapshot.report().risks;
     let scale = |steps: &[styr_domain::risk::ScaleStep]| {
         steps
             .iter()

@@ -69,7 +69,7 @@ async fn page(
         id,
         revision: snapshot.revision,
         frames: snapshot
-            .report
+            .report()
             .frames
             .iter()
             .map(|frame| FrameView {

@@ -62,5 +62,5 @@ pub async fn export(State(state): State<AppState>, Path(id): Path<i64>) -> PageR
 /// The whole computed report, as `styr report --format html` writes it.
 pub async fn report(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    Ok(Html(styr_render::html(&snapshot.report)).into_response())
+    Ok(Html(styr_render::html(snapshot.report())).into_response())
 }

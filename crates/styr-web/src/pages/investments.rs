@@ -67,7 +67,7 @@ async fn page(
     message: String,
 ) -> Result<InvestmentsPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
-    let report = &snapshot.report.investment;
+    let report = &snapshot.report().investment;
     let plan = &snapshot.budget.investment;
     let labels: Vec<(Year, String)> = report
         .columns

@@ -32,7 +32,7 @@ pub struct OrganisationPage {
 
 pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    let report = &snapshot.report.organisation;
+    let report = &snapshot.report().organisation;
     let organisation = &snapshot.budget.organisation;
     let name_of = |unit: Option<&styr_domain::organisation::UnitId>| {
         unit.and_then(|unit| organisation.unit(unit))

@@ -116,7 +116,7 @@ pub struct BudgetPage {
 
 pub async fn budget(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    let report = &snapshot.report;
+    let report = snapshot.report();
     let key_rows = [
         OperatingRow::NetCost,
         OperatingRow::Kommunbidrag,

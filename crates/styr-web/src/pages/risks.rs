@@ -54,7 +54,7 @@ async fn page(
     message: String,
 ) -> Result<RisksPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
-    let report = &snapshot.report.risks;
+    let report = &snapshot.report().risks;
     let scale = |steps: &[styr_domain::risk::ScaleStep]| {
         steps
             .iter()

@@ -1,0 +1,372 @@
+//! The web application in real headless Chromium (Debian's chromium and chromium-driver):
+//! edit a line and see the totals follow, add and remove a project, add a risk and find it in
+//! the matrix, submit a bad value and see the message — and axe-core on every page, failing on
+//! any serious or critical accessibility violation (WCAG 2.1 AA).
+//!
+//! Needs /usr/bin/chromedriver (or STYR_CHROMEDRIVER) and axe-core's axe.min.js (STYR_AXE_CORE,
+//! or target/browser-tools from `npm install --prefix target/browser-tools axe-core@4`).
+//! Without them the test says so and passes — except under CI, where `.ci/run` installs both
+//! and their absence is a failure.
+
+mod support;
+
+use std::net::TcpListener as StdListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+struct Browser {
+    client: Client,
+    driver: Child,
+    base: String,
+    axe: String,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port")
+}
+
+fn tool(variable: &str, default: PathBuf) -> Option<PathBuf> {
+    let path = std::env::var_os(variable)
+        .map(PathBuf::from)
+        .unwrap_or(default);
+    path.exists().then_some(path)
+}
+
+async fn start(name: &str) -> Option<Browser> {
+    let driver_path = tool("STYR_CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
+    let axe_path = tool(
+        "STYR_AXE_CORE",
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../target/browser-tools/node_modules/axe-core/axe.min.js"),
+    );
+    let (Some(driver_path), Some(axe_path)) = (driver_path, axe_path) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromedriver and axe-core: .ci/run installs them"
+        );
+        eprintln!("skipped: chromedriver or axe-core is not installed (see this file's header)");
+        return None;
+    };
+    // The application, on a loopback port of its own.
+    let router = support::router_with_example(name).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a loopback port");
+    let base = format!("http://{}", listener.local_addr().expect("an address"));
+    tokio::spawn(async move {
+        axum::serve(listener, router)
+            .await
+            .expect("the server runs")
+    });
+    // The driver, and a browser with a profile of its own that never reaches the network.
+    let port = free_port();
+    let driver = Command::new(driver_path)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let profile = std::env::temp_dir().join(format!("styr-chromium-{name}-{}", std::process::id()));
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": std::env::var("STYR_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", "--window-size=1280,1000", format!("--user-data-dir={}", profile.display())],
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a browser session");
+    let axe = std::fs::read_to_string(axe_path).expect("axe-core reads");
+    Some(Browser {
+        client,
+        driver,
+        base,
+        axe,
+    })
+}
+
+impl Browser {
+    async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("the page opens");
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"))
+            .text()
+            .await
+            .expect("text")
+    }
+
+    async fn value(&self, css: &str) -> String {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"));
+        element
+            .prop("value")
+            .await
+            .expect("a value")
+            .unwrap_or_default()
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"));
+        element.clear().await.expect("cleared");
+        element.send_keys(text).await.expect("typed");
+    }
+
+    async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"))
+            .click()
+            .await
+            .expect("clicked");
+    }
+
+    /// Waits until `css` shows `expected`, as a person waits for a figure to change. While a
+    /// page is still loading after a submit, the element may not exist yet or may vanish.
+    async fn wait_for_text(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let shown = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if shown.contains(expected) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{css} shows ”{shown}”, never ”{expected}”"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// axe-core's serious and critical violations on the open page.
+    async fn accessibility_violations(&self) -> Vec<String> {
+        self.client
+            .execute(&self.axe, vec![])
+            .await
+            .expect("axe-core loads");
+        let script = "const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+              .then(result => done(result.violations
+                .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+                .map(violation => violation.id + ': ' + violation.help + ' — ' + violation.nodes.slice(0, 3).map(node => node.target.join(' ')).join(', '))))
+              .catch(error => done(['axe failed: ' + error]));";
+        let result = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("axe-core runs");
+        serde_json::from_value(result).expect("a list of violations")
+    }
+}
+
+#[tokio::test]
+async fn a_controller_edits_the_budget_in_a_browser() {
+    let Some(browser) = start("browser-edit").await else {
+        return;
+    };
+
+    // Edit a cost line: the totals follow while typing, and the value is saved on leaving it.
+    browser.open("/budget/1/drift").await;
+    browser.type_into("#ks-other_costs-2025", "-47 752").await;
+    browser
+        .wait_for_text("[data-cell=\"costs:2025\"]", "-227 342")
+        .await;
+    browser
+        .wait_for_text("[data-cell=\"net_cost:2025\"]", "-118 734")
+        .await;
+    browser
+        .wait_for_text("[data-cell=\"result:2025\"]", "-99")
+        .await;
+    browser
+        .client
+        .find(Locator::Css("#ks-other_costs-2025"))
+        .await
+        .expect("the cell")
+        .send_keys("\u{E004}")
+        .await
+        .expect("tab");
+    browser.wait_for_text("#tabell-ks .status", "Sparat").await;
+    browser.open("/budget/1/drift").await;
+    assert_eq!(
+        browser.value("#ks-other_costs-2025").await,
+        "-47 752",
+        "the change is kept after a reload"
+    );
+    assert_eq!(browser.text("[data-cell=\"result:2025\"]").await, "-99");
+
+    // A value that is not an amount: the message stands next to the field.
+    browser.type_into("#ks-personnel-2026", "tolv").await;
+    browser
+        .wait_for_text("#ks-personnel-2026-error", "”tolv” är inget belopp")
+        .await;
+    browser.open("/budget/1/drift").await;
+    assert_eq!(
+        browser.value("#ks-personnel-2026").await,
+        "-119 110",
+        "the bad value was never saved"
+    );
+
+    // Add and remove an investment project.
+    browser.open("/budget/1/investeringar").await;
+    browser
+        .type_into("#nytt-projekt-namn", "Ny brandstation")
+        .await;
+    browser.type_into("#nytt-projekt-2026", "12 000").await;
+    browser.click("#nytt-projekt button[type=submit]").await;
+    browser.wait_for_text("body", "Ny brandstation").await;
+    browser.wait_for_text("main table", "103 753").await;
+    browser
+        .click("form[action$=\"/Ny%20brandstation/ta-bort\"] button")
+        .await;
+    browser.wait_for_text("main table", "91 753").await;
+    assert!(
+        !browser.text("main").await.contains("Ny brandstation"),
+        "the project is gone"
+    );
+
+    // A bad amount in a form without the script's help: the page comes back with the message.
+    browser.type_into("#nytt-projekt-namn", "Park").await;
+    browser.type_into("#nytt-projekt-2027", "mycket").await;
+    browser.click("#nytt-projekt button[type=submit]").await;
+    browser
+        .wait_for_text("#nytt-projekt-2027-fel", "”mycket” är inget belopp")
+        .await;
+    assert_eq!(
+        browser.value("#nytt-projekt-2027").await,
+        "mycket",
+        "what was typed is kept"
+    );
+    assert_eq!(browser.value("#nytt-projekt-namn").await, "Park");
+
+    // Add a risk and find it in the matrix.
+    browser.open("/budget/1/risker").await;
+    browser
+        .type_into("#risk--namn", "Översvämning av arkivet")
+        .await;
+    browser.type_into("#risk--sannolikhet", "4").await;
+    browser.type_into("#risk--vasentlighet", "4").await;
+    browser
+        .click("form[action$=\"/risker\"]:last-of-type button[type=submit]")
+        .await;
+    let cell = browser
+        .client
+        .find(Locator::Css("g[data-cell=\"4-4\"]"))
+        .await
+        .expect("the matrix cell");
+    let name = cell
+        .attr("aria-label")
+        .await
+        .expect("a name")
+        .unwrap_or_default();
+    assert!(
+        name.contains("Översvämning av arkivet"),
+        "the matrix names the risk: {name}"
+    );
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+}
+
+#[tokio::test]
+async fn every_page_passes_axe_core() {
+    let Some(browser) = start("browser-axe").await else {
+        return;
+    };
+    // First, proof that the check can fail: a page with an unnamed image and an unlabelled field.
+    browser
+        .client
+        .goto("data:text/html,<html><body><img src=x><input type=text></body></html>")
+        .await
+        .expect("the page opens");
+    let control = browser.accessibility_violations().await;
+    assert!(
+        control
+            .iter()
+            .any(|violation| violation.starts_with("image-alt")),
+        "axe-core finds what it should: {control:?}"
+    );
+    let pages = [
+        "/",
+        "/budget/1",
+        "/budget/1/drift",
+        "/budget/1/ram",
+        "/budget/1/investeringar",
+        "/budget/1/mal",
+        "/budget/1/inriktningar",
+        "/budget/1/effektivisering",
+        "/budget/1/risker",
+        "/budget/1/internkontroll",
+        "/budget/1/organisation",
+        "/budget/1/dokument",
+        "/budget/1/rapport",
+        "/budget/9",
+    ];
+    let mut failures = Vec::new();
+    for page in pages {
+        browser.open(page).await;
+        for violation in browser.accessibility_violations().await {
+            failures.push(format!("{page}: {violation}"));
+        }
+    }
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+    assert!(
+        failures.is_empty(),
+        "serious or critical accessibility violations:\n{}",
+        failures.join("\n")
+    );
+}
