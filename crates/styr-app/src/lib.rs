@@ -189,9 +189,7 @@ impl App {
                 Err(StoreError::Conflict { .. }) if expected_revision.is_none() => continue,
                 Err(error) => return Err(error.into()),
             };
-            let snapshot = Arc::new(
-                Snapshot::compute(id, revision, budget).map_err(AppError::DoesNotCompute)?,
-            );
+            let snapshot = Arc::new(Snapshot::deferred(id, revision, budget));
             self.cache.write().await.insert(id, Arc::clone(&snapshot));
             for change in changes {
                 tracing::info!(budget = id, revision, actor = %actor.name, change = change_name(change), "budget changed");
