@@ -50,6 +50,9 @@ pub enum AppError {
     Unreadable(Vec<Issue>),
     #[error("lagringen svarade inte som väntat")]
     Store(#[source] StoreError),
+    /// A write in a group that the store refused; the cause is logged with the first request.
+    #[error("ändringen kunde inte sparas: {0}")]
+    WriteFailed(String),
 }
 
 impl From<StoreError> for AppError {
@@ -69,7 +72,67 @@ pub struct App {
     cache: RwLock<HashMap<BudgetId, Arc<Snapshot>>>,
     /// One writer per budget at a time in this process: writers queue instead of refusing each
     /// other. Between processes (several servers on one PostgreSQL) the revision check decides.
-    writers: std::sync::Mutex<HashMap<BudgetId, Arc<tokio::sync::Mutex<()>>>>,
+    writers: std::sync::Mutex<HashMap<BudgetId, Arc<Writer>>>,
+}
+
+/// One budget's queue of requests waiting to be written, and the turn to write them.
+#[derive(Default)]
+struct Writer {
+    waiting: std::sync::Mutex<Vec<Pending>>,
+    turn: tokio::sync::Mutex<()>,
+}
+
+impl Writer {
+    fn queue(&self, pending: Pending) {
+        self.waiting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(pending);
+    }
+
+    fn take(&self) -> Vec<Pending> {
+        std::mem::take(
+            &mut *self
+                .waiting
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+}
+
+/// A request to change a budget, waiting for its answer.
+struct Pending {
+    actor: Actor,
+    expected_revision: Option<i64>,
+    changes: Vec<Change>,
+    reply: tokio::sync::oneshot::Sender<Result<Arc<Snapshot>, AppError>>,
+}
+
+/// Applies one request's changes, all or none: a single change is atomic in the domain, and a
+/// request of several is tried on a copy first. A budget must still compute afterwards (only a
+/// frame change can break that, by reaching a year its index lacks).
+fn apply_request(
+    budget: &mut styr_domain::budget::Budget,
+    changes: &[Change],
+) -> Result<(), AppError> {
+    let risky = changes.len() > 1
+        || changes
+            .iter()
+            .any(|change| matches!(change, Change::SetFrameAmount { .. }));
+    if !risky {
+        for change in changes {
+            budget.apply(change)?;
+        }
+        return Ok(());
+    }
+    let mut candidate = budget.clone();
+    for change in changes {
+        candidate.apply(change)?;
+    }
+    styr_reports::budget_report(&candidate)
+        .map_err(|error| AppError::DoesNotCompute(error.to_string()))?;
+    *budget = candidate;
+    Ok(())
 }
 
 impl App {
@@ -125,6 +188,11 @@ impl App {
     }
 
     /// Makes every change of `changes` in one transaction, or none of them.
+    ///
+    /// Writers to one budget queue up; whoever gets the budget's writer turn applies every
+    /// queued request and stores them in one transaction (a group commit), then answers each.
+    /// Under load this turns many small transactions into few, and nobody is refused merely
+    /// for writing at the same moment as someone else.
     pub async fn change_all(
         &self,
         actor: &Actor,
@@ -132,6 +200,15 @@ impl App {
         expected_revision: Option<i64>,
         changes: &[Change],
     ) -> Result<Arc<Snapshot>, AppError> {
+        if changes.is_empty() {
+            let current = self.snapshot(id).await?;
+            return match expected_revision {
+                Some(expected) if expected != current.revision => Err(AppError::Conflict {
+                    current_revision: current.revision,
+                }),
+                _ => Ok(current),
+            };
+        }
         let writer = {
             let mut writers = self
                 .writers
@@ -139,66 +216,135 @@ impl App {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             Arc::clone(writers.entry(id).or_default())
         };
-        let _turn = writer.lock().await;
-        // One retry when the caller named no revision and another process wrote in between.
-        for _attempt in 0..2 {
-            let current = self.snapshot(id).await?;
-            if let Some(expected) = expected_revision
-                && expected != current.revision
-            {
-                return Err(AppError::Conflict {
-                    current_revision: current.revision,
-                });
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        writer.queue(Pending {
+            actor: actor.clone(),
+            expected_revision,
+            changes: changes.to_vec(),
+            reply,
+        });
+        {
+            let _turn = writer.turn.lock().await;
+            let batch = writer.take();
+            if !batch.is_empty() {
+                self.commit(id, batch).await;
             }
-            if changes.is_empty() {
-                return Ok(current);
-            }
+        }
+        answer
+            .await
+            .unwrap_or_else(|_| Err(AppError::WriteFailed("skrivningen avbröts".into())))
+    }
+
+    /// Applies and stores a batch of queued requests, answering each.
+    async fn commit(&self, id: BudgetId, mut batch: Vec<Pending>) {
+        // One retry when another process wrote since this process last read the budget.
+        for attempt in 0..2 {
+            let current = match self.cached_or_load(id, attempt > 0).await {
+                Ok(current) => current,
+                Err(error) => {
+                    let message = error.to_string();
+                    for pending in batch {
+                        let _ = pending.reply.send(Err(match &error {
+                            AppError::NotFound => AppError::NotFound,
+                            _ => AppError::WriteFailed(message.clone()),
+                        }));
+                    }
+                    return;
+                }
+            };
             let mut budget = current.budget.clone();
-            for change in changes {
-                budget.apply(change)?;
-            }
-            // Only frame changes can make a budget stop computing (a year without its index).
-            if changes
-                .iter()
-                .any(|change| matches!(change, Change::SetFrameAmount { .. }))
-            {
-                styr_reports::budget_report(&budget)
-                    .map_err(|error| AppError::DoesNotCompute(error.to_string()))?;
-            }
-            let mut writes: Vec<Write> = Vec::new();
-            for change in changes {
-                for write in writes_for(change) {
-                    let duplicate = matches!((&write, writes.last()), (Write::Part(part), Some(Write::Part(last))) if part == last);
-                    if !duplicate {
-                        writes.push(write);
+            let mut accepted = Vec::new();
+            let mut cells = Vec::new();
+            let mut parts: Vec<Part> = Vec::new();
+            for pending in batch {
+                let revision = current.revision + accepted.len() as i64;
+                if let Some(expected) = pending.expected_revision
+                    && expected != revision
+                {
+                    let _ = pending.reply.send(Err(AppError::Conflict {
+                        current_revision: revision,
+                    }));
+                    continue;
+                }
+                if let Err(error) = apply_request(&mut budget, &pending.changes) {
+                    let _ = pending.reply.send(Err(error));
+                    continue;
+                }
+                for change in &pending.changes {
+                    for write in writes_for(change) {
+                        match write {
+                            // A unit's first cell gives it lines of its own: the whole part.
+                            Write::Cell { unit, .. }
+                                if !current.budget.lines.iter().any(|lines| lines.unit == unit) =>
+                            {
+                                if !parts.contains(&Part::Operating) {
+                                    parts.push(Part::Operating);
+                                }
+                            }
+                            Write::Part(part) if !parts.contains(&part) => parts.push(part),
+                            Write::Part(_) => {}
+                            cell => cells.push(cell),
+                        }
                     }
                 }
+                accepted.push(pending);
             }
-            let revision = match self
+            if accepted.is_empty() {
+                return;
+            }
+            let mut writes = cells;
+            writes.extend(parts.into_iter().map(Write::Part));
+            let stamp = Stamp::now(
+                accepted
+                    .iter()
+                    .map(|pending| pending.actor.name.as_str())
+                    .last()
+                    .unwrap_or_default(),
+            );
+            let count = accepted.len() as i64;
+            match self
                 .store
-                .save(
-                    id,
-                    current.revision,
-                    &budget,
-                    &writes,
-                    &Stamp::now(&actor.name),
-                )
+                .save_changes(id, current.revision, count, &budget, &writes, &stamp)
                 .await
             {
-                Ok(revision) => revision,
-                Err(StoreError::Conflict { .. }) if expected_revision.is_none() => continue,
-                Err(error) => return Err(error.into()),
-            };
-            let snapshot = Arc::new(Snapshot::deferred(id, revision, budget));
-            self.cache.write().await.insert(id, Arc::clone(&snapshot));
-            for change in changes {
-                tracing::info!(budget = id, revision, actor = %actor.name, change = change_name(change), "budget changed");
+                Ok(revision) => {
+                    let snapshot = Arc::new(Snapshot::deferred(id, revision, budget));
+                    self.cache.write().await.insert(id, Arc::clone(&snapshot));
+                    for pending in accepted {
+                        for change in &pending.changes {
+                            tracing::info!(budget = id, revision, actor = %pending.actor.name, change = change_name(change), "budget changed");
+                        }
+                        let _ = pending.reply.send(Ok(Arc::clone(&snapshot)));
+                    }
+                    return;
+                }
+                Err(StoreError::Conflict { .. }) if attempt == 0 => batch = accepted,
+                Err(error) => {
+                    let error = AppError::from(error);
+                    let message = error.to_string();
+                    for pending in accepted {
+                        let _ = pending.reply.send(Err(match &error {
+                            AppError::Conflict { current_revision } => AppError::Conflict {
+                                current_revision: *current_revision,
+                            },
+                            AppError::NotFound => AppError::NotFound,
+                            _ => AppError::WriteFailed(message.clone()),
+                        }));
+                    }
+                    return;
+                }
             }
-            return Ok(snapshot);
         }
-        Err(AppError::Conflict {
-            current_revision: self.store.revision(id).await?,
-        })
+    }
+
+    /// The cached snapshot when there is one, else (or when `reload`) the stored budget. A
+    /// writer may trust the cache: the store refuses a write from a stale revision.
+    async fn cached_or_load(&self, id: BudgetId, reload: bool) -> Result<Arc<Snapshot>, AppError> {
+        if !reload && let Some(cached) = self.cache.read().await.get(&id) {
+            return Ok(Arc::clone(cached));
+        }
+        self.cache.write().await.remove(&id);
+        self.snapshot(id).await
     }
 
     /// The budget as it would be after `changes`, computed but not stored: what the operating

@@ -268,3 +268,132 @@ async fn the_demo_is_loaded_only_into_an_empty_database() {
     );
     assert_eq!(app.budgets().await.expect("it lists").len(), 1);
 }
+
+#[tokio::test]
+async fn many_people_writing_at_once_all_land() {
+    let app = std::sync::Arc::new(app("concurrent").await);
+    let id = app
+        .import(&controller(), EXAMPLE)
+        .await
+        .expect("the example imports");
+    let lines = [
+        LineKind::Revenue,
+        LineKind::Personnel,
+        LineKind::PremisesRent,
+        LineKind::PurchasedServices,
+        LineKind::OtherCosts,
+    ];
+    let mut tasks = Vec::new();
+    for writer in 0..60i64 {
+        let app = std::sync::Arc::clone(&app);
+        let line = lines[(writer % 5) as usize];
+        let column = year(2024 + writer % 4);
+        tasks.push(tokio::spawn(async move {
+            let change = Change::SetLine {
+                unit: UnitId("ks".into()),
+                line,
+                year: column,
+                amount: Amount::from_tkr(-1_000 - writer),
+            };
+            app.change(&Actor::named(format!("person {writer}")), id, None, &change)
+                .await
+                .map(|snapshot| snapshot.revision)
+        }));
+    }
+    for task in tasks {
+        task.await
+            .expect("the task runs")
+            .expect("every write lands");
+    }
+    let snapshot = app.snapshot(id).await.expect("it reads");
+    assert_eq!(snapshot.revision, 61, "one revision per change");
+    // The last writer of each cell wins: writers 40–59 wrote every (line, year) pair last.
+    for writer in 40..60i64 {
+        let line = lines[(writer % 5) as usize];
+        let column = year(2024 + writer % 4);
+        let stored = snapshot.budget.lines[0].lines[&line][&column];
+        assert!(
+            stored.ore() <= Amount::from_tkr(-1_000).ore(),
+            "{line:?} {column}: a written value"
+        );
+    }
+}
+
+#[tokio::test]
+async fn of_writers_who_all_read_revision_one_only_the_first_lands() {
+    let app = std::sync::Arc::new(app("concurrent-stale").await);
+    let id = app
+        .import(&controller(), EXAMPLE)
+        .await
+        .expect("the example imports");
+    let mut tasks = Vec::new();
+    for writer in 0..10i64 {
+        let app = std::sync::Arc::clone(&app);
+        tasks.push(tokio::spawn(async move {
+            let change = Change::SetFinancialNet {
+                unit: UnitId("ks".into()),
+                year: year(2025),
+                amount: Amount::from_tkr(writer),
+            };
+            app.change(&controller(), id, Some(1), &change)
+                .await
+                .map(|snapshot| snapshot.revision)
+        }));
+    }
+    let mut landed = 0;
+    for task in tasks {
+        match task.await.expect("the task runs") {
+            Ok(revision) => {
+                landed += 1;
+                assert_eq!(revision, 2);
+            }
+            Err(AppError::Conflict { current_revision }) => assert_eq!(current_revision, 2),
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(
+        landed, 1,
+        "no lost update: the others are told the budget changed"
+    );
+}
+
+#[tokio::test]
+async fn a_unit_without_lines_gets_its_first_cell() {
+    let app = app("first-cell").await;
+    let id = app
+        .import(&controller(), EXAMPLE)
+        .await
+        .expect("the example imports");
+    let unit = UnitId("ekonomiavdelningen".into());
+    let change = Change::SetLine {
+        unit: unit.clone(),
+        line: LineKind::Personnel,
+        year: year(2025),
+        amount: Amount::from_tkr(-1_200),
+    };
+    app.change(&controller(), id, None, &change)
+        .await
+        .expect("the change is made");
+    let again = App::open(&format!(
+        "sqlite://{}",
+        std::env::temp_dir()
+            .join(format!("styr-app-first-cell-{}.db", std::process::id()))
+            .display()
+    ))
+    .await
+    .expect("the store opens again");
+    let stored = again
+        .snapshot(id)
+        .await
+        .expect("it reads from the database");
+    let lines = stored
+        .budget
+        .lines
+        .iter()
+        .find(|lines| lines.unit == unit)
+        .expect("the unit has lines");
+    assert_eq!(
+        lines.lines[&LineKind::Personnel][&year(2025)],
+        Amount::from_tkr(-1_200)
+    );
+}

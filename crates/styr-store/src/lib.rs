@@ -78,7 +78,8 @@ pub struct StoredBudget {
     pub budget: Budget,
 }
 
-/// One write to a budget: a single operating cell, or a whole part rewritten from the budget.
+/// One write to a budget: a single operating cell of a unit that already has lines, or a whole
+/// part rewritten from the budget.
 #[derive(Clone, Debug)]
 pub enum Write {
     Cell {
@@ -137,6 +138,9 @@ impl Store {
         let options: AnyConnectOptions = url.parse()?;
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            // A ping before every use doubles the cost of a small query; a connection that has
+            // gone bad fails on use instead, and the pool replaces it.
+            .test_before_acquire(false)
             .after_connect(move |connection, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -249,8 +253,24 @@ impl Store {
         writes: &[Write],
         stamp: &Stamp,
     ) -> Result<i64, StoreError> {
+        self.save_changes(id, expected_revision, 1, budget, writes, stamp)
+            .await
+    }
+
+    /// Like [`Store::save`] for `changes` changes made together (a group commit): the revision
+    /// moves by one per change, so every change keeps a revision of its own.
+    pub async fn save_changes(
+        &self,
+        id: BudgetId,
+        expected_revision: i64,
+        changes: i64,
+        budget: &Budget,
+        writes: &[Write],
+        stamp: &Stamp,
+    ) -> Result<i64, StoreError> {
         let mut transaction = self.pool.begin().await?;
-        let updated = sqlx::query("UPDATE budgets SET revision = revision + 1, updated_by = $1, updated_at = $2 WHERE id = $3 AND revision = $4")
+        let updated = sqlx::query("UPDATE budgets SET revision = revision + $1, updated_by = $2, updated_at = $3 WHERE id = $4 AND revision = $5")
+            .bind(changes)
             .bind(&stamp.by)
             .bind(&stamp.at)
             .bind(id)
@@ -285,7 +305,7 @@ impl Store {
             }
         }
         transaction.commit().await?;
-        Ok(expected_revision + 1)
+        Ok(expected_revision + changes)
     }
 
     pub async fn delete(&self, id: BudgetId) -> Result<(), StoreError> {

@@ -223,3 +223,34 @@ async fn opening_twice_migrates_once() {
     );
     let _ = std::fs::remove_file(&path);
 }
+
+#[tokio::test]
+async fn several_changes_saved_together_keep_a_revision_each() {
+    for (backend, store) in stores("several").await {
+        let mut budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        let unit = UnitId("ks".into());
+        let writes: Vec<Write> = [2025, 2026]
+            .into_iter()
+            .map(|number| Write::Cell {
+                unit: unit.clone(),
+                line: CellLine::Line(LineKind::Personnel),
+                year: year(number),
+                amount: Amount::from_tkr(-1_200),
+            })
+            .collect();
+        store
+            .save_changes(id, 1, 2, &budget, &writes, &stamp())
+            .await
+            .expect("it saves");
+        let stored = store.load(id).await.expect("it loads");
+        assert_eq!(stored.revision, 3, "{backend}: one revision per change");
+        let personnel = budget.lines[0]
+            .lines
+            .get_mut(&LineKind::Personnel)
+            .expect("a line");
+        personnel.insert(year(2025), Amount::from_tkr(-1_200));
+        personnel.insert(year(2026), Amount::from_tkr(-1_200));
+        assert_eq!(stored.budget, budget, "{backend}");
+    }
+}

@@ -49,7 +49,7 @@ impl From<AppError> for PageError {
             AppError::Invalid(_) | AppError::DoesNotCompute(_) | AppError::Unreadable(_) => {
                 PageError::Invalid(error.to_string())
             }
-            AppError::Store(_) => PageError::Internal(incident(&error)),
+            AppError::Store(_) | AppError::WriteFailed(_) => PageError::Internal(incident(&error)),
         }
     }
 }
@@ -183,7 +183,7 @@ impl From<AppError> for ApiError {
                 }
                 api
             }
-            AppError::Store(_) => {
+            AppError::Store(_) | AppError::WriteFailed(_) => {
                 let id = incident(&error);
                 ApiError::with_status(
                     StatusCode::INTERNAL_SERVER_ERROR,

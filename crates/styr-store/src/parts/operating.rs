@@ -19,7 +19,8 @@ use super::{clear, position};
 use crate::codec;
 use crate::{BudgetId, CellLine, StoreError};
 
-/// One cell: the edit people make most, so it touches one row and nothing else.
+/// One cell of a unit that already has lines: the edit people make most, so it touches one
+/// row and nothing else. (A unit's first lines are written with the operating part.)
 pub async fn write_cell(
     connection: &mut AnyConnection,
     id: BudgetId,
@@ -28,27 +29,6 @@ pub async fn write_cell(
     year: Year,
     amount: Amount,
 ) -> Result<(), StoreError> {
-    let blocks = sqlx::query(
-        "SELECT COUNT(*) AS blocks FROM operating_blocks WHERE budget_id = $1 AND unit = $2",
-    )
-    .bind(id)
-    .bind(unit.as_str())
-    .fetch_one(&mut *connection)
-    .await?
-    .try_get::<i64, _>("blocks")?;
-    if blocks == 0 {
-        let next = sqlx::query("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM operating_blocks WHERE budget_id = $1")
-            .bind(id)
-            .fetch_one(&mut *connection)
-            .await?
-            .try_get::<i64, _>("next")?;
-        sqlx::query("INSERT INTO operating_blocks (budget_id, position, unit) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(next)
-            .bind(unit.as_str())
-            .execute(&mut *connection)
-            .await?;
-    }
     sqlx::query(
         "INSERT INTO operating_amounts (budget_id, unit, line, year, amount_ore) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (budget_id, unit, line, year) DO UPDATE SET amount_ore = excluded.amount_ore",
