@@ -296,9 +296,8 @@ impl App {
             writes.extend(parts.into_iter().map(Write::Part));
             let stamp = Stamp::now(
                 accepted
-                    .iter()
-                    .map(|pending| pending.actor.name.as_str())
                     .last()
+                    .map(|pending| pending.actor.name.as_str())
                     .unwrap_or_default(),
             );
             let count = accepted.len() as i64;
