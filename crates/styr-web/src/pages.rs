@@ -85,6 +85,35 @@ pub fn invalid(template: &impl askama::Template) -> PageResult {
         .into_response())
 }
 
+/// What a form post leads to once its change was tried: the page anew on success
+/// (post/redirect/get); on a conflict or a refused change the same page again (422), with the
+/// message at `field` and everything typed kept.
+pub async fn after_change<T, Page>(
+    result: Result<std::sync::Arc<styr_app::Snapshot>, styr_app::AppError>,
+    location: String,
+    form: FormState,
+    field: &str,
+    page: impl FnOnce(FormState, String) -> Page,
+) -> PageResult
+where
+    T: askama::Template,
+    Page: std::future::Future<Output = Result<T, PageError>>,
+{
+    use styr_app::AppError;
+    match result {
+        Ok(_) => see(location),
+        Err(
+            error
+            @ (AppError::Conflict { .. } | AppError::Invalid(_) | AppError::DoesNotCompute(_)),
+        ) => {
+            let mut form = form;
+            form.errors.insert(field.to_string(), error.to_string());
+            invalid(&page(form, format!("{error} Det du skrev finns kvar.")).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
 /// After a successful post, the page is fetched anew (post/redirect/get).
 pub fn see(location: String) -> PageResult {
     Ok(Redirect::to(&location).into_response())

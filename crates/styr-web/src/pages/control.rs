@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use styr_app::AppError;
 use styr_domain::change::Change;
 
+use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::AppState;
 use crate::error::PageError;
@@ -203,24 +203,16 @@ async fn respond(
     let revision = values
         .get("revision")
         .and_then(|revision| revision.parse::<i64>().ok());
-    match state.app.change(&state.actor, id, revision, &change).await {
-        Ok(_) => see(format!("/budget/{id}/internkontroll")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let errors = [("form".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    state,
-                    id,
-                    FormState::failed(target, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+    let result = state.app.change(&state.actor, id, revision, &change).await;
+    let form = FormState::failed(target, values.clone(), Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/internkontroll"),
+        form,
+        "form",
+        |form, message| page(state, id, form, message),
+    )
+    .await
 }
 
 pub async fn remove(

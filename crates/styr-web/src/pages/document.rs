@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use styr_app::AppError;
 use styr_domain::change::Change;
 
-use super::{FormState, PageResult, html, invalid, see};
+use super::after_change;
+use super::{FormState, PageResult, html, invalid};
 use crate::AppState;
 use crate::forms;
 use crate::view::{NavItem, nav};
@@ -164,7 +164,7 @@ pub async fn save(
             );
         }
     };
-    match state
+    let result = state
         .app
         .change(
             &state.actor,
@@ -172,22 +172,14 @@ pub async fn save(
             revision,
             &Change::SetDocument { document },
         )
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/dokument")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let mut errors = BTreeMap::new();
-            errors.insert("form".to_string(), error.to_string());
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    FormState::failed("document", values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed("document", values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/dokument"),
+        form,
+        "form",
+        |form, message| page(&state, id, form, message),
+    )
+    .await
 }

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use styr_app::AppError;
 use styr_domain::change::Change;
 
+use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::AppState;
 use crate::error::PageError;
@@ -112,7 +112,7 @@ pub async fn save(
         }
     };
     let revision = get("revision").parse::<i64>().ok();
-    match state
+    let result = state
         .app
         .change(
             &state.actor,
@@ -123,25 +123,16 @@ pub async fn save(
                 investigation,
             },
         )
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/effektivisering")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let errors = [("investigation".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    FormState::failed(target, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed(target, values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/effektivisering"),
+        form,
+        "investigation",
+        |form, message| page(&state, id, form, message),
+    )
+    .await
 }
 
 pub async fn remove(

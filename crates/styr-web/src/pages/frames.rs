@@ -6,13 +6,13 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use styr_app::AppError;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::format;
 use styr_domain::organisation::UnitId;
 
-use super::{FormState, PageResult, html, invalid, see};
+use super::after_change;
+use super::{FormState, PageResult, html, invalid};
 use crate::AppState;
 use crate::error::PageError;
 use crate::view::{NavItem, nav, tkr};
@@ -161,29 +161,17 @@ pub async fn save(
     let revision = values
         .get("revision")
         .and_then(|revision| revision.parse::<i64>().ok());
-    match state
+    let result = state
         .app
         .change_all(&state.actor, id, revision, &changes)
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/ram#ram-{unit}")),
-        Err(
-            error
-            @ (AppError::Conflict { .. } | AppError::Invalid(_) | AppError::DoesNotCompute(_)),
-        ) => {
-            let errors = [("form".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    FormState::failed(unit, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed(unit.clone(), values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/ram#ram-{unit}"),
+        form,
+        "form",
+        |form, message| page(&state, id, form, message),
+    )
+    .await
 }

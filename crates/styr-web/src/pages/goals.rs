@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use styr_app::AppError;
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
 
+use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::AppState;
 use crate::error::PageError;
@@ -245,29 +245,19 @@ async fn save(
         }
     };
     let revision = get("revision").parse::<i64>().ok();
-    match state
+    let result = state
         .app
         .change(&state.actor, id, revision, &Change::PutGoal { goal })
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/{page_key}")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let errors = [("title".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    page_key,
-                    FormState::failed(target, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed(target, values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/{page_key}"),
+        form,
+        "title",
+        |form, message| page(&state, id, page_key, form, message),
+    )
+    .await
 }
 
 pub async fn remove(

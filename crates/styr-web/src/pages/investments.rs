@@ -11,6 +11,7 @@ use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::investment::InvestmentCategory;
 
+use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::AppState;
 use crate::error::PageError;
@@ -185,7 +186,7 @@ pub async fn save(
     };
     let anchor = anchor(&project.name);
     let revision = get("revision").parse::<i64>().ok();
-    match state
+    let result = state
         .app
         .change(
             &state.actor,
@@ -193,25 +194,16 @@ pub async fn save(
             revision,
             &Change::PutProject { replacing, project },
         )
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/investeringar#{anchor}")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let errors = [("name".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    FormState::failed(target, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed(target, values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/investeringar#{anchor}"),
+        form,
+        "name",
+        |form, message| page(&state, id, form, message),
+    )
+    .await
 }
 
 pub async fn remove(

@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use styr_app::AppError;
 use styr_domain::change::Change;
 
+use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::AppState;
 use crate::error::PageError;
@@ -184,28 +185,19 @@ pub async fn save(
     };
     let anchor = risk.id.clone();
     let revision = get("revision").parse::<i64>().ok();
-    match state
+    let result = state
         .app
         .change(&state.actor, id, revision, &Change::PutRisk { risk })
-        .await
-    {
-        Ok(_) => see(format!("/budget/{id}/risker#risk-{anchor}")),
-        Err(error @ (AppError::Conflict { .. } | AppError::Invalid(_))) => {
-            let errors = [("name".to_string(), error.to_string())]
-                .into_iter()
-                .collect();
-            invalid(
-                &page(
-                    &state,
-                    id,
-                    FormState::failed(target, values.clone(), errors),
-                    format!("{error} Det du skrev finns kvar."),
-                )
-                .await?,
-            )
-        }
-        Err(error) => Err(error.into()),
-    }
+        .await;
+    let form = FormState::failed(target, values, Default::default());
+    after_change(
+        result,
+        format!("/budget/{id}/risker#risk-{anchor}"),
+        form,
+        "name",
+        |form, message| page(&state, id, form, message),
+    )
+    .await
 }
 
 pub async fn remove(
