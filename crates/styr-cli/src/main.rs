@@ -59,17 +59,24 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// Kontrollerar en budgetfil: räknar om varje härledd siffra och listar varje ställe där en
-    /// angiven siffra inte stämmer, med plats och båda värdena.
+    /// Kontrollerar en budgetfil eller ett budgetdokument och listar varje ställe där en angiven
+    /// siffra inte stämmer, med plats och båda värdena.
+    ///
+    /// En budgetfil (.toml) räknas om från raderna. Ett budgetdokument som text eller Markdown
+    /// (.txt, .md: rubriker, tabeller med tabbar eller |, <b> för fetstil) granskas: tabellernas
+    /// summor, riskvärden, siffror i texten mot tabellerna, år och namn som stavas olika.
     ///
     /// Slutstatus: 0 när inget fel hittas (avrundningsdifferenser och varningar listas men
     /// räknas inte som fel), 1 när det finns fel, 2 när filen inte går att läsa.
     Check {
-        /// Budgetfilen (TOML), till exempel examples/alingsas-ks-2025.toml.
+        /// Budgetfilen eller dokumentet, till exempel examples/alingsas-ks-2025.toml.
         file: PathBuf,
         /// Utdataformat.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Lista också det som granskningen såg men inte kunde knyta till en tabell (ej kontrollerat).
+        #[arg(long)]
+        verbose: bool,
     },
     /// Skriver budgetens rapport: driftbudget, ramberäkning, investeringsplan, riskanalys med
     /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser.
@@ -114,7 +121,11 @@ fn main() -> ExitCode {
             database,
             output,
         } => commands::database::export(budget, &database.url(), output.as_deref()),
-        Command::Check { file, format } => commands::check::run(&file, format),
+        Command::Check {
+            file,
+            format,
+            verbose,
+        } => commands::check::run(&file, format, verbose),
         Command::Report {
             file,
             format,

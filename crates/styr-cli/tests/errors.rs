@@ -2,10 +2,6 @@
 //! read it, and what it prints is kept as a snapshot a person reviews (as hledger's
 //! test/errors/ does).
 
-#[expect(
-    dead_code,
-    reason = "the helpers are shared with cli.rs, which uses them all"
-)]
 mod support;
 
 use support::{styr, text};

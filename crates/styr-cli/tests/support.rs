@@ -1,5 +1,8 @@
 //! Running the real `styr` binary from tests.
 
+// Each test binary uses a different part of these helpers.
+#![allow(dead_code, reason = "each test binary uses part of the shared helpers")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -20,6 +20,8 @@ pub mod investment;
 pub mod money;
 pub mod operating;
 pub mod organisation;
+pub mod parse;
 pub mod percent;
 pub mod risk;
+pub mod source_document;
 pub mod statement;

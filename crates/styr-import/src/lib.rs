@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod budget_file;
+pub mod document;
 pub mod issue;
 
 pub use budget_file::{parse_budget, write_budget};

@@ -10,7 +10,7 @@
 
 mod figures;
 mod risks;
-mod statements;
+pub(crate) mod statements;
 mod tables;
 
 use serde::Serialize;

@@ -9,6 +9,7 @@ pub mod investment;
 pub mod operating;
 pub mod organisation;
 pub mod report;
+pub mod review;
 pub mod risk;
 pub mod sentences;
 #[cfg(test)]

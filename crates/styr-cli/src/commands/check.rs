@@ -11,14 +11,52 @@ use crate::input::read_budget;
 /// Exit status when a stated figure is wrong.
 const FOUND_ERRORS: u8 = 1;
 
-pub fn run(path: &Path, format: CheckFormat) -> ExitCode {
-    let budget = match read_budget(path) {
-        Ok(budget) => budget,
-        Err(status) => return ExitCode::from(status),
+pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
+    let is_document = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            matches!(extension.to_lowercase().as_str(), "txt" | "md" | "markdown")
+        });
+    if path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"))
+    {
+        eprintln!(
+            "styr: {}: Word-dokument (DOCX) läses inte ännu; spara dokumentet som text eller Markdown och granska det.",
+            path.display()
+        );
+        return ExitCode::from(crate::input::UNREADABLE);
+    }
+    let (findings, unchecked) = if is_document {
+        let source = match std::fs::read_to_string(path) {
+            Ok(source) => source,
+            Err(error) => {
+                eprintln!("styr: kan inte läsa {}: {error}", path.display());
+                return ExitCode::from(crate::input::UNREADABLE);
+            }
+        };
+        let review = styr_reports::review::review(&styr_import::document::parse_text(&source));
+        (review.findings, review.unchecked)
+    } else {
+        match read_budget(path) {
+            Ok(budget) => (styr_reports::check(&budget), Vec::new()),
+            Err(status) => return ExitCode::from(status),
+        }
     };
-    let findings = styr_reports::check(&budget);
     match format {
-        CheckFormat::Text => print!("{}", styr_render::findings::findings_text(&findings)),
+        CheckFormat::Text => {
+            print!("{}", styr_render::findings::findings_text(&findings));
+            if verbose {
+                for item in &unchecked {
+                    println!(
+                        "{:<10} {} › {}: {}",
+                        "ej kontr.", item.section, item.place, item.reason
+                    );
+                }
+            }
+        }
         CheckFormat::Json => println!("{}", styr_render::findings::findings_json(&findings)),
     }
     if findings

@@ -1,0 +1,12 @@
+//! Budget documents that styr did not write, read into headings, paragraphs and tables so they
+//! can be reviewed (`styr check DOCUMENT`).
+//!
+//! The text form is the one the reference is in: Markdown headings (`#`, `##` …), paragraphs,
+//! tables as tab-separated rows (the first row is the header) or as `|` pipe tables, and `<b>`
+//! or `**` for bold. Every block keeps its line number, so a finding can say where it is.
+
+mod text;
+
+pub use text::parse_text;
+
+pub use styr_domain::source_document::{Block, Document, Table, TableRow};

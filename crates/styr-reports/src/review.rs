@@ -1,0 +1,45 @@
+//! Granskning: review of a budget document that styr did not write (`styr check DOCUMENT`).
+//!
+//! The document is read into headings, paragraphs and tables (styr-import), then checked:
+//! table arithmetic (subtotals, totals and the operating budget's derived rows), risk tables
+//! (riskvärde = sannolikhet × väsentlighet, the control plan against the risk analysis), figures
+//! in prose against the tables they speak of, and names spelled two ways. Precision comes before
+//! recall: a claim that cannot be tied to a table row with confidence is not reported as an
+//! error, only listed as unchecked.
+
+mod amounts;
+mod names;
+mod prose;
+mod risks;
+mod tables;
+
+use serde::Serialize;
+use styr_domain::source_document::Document;
+
+use crate::check::Finding;
+
+/// A claim the review found but could not tie to a figure with confidence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unchecked {
+    pub section: String,
+    pub place: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Review {
+    pub findings: Vec<Finding>,
+    /// "Ej kontrollerat": what the review saw and left alone.
+    pub unchecked: Vec<Unchecked>,
+}
+
+/// Every disagreement the review can be sure of, in document order.
+pub fn review(document: &Document) -> Review {
+    let tables = amounts::amount_tables(document);
+    let mut review = Review::default();
+    tables::check(&tables, &mut review.findings);
+    risks::check(document, &mut review.findings);
+    prose::check(document, &tables, &mut review);
+    names::check(document, &tables, &mut review.findings);
+    review
+}
