@@ -5,8 +5,10 @@
 //! tables as tab-separated rows (the first row is the header) or as `|` pipe tables, and `<b>`
 //! or `**` for bold. Every block keeps its line number, so a finding can say where it is.
 
+mod docx;
 mod text;
 
+pub use docx::parse_docx;
 pub use text::parse_text;
 
 pub use styr_domain::source_document::{Block, Document, Table, TableRow};

@@ -8,6 +8,7 @@
 //! - **varning**: not a wrong figure but a disagreement a reader should see, such as a risk
 //!   named differently in the control plan and the risk analysis.
 
+mod explanations;
 mod figures;
 mod risks;
 pub(crate) mod statements;
@@ -91,6 +92,7 @@ pub fn check(budget: &Budget) -> Vec<Finding> {
     statements::explanations(budget, &mut findings);
     statements::statements(budget, &mut findings);
     risks::risks(budget, &mut findings);
+    explanations::texts(budget, &mut findings);
     findings
 }
 

@@ -561,3 +561,24 @@ async fn a_broken_budget_file_is_refused_with_every_issue() {
         "nothing was imported"
     );
 }
+
+#[tokio::test]
+async fn an_explanation_that_contradicts_the_numbers_is_shown_as_a_finding() {
+    let router = router_with_example("pages-explanation-finding").await;
+    let text = "Personalkostnaderna ökar med 5,0 mnkr på grund av nya tjänster.";
+    let answer = post_form(
+        &router,
+        "/budget/1/drift/ks",
+        &[("revision", "1"), ("explanation:personnel", text)],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER);
+    let overview = get(&router, "/budget/1").await.body;
+    assert!(
+        overview.contains(
+            "förklaringen ”Personalkostnaderna ökar med 5,0 mnkr på grund av nya tjänster.”"
+        ),
+        "the sentence is a finding"
+    );
+    assert!(overview.contains("anges ökar med 5,0 mnkr, beräknas ökar med 2,0 mnkr"));
+}

@@ -18,18 +18,25 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         .is_some_and(|extension| {
             matches!(extension.to_lowercase().as_str(), "txt" | "md" | "markdown")
         });
-    if path
+    let is_word = path
         .extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"))
-    {
-        eprintln!(
-            "styr: {}: Word-dokument (DOCX) läses inte ännu; spara dokumentet som text eller Markdown och granska det.",
-            path.display()
-        );
-        return ExitCode::from(crate::input::UNREADABLE);
-    }
-    let (findings, unchecked) = if is_document {
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
+    let (findings, unchecked) = if is_word {
+        let document = std::fs::read(path)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| styr_import::document::parse_docx(&bytes));
+        match document {
+            Ok(document) => {
+                let review = styr_reports::review::review(&document);
+                (review.findings, review.unchecked)
+            }
+            Err(message) => {
+                eprintln!("styr: kan inte läsa {}: {message}", path.display());
+                return ExitCode::from(crate::input::UNREADABLE);
+            }
+        }
+    } else if is_document {
         let source = match std::fs::read_to_string(path) {
             Ok(source) => source,
             Err(error) => {

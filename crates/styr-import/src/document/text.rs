@@ -49,7 +49,13 @@ pub fn parse_text(source: &str) -> Document {
             }
             blocks.push(Block::Table(parsed));
         } else {
-            let text = clean(line);
+            // A list item's marker is layout, not text: Word keeps it out of the paragraph too.
+            let item = line
+                .trim_start()
+                .strip_prefix("- ")
+                .or_else(|| line.trim_start().strip_prefix("* "))
+                .unwrap_or(line);
+            let text = clean(item);
             if !text.is_empty() {
                 blocks.push(Block::Paragraph { text, line: number });
             }

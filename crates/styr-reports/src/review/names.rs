@@ -107,49 +107,57 @@ fn near_miss(first: &str, second: &str) -> bool {
 
 pub fn check(document: &Document, tables: &[AmountTable<'_>], findings: &mut Vec<Finding>) {
     // Names worth comparing: the plain (not bold) rows of amount tables that are proper names,
-    // several words or one long capitalised word.
-    let names: Vec<&str> = tables
-        .iter()
-        .flat_map(|table| {
-            table
-                .rows
-                .iter()
-                .filter(|row| !row.bold)
-                .map(|row| row.label.as_str())
-        })
-        .filter(|label| {
-            label.chars().next().is_some_and(char::is_uppercase)
-                && (label.contains(' ') || label.chars().count() >= 8)
-        })
-        .collect();
+    // several words or one long capitalised word; each once, with its words normalised once.
+    let mut names: Vec<(&str, Vec<String>)> = Vec::new();
+    for table in tables {
+        for row in table.rows.iter().filter(|row| !row.bold) {
+            let label = row.label.as_str();
+            let proper = label.chars().next().is_some_and(char::is_uppercase)
+                && (label.contains(' ') || label.chars().count() >= 8);
+            if proper && names.iter().all(|(known, _)| *known != label) {
+                names.push((
+                    label,
+                    normalised(label).split(' ').map(String::from).collect(),
+                ));
+            }
+        }
+    }
     let mut reported: Vec<String> = Vec::new();
     for (section, block) in document.with_sections() {
         let Block::Paragraph { text, line } = block else {
             continue;
         };
-        let words: Vec<&str> = text.split_whitespace().collect();
-        for name in &names {
-            let length = name.split_whitespace().count();
-            for window in words.windows(length) {
-                let candidate = window.join(" ");
-                let candidate =
-                    candidate.trim_matches(|character: char| !character.is_alphanumeric());
-                if normalised(candidate) == normalised(name)
-                    || !near_miss(&normalised(name), &normalised(candidate))
-                {
+        let raw: Vec<&str> = text.split_whitespace().collect();
+        let words: Vec<String> = raw.iter().map(|word| normalised(word)).collect();
+        for (name, name_words) in &names {
+            let Some(first_letter) = name_words.first().and_then(|word| word.chars().next()) else {
+                continue;
+            };
+            for start in 0..words.len().saturating_sub(name_words.len() - 1) {
+                let window = &words[start..start + name_words.len()];
+                // Cheap tests first: a misspelling keeps the first letter and is not the name itself.
+                if !window[0].starts_with(first_letter) || window == name_words.as_slice() {
                     continue;
                 }
-                let key = format!("{}|{}", normalised(name), normalised(candidate));
+                let candidate = window.join(" ");
+                if !near_miss(&name_words.join(" "), &candidate) {
+                    continue;
+                }
+                let key = format!("{}|{candidate}", name_words.join(" "));
                 if reported.contains(&key) {
                     continue;
                 }
                 reported.push(key);
+                let written = raw[start..start + name_words.len()].join(" ");
+                let written = written
+                    .trim_matches(|character: char| !character.is_alphanumeric())
+                    .to_string();
                 findings.push(Finding {
                     severity: Severity::Varning,
                     kind: FindingKind::Name,
                     section: section.to_string(),
-                    place: format!("”{candidate}” (rad {line})"),
-                    stated: Shown::text(candidate.to_string()),
+                    place: format!("”{written}” (rad {line})"),
+                    stated: Shown::text(written),
                     computed: Shown::text(name.to_string()),
                     note: "Namnet stavas på ett annat sätt i en tabell.".into(),
                 });
