@@ -138,6 +138,23 @@ pub(crate) async fn clear(
     Ok(())
 }
 
+/// The rows whose `column` holds `owner`: a part's child rows are read in one query and then
+/// shared out among their parents.
+pub(crate) fn owned_by<'r, T>(
+    rows: &'r [sqlx::any::AnyRow],
+    column: &'static str,
+    owner: &'r T,
+) -> impl Iterator<Item = &'r sqlx::any::AnyRow> + 'r
+where
+    T: PartialEq + for<'a> sqlx::Decode<'a, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    use sqlx::Row;
+    rows.iter().filter(move |row| {
+        row.try_get::<T, _>(column)
+            .is_ok_and(|value| &value == owner)
+    })
+}
+
 /// A list index as the BIGINT `position` column.
 pub(crate) fn position(index: usize) -> i64 {
     i64::try_from(index).unwrap_or(i64::MAX)

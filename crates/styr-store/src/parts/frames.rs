@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use styr_domain::budget::Budget;
 use styr_domain::frame::{
@@ -11,7 +12,7 @@ use styr_domain::money::{Amount, Stated};
 use styr_domain::organisation::UnitId;
 use styr_domain::percent::Percent;
 
-use super::{clear, position};
+use super::{clear, owned_by, position};
 use crate::codec;
 use crate::{BudgetId, StoreError};
 
@@ -183,11 +184,7 @@ pub async fn read(
             vintage: row.try_get("vintage")?,
             values: BTreeMap::new(),
         };
-        for value in values.iter().filter(|value| {
-            value
-                .try_get::<i64, _>("vintage_position")
-                .is_ok_and(|owner| owner == vintage_position)
-        }) {
+        for value in owned_by(&values, "vintage_position", &vintage_position) {
             vintage.values.insert(
                 codec::year(value.try_get("year")?)?,
                 Percent::from_ten_thousandths(value.try_get("ten_thousandths")?),
@@ -219,11 +216,7 @@ pub async fn read(
             },
             years: BTreeMap::new(),
         };
-        for year_row in years.iter().filter(|year_row| {
-            year_row
-                .try_get::<String, _>("unit")
-                .is_ok_and(|owner| owner == unit)
-        }) {
+        for year_row in owned_by(&years, "unit", &unit) {
             let year_number: i64 = year_row.try_get("year")?;
             let base_kind: Option<String> = year_row.try_get("base_kind")?;
             let base = match base_kind.as_deref() {
@@ -244,13 +237,11 @@ pub async fn read(
                 _ => None,
             };
             let mut derivation_steps = Vec::new();
-            for step in steps.iter().filter(|step| {
-                step.try_get::<String, _>("unit")
-                    .is_ok_and(|owner| owner == unit)
-                    && step
-                        .try_get::<i64, _>("year")
-                        .is_ok_and(|owner| owner == year_number)
-            }) {
+            let of_year = |step: &&AnyRow| {
+                step.try_get::<i64, _>("year")
+                    .is_ok_and(|year| year == year_number)
+            };
+            for step in owned_by(&steps, "unit", &unit).filter(of_year) {
                 derivation_steps.push(read_step(step)?);
             }
             let derivation = base.map(|base| Derivation {

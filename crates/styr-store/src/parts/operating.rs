@@ -15,7 +15,7 @@ use styr_domain::statement::StatedChange;
 use super::registers::{
     direction_from_key, direction_key, investment_row_from_key, investment_row_key,
 };
-use super::{clear, position};
+use super::{clear, owned_by, position};
 use crate::codec;
 use crate::{BudgetId, CellLine, StoreError};
 
@@ -169,10 +169,7 @@ pub async fn read(
             unit: UnitId(unit.clone()),
             ..UnitLines::default()
         };
-        for row in amounts.iter().filter(|row| {
-            row.try_get::<String, _>("unit")
-                .is_ok_and(|owner| owner == unit)
-        }) {
+        for row in owned_by(&amounts, "unit", &unit) {
             let year = codec::year(row.try_get("year")?)?;
             let amount = Amount::from_ore(row.try_get("amount_ore")?);
             match line_from_key(&row.try_get::<String, _>("line")?)? {
@@ -184,10 +181,7 @@ pub async fn read(
                 }
             }
         }
-        for row in explanations.iter().filter(|row| {
-            row.try_get::<String, _>("unit")
-                .is_ok_and(|owner| owner == unit)
-        }) {
+        for row in owned_by(&explanations, "unit", &unit) {
             let line: String = row.try_get("line")?;
             let direction: Option<String> = row.try_get("stated_direction")?;
             let stated = match (
@@ -230,11 +224,7 @@ pub async fn read(
             heading: row.try_get("heading")?,
             stated: BTreeMap::new(),
         };
-        for figure in stated.iter().filter(|figure| {
-            figure
-                .try_get::<String, _>("unit")
-                .is_ok_and(|owner| owner == unit)
-        }) {
+        for figure in owned_by(&stated, "unit", &unit) {
             let key: String = figure.try_get("row_key")?;
             let table_row = OperatingRow::from_key(&key)
                 .ok_or_else(|| codec::corrupt(format!("raden ”{key}”")))?;
@@ -321,11 +311,7 @@ pub async fn read_investment(
                 .ok_or_else(|| codec::corrupt(format!("kategorin ”{category}”")))?,
             amounts: BTreeMap::new(),
         };
-        for amount in amounts.iter().filter(|amount| {
-            amount
-                .try_get::<String, _>("project")
-                .is_ok_and(|owner| owner == name)
-        }) {
+        for amount in owned_by(&amounts, "project", &name) {
             project.amounts.insert(
                 codec::year(amount.try_get("year")?)?,
                 Amount::from_ore(amount.try_get("amount_ore")?),

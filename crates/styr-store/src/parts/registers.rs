@@ -11,7 +11,7 @@ use styr_domain::operating::OperatingRow;
 use styr_domain::organisation::UnitId;
 use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
 
-use super::{clear, position};
+use super::{clear, owned_by, position};
 use crate::codec;
 use crate::{BudgetId, StoreError};
 
@@ -144,10 +144,7 @@ pub async fn read(
         let goal_id: String = row.try_get("id")?;
         let kind: String = row.try_get("kind")?;
         let mut kpis = Vec::new();
-        for kpi in kpi_rows.iter().filter(|kpi| {
-            kpi.try_get::<String, _>("goal_id")
-                .is_ok_and(|owner| owner == goal_id)
-        }) {
+        for kpi in owned_by(&kpi_rows, "goal_id", &goal_id) {
             kpis.push(Kpi {
                 name: kpi.try_get("name")?,
                 source: kpi.try_get("source")?,

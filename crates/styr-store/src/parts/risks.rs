@@ -5,7 +5,7 @@ use styr_domain::budget::Budget;
 use styr_domain::internal_control::{ControlActivity, ControlResult};
 use styr_domain::risk::{Band, Bands, Grade, Handling, Risk, ScaleStep};
 
-use super::{clear, position};
+use super::{clear, owned_by, position};
 use crate::codec;
 use crate::{BudgetId, StoreError};
 
@@ -189,11 +189,7 @@ pub async fn read(
     {
         let control_id: String = row.try_get("id")?;
         let mut control_results = Vec::new();
-        for result in results.iter().filter(|result| {
-            result
-                .try_get::<String, _>("control_id")
-                .is_ok_and(|owner| owner == control_id)
-        }) {
+        for result in owned_by(&results, "control_id", &control_id) {
             control_results.push(ControlResult {
                 performed_on: codec::date(&result.try_get::<String, _>("performed_on")?)?,
                 sample: result.try_get("sample")?,
