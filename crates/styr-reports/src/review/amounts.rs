@@ -10,8 +10,10 @@ pub struct AmountRow {
     pub label: String,
     pub bold: bool,
     pub line: usize,
-    /// One figure per column; `None` where a cell is not a figure.
+    /// One figure per year column; `None` where a cell is not a figure.
     pub values: Vec<Option<Amount>>,
+    /// The row's figure in a total column ("Summa 2025–2029"), where the table has one.
+    pub total: Option<Amount>,
 }
 
 pub struct AmountTable<'a> {
@@ -22,6 +24,8 @@ pub struct AmountTable<'a> {
     pub years: Vec<Year>,
     /// The column headings as written.
     pub labels: Vec<String>,
+    /// The heading of a total column, which adds up the year columns row by row.
+    pub total_label: Option<String>,
     pub rows: Vec<AmountRow>,
 }
 
@@ -119,16 +123,31 @@ pub fn amount_tables(document: &Document) -> Vec<AmountTable<'_>> {
                 return None;
             };
             let unit = unit_of(table.header.first()?)?;
-            let years: Vec<Year> = table
-                .header
-                .iter()
-                .skip(1)
-                .map(|cell| year_in(cell))
-                .collect::<Option<_>>()?;
+            // Every other column is a year, except at most one total column ("Summa", "Totalt").
+            let mut years = Vec::new();
+            let mut year_columns = Vec::new();
+            let mut total_column = None;
+            for (index, cell) in table.header.iter().enumerate().skip(1) {
+                let lower = cell.to_lowercase();
+                if lower.starts_with("summa") || lower.starts_with("total") {
+                    if total_column.replace(index).is_some() {
+                        return None;
+                    }
+                } else {
+                    years.push(year_in(cell)?);
+                    year_columns.push(index);
+                }
+            }
             if years.is_empty() {
                 return None;
             }
             let precision = Precision::new(unit, 0);
+            let figure = |cells: &[String], index: usize| {
+                cells
+                    .get(index)
+                    .and_then(|cell| parse_amount(cell, unit).ok())
+                    .map(|stated| stated.value)
+            };
             let rows = table
                 .rows
                 .iter()
@@ -136,22 +155,25 @@ pub fn amount_tables(document: &Document) -> Vec<AmountTable<'_>> {
                     label: row.cells.first().cloned().unwrap_or_default(),
                     bold: row.bold,
                     line: row.line,
-                    values: (0..years.len())
-                        .map(|column| {
-                            row.cells
-                                .get(column + 1)
-                                .and_then(|cell| parse_amount(cell, unit).ok())
-                                .map(|stated| stated.value)
-                        })
+                    values: year_columns
+                        .iter()
+                        .map(|index| figure(&row.cells, *index))
                         .collect(),
+                    total: total_column.and_then(|index| figure(&row.cells, index)),
                 })
                 .collect();
+            let labels = year_columns
+                .iter()
+                .map(|index| table.header[*index].clone())
+                .collect();
+            let total_label = total_column.map(|index| table.header[index].clone());
             Some(AmountTable {
                 section,
                 block,
                 precision,
                 years,
-                labels: table.header.iter().skip(1).cloned().collect(),
+                labels,
+                total_label,
                 rows,
             })
         })

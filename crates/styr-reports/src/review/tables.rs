@@ -9,6 +9,7 @@ use crate::check::{Finding, FindingKind, Shown, severity_of};
 
 pub fn check(tables: &[AmountTable<'_>], findings: &mut Vec<Finding>) {
     for table in tables {
+        row_totals(table, findings);
         if table.row(OperatingRow::Costs.label()).is_some()
             && table.row(OperatingRow::NetCost.label()).is_some()
         {
@@ -131,6 +132,31 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                 note,
                 findings,
             );
+        }
+    }
+}
+
+/// A total column is, row by row, the sum of the year columns.
+fn row_totals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
+    let Some(label) = &table.total_label else {
+        return;
+    };
+    for row in &table.rows {
+        let parts: Option<Vec<Amount>> = row.values.iter().copied().collect();
+        let (Some(stated), Some(parts)) = (row.total, parts) else {
+            continue;
+        };
+        let computed: Amount = parts.iter().sum();
+        if stated != computed {
+            findings.push(Finding {
+                severity: severity_of(computed - stated, parts.len(), table.precision),
+                kind: FindingKind::Figure,
+                section: table.section.to_string(),
+                place: format!("{}, {label} (rad {})", row.label, row.line),
+                stated: Shown::amount(stated, table.precision),
+                computed: Shown::amount(computed, table.precision),
+                note: String::new(),
+            });
         }
     }
 }
