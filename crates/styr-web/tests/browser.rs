@@ -185,6 +185,25 @@ impl Browser {
         }
     }
 
+    /// Waits until `css`'s attribute `name` contains `expected`, through a page load.
+    async fn wait_for_attribute(&self, css: &str, name: &str, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let shown = match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.attr(name).await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if shown.contains(expected) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{css} [{name}] is ”{shown}”, never ”{expected}”"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// axe-core's serious and critical violations on the open page.
     async fn accessibility_violations(&self) -> Vec<String> {
         self.client
@@ -295,20 +314,15 @@ async fn a_controller_edits_the_budget_in_a_browser() {
     browser
         .click("form[action$=\"/risker\"]:last-of-type button[type=submit]")
         .await;
-    let cell = browser
-        .client
-        .find(Locator::Css("g[data-cell=\"4-4\"]"))
-        .await
-        .expect("the matrix cell");
-    let name = cell
-        .attr("aria-label")
-        .await
-        .expect("a name")
-        .unwrap_or_default();
-    assert!(
-        name.contains("Översvämning av arkivet"),
-        "the matrix names the risk: {name}"
-    );
+    // The matrix names the risk in the cell for probability 4 and materiality 4, once the
+    // page after the submit has loaded.
+    browser
+        .wait_for_attribute(
+            "g[data-cell=\"4-4\"]",
+            "aria-label",
+            "Översvämning av arkivet",
+        )
+        .await;
     browser
         .client
         .clone()
