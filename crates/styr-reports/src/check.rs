@@ -12,7 +12,7 @@ mod explanations;
 mod figures;
 mod risks;
 pub(crate) mod statements;
-mod tables;
+pub(crate) mod tables;
 
 use serde::Serialize;
 use styr_domain::budget::Budget;

@@ -94,8 +94,15 @@ pub fn operating_table(
         .collect();
     let previous = budget.years.previous;
     let budget_year = budget.years.budget;
-    let from = budget.operating_figures(unit, previous)?;
-    let to = budget.operating_figures(unit, budget_year)?;
+    // Both years are columns of the table, computed above.
+    let column = |year: Year| {
+        years
+            .iter()
+            .position(|column| *column == year)
+            .map(|index| figures[index])
+            .unwrap_or_default()
+    };
+    let (from, to) = (column(previous), column(budget_year));
     let explanations: Vec<_> = budget
         .lines
         .iter()

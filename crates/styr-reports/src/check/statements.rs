@@ -253,7 +253,8 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
     findings.push(finding);
 }
 
-fn change_text(direction: Direction, magnitude: Amount, precision: Precision) -> String {
+/// A change as prose writes it: "ökar med 2,0 mnkr", or "oförändrat".
+pub(crate) fn change_text(direction: Direction, magnitude: Amount, precision: Precision) -> String {
     match direction {
         Direction::Unchanged => "oförändrat".into(),
         _ => format!(
@@ -266,25 +267,21 @@ fn change_text(direction: Direction, magnitude: Amount, precision: Precision) ->
 
 /// For a change between years the table does not have: the pair of adjacent years it fits.
 fn other_years_note(budget: &Budget, statement: &Statement) -> Option<String> {
-    let Claim::Change { from, to, .. } = &statement.claim else {
+    let Claim::Change { from, to, stated } = &statement.claim else {
         return None;
     };
-    let columns = budget.years.columns();
-    columns.windows(2).find_map(|pair| {
+    budget.years.columns().windows(2).find_map(|pair| {
         let moved = Statement {
             claim: Claim::Change {
                 from: pair[0],
                 to: pair[1],
-                stated: match &statement.claim {
-                    Claim::Change { stated, .. } => *stated,
-                    _ => return None,
-                },
+                stated: *stated,
             },
             ..statement.clone()
         };
-        (agrees(&moved.claim, &compute(budget, &moved, Source::Rows))
-            && (pair[0], pair[1]) != (*from, *to))
-            .then(|| format!("Förändringen stämmer för {}–{}.", pair[0], pair[1]))
+        let fits = agrees(&moved.claim, &compute(budget, &moved, Source::Rows))
+            && (pair[0], pair[1]) != (*from, *to);
+        fits.then(|| format!("Förändringen stämmer för {}–{}.", pair[0], pair[1]))
     })
 }
 

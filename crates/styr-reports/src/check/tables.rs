@@ -1,8 +1,6 @@
 //! Table arithmetic: the operating tables' and the investment plan's stated rows against the
 //! rows computed from the entered lines.
 
-use std::collections::BTreeMap;
-
 use styr_domain::budget::{Budget, OperatingTable};
 use styr_domain::calendar::Year;
 use styr_domain::investment::InvestmentRow;
@@ -81,12 +79,19 @@ fn inherited_note(
         _ => (None, row),
     };
     match (from_stated, stated(row)) {
-        (Some(from_stated), Some(stated_value)) if from_stated == stated_value => format!(
-            "Stämmer med tabellens egen rad ”{}”; skillnaden följer därifrån.",
-            cause.label()
-        ),
+        (Some(from_stated), Some(stated_value)) if from_stated == stated_value => {
+            inherited_from(cause)
+        }
         _ => String::new(),
     }
+}
+
+/// The note for a derived row that agrees with the table's own row above it.
+pub(crate) fn inherited_from(cause: OperatingRow) -> String {
+    format!(
+        "Stämmer med tabellens egen rad ”{}”; skillnaden följer därifrån.",
+        cause.label()
+    )
 }
 
 pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
@@ -110,22 +115,18 @@ pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
             place: format!("{}, {}", row.label(), budget.years.column_label(*year)),
             stated: Shown::amount(stated.value, stated.precision),
             computed: Shown::amount(computed, Precision::TKR),
-            note: investment_note(plan.stated.clone(), row, *year, budget),
+            note: investment_note(row, *year, budget),
         });
     }
 }
 
 /// For a total that disagrees only because a stated subtotal does: say so.
-fn investment_note(
-    stated: BTreeMap<(InvestmentRow, Year), Stated>,
-    row: &InvestmentRow,
-    year: Year,
-    budget: &Budget,
-) -> String {
+fn investment_note(row: &InvestmentRow, year: Year, budget: &Budget) -> String {
     if *row != InvestmentRow::Total {
         return String::new();
     }
     let plan = &budget.investment;
+    let stated = &plan.stated;
     let mut from_subtotals = Amount::ZERO;
     let mut wrong = Vec::new();
     for category in styr_domain::investment::InvestmentCategory::ALL {

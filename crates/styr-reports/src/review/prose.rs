@@ -13,7 +13,7 @@ use styr_domain::statement::Direction;
 
 use super::amounts::{AmountRow, AmountTable, year_in};
 use super::{Review, Unchecked};
-use crate::check::statements::unit_slip_note;
+use crate::check::statements::{change_text, unit_slip_note};
 use crate::check::{Finding, FindingKind, Severity, Shown, severity_of};
 
 /// One amount written in a clause, where it stands.
@@ -389,13 +389,7 @@ fn change(
     if direction_agrees && stated.agrees_with(size) {
         return;
     }
-    let text = |direction: Direction, size: Amount| {
-        format!(
-            "{} med {}",
-            direction.swedish(),
-            format::with_unit(size, stated.precision)
-        )
-    };
+    let text = |direction: Direction, size: Amount| change_text(direction, size, stated.precision);
     let severity = if direction_agrees {
         severity_of(size - stated.value, 2, stated.precision)
     } else {

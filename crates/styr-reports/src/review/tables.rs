@@ -5,6 +5,7 @@ use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
 
 use super::amounts::{AmountRow, AmountTable};
+use crate::check::tables::inherited_from;
 use crate::check::{Finding, FindingKind, Shown, severity_of};
 
 pub fn check(tables: &[AmountTable<'_>], findings: &mut Vec<Finding>) {
@@ -88,7 +89,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
             let from_stated =
                 costs_row.values[column].is_some_and(|costs| revenue + costs == stated);
             let note = if from_stated {
-                inherited(OperatingRow::Costs)
+                inherited_from(OperatingRow::Costs)
             } else {
                 String::new()
             };
@@ -116,7 +117,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
             let from_stated = net_row.values[column]
                 .is_some_and(|net| net + kommunbidrag + financial_net == stated);
             let note = if from_stated {
-                inherited(OperatingRow::NetCost)
+                inherited_from(OperatingRow::NetCost)
             } else {
                 String::new()
             };
@@ -159,13 +160,6 @@ fn row_totals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
             });
         }
     }
-}
-
-fn inherited(row: OperatingRow) -> String {
-    format!(
-        "Stämmer med tabellens egen rad ”{}”; skillnaden följer därifrån.",
-        row.label()
-    )
 }
 
 /// A bold row with plain rows beneath it is their sum; a bold row at the foot whose label says
