@@ -151,9 +151,13 @@ pub fn project(
             Err(message) => errors.add(&format!("amount:{year}"), message),
         }
     }
+    // A value that did not read has its message already.
+    let Some(category) = category else {
+        return Err(errors.0);
+    };
     errors.finish(|| InvestmentProject {
         name: name.trim().into(),
-        category: category.unwrap_or(InvestmentCategory::Expansion),
+        category,
         amounts: parsed,
     })
 }
@@ -194,14 +198,19 @@ pub fn risk(
         .map(str::to_string)
         .filter(|id| !id.trim().is_empty())
         .unwrap_or_else(|| slug(name));
+    let (Some(probability), Some(materiality), Some(handling)) =
+        (probability, materiality, handling)
+    else {
+        return Err(errors.0);
+    };
     errors.finish(|| Risk {
         id,
         name: name.trim().into(),
         description: description.trim().into(),
-        probability: probability.unwrap_or(Grade::ALL[0]),
-        materiality: materiality.unwrap_or(Grade::ALL[0]),
+        probability,
+        materiality,
         stated_value,
-        handling: handling.unwrap_or(Handling::Accept),
+        handling,
         handling_text: handling_text.trim().into(),
     })
 }
@@ -266,11 +275,13 @@ pub fn control_result(
             None
         }),
     };
+    let (Some(performed_on), Some(deviations_found)) = (date, found) else {
+        return Err(errors.0);
+    };
     errors.finish(|| ControlResult {
-        performed_on: date
-            .unwrap_or_else(|| Date::first_of(Year::new(2000).expect("2000 is in range"))),
+        performed_on,
         sample: sample.trim().into(),
-        deviations_found: found.unwrap_or(0),
+        deviations_found,
         deviations: deviations.trim().into(),
         actions: actions.trim().into(),
     })
@@ -330,9 +341,12 @@ pub fn goal(
         .map(str::to_string)
         .filter(|id| !id.trim().is_empty())
         .unwrap_or_else(|| slug(title));
+    let Some(kind) = kind else {
+        return Err(errors.0);
+    };
     errors.finish(|| Goal {
         id,
-        kind: kind.unwrap_or(GoalKind::Board),
+        kind,
         title: title.trim().into(),
         statement: statement.trim().into(),
         text: text.trim().into(),
