@@ -72,6 +72,14 @@ impl Date {
         self.year
     }
 
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+
     /// The first day of `year`: where a budget year's organisation is read.
     pub const fn first_of(year: Year) -> Date {
         Date {

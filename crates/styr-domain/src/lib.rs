@@ -5,13 +5,16 @@
 //! The parts follow a board's budget document: [`organisation`] (the tree with validity dates),
 //! [`operating`] (driftbudget), [`frame`] (kommunbidrag and PKV), [`investment`], [`goals`],
 //! [`efficiency`], [`risk`], [`internal_control`], [`document`] metadata, and [`statement`]s of
-//! figures in prose. [`budget::Budget`] holds them together.
+//! figures in prose. [`budget::Budget`] holds them together. [`followup`] holds the rules that
+//! turn an accounting ledger into budget-versus-actual: account and cost-centre mapping, months,
+//! and spreading a year's budget over them.
 
 pub mod budget;
 pub mod calendar;
 pub mod change;
 pub mod document;
 pub mod efficiency;
+pub mod followup;
 pub mod format;
 pub mod frame;
 pub mod goals;

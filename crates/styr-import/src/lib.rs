@@ -5,6 +5,7 @@ pub mod amount;
 pub mod budget_file;
 pub mod document;
 pub mod issue;
+pub mod sie;
 
 pub use budget_file::{parse_budget, write_budget};
 pub use issue::{Issue, Severity};

@@ -1,0 +1,54 @@
+//! The outcome of the books, summed to what a follow-up needs, and the forecasts people enter.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::month::Month;
+use crate::calendar::Year;
+use crate::money::Amount;
+use crate::operating::OperatingRow;
+use crate::organisation::UnitId;
+
+/// One account on one cost centre (or none) in one month.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct OutcomeKey {
+    pub account: u32,
+    /// The object of the cost-centre dimension (SIE dimension 1), if the booking has one.
+    pub cost_centre: Option<String>,
+    pub month: Month,
+}
+
+/// Sums of the books, signed as the accounting system signs them: debit positive, so costs are
+/// positive and revenue negative (the budget's sign is the opposite).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// Booked amounts (#TRANS rows, or #PSALDO when a file has no vouchers).
+    pub actual: BTreeMap<OutcomeKey, Amount>,
+    /// The accounting system's own period budget (#PBUDGET), when the file has one.
+    pub budget: BTreeMap<OutcomeKey, Amount>,
+    /// Names of accounts and cost centres, for the report.
+    pub account_names: BTreeMap<u32, String>,
+    pub cost_centre_names: BTreeMap<String, String>,
+}
+
+impl Outcome {
+    /// The months that have any booking.
+    pub fn months(&self) -> impl Iterator<Item = Month> + '_ {
+        let mut months: Vec<Month> = self.actual.keys().map(|key| key.month).collect();
+        months.sort();
+        months.dedup();
+        months.into_iter()
+    }
+}
+
+/// The full-year outcome the responsible person expects for a line of a unit, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Forecast {
+    pub unit: UnitId,
+    pub row: OperatingRow,
+    pub year: Year,
+    /// Signed as the budget: revenue positive, costs negative.
+    pub amount: Amount,
+    pub comment: String,
+}

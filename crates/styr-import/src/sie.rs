@@ -1,0 +1,33 @@
+//! SIE 4 (sie.se), the Swedish text format for accounting data: a complete streaming reader.
+//!
+//! [`read_sie`] reads every record of types 1–4, 4E and 4I in one pass. The chart of accounts,
+//! dimensions and objects come back in a [`SieFile`]; balances and vouchers go to a [`SieSink`]
+//! as they are read, so memory does not grow with the number of vouchers. Every error is
+//! collected with its line, column and the quoted line; a file with any error is refused whole.
+
+mod encoding;
+mod fields;
+mod outcome;
+mod reader;
+mod records;
+
+pub use encoding::Encoding;
+pub use outcome::OutcomeSink;
+pub use reader::{SieError, read_sie};
+pub use records::{
+    AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
+    Transaction, TransactionKind, Voucher,
+};
+
+/// Receives what grows with the books, one record at a time.
+pub trait SieSink {
+    /// A balance record (#IB, #UB, #OIB, #OUB, #RES, #PSALDO, #PBUDGET).
+    fn balance(&mut self, _file: &SieFile, _balance: &Balance) {}
+    /// A whole, balanced voucher with its rows.
+    fn voucher(&mut self, _file: &SieFile, _voucher: &Voucher) {}
+    /// How many bytes have been read so far, after each chunk.
+    fn progress(&mut self, _bytes: u64) {}
+}
+
+/// A sink that keeps nothing: for checking a file.
+impl SieSink for () {}
