@@ -8,7 +8,10 @@
 //! Reads come from a cache of computed snapshots keyed by the budget's revision: a request
 //! costs one small query to see that the cached snapshot is current.
 
+mod followup;
 mod snapshot;
+
+pub use followup::Figure;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod database;
+pub mod followup;
 pub mod report;
 pub mod serve;

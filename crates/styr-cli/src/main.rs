@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
     long_about = None,
-    after_help = "Exempel:\n  styr serve --demo\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db"
+    after_help = "Exempel:\n  styr serve --demo\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr followup bokforing.se --layout delar"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,12 +41,54 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
-    /// Läser in en budgetfil i databasen som en ny budget; allt eller inget.
+    /// Läser in en budgetfil (.toml) som en ny budget, eller utfall ur ekonomisystemet (SIE 4,
+    /// eller CSV med --profile) till en budget; allt eller inget.
+    ///
+    /// Ett utfall ersätter det som redan finns för samma månader, så samma fil två gånger ger
+    /// samma siffror.
     Import {
-        /// Budgetfilen (TOML).
+        /// Budgetfilen (TOML), SIE-filen eller CSV-filen.
         file: PathBuf,
         #[command(flatten)]
         database: database::DatabaseArgument,
+        /// Budgeten som utfallet hör till; utan det den enda budgeten i databasen.
+        #[arg(long)]
+        budget: Option<i64>,
+        /// Importprofil för CSV: en sparad profils namn eller en profilfil (TOML).
+        #[arg(long)]
+        profile: Option<String>,
+    },
+    /// Följer upp budgeten mot utfallet: budget, utfall, avvikelse, ackumulerat och prognos per
+    /// enhet, budgetrad och månad.
+    ///
+    /// Med en SIE-fil läses filen direkt, utan databas: budgeten är filens periodbudget
+    /// (#PBUDGET), eller budgetfilens rader med --budget-file. Utan fil används databasen.
+    Followup {
+        /// SIE-filen att följa upp direkt.
+        file: Option<PathBuf>,
+        /// Budgetfilen (TOML) vars driftbudget är budgeten, när en SIE-fil läses direkt.
+        #[arg(long)]
+        budget_file: Option<PathBuf>,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+        /// Budgetens nummer i databasen; utan det den enda.
+        #[arg(long)]
+        budget: Option<i64>,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value_t = FollowupFormat::Markdown)]
+        format: FollowupFormat,
+        /// Månadsuppföljning, delårsrapport (januari–augusti) eller årsbokslut.
+        #[arg(long, value_enum, default_value_t = FollowupLayout::Manad)]
+        layout: FollowupLayout,
+        /// Året; utan det budgetåret eller filens räkenskapsår.
+        #[arg(long)]
+        year: Option<i64>,
+        /// Sista månaden (1–12) i perioden hittills; utan det den sista bokförda.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=12))]
+        through: Option<u8>,
+        /// Skriv till en fil i stället för till standard ut.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen.
     Export {
@@ -102,6 +144,24 @@ enum CheckFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum FollowupFormat {
+    Markdown,
+    Json,
+    /// En rad per enhet, rad och månad, i kronor: för kalkylblad.
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FollowupLayout {
+    /// Månadsuppföljning.
+    Manad,
+    /// Delårsrapport, januari–augusti.
+    Delar,
+    /// Årsbokslut.
+    Helar,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Markdown,
     Html,
@@ -116,7 +176,46 @@ fn main() -> ExitCode {
             database,
             demo,
         } => commands::serve::run(addr, &database.url(), demo),
-        Command::Import { file, database } => commands::database::import(&file, &database.url()),
+        Command::Import {
+            file,
+            database,
+            budget,
+            profile,
+        } => {
+            let is_budget_file = file
+                .extension()
+                .is_some_and(|extension| extension == "toml");
+            if is_budget_file {
+                commands::database::import(&file, &database.url())
+            } else {
+                commands::followup::import(&file, &database.url(), budget, profile.as_deref())
+            }
+        }
+        Command::Followup {
+            file,
+            budget_file,
+            database,
+            budget,
+            format,
+            layout,
+            year,
+            through,
+            output,
+        } => {
+            let options = commands::followup::Options {
+                format,
+                layout,
+                year,
+                through,
+                output: output.as_deref(),
+            };
+            match file {
+                Some(file) => {
+                    commands::followup::from_file(&file, budget_file.as_deref(), &options)
+                }
+                None => commands::followup::from_database(&database.url(), budget, &options),
+            }
+        }
         Command::Export {
             budget,
             database,

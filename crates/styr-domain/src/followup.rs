@@ -12,7 +12,7 @@ pub mod mapping;
 pub mod month;
 pub mod spread;
 
-pub use ledger::{Forecast, Outcome, OutcomeKey};
+pub use ledger::{Forecast, LedgerImport, LedgerRow, LedgerVoucher, Outcome, OutcomeKey};
 pub use mapping::{AccountMapping, AccountRule, CostCentreMapping, CostCentreRule};
 pub use month::Month;
 pub use spread::{Profile, spread};

@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod budget_file;
+pub mod csv;
 pub mod document;
 pub mod issue;
 pub mod sie;

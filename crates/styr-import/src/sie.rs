@@ -7,11 +7,13 @@
 
 mod encoding;
 mod fields;
+mod ledger;
 mod outcome;
 mod reader;
 mod records;
 
 pub use encoding::Encoding;
+pub use ledger::read_ledger;
 pub use outcome::OutcomeSink;
 pub use reader::{SieError, read_sie};
 pub use records::{

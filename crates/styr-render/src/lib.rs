@@ -2,6 +2,7 @@
 //! touches report logic.
 
 pub mod findings;
+pub mod followup;
 pub mod html;
 pub mod json;
 pub mod markdown;

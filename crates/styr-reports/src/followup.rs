@@ -15,7 +15,7 @@ use styr_domain::budget::Budget;
 use styr_domain::calendar::{Date, Year};
 use styr_domain::followup::mapping::AccountUse;
 use styr_domain::followup::{
-    AccountMapping, CostCentreMapping, Forecast, Month, Outcome, Profile, spread,
+    AccountMapping, CostCentreMapping, CostCentreRule, Forecast, Month, Outcome, Profile, spread,
 };
 use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
@@ -332,6 +332,44 @@ pub fn follow_up(input: &FollowupInput<'_>) -> FollowupReport {
             .collect(),
         excluded,
     }
+}
+
+/// `mapping` completed with a rule for every cost centre that has none, to the unit whose id
+/// or name is the cost centre's code or name: the default until a controller says otherwise.
+pub fn with_matching_units(
+    mut mapping: CostCentreMapping,
+    budget: &Budget,
+    outcome: &Outcome,
+) -> CostCentreMapping {
+    let mut codes: Vec<(String, String)> = outcome
+        .cost_centre_names
+        .iter()
+        .map(|(code, name)| (code.clone(), name.clone()))
+        .collect();
+    for key in outcome.actual.keys() {
+        if let Some(code) = &key.cost_centre
+            && !codes.iter().any(|(known, _)| known == code)
+        {
+            codes.push((code.clone(), String::new()));
+        }
+    }
+    for (code, name) in codes {
+        if mapping.rules.iter().any(|rule| rule.object == code) {
+            continue;
+        }
+        let unit = budget.organisation.units().iter().find(|unit| {
+            unit.id.0 == code || (!name.is_empty() && unit.name.eq_ignore_ascii_case(&name))
+        });
+        if let Some(unit) = unit {
+            mapping.rules.push(CostCentreRule {
+                object: code,
+                unit: unit.id.clone(),
+                valid_from: None,
+                valid_to: None,
+            });
+        }
+    }
+    mapping
 }
 
 /// The groups: the budget's operating tables, or the file's cost centres; and the unassigned.

@@ -8,6 +8,7 @@
 //! the part they change.
 
 mod codec;
+mod followup;
 mod migrate;
 mod parts;
 
@@ -22,6 +23,7 @@ use styr_domain::operating::LineKind;
 use styr_domain::organisation::UnitId;
 use thiserror::Error;
 
+pub use followup::{BookedRow, ImportRecord};
 pub use parts::Part;
 
 #[derive(Debug, Error)]

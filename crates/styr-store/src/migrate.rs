@@ -9,7 +9,10 @@ use crate::{Backend, StoreError};
 const MIGRATION_LOCK: i64 = 0x5354_5952;
 
 /// Every migration, oldest first: (version, SQL).
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_budgets.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_budgets.sql")),
+    (2, include_str!("../migrations/0002_followup.sql")),
+];
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

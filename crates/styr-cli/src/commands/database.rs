@@ -14,7 +14,7 @@ fn runtime() -> Option<tokio::runtime::Runtime> {
         .ok()
 }
 
-async fn open(database_url: &str) -> Option<App> {
+pub async fn open(database_url: &str) -> Option<App> {
     App::open(database_url)
         .await
         .map_err(|error| {

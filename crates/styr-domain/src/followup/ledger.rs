@@ -52,3 +52,74 @@ pub struct Forecast {
     pub amount: Amount,
     pub comment: String,
 }
+
+/// A voucher as a follow-up keeps it, for drill-down from a figure to what was booked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LedgerVoucher {
+    pub series: String,
+    pub number: String,
+    pub date: crate::calendar::Date,
+    pub text: String,
+}
+
+/// One booked row of a voucher.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LedgerRow {
+    /// Index into [`LedgerImport::vouchers`].
+    pub voucher: usize,
+    pub month: Month,
+    pub account: u32,
+    pub cost_centre: Option<String>,
+    /// Debit positive, in öre.
+    pub amount: Amount,
+    pub text: String,
+}
+
+/// Everything one import of the books brings: its vouchers and rows, the accounting system's
+/// period budget if any, and the names of accounts and cost centres. An import replaces what
+/// is stored for the months it covers, so importing the same period twice never doubles it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LedgerImport {
+    pub file_name: String,
+    /// The CRC-32 of the file's bytes in hex: enough to recognise the same file imported again.
+    pub checksum: String,
+    /// "SIE 4", "CSV (profil …)".
+    pub format: String,
+    pub vouchers: Vec<LedgerVoucher>,
+    pub rows: Vec<LedgerRow>,
+    pub period_budget: Vec<(OutcomeKey, Amount)>,
+    pub account_names: BTreeMap<u32, String>,
+    pub cost_centre_names: BTreeMap<String, String>,
+}
+
+impl LedgerImport {
+    /// The first and last month the import covers: those of its rows, or of its period budget.
+    pub fn months(&self) -> Option<(Month, Month)> {
+        let months = self
+            .rows
+            .iter()
+            .map(|row| row.month)
+            .chain(self.period_budget.iter().map(|(key, _)| key.month));
+        months.fold(None, |range, month| match range {
+            None => Some((month, month)),
+            Some((first, last)) => Some((first.min(month), last.max(month))),
+        })
+    }
+
+    /// The sums of debits and of credits, for the import record.
+    pub fn totals(&self) -> (Amount, Amount) {
+        let debit = self
+            .rows
+            .iter()
+            .map(|row| row.amount)
+            .filter(|amount| amount.ore() > 0)
+            .sum();
+        let credit = self
+            .rows
+            .iter()
+            .map(|row| row.amount)
+            .filter(|amount| amount.ore() < 0)
+            .sum();
+        (debit, credit)
+    }
+}

@@ -1,0 +1,289 @@
+//! Follow-up use cases: import the books, read budget versus actual, drill down to vouchers,
+//! enter forecasts. The outcome is stored beside the budget; it never changes the budget's
+//! revision, so editing the budget and importing the books do not conflict.
+
+use std::collections::BTreeMap;
+
+use styr_domain::calendar::Year;
+use styr_domain::followup::mapping::AccountUse;
+use styr_domain::followup::{AccountMapping, CostCentreMapping, Forecast, LedgerImport, Month};
+use styr_domain::operating::{LineKind, OperatingRow};
+use styr_import::Issue;
+use styr_reports::followup::{FollowupInput, FollowupReport, follow_up};
+use styr_store::{BookedRow, BudgetId, ImportRecord, Stamp};
+
+use crate::{Actor, App, AppError};
+
+/// What a drill-down asks for: a unit's (group's) row in one month.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    pub group: String,
+    pub row: OperatingRow,
+    pub month: Month,
+}
+
+impl App {
+    /// Reads an accounting export (SIE; or CSV with `profile`) and stores it for `budget`, all
+    /// or nothing, replacing the months it covers.
+    pub async fn import_outcome(
+        &self,
+        actor: &Actor,
+        budget: BudgetId,
+        file_name: &str,
+        bytes: &[u8],
+        profile: Option<&str>,
+    ) -> Result<ImportRecord, AppError> {
+        let ledger = self.read_outcome(file_name, bytes, profile).await?;
+        self.store_outcome(actor, budget, &ledger).await
+    }
+
+    /// Reads an export without storing it.
+    pub async fn read_outcome(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        profile: Option<&str>,
+    ) -> Result<LedgerImport, AppError> {
+        match profile {
+            Some(name) => {
+                let profiles = self.store.import_profiles().await?;
+                let definition = profiles.get(name).ok_or_else(|| {
+                    AppError::Unreadable(vec![Issue::error(
+                        "",
+                        0..0,
+                        format!("importprofilen ”{name}” finns inte"),
+                    )])
+                })?;
+                let profile = styr_import::csv::Profile::parse(definition)
+                    .map_err(|issues| AppError::Unreadable(issues))?;
+                styr_import::csv::read_csv(bytes, file_name, &profile).map_err(AppError::Unreadable)
+            }
+            None => styr_import::sie::read_ledger(bytes, file_name, |_| {})
+                .map(|(_, ledger)| ledger)
+                .map_err(|error| match error {
+                    styr_import::sie::SieError::Invalid { errors, .. } => {
+                        AppError::Unreadable(errors)
+                    }
+                    styr_import::sie::SieError::Io(error) => {
+                        AppError::Unreadable(vec![Issue::error(
+                            "",
+                            0..0,
+                            format!("filen kunde inte läsas: {error}"),
+                        )])
+                    }
+                }),
+        }
+    }
+
+    pub async fn store_outcome(
+        &self,
+        actor: &Actor,
+        budget: BudgetId,
+        ledger: &LedgerImport,
+    ) -> Result<ImportRecord, AppError> {
+        if ledger.rows.is_empty() && ledger.period_budget.is_empty() {
+            return Err(AppError::Unreadable(vec![Issue::error(
+                "",
+                0..0,
+                "filen har inga bokningar på resultatkonton (klass 3–8); inget att följa upp",
+            )]));
+        }
+        let record = self
+            .store
+            .import_outcome(budget, ledger, &Stamp::now(&actor.name))
+            .await?;
+        tracing::info!(
+            budget,
+            file = %record.file_name,
+            rows = record.rows,
+            replaced = record.replaced_rows,
+            by = %actor.name,
+            "utfall inläst"
+        );
+        Ok(record)
+    }
+
+    pub async fn outcome_imports(&self, budget: BudgetId) -> Result<Vec<ImportRecord>, AppError> {
+        Ok(self.store.outcome_imports(budget).await?)
+    }
+
+    /// The account mapping in force: the budget's own rules, or the Kommun-Bas default.
+    pub async fn account_mapping(&self, budget: BudgetId) -> Result<AccountMapping, AppError> {
+        Ok(self
+            .store
+            .account_rules(budget)
+            .await?
+            .unwrap_or_else(AccountMapping::kommun_bas))
+    }
+
+    pub async fn set_account_mapping(
+        &self,
+        budget: BudgetId,
+        mapping: &AccountMapping,
+    ) -> Result<(), AppError> {
+        Ok(self.store.set_account_rules(budget, mapping).await?)
+    }
+
+    /// The cost-centre rules: the budget's own, and for every cost centre without one, a rule
+    /// to the unit with the same code or name.
+    pub async fn cost_centre_mapping(
+        &self,
+        budget: BudgetId,
+    ) -> Result<CostCentreMapping, AppError> {
+        let snapshot = self.snapshot(budget).await?;
+        let mapping = self.store.cost_centre_rules(budget).await?;
+        let outcome = self.store.outcome(budget).await?;
+        Ok(styr_reports::followup::with_matching_units(
+            mapping,
+            &snapshot.budget,
+            &outcome,
+        ))
+    }
+
+    pub async fn set_cost_centre_mapping(
+        &self,
+        budget: BudgetId,
+        mapping: &CostCentreMapping,
+    ) -> Result<(), AppError> {
+        Ok(self.store.set_cost_centre_rules(budget, mapping).await?)
+    }
+
+    /// Budget versus actual for `year` (the budget year by default) through month `through`
+    /// (the last booked month by default).
+    pub async fn followup(
+        &self,
+        budget: BudgetId,
+        year: Option<Year>,
+        through: Option<u8>,
+    ) -> Result<FollowupReport, AppError> {
+        let snapshot = self.snapshot(budget).await?;
+        let outcome = self.store.outcome(budget).await?;
+        let accounts = self.account_mapping(budget).await?;
+        let cost_centres = self.cost_centre_mapping(budget).await?;
+        let forecasts = self.store.forecasts(budget).await?;
+        Ok(follow_up(&FollowupInput {
+            budget: Some(&snapshot.budget),
+            outcome: &outcome,
+            accounts: &accounts,
+            cost_centres: &cost_centres,
+            profiles: &BTreeMap::new(),
+            forecasts: &forecasts,
+            year: year.unwrap_or(snapshot.budget.years.budget),
+            through,
+            title: String::new(),
+        }))
+    }
+
+    /// Sets a unit's full-year forecast for a line; returns what it replaced.
+    pub async fn set_forecast(
+        &self,
+        actor: &Actor,
+        budget: BudgetId,
+        forecast: Forecast,
+    ) -> Result<(), AppError> {
+        let snapshot = self.snapshot(budget).await?;
+        if snapshot.budget.organisation.unit(&forecast.unit).is_none() {
+            return Err(AppError::Invalid(
+                styr_domain::change::ChangeError::UnknownUnit(forecast.unit.clone()),
+            ));
+        }
+        let previous = self
+            .store
+            .set_forecast(budget, &forecast, &Stamp::now(&actor.name))
+            .await?;
+        tracing::info!(
+            budget,
+            unit = %forecast.unit.0,
+            row = forecast.row.key(),
+            old = ?previous.map(|(amount, _)| amount.ore()),
+            new = forecast.amount.ore(),
+            by = %actor.name,
+            "prognos ändrad"
+        );
+        Ok(())
+    }
+
+    /// The booked rows behind one figure of the follow-up: the rows of that month whose account
+    /// maps to the row and whose cost centre belongs to the group.
+    pub async fn drill_down(
+        &self,
+        budget: BudgetId,
+        figure: &Figure,
+    ) -> Result<Vec<BookedRow>, AppError> {
+        let report = self
+            .followup(budget, Some(figure.month.year()), Some(12))
+            .await?;
+        let accounts = self.account_mapping(budget).await?;
+        let cost_centres = self.cost_centre_mapping(budget).await?;
+        let snapshot = self.snapshot(budget).await?;
+        let rows = self.store.booked_rows(budget, figure.month).await?;
+        let parts: Vec<OperatingRow> = match figure.row {
+            OperatingRow::Costs => LineKind::COSTS
+                .iter()
+                .map(|kind| OperatingRow::Line(*kind))
+                .collect(),
+            OperatingRow::NetCost => LineKind::ALL
+                .iter()
+                .map(|kind| OperatingRow::Line(*kind))
+                .collect(),
+            other => vec![other],
+        };
+        let groups: Vec<String> = report
+            .groups
+            .iter()
+            .map(|group| group.code.clone())
+            .collect();
+        Ok(rows
+            .into_iter()
+            .filter(|row| matches!(accounts.use_of(row.account), AccountUse::Row(mapped) if parts.contains(&mapped)))
+            .filter(|row| {
+                if figure.group.is_empty() {
+                    return true;
+                }
+                let unit = row
+                    .cost_centre
+                    .as_deref()
+                    .and_then(|code| cost_centres.unit_for(code, figure.month));
+                let group = unit.and_then(|unit| {
+                    groups
+                        .iter()
+                        .find(|group| snapshot.budget.counts_towards(unit, &styr_domain::organisation::UnitId((*group).clone())))
+                });
+                match group {
+                    Some(group) => *group == figure.group,
+                    None => figure.group == "ej fördelat",
+                }
+            })
+            .collect())
+    }
+
+    pub async fn voucher(
+        &self,
+        budget: BudgetId,
+        voucher: i64,
+    ) -> Result<Vec<BookedRow>, AppError> {
+        let rows = self.store.voucher(budget, voucher).await?;
+        if rows.is_empty() {
+            return Err(AppError::NotFound);
+        }
+        Ok(rows)
+    }
+
+    pub async fn import_profiles(&self) -> Result<BTreeMap<String, String>, AppError> {
+        Ok(self.store.import_profiles().await?)
+    }
+
+    /// Checks and saves a CSV import profile under `name`.
+    pub async fn save_import_profile(
+        &self,
+        actor: &Actor,
+        name: &str,
+        definition: &str,
+    ) -> Result<(), AppError> {
+        styr_import::csv::Profile::parse(definition).map_err(AppError::Unreadable)?;
+        Ok(self
+            .store
+            .save_import_profile(name, definition, &Stamp::now(&actor.name))
+            .await?)
+    }
+}

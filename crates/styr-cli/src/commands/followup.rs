@@ -1,0 +1,355 @@
+//! `styr followup`: budget versus actual, straight from a SIE file or from the database; and
+//! `styr import` of the books into the database.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use styr_app::{Actor, App, AppError};
+use styr_domain::calendar::Year;
+use styr_domain::followup::{AccountMapping, CostCentreMapping};
+use styr_import::sie::{OutcomeSink, SieError, read_sie};
+use styr_render::followup::{Layout, csv, json, markdown};
+use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
+
+use crate::input::{UNREADABLE, read_budget};
+use crate::{FollowupFormat, FollowupLayout};
+
+pub struct Options<'a> {
+    pub format: FollowupFormat,
+    pub layout: FollowupLayout,
+    pub year: Option<i64>,
+    pub through: Option<u8>,
+    pub output: Option<&'a Path>,
+}
+
+/// A line on standard error that redraws itself while a long file is read, only on a terminal.
+pub struct Progress {
+    total: u64,
+    shown: bool,
+    started: Instant,
+    last: u64,
+}
+
+impl Progress {
+    pub fn new(total: u64) -> Progress {
+        Progress {
+            total,
+            shown: std::io::stderr().is_terminal() && total > 4 << 20,
+            started: Instant::now(),
+            last: 0,
+        }
+    }
+
+    pub fn update(&mut self, bytes: u64) {
+        if !self.shown || bytes - self.last < 1 << 20 {
+            return;
+        }
+        self.last = bytes;
+        let percent = bytes * 100 / self.total.max(1);
+        let filled = usize::try_from(percent / 5).unwrap_or(20).min(20);
+        eprint!(
+            "\r  läser [{}{}] {percent:>3} %  {} av {} MB",
+            "#".repeat(filled),
+            " ".repeat(20 - filled),
+            bytes >> 20,
+            self.total >> 20
+        );
+    }
+
+    pub fn finish(&self) {
+        if self.shown {
+            eprintln!(
+                "\r  läst på {} ms{}",
+                self.started.elapsed().as_millis(),
+                " ".repeat(40)
+            );
+        }
+    }
+}
+
+fn year_of(value: Option<i64>) -> Result<Option<Year>, ExitCode> {
+    value
+        .map(|year| {
+            Year::new(year).map_err(|error| {
+                eprintln!("styr: --year: {error}");
+                ExitCode::from(UNREADABLE)
+            })
+        })
+        .transpose()
+}
+
+fn layout(options: &Options<'_>) -> Layout {
+    match options.layout {
+        FollowupLayout::Manad => Layout::Month,
+        FollowupLayout::Delar => Layout::Interim,
+        FollowupLayout::Helar => Layout::YearEnd,
+    }
+}
+
+fn through(options: &Options<'_>) -> Option<u8> {
+    match options.layout {
+        FollowupLayout::Manad => options.through,
+        FollowupLayout::Delar => Some(8),
+        FollowupLayout::Helar => Some(12),
+    }
+}
+
+fn write(report: &FollowupReport, options: &Options<'_>) -> ExitCode {
+    let text = match options.format {
+        FollowupFormat::Markdown => markdown(report, layout(options)),
+        FollowupFormat::Json => json(report),
+        FollowupFormat::Csv => csv(report),
+    };
+    match options.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("styr: kan inte skriva {}: {error}", path.display());
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Budget versus actual straight from a SIE file, in one streaming pass; with `budget_file`
+/// the budget's lines are the budget, else the file's #PBUDGET.
+pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>) -> ExitCode {
+    let budget = match budget_file.map(read_budget).transpose() {
+        Ok(budget) => budget,
+        Err(code) => return ExitCode::from(code),
+    };
+    let year = match year_of(options.year) {
+        Ok(year) => year,
+        Err(code) => return code,
+    };
+    let handle = match std::fs::File::open(file) {
+        Ok(handle) => handle,
+        Err(error) => {
+            eprintln!("styr: kan inte läsa {}: {error}", file.display());
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let total = handle.metadata().map_or(0, |metadata| metadata.len());
+    let mut sink = ProgressSink {
+        inner: OutcomeSink::default(),
+        progress: Progress::new(total),
+    };
+    let sie = match read_sie(std::io::BufReader::with_capacity(0, handle), &mut sink) {
+        Ok(sie) => sie,
+        Err(SieError::Invalid { errors, more, .. }) => {
+            sink.progress.finish();
+            for issue in &errors {
+                eprintln!("{}: {issue}\n", file.display());
+            }
+            eprintln!(
+                "styr: {} kunde inte läsas ({} fel); inget är uppföljt.",
+                file.display(),
+                errors.len() + more
+            );
+            return ExitCode::from(UNREADABLE);
+        }
+        Err(SieError::Io(error)) => {
+            eprintln!("styr: kan inte läsa {}: {error}", file.display());
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    sink.progress.finish();
+    for warning in &sie.warnings {
+        eprintln!("{}: varning: {}", file.display(), warning.message);
+    }
+    let outcome = sink.inner.into_outcome(&sie);
+    let accounts = AccountMapping::for_chart(sie.header.chart_type.as_deref());
+    let cost_centres = match &budget {
+        Some(budget) => with_matching_units(CostCentreMapping::default(), budget, &outcome),
+        None => CostCentreMapping::default(),
+    };
+    let file_year = sie
+        .header
+        .financial_years
+        .get(&0)
+        .map(|(start, _)| start.year());
+    let Some(year) = year
+        .or(budget.as_ref().map(|budget| budget.years.budget))
+        .or(file_year)
+        .or_else(|| outcome.months().last().map(|month| month.year()))
+    else {
+        eprintln!(
+            "styr: {} har inga bokningar och inget räkenskapsår; ange --year",
+            file.display()
+        );
+        return ExitCode::from(UNREADABLE);
+    };
+    let report = follow_up(&FollowupInput {
+        budget: budget.as_ref(),
+        outcome: &outcome,
+        accounts: &accounts,
+        cost_centres: &cost_centres,
+        profiles: &Default::default(),
+        forecasts: &[],
+        year,
+        through: through(options),
+        title: sie
+            .header
+            .company_name
+            .clone()
+            .unwrap_or_else(|| file.display().to_string()),
+    });
+    write(&report, options)
+}
+
+struct ProgressSink {
+    inner: OutcomeSink,
+    progress: Progress,
+}
+
+impl styr_import::sie::SieSink for ProgressSink {
+    fn balance(&mut self, file: &styr_import::sie::SieFile, balance: &styr_import::sie::Balance) {
+        self.inner.balance(file, balance);
+    }
+    fn voucher(&mut self, file: &styr_import::sie::SieFile, voucher: &styr_import::sie::Voucher) {
+        self.inner.voucher(file, voucher);
+    }
+    fn progress(&mut self, bytes: u64) {
+        self.progress.update(bytes);
+    }
+}
+
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    tokio::runtime::Runtime::new()
+        .map_err(|error| eprintln!("styr: kan inte starta: {error}"))
+        .ok()
+}
+
+async fn only_budget(app: &App, budget: Option<i64>) -> Result<i64, ExitCode> {
+    if let Some(id) = budget {
+        return Ok(id);
+    }
+    match app.budgets().await.as_deref() {
+        Ok([only]) => Ok(only.id),
+        Ok([]) => {
+            eprintln!("styr: databasen har ingen budget; läs in en med styr import BUDGET.toml");
+            Err(ExitCode::FAILURE)
+        }
+        Ok(_) => {
+            eprintln!("styr: databasen har flera budgetar; välj en med --budget NUMMER");
+            Err(ExitCode::FAILURE)
+        }
+        Err(error) => {
+            eprintln!("styr: {error}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Budget versus actual from the database: the stored outcome, mapping and forecasts.
+pub fn from_database(database_url: &str, budget: Option<i64>, options: &Options<'_>) -> ExitCode {
+    let year = match year_of(options.year) {
+        Ok(year) => year,
+        Err(code) => return code,
+    };
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
+    };
+    runtime.block_on(async {
+        let Some(app) = super::database::open(database_url).await else {
+            return ExitCode::FAILURE;
+        };
+        let id = match only_budget(&app, budget).await {
+            Ok(id) => id,
+            Err(code) => return code,
+        };
+        match app.followup(id, year, through(options)).await {
+            Ok(report) => write(&report, options),
+            Err(error) => {
+                eprintln!("styr: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Imports an accounting export (SIE, or CSV with a profile) into the database for a budget.
+pub fn import(
+    file: &Path,
+    database_url: &str,
+    budget: Option<i64>,
+    profile: Option<&str>,
+) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("styr: kan inte läsa {}: {error}", file.display());
+            return ExitCode::from(UNREADABLE);
+        }
+    };
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
+    };
+    runtime.block_on(async {
+        let Some(app) = super::database::open(database_url).await else {
+            return ExitCode::FAILURE;
+        };
+        let id = match only_budget(&app, budget).await {
+            Ok(id) => id,
+            Err(code) => return code,
+        };
+        let actor = Actor::named("kommandorad");
+        let ledger = match profile {
+            // A profile given as a file is read from it; otherwise it names a saved profile.
+            Some(path) if Path::new(path).is_file() => {
+                let definition = std::fs::read_to_string(path).unwrap_or_default();
+                styr_import::csv::Profile::parse(&definition)
+                    .and_then(|profile| styr_import::csv::read_csv(&bytes, &name, &profile))
+                    .map_err(AppError::Unreadable)
+            }
+            Some(saved) => app.read_outcome(&name, &bytes, Some(saved)).await,
+            None => {
+                let mut progress = Progress::new(bytes.len() as u64);
+                let result = styr_import::sie::read_ledger(bytes.as_slice(), &name, |read| progress.update(read));
+                progress.finish();
+                result.map(|(_, ledger)| ledger).map_err(|error| match error {
+                    SieError::Invalid { errors, .. } => AppError::Unreadable(errors),
+                    SieError::Io(error) => AppError::Unreadable(vec![styr_import::Issue::error("", 0..0, error.to_string())]),
+                })
+            }
+        };
+        let result = match ledger {
+            Ok(ledger) => app.store_outcome(&actor, id, &ledger).await,
+            Err(error) => Err(error),
+        };
+        match result {
+            Ok(record) => {
+                println!(
+                    "Utfallet är inläst i budget {id}: {} verifikationer, {} rader, {} – {} (import {}, ersatte {} rader).",
+                    record.vouchers, record.rows, record.first_month, record.last_month, record.id, record.replaced_rows
+                );
+                ExitCode::SUCCESS
+            }
+            Err(AppError::Unreadable(issues)) => {
+                for issue in &issues {
+                    eprintln!("{}: {issue}\n", file.display());
+                }
+                eprintln!(
+                    "styr: {} kunde inte läsas ({} fel); ingenting är inläst.",
+                    file.display(),
+                    issues.len()
+                );
+                ExitCode::from(UNREADABLE)
+            }
+            Err(error) => {
+                eprintln!("styr: {}: {error}; ingenting är inläst.", file.display());
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
