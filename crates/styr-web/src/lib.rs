@@ -97,6 +97,14 @@ pub fn router(app: Arc<App>) -> Router {
             post(pages::control::remove),
         )
         .route("/budget/{id}/organisation", get(pages::organisation::show))
+        .route("/budget/{id}/uppfoljning", get(pages::followup::show))
+        .route("/budget/{id}/uppfoljning/import", post(pages::followup::import))
+        .route("/budget/{id}/uppfoljning/prognos", post(pages::followup::forecast))
+        .route("/budget/{id}/uppfoljning/utfall", get(pages::followup::drill))
+        .route(
+            "/budget/{id}/uppfoljning/verifikation/{voucher}",
+            get(pages::followup::voucher),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

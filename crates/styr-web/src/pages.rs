@@ -4,6 +4,7 @@
 pub mod control;
 pub mod document;
 pub mod efficiency;
+pub mod followup;
 pub mod frames;
 pub mod goals;
 pub mod import;

@@ -4,7 +4,7 @@ use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 11] = [
+pub const PAGES: [(&str, &str); 12] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
@@ -14,6 +14,7 @@ pub const PAGES: [(&str, &str); 11] = [
     ("effektivisering", "Effektiviseringsåtgärder"),
     ("risker", "Risker"),
     ("internkontroll", "Internkontrollplan"),
+    ("uppfoljning", "Uppföljning"),
     ("organisation", "Organisation"),
     ("dokument", "Dokument"),
 ];

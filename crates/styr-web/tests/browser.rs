@@ -332,6 +332,64 @@ async fn a_controller_edits_the_budget_in_a_browser() {
 }
 
 #[tokio::test]
+async fn a_controller_follows_up_the_books_in_a_browser() {
+    let Some(browser) = start("browser-followup").await else {
+        return;
+    };
+    browser.open("/budget/1/uppfoljning").await;
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/alingsas-ks-2025-utfall.se")
+        .canonicalize()
+        .expect("the demo outcome exists");
+    browser
+        .client
+        .find(Locator::Css("#utfall-fil"))
+        .await
+        .expect("the file field")
+        .send_keys(file.to_str().expect("a UTF-8 path"))
+        .await
+        .expect("the file is chosen");
+    browser.click("form[enctype] button[type=submit]").await;
+    browser
+        .wait_for_text("main table", "alingsas-ks-2025-utfall.se")
+        .await;
+    browser
+        .wait_for_text("#grupp-ks", "Personalkostnader")
+        .await;
+    // The made-up outcome books a cost centre no unit matches: it is listed, not dropped.
+    browser
+        .wait_for_text("main", "Projektkontoret (nedlagt)")
+        .await;
+    // A forecast for Kommunstyrelsen's personnel costs, with a comment.
+    browser
+        .click("#grupp-ks select[name=rad] option[value=\"personnel\"]")
+        .await;
+    browser.type_into("#grupp-ks input[name=belopp]", "-120 000").await;
+    browser
+        .type_into("#grupp-ks input[name=kommentar]", "Vakanser tillsätts i höst")
+        .await;
+    browser.click("#grupp-ks button[type=submit]").await;
+    browser
+        .wait_for_text("#grupp-ks", "Vakanser tillsätts i höst")
+        .await;
+    browser.wait_for_text("#grupp-ks", "-120 000").await;
+    // Drill down from the personnel outcome to a voucher.
+    browser
+        .click("#grupp-ks a[href*=\"rad=personnel\"]")
+        .await;
+    browser.wait_for_text("h1", "Personalkostnader").await;
+    browser.click("main tbody a").await;
+    browser.wait_for_text("h1", "Verifikation A").await;
+    browser.wait_for_text("main table", "5011").await;
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+}
+
+#[tokio::test]
 async fn every_page_passes_axe_core() {
     let Some(browser) = start("browser-axe").await else {
         return;
@@ -361,6 +419,7 @@ async fn every_page_passes_axe_core() {
         "/budget/1/risker",
         "/budget/1/internkontroll",
         "/budget/1/organisation",
+        "/budget/1/uppfoljning",
         "/budget/1/dokument",
         "/budget/1/rapport",
         "/budget/9",

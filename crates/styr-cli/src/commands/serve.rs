@@ -10,6 +10,9 @@ use styr_app::{Actor, App};
 /// The reference budget, built into the binary so `--demo` works wherever the binary is.
 const DEMO: &str = include_str!("../../../../examples/alingsas-ks-2025.toml");
 
+/// A made-up outcome for January–August 2025 (bench/generate.py demo), for Uppföljning.
+const DEMO_OUTCOME: &[u8] = include_bytes!("../../../../examples/alingsas-ks-2025-utfall.se");
+
 pub fn run(addr: SocketAddr, database_url: &str, demo: bool) -> ExitCode {
     init_logging();
     let runtime = match tokio::runtime::Runtime::new() {
@@ -39,6 +42,11 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
             .context("kan inte läsa in demobudgeten")?
     {
         tracing::info!(budget = id, "demo budget loaded");
+        let record = app
+            .import_outcome(&Actor::named("demo"), id, "alingsas-ks-2025-utfall.se", DEMO_OUTCOME, None)
+            .await
+            .context("kan inte läsa in demoutfallet")?;
+        tracing::info!(budget = id, rows = record.rows, "demo outcome loaded");
     }
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -1,0 +1,353 @@
+//! Uppföljning: import the books, budget versus actual per unit and line with the year to
+//! date and the forecast, a chart, drill-down from a figure to its vouchers.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use serde::Deserialize;
+use styr_app::{AppError, Figure};
+use styr_domain::followup::{Forecast, Month};
+use styr_domain::format::tkr;
+use styr_domain::money::{Amount, Unit};
+use styr_domain::operating::OperatingRow;
+use styr_domain::organisation::UnitId;
+use styr_render::followup::{Layout, chart_svg, heading, period_words};
+use styr_reports::followup::{FollowupReport, GroupFollowup};
+
+use super::{PageResult, html, invalid, see};
+use crate::AppState;
+use crate::error::PageError;
+use crate::view::{NavItem, nav};
+
+pub struct RowView {
+    pub label: &'static str,
+    pub key: &'static str,
+    pub emphasised: bool,
+    pub year_budget: String,
+    pub ytd_budget: String,
+    pub ytd_actual: String,
+    pub deviation: String,
+    pub negative: bool,
+    pub forecast: String,
+    pub forecast_entered: bool,
+    pub forecast_deviation: String,
+    pub comment: String,
+}
+
+pub struct GroupView {
+    pub code: String,
+    pub name: String,
+    pub rows: Vec<RowView>,
+    pub can_forecast: bool,
+}
+
+pub struct ImportView {
+    pub file_name: String,
+    pub format: String,
+    pub months: String,
+    pub vouchers: i64,
+    pub rows: i64,
+    pub replaced: i64,
+    pub by: String,
+    pub at: String,
+    pub checksum: String,
+}
+
+#[derive(Template)]
+#[template(path = "followup.html")]
+pub struct FollowupPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub heading: String,
+    pub period: String,
+    pub groups: Vec<GroupView>,
+    pub chart: String,
+    pub imports: Vec<ImportView>,
+    pub unmapped_accounts: Vec<(String, String, String)>,
+    pub unmapped_cost_centres: Vec<(String, String, String)>,
+    pub profiles: Vec<String>,
+    pub messages: Vec<String>,
+    pub entered_rows: Vec<(&'static str, &'static str)>,
+}
+
+fn group_view(group: &GroupFollowup) -> GroupView {
+    GroupView {
+        code: group.code.clone(),
+        name: group.name.clone(),
+        can_forecast: group.unit.is_some(),
+        rows: group
+            .rows
+            .iter()
+            .map(|row| RowView {
+                label: row.label,
+                key: row.row.key(),
+                emphasised: row.row.is_emphasised(),
+                year_budget: tkr(row.year_budget),
+                ytd_budget: tkr(row.ytd_budget),
+                ytd_actual: tkr(row.ytd_actual),
+                deviation: tkr(row.ytd_deviation),
+                negative: row.ytd_deviation.ore() < 0,
+                forecast: tkr(row.forecast),
+                forecast_entered: row.forecast_entered,
+                forecast_deviation: tkr(row.forecast_deviation),
+                comment: row.forecast_comment.clone(),
+            })
+            .collect(),
+    }
+}
+
+async fn page(state: &AppState, id: i64, messages: Vec<String>) -> Result<FollowupPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let report: FollowupReport = state.app.followup(id, None, None).await?;
+    let chart = report
+        .total
+        .row(OperatingRow::NetCost)
+        .map(|row| chart_svg(&report, row))
+        .unwrap_or_default();
+    let items = |list: &[styr_reports::followup::UnmappedAmount]| {
+        list.iter()
+            .map(|item| (item.code.clone(), item.name.clone(), tkr(item.amount)))
+            .collect()
+    };
+    Ok(FollowupPage {
+        title: format!("Uppföljning – {}", snapshot.budget.document.title),
+        nav: nav(id, "uppfoljning"),
+        id,
+        heading: heading(&report, Layout::Month),
+        period: period_words(report.through),
+        groups: std::iter::once(&report.total)
+            .chain(&report.groups)
+            .map(group_view)
+            .collect(),
+        chart,
+        imports: state
+            .app
+            .outcome_imports(id)
+            .await?
+            .into_iter()
+            .map(|record| ImportView {
+                file_name: record.file_name,
+                format: record.format,
+                months: format!("{} – {}", record.first_month, record.last_month),
+                vouchers: record.vouchers,
+                rows: record.rows,
+                replaced: record.replaced_rows,
+                by: record.imported_by,
+                at: record.imported_at,
+                checksum: record.checksum,
+            })
+            .collect(),
+        unmapped_accounts: items(&report.unmapped_accounts),
+        unmapped_cost_centres: items(&report.unmapped_cost_centres),
+        profiles: state.app.import_profiles().await?.into_keys().collect(),
+        messages,
+        entered_rows: [
+            OperatingRow::Line(styr_domain::operating::LineKind::Revenue),
+            OperatingRow::Line(styr_domain::operating::LineKind::Personnel),
+            OperatingRow::Line(styr_domain::operating::LineKind::PremisesRent),
+            OperatingRow::Line(styr_domain::operating::LineKind::PurchasedServices),
+            OperatingRow::Line(styr_domain::operating::LineKind::OtherCosts),
+            OperatingRow::FinancialNet,
+        ]
+        .iter()
+        .map(|row| (row.key(), row.label()))
+        .collect(),
+    })
+}
+
+pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(&page(&state, id, Vec::new()).await?)
+}
+
+/// Imports an uploaded SIE or CSV file; on any issue nothing is stored and the page lists them.
+pub async fn import(State(state): State<AppState>, Path(id): Path<i64>, mut form: Multipart) -> PageResult {
+    let mut file = None;
+    let mut profile = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        match field.name() {
+            Some("fil") => {
+                let name = field.file_name().unwrap_or("utfall").to_string();
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
+                file = Some((name, bytes));
+            }
+            Some("profil") => {
+                let text = field.text().await.unwrap_or_default();
+                profile = (!text.is_empty()).then_some(text);
+            }
+            _ => {}
+        }
+    }
+    let Some((name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
+        return invalid(&page(&state, id, vec!["Välj en fil att läsa in.".into()]).await?);
+    };
+    match state
+        .app
+        .import_outcome(&state.actor, id, &name, &bytes, profile.as_deref())
+        .await
+    {
+        Ok(_) => see(format!("/budget/{id}/uppfoljning")),
+        Err(AppError::Unreadable(issues)) => {
+            let mut messages: Vec<String> = issues.iter().map(ToString::to_string).collect();
+            messages.push(format!("{name} lästes inte in: ingenting har ändrats."));
+            invalid(&page(&state, id, messages).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ForecastForm {
+    pub enhet: String,
+    pub rad: String,
+    pub belopp: String,
+    #[serde(default)]
+    pub kommentar: String,
+}
+
+/// Sets a unit's full-year forecast for a line, entered in tkr.
+pub async fn forecast(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<ForecastForm>,
+) -> PageResult {
+    let snapshot = state.app.snapshot(id).await?;
+    let row = OperatingRow::from_key(&form.rad).filter(|row| {
+        matches!(row, OperatingRow::Line(_) | OperatingRow::FinancialNet)
+    });
+    let amount = styr_import::amount::parse_amount(&form.belopp, Unit::Tkr);
+    let (Some(row), Ok(amount)) = (row, amount) else {
+        let message = format!(
+            "Prognosen ”{}” går inte att läsa: skriv ett belopp i tkr, till exempel -116 500.",
+            form.belopp
+        );
+        return invalid(&page(&state, id, vec![message]).await?);
+    };
+    let forecast = Forecast {
+        unit: UnitId(form.enhet.clone()),
+        row,
+        year: snapshot.budget.years.budget,
+        amount: amount.value,
+        comment: form.kommentar.trim().to_string(),
+    };
+    match state.app.set_forecast(&state.actor, id, forecast).await {
+        Ok(()) => see(format!("/budget/{id}/uppfoljning#grupp-{}", form.enhet)),
+        Err(error @ AppError::Invalid(_)) => invalid(&page(&state, id, vec![error.to_string()]).await?),
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DrillQuery {
+    #[serde(default)]
+    pub enhet: String,
+    pub rad: String,
+}
+
+pub struct BookedView {
+    pub voucher_id: i64,
+    pub voucher: String,
+    pub date: String,
+    pub account: u32,
+    pub cost_centre: String,
+    pub text: String,
+    pub amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "followup_rows.html")]
+pub struct DrillPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub heading: String,
+    pub rows: Vec<BookedView>,
+    pub total: String,
+}
+
+/// The vouchers behind a unit's row in the year to date (budget sign, kr).
+pub async fn drill(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(query): Query<DrillQuery>,
+) -> PageResult {
+    let report = state.app.followup(id, None, None).await?;
+    let row = OperatingRow::from_key(&query.rad)
+        .ok_or_else(|| PageError::Invalid(format!("raden ”{}” finns inte", query.rad)))?;
+    let mut rows = Vec::new();
+    let mut total = Amount::ZERO;
+    for number in 1..=report.through {
+        let month = Month::new(report.year, number).ok_or(PageError::NotFound)?;
+        let figure = Figure {
+            group: query.enhet.clone(),
+            row,
+            month,
+        };
+        for booked in state.app.drill_down(id, &figure).await? {
+            let amount = Amount::from_ore(-booked.amount.ore());
+            total += amount;
+            rows.push(BookedView {
+                voucher_id: booked.voucher_id,
+                voucher: format!("{} {}", booked.series, booked.number),
+                date: booked.date,
+                account: booked.account,
+                cost_centre: booked.cost_centre.unwrap_or_default(),
+                text: booked.text,
+                amount: styr_domain::format::number(amount, styr_domain::money::Precision::new(Unit::Kr, 2)),
+            });
+        }
+    }
+    let group = std::iter::once(&report.total)
+        .chain(&report.groups)
+        .find(|group| group.code == query.enhet)
+        .map_or_else(String::new, |group| group.name.clone());
+    html(&DrillPage {
+        title: format!("Utfall – {}", row.label()),
+        nav: nav(id, "uppfoljning"),
+        id,
+        heading: format!("{}, {}: utfall {} {}", group, row.label(), period_words(report.through), report.year),
+        rows,
+        total: styr_domain::format::number(total, styr_domain::money::Precision::new(Unit::Kr, 2)),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "followup_voucher.html")]
+pub struct VoucherPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub heading: String,
+    pub date: String,
+    pub text: String,
+    pub rows: Vec<BookedView>,
+}
+
+pub async fn voucher(State(state): State<AppState>, Path((id, voucher)): Path<(i64, i64)>) -> PageResult {
+    let rows = state.app.voucher(id, voucher).await?;
+    let first = &rows[0];
+    let heading = format!("Verifikation {} {}", first.series, first.number);
+    let (date, text) = (first.date.clone(), first.voucher_text.clone());
+    html(&VoucherPage {
+        title: heading.clone(),
+        nav: nav(id, "uppfoljning"),
+        id,
+        heading,
+        date,
+        text,
+        rows: rows
+            .into_iter()
+            .map(|booked| BookedView {
+                voucher_id: booked.voucher_id,
+                voucher: format!("{} {}", booked.series, booked.number),
+                date: booked.date,
+                account: booked.account,
+                cost_centre: booked.cost_centre.unwrap_or_default(),
+                text: booked.text,
+                amount: styr_domain::format::number(booked.amount, styr_domain::money::Precision::new(Unit::Kr, 2)),
+            })
+            .collect(),
+    })
+}
