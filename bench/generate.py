@@ -40,7 +40,7 @@ def demo(path):
         ("120", "Ekonomiavdelningen", 0.15),
         ("130", "Kansli- och HR-avdelningen", 0.20),
         ("140", "IT- och kommunikationsavdelningen", 0.20),
-        ("150", "Tillväxtavdelningen", 0.10),
+        ("150", "Kommunikationsenheten", 0.10),
         ("160", "Mark- och exploateringsenheten", 0.05),
     ]
     # Kommunstyrelsen's 2025 budget lines in kr (examples/alingsas-ks-2025.toml), by account.

@@ -54,8 +54,8 @@ impl App {
                         format!("importprofilen ”{name}” finns inte"),
                     )])
                 })?;
-                let profile = styr_import::csv::Profile::parse(definition)
-                    .map_err(|issues| AppError::Unreadable(issues))?;
+                let profile =
+                    styr_import::csv::Profile::parse(definition).map_err(AppError::Unreadable)?;
                 styr_import::csv::read_csv(bytes, file_name, &profile).map_err(AppError::Unreadable)
             }
             None => styr_import::sie::read_ledger(bytes, file_name, |_| {})
@@ -228,11 +228,7 @@ impl App {
                 .collect(),
             other => vec![other],
         };
-        let groups: Vec<String> = report
-            .groups
-            .iter()
-            .map(|group| group.code.clone())
-            .collect();
+        let year = report.year;
         Ok(rows
             .into_iter()
             .filter(|row| matches!(accounts.use_of(row.account), AccountUse::Row(mapped) if parts.contains(&mapped)))
@@ -240,17 +236,16 @@ impl App {
                 if figure.group.is_empty() {
                     return true;
                 }
-                let unit = row
-                    .cost_centre
-                    .as_deref()
-                    .and_then(|code| cost_centres.unit_for(code, figure.month));
-                let group = unit.and_then(|unit| {
-                    groups
-                        .iter()
-                        .find(|group| snapshot.budget.counts_towards(unit, &styr_domain::organisation::UnitId((*group).clone())))
-                });
-                match group {
-                    Some(group) => *group == figure.group,
+                // The same rule the report uses, so the vouchers always add up to the figure.
+                let table = styr_reports::followup::table_unit_of(
+                    &snapshot.budget,
+                    &cost_centres,
+                    year,
+                    row.cost_centre.as_deref(),
+                    figure.month,
+                );
+                match table {
+                    Some(unit) => unit.0 == figure.group,
                     None => figure.group == "ej fördelat",
                 }
             })

@@ -23,8 +23,15 @@ fn every_sie_error_fixture_is_refused_with_its_message() {
             .to_string();
         let relative = format!("tests/errors-sie/{name}.se");
         let output = styr(&["followup", &relative]);
-        assert_eq!(output.status.code(), Some(2), "{name}: unreadable input exits with 2");
-        assert!(output.stdout.is_empty(), "{name}: nothing on standard output");
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{name}: unreadable input exits with 2"
+        );
+        assert!(
+            output.stdout.is_empty(),
+            "{name}: nothing on standard output"
+        );
         insta::assert_snapshot!(format!("sie-{name}"), text(&output.stderr));
     }
 }
@@ -36,7 +43,12 @@ fn every_error_in_a_file_is_reported_in_one_pass() {
     std::fs::write(&path, body).expect("a temporary file");
     let output = styr(&["followup", path.to_str().expect("a UTF-8 temp path")]);
     let stderr = text(&output.stderr);
-    for expected in ["rad 3, kolumn 8", "rad 4, kolumn 16", "rad 6, kolumn 10", "rad 6, kolumn 1: verifikation A 2 balanserar inte"] {
+    for expected in [
+        "rad 3, kolumn 8",
+        "rad 4, kolumn 16",
+        "rad 6, kolumn 10",
+        "rad 6, kolumn 1: verifikation A 2 balanserar inte",
+    ] {
         assert!(stderr.contains(expected), "{expected} in:\n{stderr}");
     }
     assert!(stderr.contains("(4 fel)"), "{stderr}");

@@ -24,7 +24,11 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         }
         Err(SieError::Invalid { errors, .. }) => {
             for issue in errors {
-                prop_assert!(issue.line >= 1 && issue.line <= lines, "line {} of {lines}", issue.line);
+                prop_assert!(
+                    issue.line >= 1 && issue.line <= lines,
+                    "line {} of {lines}",
+                    issue.line
+                );
                 prop_assert!(issue.column >= 1);
                 let _ = issue.to_string();
             }
@@ -65,9 +69,16 @@ fn the_sample_itself_reads_and_its_checksum_verifies() {
     let mut sink = OutcomeSink::default();
     let file = read_sie(SAMPLE, &mut sink).unwrap_or_else(|error| panic!("{error}"));
     assert!(file.checksum_verified);
-    assert_eq!(file.header.company_name.as_deref(), Some("Testkommunen \"AB\""));
+    assert_eq!(
+        file.header.company_name.as_deref(),
+        Some("Testkommunen \"AB\"")
+    );
     assert_eq!(file.accounts[&5011].name, "Månadslön");
     let outcome = sink.into_outcome(&file);
-    assert_eq!(outcome.actual.len(), 1, "only #TRANS on result accounts counts");
+    assert_eq!(
+        outcome.actual.len(),
+        1,
+        "only #TRANS on result accounts counts"
+    );
     assert_eq!(outcome.budget.len(), 1);
 }

@@ -174,13 +174,13 @@ fn month_table(out: &mut String, group: &GroupFollowup, through: u8) {
     );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
     let (mut budget_sum, mut actual_sum) = (Amount::ZERO, Amount::ZERO);
-    for index in 0..usize::from(through) {
+    for (index, name) in MONTH_NAMES.iter().enumerate().take(usize::from(through)) {
         budget_sum += row.budget[index];
         actual_sum += row.actual[index];
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            MONTH_NAMES[index],
+            name,
             tkr(row.budget[index]),
             tkr(row.actual[index]),
             tkr(row.actual[index] - row.budget[index]),

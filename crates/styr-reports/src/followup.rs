@@ -492,27 +492,45 @@ fn group_of(
     month: Month,
 ) -> (usize, bool) {
     let unassigned = groups.len() - 1;
-    let Some(code) = cost_centre else {
-        return (unassigned, input.budget.is_none());
-    };
     let Some(budget) = input.budget else {
-        let found = groups.iter().position(|group| group.code == code);
+        let found = cost_centre.and_then(|code| groups.iter().position(|group| group.code == code));
         return (found.unwrap_or(unassigned), true);
     };
-    let Some(unit) = input.cost_centres.unit_for(code, month) else {
-        return (unassigned, false);
-    };
-    // A unit that has since been replaced counts as its successor, so its history follows it.
-    let unit = successor_on(budget, unit, Date::first_of(input.year));
-    match groups.iter().position(|group| {
-        group
-            .unit
-            .as_ref()
-            .is_some_and(|table| budget.counts_towards(unit, table))
-    }) {
-        Some(group) => (group, true),
+    match table_unit_of(budget, input.cost_centres, input.year, cost_centre, month) {
+        Some(unit) => match groups
+            .iter()
+            .position(|group| group.unit.as_ref() == Some(&unit))
+        {
+            Some(group) => (group, true),
+            None => (unassigned, false),
+        },
         None => (unassigned, false),
     }
+}
+
+/// The operating table (the board, or a separately reported unit) a booking on `cost_centre`
+/// in `month` belongs to when following up `year`; `None` when no rule places it in this
+/// board. A booking without a cost centre belongs to the board as a whole.
+pub fn table_unit_of(
+    budget: &Budget,
+    cost_centres: &CostCentreMapping,
+    year: Year,
+    cost_centre: Option<&str>,
+    month: Month,
+) -> Option<UnitId> {
+    let tables = table_units(budget);
+    let Some(code) = cost_centre else {
+        return tables
+            .into_iter()
+            .find(|unit| *unit == budget.board)
+            .or_else(|| Some(budget.board.clone()));
+    };
+    let unit = cost_centres.unit_for(code, month)?;
+    // A unit that has since been replaced counts as its successor, so its history follows it.
+    let unit = successor_on(budget, unit, Date::first_of(year));
+    tables
+        .into_iter()
+        .find(|table| budget.counts_towards(unit, table))
 }
 
 /// The unit that carries `unit` on `date`: itself while valid, else the successor that names

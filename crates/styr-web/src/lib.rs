@@ -98,9 +98,18 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/budget/{id}/organisation", get(pages::organisation::show))
         .route("/budget/{id}/uppfoljning", get(pages::followup::show))
-        .route("/budget/{id}/uppfoljning/import", post(pages::followup::import))
-        .route("/budget/{id}/uppfoljning/prognos", post(pages::followup::forecast))
-        .route("/budget/{id}/uppfoljning/utfall", get(pages::followup::drill))
+        .route(
+            "/budget/{id}/uppfoljning/import",
+            post(pages::followup::import),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/prognos",
+            post(pages::followup::forecast),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/utfall",
+            get(pages::followup::drill),
+        )
         .route(
             "/budget/{id}/uppfoljning/verifikation/{voucher}",
             get(pages::followup::voucher),

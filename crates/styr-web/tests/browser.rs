@@ -364,9 +364,14 @@ async fn a_controller_follows_up_the_books_in_a_browser() {
     browser
         .click("#grupp-ks select[name=rad] option[value=\"personnel\"]")
         .await;
-    browser.type_into("#grupp-ks input[name=belopp]", "-120 000").await;
     browser
-        .type_into("#grupp-ks input[name=kommentar]", "Vakanser tillsätts i höst")
+        .type_into("#grupp-ks input[name=belopp]", "-120 000")
+        .await;
+    browser
+        .type_into(
+            "#grupp-ks input[name=kommentar]",
+            "Vakanser tillsätts i höst",
+        )
         .await;
     browser.click("#grupp-ks button[type=submit]").await;
     browser
@@ -374,9 +379,7 @@ async fn a_controller_follows_up_the_books_in_a_browser() {
         .await;
     browser.wait_for_text("#grupp-ks", "-120 000").await;
     // Drill down from the personnel outcome to a voucher.
-    browser
-        .click("#grupp-ks a[href*=\"rad=personnel\"]")
-        .await;
+    browser.click("#grupp-ks a[href*=\"rad=personnel\"]").await;
     browser.wait_for_text("h1", "Personalkostnader").await;
     browser.click("main tbody a").await;
     browser.wait_for_text("h1", "Verifikation A").await;

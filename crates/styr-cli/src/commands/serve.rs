@@ -43,7 +43,13 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
     {
         tracing::info!(budget = id, "demo budget loaded");
         let record = app
-            .import_outcome(&Actor::named("demo"), id, "alingsas-ks-2025-utfall.se", DEMO_OUTCOME, None)
+            .import_outcome(
+                &Actor::named("demo"),
+                id,
+                "alingsas-ks-2025-utfall.se",
+                DEMO_OUTCOME,
+                None,
+            )
             .await
             .context("kan inte läsa in demoutfallet")?;
         tracing::info!(budget = id, rows = record.rows, "demo outcome loaded");

@@ -10,7 +10,7 @@ use super::SieSink;
 use super::encoding::Encoding;
 use super::fields::{self, Field, FieldKind, SyntaxError};
 use super::records::{
-    AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
+    Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     TransactionKind, Voucher,
 };
 use crate::issue::{Issue, Severity};
@@ -43,11 +43,7 @@ impl std::fmt::Display for SieError {
                     writeln!(formatter, "… och {more} fel till")?;
                 }
                 let total = errors.len() + more;
-                write!(
-                    formatter,
-                    "{total} {} i SIE-filen; inget har lästs in",
-                    if total == 1 { "fel" } else { "fel" }
-                )
+                write!(formatter, "{total} fel i SIE-filen; inget har lästs in")
             }
         }
     }
@@ -801,11 +797,7 @@ impl<'s, S: SieSink> Reader<'s, S> {
             return;
         };
         let value = self.text(line, fields.get(2));
-        let account = self
-            .file
-            .accounts
-            .entry(number)
-            .or_insert_with(AccountInfo::default);
+        let account = self.file.accounts.entry(number).or_default();
         match label {
             b"#KONTO" => account.name = value,
             b"#KTYP" => account.kind = Some(value),

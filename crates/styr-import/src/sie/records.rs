@@ -179,6 +179,10 @@ impl Voucher {
         self.text_pool.clear();
     }
 
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one row's fields, all required, in file order"
+    )]
     pub(crate) fn push_row(
         &mut self,
         kind: TransactionKind,

@@ -160,7 +160,11 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageRes
 }
 
 /// Imports an uploaded SIE or CSV file; on any issue nothing is stored and the page lists them.
-pub async fn import(State(state): State<AppState>, Path(id): Path<i64>, mut form: Multipart) -> PageResult {
+pub async fn import(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    mut form: Multipart,
+) -> PageResult {
     let mut file = None;
     let mut profile = None;
     while let Ok(Some(field)) = form.next_field().await {
@@ -214,9 +218,8 @@ pub async fn forecast(
     axum::Form(form): axum::Form<ForecastForm>,
 ) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    let row = OperatingRow::from_key(&form.rad).filter(|row| {
-        matches!(row, OperatingRow::Line(_) | OperatingRow::FinancialNet)
-    });
+    let row = OperatingRow::from_key(&form.rad)
+        .filter(|row| matches!(row, OperatingRow::Line(_) | OperatingRow::FinancialNet));
     let amount = styr_import::amount::parse_amount(&form.belopp, Unit::Tkr);
     let (Some(row), Ok(amount)) = (row, amount) else {
         let message = format!(
@@ -234,7 +237,9 @@ pub async fn forecast(
     };
     match state.app.set_forecast(&state.actor, id, forecast).await {
         Ok(()) => see(format!("/budget/{id}/uppfoljning#grupp-{}", form.enhet)),
-        Err(error @ AppError::Invalid(_)) => invalid(&page(&state, id, vec![error.to_string()]).await?),
+        Err(error @ AppError::Invalid(_)) => {
+            invalid(&page(&state, id, vec![error.to_string()]).await?)
+        }
         Err(error) => Err(error.into()),
     }
 }
@@ -295,7 +300,10 @@ pub async fn drill(
                 account: booked.account,
                 cost_centre: booked.cost_centre.unwrap_or_default(),
                 text: booked.text,
-                amount: styr_domain::format::number(amount, styr_domain::money::Precision::new(Unit::Kr, 2)),
+                amount: styr_domain::format::number(
+                    amount,
+                    styr_domain::money::Precision::new(Unit::Kr, 2),
+                ),
             });
         }
     }
@@ -307,7 +315,13 @@ pub async fn drill(
         title: format!("Utfall – {}", row.label()),
         nav: nav(id, "uppfoljning"),
         id,
-        heading: format!("{}, {}: utfall {} {}", group, row.label(), period_words(report.through), report.year),
+        heading: format!(
+            "{}, {}: utfall {} {}",
+            group,
+            row.label(),
+            period_words(report.through),
+            report.year
+        ),
         rows,
         total: styr_domain::format::number(total, styr_domain::money::Precision::new(Unit::Kr, 2)),
     })
@@ -325,7 +339,10 @@ pub struct VoucherPage {
     pub rows: Vec<BookedView>,
 }
 
-pub async fn voucher(State(state): State<AppState>, Path((id, voucher)): Path<(i64, i64)>) -> PageResult {
+pub async fn voucher(
+    State(state): State<AppState>,
+    Path((id, voucher)): Path<(i64, i64)>,
+) -> PageResult {
     let rows = state.app.voucher(id, voucher).await?;
     let first = &rows[0];
     let heading = format!("Verifikation {} {}", first.series, first.number);
@@ -346,7 +363,10 @@ pub async fn voucher(State(state): State<AppState>, Path((id, voucher)): Path<(i
                 account: booked.account,
                 cost_centre: booked.cost_centre.unwrap_or_default(),
                 text: booked.text,
-                amount: styr_domain::format::number(booked.amount, styr_domain::money::Precision::new(Unit::Kr, 2)),
+                amount: styr_domain::format::number(
+                    booked.amount,
+                    styr_domain::money::Precision::new(Unit::Kr, 2),
+                ),
             })
             .collect(),
     })
