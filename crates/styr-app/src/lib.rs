@@ -12,6 +12,7 @@ mod followup;
 mod snapshot;
 
 pub use followup::Figure;
+pub use styr_store::{BookedRow, ImportRecord};
 
 use std::collections::HashMap;
 use std::sync::Arc;

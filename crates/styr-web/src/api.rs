@@ -7,6 +7,7 @@
 
 mod budgets;
 pub mod dto;
+mod followup;
 mod openapi;
 mod operating;
 mod plan;
@@ -101,6 +102,30 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/budgets/{id}/controls/{control}/results",
             post(risks::add_result),
+        )
+        .route("/api/v1/budgets/{id}/followup", get(followup::followup))
+        .route(
+            "/api/v1/budgets/{id}/followup/imports",
+            get(followup::imports)
+                .post(followup::import)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::IMPORT_LIMIT)),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/forecasts/{unit}/{row}",
+            put(followup::set_forecast),
+        )
+        .route("/api/v1/budgets/{id}/followup/rows", get(followup::rows))
+        .route(
+            "/api/v1/budgets/{id}/followup/vouchers/{voucher}",
+            get(followup::voucher),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/account-rules",
+            get(followup::account_rules).put(followup::set_account_rules),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/cost-centre-rules",
+            get(followup::cost_centre_rules).put(followup::set_cost_centre_rules),
         )
 }
 

@@ -12,6 +12,7 @@ mod view;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use styr_app::{Actor, App};
 
@@ -29,6 +30,10 @@ pub fn openapi_document() -> String {
 }
 
 /// Every page and API route.
+/// The largest accounting export accepted in one request: a municipality's year of SIE is
+/// around 50 MB; axum's default of 2 MB would refuse it.
+pub const IMPORT_LIMIT: usize = 512 << 20;
+
 pub fn router(app: Arc<App>) -> Router {
     let state = AppState {
         app,

@@ -4,7 +4,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::{budgets, operating, plan, registers, risks};
+use super::{budgets, followup, operating, plan, registers, risks};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -51,6 +51,16 @@ use super::{budgets, operating, plan, registers, risks};
         risks::replace_control,
         risks::remove_control,
         risks::add_result,
+        followup::followup,
+        followup::imports,
+        followup::import,
+        followup::set_forecast,
+        followup::rows,
+        followup::voucher,
+        followup::account_rules,
+        followup::set_account_rules,
+        followup::cost_centre_rules,
+        followup::set_cost_centre_rules,
     )
 )]
 pub struct ApiDocument;
