@@ -105,7 +105,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/budget/{id}/uppfoljning", get(pages::followup::show))
         .route(
             "/budget/{id}/uppfoljning/import",
-            post(pages::followup::import),
+            post(pages::followup::import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
         )
         .route(
             "/budget/{id}/uppfoljning/prognos",
