@@ -25,10 +25,15 @@ if [ ! -x target/bench-venv/bin/python ]; then
 fi
 cargo build --release --locked -q -p styr-cli
 
-measure() { # label command... → "seconds peak_kB"
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
-  echo "$out"
+measure() { # command... → "seconds peak_kB" (the best of three runs)
+  local best="" run
+  for run in 1 2 3; do
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || { echo "0 0"; return; }
+    if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$work/time")" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+      best=$(cat "$work/time")
+    fi
+  done
+  echo "$best"
 }
 
 for count in "${rows[@]}"; do
@@ -67,8 +72,7 @@ for count in "${rows[@]}"; do
     others+=("DuckDB $d_s")
   fi
   for other in "${others[@]}"; do
-    set -- $other
-    awk -v name="$1" -v t="$2" -v s="$styr_s" 'BEGIN { if (s > 0) printf "  %s / styr: %.1f×\n", name, t / s }'
+    awk -v name="${other%% *}" -v t="${other##* }" -v s="$styr_s" 'BEGIN { if (s > 0) printf "  %s / styr: %.1f×\n", name, t / s }'
   done
   awk -v c="$cat_s" -v s="$styr_s" 'BEGIN { if (c > 0) printf "  styr / cat: %.1f×\n", s / c }'
 done

@@ -104,12 +104,19 @@ def ledger(rows, directory):
     for number, group in accounts:
         sie.write(f'#KONTO {number} "Konto {number} {group}"\n')
     sie.write('#KONTO 1930 "Bank"\n')
+    # The same yearly budget as the journal's, per cost centre and account group and month,
+    # on each group's first account (debit positive: costs positive, revenue negative).
+    for group, (_, yearly) in GROUPS.items():
+        account = next(number for number, owner in accounts if owner == group)
+        for centre in centres:
+            for month in range(1, 13):
+                sie.write(f'#PBUDGET 0 2025{month:02d} {account} {{1 "{centre}"}} {amount(-(yearly // 12) * 100)}\n')
     csv.write("date,account,group,centre,amount\n")
     budget_csv.write("centre,grp,month,amount\n")
     # The yearly budget per cost centre and account group, as hledger periodic transactions.
     for group, (_, yearly) in GROUPS.items():
         monthly = yearly // 12
-        journal.write(f"~ monthly from 2025-01-01 to 2026-01-01  budget {group}\n")
+        journal.write("~ monthly from 2025-01-01 to 2026-01-01\n")
         for centre in centres:
             journal.write(f"    {group}:{centre}  {-monthly} SEK\n")
         journal.write("    bank\n\n")

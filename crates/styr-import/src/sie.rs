@@ -6,6 +6,7 @@
 //! collected with its line, column and the quoted line; a file with any error is refused whole.
 
 mod encoding;
+mod fast;
 mod fields;
 mod ledger;
 mod outcome;
@@ -15,7 +16,7 @@ mod records;
 pub use encoding::Encoding;
 pub use ledger::read_ledger;
 pub use outcome::OutcomeSink;
-pub use reader::{SieError, read_sie};
+pub use reader::{SieError, read_sie, read_with};
 pub use records::{
     AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     Transaction, TransactionKind, Voucher,

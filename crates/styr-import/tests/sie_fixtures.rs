@@ -217,3 +217,43 @@ fn the_avendo_file_has_period_budgets_outcomes_and_result_units() {
         .collect();
     assert_eq!(units, ["Nord", "Syd"]);
 }
+
+/// Every row of every fixture, as text: account, amount, date, objects and text.
+#[derive(Default)]
+struct Rows(Vec<String>);
+
+impl SieSink for Rows {
+    fn voucher(&mut self, file: &SieFile, voucher: &Voucher) {
+        for row in &voucher.rows {
+            let objects: Vec<&str> = voucher
+                .objects(row)
+                .iter()
+                .map(|(_, object)| file.object(*object).id.as_str())
+                .collect();
+            self.0
+                .push(format!("{row:?} {objects:?} {}", voucher.text(row)));
+        }
+    }
+}
+
+#[test]
+fn the_quick_way_for_plain_rows_reads_every_fixture_as_the_general_way_does() {
+    for name in [
+        "BLBLOV_SIE4.SE",
+        "Arousells_Visning_AB.SE",
+        "BLBLOV_SIE4_UTF_8_with_imbalanced_voucher.SE",
+        "44_sie4.se",
+        "54_transaktioner_ovnbolag.se",
+    ] {
+        let Some(bytes) = fixture(name) else { return };
+        let (mut quick, mut general) = (Rows::default(), Rows::default());
+        let quick_result = styr_import::sie::read_with(bytes.as_slice(), &mut quick, true)
+            .map(|file| file.counts)
+            .map_err(|error| error.to_string());
+        let general_result = styr_import::sie::read_with(bytes.as_slice(), &mut general, false)
+            .map(|file| file.counts)
+            .map_err(|error| error.to_string());
+        assert_eq!(quick_result, general_result, "{name}");
+        assert_eq!(quick.0, general.0, "{name}");
+    }
+}

@@ -2,20 +2,22 @@
 //! the sums a report needs, vouchers for drill-down, mapping rules, forecasts and CSV profiles.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use sqlx::{Any, AnyConnection, Row};
 use styr_domain::followup::{
-    AccountMapping, AccountRule, CostCentreMapping, CostCentreRule, Forecast, LedgerImport, Month,
-    Outcome, OutcomeKey,
+    AccountMapping, AccountRule, CostCentreMapping, CostCentreRule, Forecast, LedgerImport,
+    LedgerRow, Month, Outcome, OutcomeKey,
 };
 use styr_domain::money::Amount;
 use styr_domain::operating::OperatingRow;
 use styr_domain::organisation::UnitId;
 
-use crate::{BudgetId, Stamp, Store, StoreError, codec};
+use crate::{Backend, BudgetId, Stamp, Store, StoreError, codec};
 
-/// Rows per INSERT statement: well under SQLite's and PostgreSQL's limits on parameters.
-const BATCH: usize = 400;
+/// Rows per INSERT statement with bound values: well under SQLite's and PostgreSQL's limits on
+/// parameters.
+const BATCH: usize = 2000;
 
 /// What one import brought, as the import log shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,12 +76,17 @@ fn account(value: i64) -> Result<u32, StoreError> {
     u32::try_from(value).map_err(|_| codec::corrupt(format!("kontot {value}")))
 }
 
-/// `(…), (…)` with numbered placeholders for `rows` rows of `columns` values.
-fn placeholders(rows: usize, columns: usize) -> String {
+/// `(…), (…)` with placeholders for `rows` rows of `columns` values: numbered for PostgreSQL,
+/// positional `?` for SQLite, whose driver looks every `$N` up by name — quadratic in a
+/// statement of thousands of parameters (it cost 87 % of a million-row import).
+fn placeholders(rows: usize, columns: usize, backend: Backend) -> String {
     (0..rows)
         .map(|row| {
             let values: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
+                .map(|column| match backend {
+                    Backend::Postgres => format!("${}", row * columns + column),
+                    Backend::Sqlite => "?".to_string(),
+                })
                 .collect();
             format!("({})", values.join(", "))
         })
@@ -119,10 +126,19 @@ impl Store {
         let (first, last) = (month_text(first), month_text(last));
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
-        let mut replaced = 0;
-        for table in ["outcome_rows", "outcome_vouchers", "outcome_period_budget"] {
+        let replaced: i64 = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(row_count), 0) AS BIGINT) AS replaced FROM outcome_vouchers \
+             WHERE budget_id = $1 AND month >= $2 AND month <= $3",
+        )
+        .bind(budget)
+        .bind(&first)
+        .bind(&last)
+        .fetch_one(&mut *transaction)
+        .await?
+        .try_get("replaced")?;
+        for table in ["outcome_vouchers", "outcome_sums", "outcome_period_budget"] {
             // The table names are the constants above, never input.
-            let result = sqlx::query(sqlx::AssertSqlSafe(format!(
+            sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DELETE FROM {table} WHERE budget_id = $1 AND month >= $2 AND month <= $3"
             )))
             .bind(budget)
@@ -130,9 +146,6 @@ impl Store {
             .bind(&last)
             .execute(&mut *transaction)
             .await?;
-            if table == "outcome_rows" {
-                replaced = i64::try_from(result.rows_affected()).unwrap_or(i64::MAX);
-            }
         }
         let import_id: i64 = sqlx::query(
             "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_imports WHERE budget_id = $1",
@@ -148,56 +161,64 @@ impl Store {
         .fetch_one(&mut *transaction)
         .await?
         .try_get("next")?;
-        let voucher_month: Vec<Option<Month>> = {
-            let mut months = vec![None; ledger.vouchers.len()];
-            for row in &ledger.rows {
-                months[row.voucher].get_or_insert(row.month);
-            }
-            months
-        };
-        for (chunk_index, chunk) in ledger.vouchers.chunks(BATCH).enumerate() {
+        // Each voucher's rows, packed per month (a voucher's rows may fall in different months).
+        let mut parts: BTreeMap<(usize, Month), (i64, String)> = BTreeMap::new();
+        let mut sums: BTreeMap<(Month, u32, Option<&str>), i64> = BTreeMap::new();
+        for row in &ledger.rows {
+            let (count, packed) = parts.entry((row.voucher, row.month)).or_default();
+            *count += 1;
+            pack_row(packed, row, &ledger.vouchers[row.voucher].text);
+            *sums
+                .entry((row.month, row.account, row.cost_centre.as_deref()))
+                .or_default() += row.amount.ore();
+        }
+        let parts: Vec<_> = parts.into_iter().collect();
+        for chunk in parts.chunks(BATCH / 2) {
             let sql = format!(
-                "INSERT INTO outcome_vouchers (budget_id, id, import_id, month, series, number, date, text) VALUES {}",
-                placeholders(chunk.len(), 8)
+                "INSERT INTO outcome_vouchers (budget_id, id, month, import_id, series, number, date, text, row_count, rows) VALUES {}",
+                placeholders(chunk.len(), 10, self.backend)
             );
             let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for (offset, voucher) in chunk.iter().enumerate() {
-                let index = chunk_index * BATCH + offset;
-                let month = voucher_month[index].unwrap_or(Month::of(voucher.date));
+            for ((index, month), (count, packed)) in chunk {
+                let voucher = &ledger.vouchers[*index];
                 query = query
                     .bind(budget)
-                    .bind(first_voucher + index as i64)
+                    .bind(first_voucher + *index as i64)
+                    .bind(month_text(*month))
                     .bind(import_id)
-                    .bind(month_text(month))
-                    .bind(voucher.series.clone())
-                    .bind(voucher.number.clone())
+                    .bind(voucher.series.as_str())
+                    .bind(voucher.number.as_str())
                     .bind(voucher.date.to_string())
-                    .bind(voucher.text.clone());
+                    .bind(voucher.text.as_str())
+                    .bind(*count)
+                    .bind(packed.as_str());
             }
             query.execute(&mut *transaction).await?;
         }
-        for chunk in ledger.rows.chunks(BATCH) {
+        let sums: Vec<_> = sums
+            .into_iter()
+            .filter(|(_, amount)| *amount != 0)
+            .collect();
+        for chunk in sums.chunks(BATCH) {
             let sql = format!(
-                "INSERT INTO outcome_rows (budget_id, voucher_id, month, account, cost_centre, amount, text) VALUES {}",
-                placeholders(chunk.len(), 7)
+                "INSERT INTO outcome_sums (budget_id, month, account, cost_centre, amount) VALUES {}",
+                placeholders(chunk.len(), 5, self.backend)
             );
             let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for row in chunk {
+            for ((month, account, cost_centre), amount) in chunk {
                 query = query
                     .bind(budget)
-                    .bind(first_voucher + row.voucher as i64)
-                    .bind(month_text(row.month))
-                    .bind(i64::from(row.account))
-                    .bind(row.cost_centre.clone())
-                    .bind(row.amount.ore())
-                    .bind(row.text.clone());
+                    .bind(month_text(*month))
+                    .bind(i64::from(*account))
+                    .bind(*cost_centre)
+                    .bind(*amount);
             }
             query.execute(&mut *transaction).await?;
         }
         for chunk in ledger.period_budget.chunks(BATCH) {
             let sql = format!(
                 "INSERT INTO outcome_period_budget (budget_id, month, account, cost_centre, amount) VALUES {}",
-                placeholders(chunk.len(), 5)
+                placeholders(chunk.len(), 5, self.backend)
             );
             let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
             for (key, amount) in chunk {
@@ -305,7 +326,7 @@ impl Store {
     /// The stored outcome summed per account, cost centre and month, with the names.
     pub async fn outcome(&self, budget: BudgetId) -> Result<Outcome, StoreError> {
         let mut outcome = Outcome::default();
-        for (table, target) in [("outcome_rows", true), ("outcome_period_budget", false)] {
+        for (table, target) in [("outcome_sums", true), ("outcome_period_budget", false)] {
             let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "SELECT account, cost_centre, month, CAST(SUM(amount) AS BIGINT) AS amount FROM {table} \
                  WHERE budget_id = $1 GROUP BY account, cost_centre, month"
@@ -352,16 +373,15 @@ impl Store {
         budget: BudgetId,
         month_of: Month,
     ) -> Result<Vec<BookedRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT r.voucher_id, v.series, v.number, v.date, v.text AS voucher_text, r.month, r.account, r.cost_centre, r.amount, r.text \
-             FROM outcome_rows r JOIN outcome_vouchers v ON v.budget_id = r.budget_id AND v.id = r.voucher_id \
-             WHERE r.budget_id = $1 AND r.month = $2 ORDER BY r.voucher_id, r.account",
+        let parts = sqlx::query(
+            "SELECT id, month, series, number, date, text, rows FROM outcome_vouchers \
+             WHERE budget_id = $1 AND month = $2 ORDER BY id",
         )
         .bind(budget)
         .bind(month_text(month_of))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(booked_row).collect()
+        unpack(&parts)
     }
 
     /// One voucher with all its stored rows.
@@ -370,16 +390,15 @@ impl Store {
         budget: BudgetId,
         voucher_id: i64,
     ) -> Result<Vec<BookedRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT r.voucher_id, v.series, v.number, v.date, v.text AS voucher_text, r.month, r.account, r.cost_centre, r.amount, r.text \
-             FROM outcome_rows r JOIN outcome_vouchers v ON v.budget_id = r.budget_id AND v.id = r.voucher_id \
-             WHERE r.budget_id = $1 AND r.voucher_id = $2 ORDER BY r.account",
+        let parts = sqlx::query(
+            "SELECT id, month, series, number, date, text, rows FROM outcome_vouchers \
+             WHERE budget_id = $1 AND id = $2 ORDER BY month",
         )
         .bind(budget)
         .bind(voucher_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(booked_row).collect()
+        unpack(&parts)
     }
 
     /// The account rules, or `None` when the budget still uses the default.
@@ -584,17 +603,95 @@ impl Store {
     }
 }
 
-fn booked_row(row: &sqlx::any::AnyRow) -> Result<BookedRow, StoreError> {
-    Ok(BookedRow {
-        voucher_id: row.try_get("voucher_id")?,
-        series: row.try_get("series")?,
-        number: row.try_get("number")?,
-        date: row.try_get("date")?,
-        voucher_text: row.try_get("voucher_text")?,
-        month: row.try_get("month")?,
-        account: account(row.try_get("account")?)?,
-        cost_centre: row.try_get("cost_centre")?,
-        amount: Amount::from_ore(row.try_get("amount")?),
-        text: row.try_get("text")?,
-    })
+/// Appends one row to a voucher part: "account TAB cost centre TAB amount TAB text" and a
+/// newline. The text is kept only when it is not the voucher's own; tabs and line breaks in it
+/// (which a SIE line cannot hold unquoted anyway) become spaces.
+fn pack_row(packed: &mut String, row: &LedgerRow, voucher_text: &str) {
+    let text = if row.text == voucher_text {
+        ""
+    } else {
+        row.text.as_str()
+    };
+    let _ = write!(
+        packed,
+        "{}\t{}\t{}\t",
+        row.account,
+        row.cost_centre.as_deref().unwrap_or(""),
+        row.amount.ore()
+    );
+    packed.extend(text.chars().map(|character| match character {
+        '\t' | '\n' | '\r' => ' ',
+        other => other,
+    }));
+    packed.push('\n');
+}
+
+fn unpack(parts: &[sqlx::any::AnyRow]) -> Result<Vec<BookedRow>, StoreError> {
+    let mut rows = Vec::new();
+    for part in parts {
+        let voucher_text: String = part.try_get("text")?;
+        let packed: String = part.try_get("rows")?;
+        for line in packed.lines() {
+            let mut fields = line.splitn(4, '\t');
+            let (Some(account), Some(cost_centre), Some(amount), Some(text)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(codec::corrupt(format!("verifikationsraden ”{line}”")));
+            };
+            rows.push(BookedRow {
+                voucher_id: part.try_get("id")?,
+                series: part.try_get("series")?,
+                number: part.try_get("number")?,
+                date: part.try_get("date")?,
+                voucher_text: voucher_text.clone(),
+                month: part.try_get("month")?,
+                account: account
+                    .parse()
+                    .map_err(|_| codec::corrupt(format!("kontot ”{account}”")))?,
+                cost_centre: (!cost_centre.is_empty()).then(|| cost_centre.to_string()),
+                amount: Amount::from_ore(
+                    amount
+                        .parse()
+                        .map_err(|_| codec::corrupt(format!("beloppet ”{amount}”")))?,
+                ),
+                text: if text.is_empty() {
+                    voucher_text.clone()
+                } else {
+                    text.to_string()
+                },
+            });
+        }
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use styr_domain::calendar::Year;
+
+    #[test]
+    fn a_packed_row_unpacks_to_itself() {
+        let month = Month::new(Year::new(2025).expect("a year"), 3).expect("a month");
+        let row = LedgerRow {
+            voucher: 0,
+            month,
+            account: 5011,
+            cost_centre: Some("1100".into()),
+            amount: Amount::from_ore(-12_345),
+            text: "Lön\tmars".into(),
+        };
+        let mut packed = String::new();
+        pack_row(&mut packed, &row, "Lön");
+        pack_row(
+            &mut packed,
+            &LedgerRow {
+                cost_centre: None,
+                text: "Lön".into(),
+                ..row.clone()
+            },
+            "Lön",
+        );
+        assert_eq!(packed, "5011\t1100\t-12345\tLön mars\n5011\t\t-12345\t\n");
+    }
 }

@@ -254,3 +254,217 @@ async fn several_changes_saved_together_keep_a_revision_each() {
         assert_eq!(stored.budget, budget, "{backend}");
     }
 }
+
+/// A small ledger: two vouchers in March and one in April, one row of which falls in May.
+fn ledger() -> styr_domain::followup::LedgerImport {
+    use styr_domain::calendar::Date;
+    use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, OutcomeKey};
+    let year = Year::new(2025).expect("a year");
+    let month = |number| Month::new(year, number).expect("a month");
+    let voucher = |number: &str, day, month_number, text: &str| LedgerVoucher {
+        series: "A".into(),
+        number: number.into(),
+        date: Date::new(2025, month_number, day).expect("a date"),
+        text: text.into(),
+    };
+    let row = |voucher, month, account, cost_centre: Option<&str>, ore, text: &str| LedgerRow {
+        voucher,
+        month,
+        account,
+        cost_centre: cost_centre.map(str::to_string),
+        amount: Amount::from_ore(ore),
+        text: text.into(),
+    };
+    LedgerImport {
+        file_name: "utfall.se".into(),
+        checksum: "0badc0de".into(),
+        format: "SIE 4".into(),
+        vouchers: vec![
+            voucher("1", 10, 3, "Lön mars"),
+            voucher("2", 20, 3, "Hyra \"Q2\"; tab\tinne"),
+            voucher("3", 5, 4, "Avgift"),
+        ],
+        rows: vec![
+            row(0, month(3), 5011, Some("1100"), 1_000_000, "Lön mars"),
+            row(
+                1,
+                month(3),
+                6111,
+                Some("1100"),
+                250_000,
+                "Hyra \"Q2\"; tab\tinne",
+            ),
+            row(1, month(3), 6111, None, 50, "öresavrundning"),
+            row(2, month(4), 3511, Some("1200"), -400_000, "Avgift"),
+            row(2, month(5), 3511, Some("1200"), -100_000, "Avgift maj"),
+        ],
+        period_budget: vec![(
+            OutcomeKey {
+                account: 5011,
+                cost_centre: None,
+                month: month(3),
+            },
+            Amount::from_ore(900_000),
+        )],
+        account_names: [(5011, "Månadslön".to_string())].into_iter().collect(),
+        cost_centre_names: [("1100".to_string(), "Ekonomi".to_string())]
+            .into_iter()
+            .collect(),
+    }
+}
+
+#[tokio::test]
+async fn an_outcome_import_sums_drills_down_and_replaces_its_months() {
+    use styr_domain::followup::Month;
+    for (backend, store) in stores("outcome").await {
+        let id = store.insert(&example(), &stamp()).await.expect("stored");
+        let record = store
+            .import_outcome(id, &ledger(), &stamp())
+            .await
+            .expect("imported");
+        assert_eq!(
+            (record.first_month.as_str(), record.last_month.as_str()),
+            ("2025-03", "2025-05"),
+            "{backend}"
+        );
+        assert_eq!(
+            (record.vouchers, record.rows, record.replaced_rows),
+            (3, 5, 0),
+            "{backend}"
+        );
+        assert_eq!(record.debit, Amount::from_ore(1_250_050), "{backend}");
+        let outcome = store.outcome(id).await.expect("the outcome");
+        assert_eq!(
+            outcome.actual.len(),
+            5,
+            "{backend}: one sum per account, cost centre and month"
+        );
+        let total: Amount = outcome.actual.values().copied().sum();
+        assert_eq!(total, Amount::from_ore(750_050), "{backend}");
+        assert_eq!(
+            outcome.budget.values().copied().sum::<Amount>(),
+            Amount::from_ore(900_000),
+            "{backend}"
+        );
+        assert_eq!(outcome.account_names[&5011], "Månadslön", "{backend}");
+        let march = Month::new(Year::new(2025).expect("a year"), 3).expect("March");
+        let rows = store.booked_rows(id, march).await.expect("March's rows");
+        assert_eq!(rows.len(), 3, "{backend}");
+        assert_eq!(
+            rows[1].text, "Hyra \"Q2\"; tab\tinne",
+            "{backend}: the voucher's own text, whole"
+        );
+        assert_eq!(rows[2].cost_centre, None, "{backend}");
+        assert_eq!(rows[2].text, "öresavrundning", "{backend}");
+        let voucher = store
+            .voucher(id, rows[0].voucher_id + 2)
+            .await
+            .expect("the April voucher");
+        assert_eq!(voucher.len(), 2, "{backend}: both months of the voucher");
+        assert_eq!(voucher[1].text, "Avgift maj", "{backend}");
+        // The same months again: replaced, never doubled.
+        let again = store
+            .import_outcome(id, &ledger(), &stamp())
+            .await
+            .expect("imported again");
+        assert_eq!(again.replaced_rows, 5, "{backend}");
+        assert_eq!(
+            store.outcome(id).await.expect("the outcome"),
+            outcome,
+            "{backend}"
+        );
+        assert_eq!(
+            store.outcome_imports(id).await.expect("the log").len(),
+            2,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn rules_forecasts_and_profiles_read_back() {
+    use styr_domain::followup::{AccountMapping, CostCentreMapping, CostCentreRule, Forecast};
+    use styr_domain::operating::OperatingRow;
+    for (backend, store) in stores("outcome-rules").await {
+        let id = store.insert(&example(), &stamp()).await.expect("stored");
+        assert_eq!(
+            store.account_rules(id).await.expect("rules"),
+            None,
+            "{backend}: the default until set"
+        );
+        let mapping = AccountMapping::kommun_bas();
+        store.set_account_rules(id, &mapping).await.expect("set");
+        assert_eq!(
+            store.account_rules(id).await.expect("rules"),
+            Some(mapping),
+            "{backend}"
+        );
+        let centres = CostCentreMapping {
+            rules: vec![CostCentreRule {
+                object: "1100".into(),
+                unit: UnitId("klk".into()),
+                valid_from: None,
+                valid_to: Some(styr_domain::calendar::Date::new(2025, 6, 30).expect("a date")),
+            }],
+        };
+        store
+            .set_cost_centre_rules(id, &centres)
+            .await
+            .expect("set");
+        assert_eq!(
+            store.cost_centre_rules(id).await.expect("rules"),
+            centres,
+            "{backend}"
+        );
+        let mut forecast = Forecast {
+            unit: UnitId("ks".into()),
+            row: OperatingRow::Line(LineKind::Personnel),
+            year: Year::new(2025).expect("a year"),
+            amount: Amount::from_tkr(-120_000),
+            comment: "Vakanser".into(),
+        };
+        assert_eq!(
+            store
+                .set_forecast(id, &forecast, &stamp())
+                .await
+                .expect("set"),
+            None,
+            "{backend}"
+        );
+        forecast.amount = Amount::from_tkr(-119_000);
+        let previous = store
+            .set_forecast(id, &forecast, &stamp())
+            .await
+            .expect("set");
+        assert_eq!(
+            previous,
+            Some((Amount::from_tkr(-120_000), "Vakanser".to_string())),
+            "{backend}"
+        );
+        assert_eq!(
+            store.forecasts(id).await.expect("forecasts"),
+            vec![forecast],
+            "{backend}"
+        );
+        store
+            .save_import_profile("Raindance", "delimiter = \";\"", &stamp())
+            .await
+            .expect("saved");
+        store
+            .save_import_profile("Raindance", "delimiter = \",\"", &stamp())
+            .await
+            .expect("saved again");
+        assert_eq!(
+            store.import_profiles().await.expect("profiles")["Raindance"],
+            "delimiter = \",\"",
+            "{backend}"
+        );
+        assert!(
+            matches!(
+                store.import_outcome(99, &ledger(), &stamp()).await,
+                Err(StoreError::NotFound(99))
+            ),
+            "{backend}"
+        );
+    }
+}

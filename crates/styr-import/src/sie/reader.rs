@@ -8,12 +8,17 @@ use styr_domain::calendar::Date;
 
 use super::SieSink;
 use super::encoding::Encoding;
+use super::fast;
 use super::fields::{self, Field, FieldKind, SyntaxError};
 use super::records::{
     Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     TransactionKind, Voucher,
 };
 use crate::issue::{Issue, Severity};
+
+/// A hash map with a fast, non-cryptographic hash, looked up once per transaction row. A file
+/// crafted to make its object codes collide slows only its own reading.
+type Fast<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>;
 
 /// How many issues a file reports before it only counts the rest.
 const ISSUE_LIMIT: usize = 200;
@@ -55,7 +60,18 @@ impl std::error::Error for SieError {}
 /// `sink` as they come. All errors are collected in one pass; if there is any, the result is
 /// `Err` and the caller must discard what the sink received.
 pub fn read_sie(input: impl Read, sink: &mut impl SieSink) -> Result<SieFile, SieError> {
+    read_with(input, sink, true)
+}
+
+/// [`read_sie`] with the quick way for plain #TRANS rows on or off: the same result either way.
+#[doc(hidden)]
+pub fn read_with(
+    input: impl Read,
+    sink: &mut impl SieSink,
+    quick: bool,
+) -> Result<SieFile, SieError> {
     let mut reader = Reader::new(sink);
+    reader.quick = quick;
     reader.run(input).map_err(SieError::Io)?;
     reader.finish()
 }
@@ -82,7 +98,7 @@ struct Reader<'s, S> {
     fields: Vec<Field>,
     list_fields: Vec<Field>,
     objects: Vec<(u32, ObjectIndex)>,
-    object_index: HashMap<u32, HashMap<Box<[u8]>, ObjectIndex>>,
+    object_index: Fast<u32, Fast<Box<[u8]>, ObjectIndex>>,
     voucher: Voucher,
     /// The #VER line as read, to quote when the voucher does not balance.
     voucher_source: Vec<u8>,
@@ -92,6 +108,8 @@ struct Reader<'s, S> {
     errors: Vec<Issue>,
     more_errors: usize,
     replacement_warned: bool,
+    /// Whether plain #TRANS rows take the quick way (off only to test it against the general).
+    quick: bool,
 }
 
 impl<'s, S: SieSink> Reader<'s, S> {
@@ -112,7 +130,7 @@ impl<'s, S: SieSink> Reader<'s, S> {
             fields: Vec::with_capacity(16),
             list_fields: Vec::with_capacity(8),
             objects: Vec::with_capacity(8),
-            object_index: HashMap::new(),
+            object_index: Fast::default(),
             voucher: Voucher::default(),
             voucher_source: Vec::new(),
             block: Block::Outside,
@@ -121,6 +139,7 @@ impl<'s, S: SieSink> Reader<'s, S> {
             errors: Vec::new(),
             more_errors: 0,
             replacement_warned: false,
+            quick: true,
         }
     }
 
@@ -268,7 +287,11 @@ impl<'s, S: SieSink> Reader<'s, S> {
         if self.encoding.is_none() && !line.is_ascii() {
             self.encoding = Some(Encoding::guess(line));
         }
-        if !self.replacement_warned && memchr::memmem::find(line, "\u{fffd}".as_bytes()).is_some() {
+        // U+FFFD is EF BF BD: look for it only in lines that have such a byte at all.
+        if !self.replacement_warned
+            && memchr::memchr(0xef, line).is_some()
+            && memchr::memmem::find(line, "\u{fffd}".as_bytes()).is_some()
+        {
             // The Arousells export: damaged before it was written, nothing to repair here.
             self.replacement_warned = true;
             let number = self.file.counts.lines;
@@ -277,6 +300,13 @@ impl<'s, S: SieSink> Reader<'s, S> {
             issue.severity = Severity::Warning;
             issue.message = "filen innehåller ersättningstecknet � (första gången här): tecken som å, ä och ö förstördes innan filen skrevs och kan inte återställas".into();
             self.file.warnings.push(issue);
+        }
+        if self.block == Block::Inside
+            && self.checksum != Checksum::Running
+            && self.quick
+            && let Some(row) = fast::quick_transaction(line)
+        {
+            return self.push_quick(row);
         }
         // A voucher's braces stand alone on their lines; as fields they would open a list.
         match line.trim_ascii() {
@@ -529,12 +559,21 @@ impl<'s, S: SieSink> Reader<'s, S> {
         self.voucher.line = self.file.counts.lines;
         self.voucher_source.clear();
         self.voucher_source.extend_from_slice(line);
-        self.voucher.series = self.text(line, fields.get(1));
-        self.voucher.number = self.text(line, fields.get(2));
+        // Into the voucher's own strings, which keep their capacity from voucher to voucher.
+        let mut voucher = std::mem::take(&mut self.voucher);
+        for (index, target) in [
+            (1, &mut voucher.series),
+            (2, &mut voucher.number),
+            (4, &mut voucher.text),
+        ] {
+            if let Some(field) = fields.get(index) {
+                target.push_str(&self.decode(&fields::unescaped(line, field)));
+            }
+        }
+        self.voucher = voucher;
         if let Some(field) = self.required(line, fields, 3, "verifikationsdatum") {
             self.voucher.date = self.date_field(line, Some(&field), "verifikationsdatumet");
         }
-        self.voucher.text = self.text(line, fields.get(4));
         self.voucher.registered = self.date_field(line, fields.get(5), "registreringsdatumet");
         self.block = Block::Opening;
     }
@@ -588,6 +627,32 @@ impl<'s, S: SieSink> Reader<'s, S> {
         }
         self.file.counts.vouchers += 1;
         self.sink.voucher(&self.file, &self.voucher);
+    }
+
+    fn push_quick(&mut self, row: fast::QuickRow<'_>) {
+        self.objects.clear();
+        for &(dimension, code) in &row.objects[..row.object_count] {
+            let object = self.object(dimension, code, None);
+            self.objects.push((dimension, object));
+        }
+        let text = if row.text.is_empty() {
+            String::new()
+        } else {
+            self.decode(row.text).into_owned()
+        };
+        self.file.counts.transactions += 1;
+        let number = self.file.counts.lines;
+        let objects = std::mem::take(&mut self.objects);
+        self.voucher.push_row(
+            TransactionKind::Booked,
+            row.account,
+            &objects,
+            row.amount,
+            row.date,
+            &text,
+            number,
+        );
+        self.objects = objects;
     }
 
     fn transaction(&mut self, line: &[u8], fields: &[Field], kind: TransactionKind) {
