@@ -103,6 +103,14 @@ impl App {
         Ok(record)
     }
 
+    /// The cost centres' names as the accounting system gives them.
+    pub async fn followup_names(
+        &self,
+        budget: BudgetId,
+    ) -> Result<BTreeMap<String, String>, AppError> {
+        Ok(self.store.outcome(budget).await?.cost_centre_names)
+    }
+
     pub async fn outcome_imports(&self, budget: BudgetId) -> Result<Vec<ImportRecord>, AppError> {
         Ok(self.store.outcome_imports(budget).await?)
     }

@@ -116,6 +116,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::followup::drill),
         )
         .route(
+            "/budget/{id}/uppfoljning/mappning",
+            get(pages::followup::mapping).post(pages::followup::save_mapping),
+        )
+        .route(
             "/budget/{id}/uppfoljning/verifikation/{voucher}",
             get(pages::followup::voucher),
         )

@@ -360,6 +360,11 @@ async fn a_controller_follows_up_the_books_in_a_browser() {
     browser
         .wait_for_text("main", "Projektkontoret (nedlagt)")
         .await;
+    let violations = browser.accessibility_violations().await;
+    assert!(
+        violations.is_empty(),
+        "Uppföljning with figures: {violations:?}"
+    );
     // A forecast for Kommunstyrelsen's personnel costs, with a comment.
     browser
         .click("#grupp-ks select[name=rad] option[value=\"personnel\"]")
@@ -384,6 +389,8 @@ async fn a_controller_follows_up_the_books_in_a_browser() {
     browser.click("main tbody a").await;
     browser.wait_for_text("h1", "Verifikation A").await;
     browser.wait_for_text("main table", "5011").await;
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "a voucher: {violations:?}");
     browser
         .client
         .clone()
@@ -423,6 +430,7 @@ async fn every_page_passes_axe_core() {
         "/budget/1/internkontroll",
         "/budget/1/organisation",
         "/budget/1/uppfoljning",
+        "/budget/1/uppfoljning/mappning",
         "/budget/1/dokument",
         "/budget/1/rapport",
         "/budget/9",

@@ -25,6 +25,8 @@ async fn every_page_reads() {
         ("/budget/1/risker", "Välfärdsbrottslighet"),
         ("/budget/1/internkontroll", "Biträdande kommundirektör"),
         ("/budget/1/organisation", "Samhällsbyggnadsförvaltningen"),
+        ("/budget/1/uppfoljning", "Läs in utfall"),
+        ("/budget/1/uppfoljning/mappning", "Konton till budgetrader"),
         ("/budget/1/dokument", "2024.025 KS"),
         ("/budget/1/rapport", "Riskmatris"),
     ];
@@ -581,4 +583,56 @@ async fn an_explanation_that_contradicts_the_numbers_is_shown_as_a_finding() {
         "the sentence is a finding"
     );
     assert!(overview.contains("anges ökar med 5,0 mnkr, beräknas ökar med 2,0 mnkr"));
+}
+
+#[tokio::test]
+async fn the_mapping_is_edited_and_a_bad_rule_saves_nothing() {
+    let router = router_with_example("pages-mapping").await;
+    let page = get(&router, "/budget/1/uppfoljning/mappning").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("value=\"61\""),
+        "the Kommun-Bas default is shown"
+    );
+    let bad = post_form(
+        &router,
+        "/budget/1/uppfoljning/mappning",
+        &[
+            ("prefix", "3"),
+            ("rad", "revenue"),
+            ("prefix", "4x"),
+            ("rad", "purchased_services"),
+            ("kostnadsstalle", "990"),
+            ("enhet", "klk"),
+            ("fran", "2025-13-01"),
+            ("till", ""),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("”4x”"), "{}", bad.body);
+    assert!(bad.body.contains("datum skrivs ÅÅÅÅ-MM-DD"));
+    assert!(bad.body.contains("value=\"4x\""), "what was typed is kept");
+    let page = get(&router, "/budget/1/uppfoljning/mappning").await;
+    assert!(page.body.contains("value=\"61\""), "nothing was saved");
+    let good = post_form(
+        &router,
+        "/budget/1/uppfoljning/mappning",
+        &[
+            ("prefix", "3"),
+            ("rad", "revenue"),
+            ("prefix", "4"),
+            ("rad", ""),
+            ("kostnadsstalle", "990"),
+            ("enhet", "klk"),
+            ("fran", "2025-01-01"),
+            ("till", ""),
+        ],
+    )
+    .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+    let page = get(&router, "/budget/1/uppfoljning/mappning").await;
+    assert!(!page.body.contains("value=\"61\""));
+    assert!(page.body.contains("value=\"990\""));
+    assert!(page.body.contains("value=\"2025-01-01\""));
 }

@@ -371,3 +371,249 @@ pub async fn voucher(
             .collect(),
     })
 }
+
+pub struct AccountRuleView {
+    pub prefix: String,
+    pub row: String,
+}
+
+pub struct CostCentreRuleView {
+    pub object: String,
+    pub name: String,
+    pub unit: String,
+    pub valid_from: String,
+    pub valid_to: String,
+}
+
+#[derive(Template)]
+#[template(path = "followup_mapping.html")]
+pub struct MappingPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub account_rules: Vec<AccountRuleView>,
+    pub cost_centre_rules: Vec<CostCentreRuleView>,
+    pub rows: Vec<(&'static str, &'static str)>,
+    pub units: Vec<(String, String)>,
+    pub messages: Vec<String>,
+}
+
+/// The rows an account rule may point at, and "left out".
+const RULE_ROWS: [(&str, &str); 8] = [
+    ("revenue", "Verksamhetens intäkter"),
+    ("personnel", "Personalkostnader"),
+    ("premises_rent", "Lokalhyror"),
+    ("purchased_services", "Köp av tjänster"),
+    ("other_costs", "Övriga kostnader"),
+    ("financial_net", "Finansnetto"),
+    ("kommunbidrag", "Kommunbidrag"),
+    ("", "Ingår inte i uppföljningen"),
+];
+
+async fn mapping_page(
+    state: &AppState,
+    id: i64,
+    typed: Option<(Vec<AccountRuleView>, Vec<CostCentreRuleView>)>,
+    messages: Vec<String>,
+) -> Result<MappingPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let outcome_names = state.app.followup_names(id).await?;
+    let (mut account_rules, mut cost_centre_rules) = match typed {
+        Some(typed) => typed,
+        None => {
+            let accounts = state.app.account_mapping(id).await?;
+            let centres = state.app.cost_centre_mapping(id).await?;
+            (
+                accounts
+                    .rules
+                    .iter()
+                    .map(|rule| AccountRuleView {
+                        prefix: rule.prefix.clone(),
+                        row: rule
+                            .row
+                            .map_or_else(String::new, |row| row.key().to_string()),
+                    })
+                    .collect(),
+                centres
+                    .rules
+                    .iter()
+                    .map(|rule| CostCentreRuleView {
+                        object: rule.object.clone(),
+                        name: outcome_names.get(&rule.object).cloned().unwrap_or_default(),
+                        unit: rule.unit.0.clone(),
+                        valid_from: rule
+                            .valid_from
+                            .map(|date| date.to_string())
+                            .unwrap_or_default(),
+                        valid_to: rule
+                            .valid_to
+                            .map(|date| date.to_string())
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            )
+        }
+    };
+    // Room for new rules.
+    for _ in 0..3 {
+        account_rules.push(AccountRuleView {
+            prefix: String::new(),
+            row: String::new(),
+        });
+        cost_centre_rules.push(CostCentreRuleView {
+            object: String::new(),
+            name: String::new(),
+            unit: String::new(),
+            valid_from: String::new(),
+            valid_to: String::new(),
+        });
+    }
+    Ok(MappingPage {
+        title: format!("Kontomappning – {}", snapshot.budget.document.title),
+        nav: nav(id, "uppfoljning"),
+        id,
+        account_rules,
+        cost_centre_rules,
+        rows: RULE_ROWS.to_vec(),
+        units: snapshot
+            .budget
+            .organisation
+            .units()
+            .iter()
+            .map(|unit| (unit.id.0.clone(), unit.name.clone()))
+            .collect(),
+        messages,
+    })
+}
+
+pub async fn mapping(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(&mapping_page(&state, id, None, Vec::new()).await?)
+}
+
+/// Replaces all account rules and cost-centre rules with what the form holds; a rule whose
+/// code is left empty is removed. Nothing is saved unless every rule reads.
+pub async fn save_mapping(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(pairs): axum::Form<Vec<(String, String)>>,
+) -> PageResult {
+    let values = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.trim().to_string())
+            .collect()
+    };
+    let (prefixes, rows) = (values("prefix"), values("rad"));
+    let (objects, units, froms, tos) = (
+        values("kostnadsstalle"),
+        values("enhet"),
+        values("fran"),
+        values("till"),
+    );
+    let mut messages = Vec::new();
+    let mut account_rules = Vec::new();
+    for (prefix, row) in prefixes
+        .iter()
+        .zip(&rows)
+        .filter(|(prefix, _)| !prefix.is_empty())
+    {
+        let operating_row = if row.is_empty() {
+            None
+        } else {
+            match OperatingRow::from_key(row) {
+                Some(found) => Some(found),
+                None => {
+                    messages.push(format!("Raden ”{row}” finns inte."));
+                    continue;
+                }
+            }
+        };
+        account_rules.push(styr_domain::followup::AccountRule {
+            prefix: prefix.clone(),
+            row: operating_row,
+        });
+    }
+    let accounts = styr_domain::followup::AccountMapping::new(account_rules)
+        .map_err(|error| messages.push(format!("Kontomappningen: {error}.")))
+        .ok();
+    let snapshot = state.app.snapshot(id).await?;
+    let mut centre_rules = Vec::new();
+    for (((object, unit), from), to) in objects.iter().zip(&units).zip(&froms).zip(&tos) {
+        if object.is_empty() {
+            continue;
+        }
+        if snapshot
+            .budget
+            .organisation
+            .unit(&UnitId(unit.clone()))
+            .is_none()
+        {
+            messages.push(format!(
+                "Kostnadsställe {object}: välj en enhet ur organisationen."
+            ));
+            continue;
+        }
+        let dates = (
+            crate::forms::optional_date(Some(from)),
+            crate::forms::optional_date(Some(to)),
+        );
+        let (Ok(valid_from), Ok(valid_to)) = dates else {
+            messages.push(format!(
+                "Kostnadsställe {object}: datum skrivs ÅÅÅÅ-MM-DD, till exempel 2025-01-01."
+            ));
+            continue;
+        };
+        centre_rules.push(styr_domain::followup::CostCentreRule {
+            object: object.clone(),
+            unit: UnitId(unit.clone()),
+            valid_from,
+            valid_to,
+        });
+    }
+    match accounts {
+        Some(accounts) if messages.is_empty() => {
+            state.app.set_account_mapping(id, &accounts).await?;
+            state
+                .app
+                .set_cost_centre_mapping(
+                    id,
+                    &styr_domain::followup::CostCentreMapping {
+                        rules: centre_rules,
+                    },
+                )
+                .await?;
+            see(format!("/budget/{id}/uppfoljning"))
+        }
+        _ => {
+            let names = state.app.followup_names(id).await?;
+            let typed = (
+                prefixes
+                    .iter()
+                    .zip(&rows)
+                    .filter(|(prefix, _)| !prefix.is_empty())
+                    .map(|(prefix, row)| AccountRuleView {
+                        prefix: prefix.clone(),
+                        row: row.clone(),
+                    })
+                    .collect(),
+                objects
+                    .iter()
+                    .zip(&units)
+                    .zip(&froms)
+                    .zip(&tos)
+                    .filter(|(((object, _), _), _)| !object.is_empty())
+                    .map(|(((object, unit), from), to)| CostCentreRuleView {
+                        name: names.get(object).cloned().unwrap_or_default(),
+                        object: object.clone(),
+                        unit: unit.clone(),
+                        valid_from: from.clone(),
+                        valid_to: to.clone(),
+                    })
+                    .collect(),
+            );
+            messages.push("Ingenting har sparats; det du skrev finns kvar.".into());
+            invalid(&mapping_page(&state, id, Some(typed), messages).await?)
+        }
+    }
+}
