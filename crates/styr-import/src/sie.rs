@@ -10,12 +10,14 @@ mod fast;
 mod fields;
 mod ledger;
 mod outcome;
+mod parallel;
 mod reader;
 mod records;
 
 pub use encoding::Encoding;
 pub use ledger::read_ledger;
 pub use outcome::OutcomeSink;
+pub use parallel::{ForkSink, read_sie_path};
 pub use reader::{SieError, read_sie, read_with};
 pub use records::{
     AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,

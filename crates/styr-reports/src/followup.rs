@@ -158,6 +158,8 @@ pub fn follow_up(input: &FollowupInput<'_>) -> FollowupReport {
     let mut unmapped_accounts: BTreeMap<u32, Amount> = BTreeMap::new();
     let mut unmapped_cost_centres: BTreeMap<String, Amount> = BTreeMap::new();
     let mut excluded = Amount::ZERO;
+    // Tens of thousands of sums share a few hundred accounts: each is looked up once.
+    let mut uses: std::collections::HashMap<u32, AccountUse> = std::collections::HashMap::new();
 
     let source = if let Some(budget) = input.budget {
         add_budget_lines(input, budget, &mut groups);
@@ -187,7 +189,10 @@ pub fn follow_up(input: &FollowupInput<'_>) -> FollowupReport {
         {
             // The books sign debit positive; the budget signs revenue positive.
             let amount = Amount::from_ore(-amount.ore());
-            let row = match input.accounts.use_of(key.account) {
+            let account_use = *uses
+                .entry(key.account)
+                .or_insert_with(|| input.accounts.use_of(key.account));
+            let row = match account_use {
                 AccountUse::Row(row) => row,
                 AccountUse::Excluded => {
                     if is_actual {

@@ -9,7 +9,7 @@ use std::time::Instant;
 use styr_app::{Actor, App, AppError};
 use styr_domain::calendar::Year;
 use styr_domain::followup::{AccountMapping, CostCentreMapping};
-use styr_import::sie::{OutcomeSink, SieError, read_sie};
+use styr_import::sie::{ForkSink, OutcomeSink, SieError, read_sie_path};
 use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
@@ -128,19 +128,22 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
         Ok(year) => year,
         Err(code) => return code,
     };
-    let handle = match std::fs::File::open(file) {
-        Ok(handle) => handle,
+    let total = match std::fs::metadata(file) {
+        Ok(metadata) if metadata.is_file() => metadata.len(),
+        Ok(_) => {
+            eprintln!("styr: kan inte läsa {}: det är inte en fil", file.display());
+            return ExitCode::from(UNREADABLE);
+        }
         Err(error) => {
             eprintln!("styr: kan inte läsa {}: {error}", file.display());
             return ExitCode::from(UNREADABLE);
         }
     };
-    let total = handle.metadata().map_or(0, |metadata| metadata.len());
     let mut sink = ProgressSink {
         inner: OutcomeSink::default(),
         progress: Progress::new(total),
     };
-    let sie = match read_sie(std::io::BufReader::with_capacity(0, handle), &mut sink) {
+    let sie = match read_sie_path(file, &mut sink) {
         Ok(sie) => sie,
         Err(SieError::Invalid { errors, more, .. }) => {
             sink.progress.finish();
@@ -206,6 +209,19 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
 struct ProgressSink {
     inner: OutcomeSink,
     progress: Progress,
+}
+
+impl ForkSink for ProgressSink {
+    fn fork(&self) -> Self {
+        ProgressSink {
+            inner: self.inner.fork(),
+            progress: Progress::new(0),
+        }
+    }
+
+    fn join(&mut self, other: Self) {
+        self.inner.join(other.inner);
+    }
 }
 
 impl styr_import::sie::SieSink for ProgressSink {

@@ -87,6 +87,28 @@ impl SieSink for OutcomeSink {
     }
 }
 
+impl super::ForkSink for OutcomeSink {
+    fn fork(&self) -> Self {
+        OutcomeSink {
+            dimension: self.dimension,
+            ..OutcomeSink::default()
+        }
+    }
+
+    fn join(&mut self, other: Self) {
+        for (mine, theirs) in [
+            (&mut self.booked, other.booked),
+            (&mut self.period_outcome, other.period_outcome),
+            (&mut self.period_budget, other.period_budget),
+        ] {
+            for (key, amount) in theirs {
+                *mine.entry(key).or_default() += amount;
+            }
+        }
+        self.vouchers += other.vouchers;
+    }
+}
+
 impl OutcomeSink {
     /// The sums as an [`Outcome`]. The actual outcome comes from the vouchers; a file without
     /// vouchers (SIE 1–3, or 4 without #VER) gives it by #PSALDO instead.

@@ -77,7 +77,7 @@ pub fn read_with(
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Block {
+pub(super) enum Block {
     Outside,
     /// After #VER, before its {.
     Opening,
@@ -85,35 +85,40 @@ enum Block {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Checksum {
+pub(super) enum Checksum {
     NotSeen,
     Running,
     Verified,
 }
 
-struct Reader<'s, S> {
-    sink: &'s mut S,
-    file: SieFile,
-    encoding: Option<Encoding>,
+pub(super) struct Reader<'s, S> {
+    pub(super) sink: &'s mut S,
+    pub(super) file: SieFile,
+    pub(super) encoding: Option<Encoding>,
     fields: Vec<Field>,
     list_fields: Vec<Field>,
     objects: Vec<(u32, ObjectIndex)>,
-    object_index: Fast<u32, Fast<Box<[u8]>, ObjectIndex>>,
+    pub(super) object_index: Fast<u32, Fast<Box<[u8]>, ObjectIndex>>,
     voucher: Voucher,
     /// The #VER line as read, to quote when the voucher does not balance.
     voucher_source: Vec<u8>,
-    block: Block,
-    checksum: Checksum,
+    pub(super) block: Block,
+    pub(super) checksum: Checksum,
     crc: crc32fast::Hasher,
-    errors: Vec<Issue>,
+    pub(super) errors: Vec<Issue>,
     more_errors: usize,
     replacement_warned: bool,
     /// Whether plain #TRANS rows take the quick way (off only to test it against the general).
     quick: bool,
+    /// A worker of the parallel reader reads only vouchers: anything else it meets (another
+    /// record, an object no header declared) makes the block `unusual`, and the whole file is
+    /// read again the sequential way.
+    pub(super) restricted: bool,
+    pub(super) unusual: bool,
 }
 
 impl<'s, S: SieSink> Reader<'s, S> {
-    fn new(sink: &'s mut S) -> Self {
+    pub(super) fn new(sink: &'s mut S) -> Self {
         Reader {
             sink,
             file: SieFile {
@@ -140,6 +145,8 @@ impl<'s, S: SieSink> Reader<'s, S> {
             more_errors: 0,
             replacement_warned: false,
             quick: true,
+            restricted: false,
+            unusual: false,
         }
     }
 
@@ -182,7 +189,19 @@ impl<'s, S: SieSink> Reader<'s, S> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<SieFile, SieError> {
+    /// Reads every line of `block`, which ends at a line end or at the end of the file.
+    pub(super) fn lines(&mut self, block: &[u8]) {
+        let mut start = 0;
+        for newline in memchr::memchr_iter(b'\n', block) {
+            self.line(&block[start..newline]);
+            start = newline + 1;
+        }
+        if start < block.len() {
+            self.line(&block[start..]);
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Result<SieFile, SieError> {
         if self.block != Block::Outside {
             let source = std::mem::take(&mut self.voucher_source);
             let line = self.voucher.line;
@@ -328,6 +347,9 @@ impl<'s, S: SieSink> Reader<'s, S> {
 
     fn record(&mut self, line: &[u8], fields: &[Field]) {
         let label = fields[0].bytes(line);
+        if self.restricted && !matches!(label, b"#VER" | b"#TRANS" | b"#RTRANS" | b"#BTRANS") {
+            self.unusual = true;
+        }
         if !label.starts_with(b"#") || fields[0].kind != FieldKind::Bare {
             return self.error(
                 line,
@@ -528,6 +550,8 @@ impl<'s, S: SieSink> Reader<'s, S> {
             }
             return index;
         }
+        // A worker's new object would be numbered apart from the other workers'.
+        self.unusual |= self.restricted;
         let index = ObjectIndex::try_from(self.file.objects.len()).unwrap_or(ObjectIndex::MAX);
         objects.insert(id.into(), index);
         let id = self
