@@ -25,12 +25,15 @@ if [ ! -x target/bench-venv/bin/python ]; then
 fi
 cargo build --release --locked -q -p styr-cli
 
-measure() { # command... → "seconds peak_kB" (the best of three runs)
-  local best="" run
+measure() { # command... → "seconds peak_kB": the fastest of three runs, timed to the millisecond
+  local best="" run start end seconds
   for run in 1 2 3; do
-    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || { echo "0 0"; return; }
-    if [ -z "$best" ] || awk -v a="$(cut -d' ' -f1 "$work/time")" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-      best=$(cat "$work/time")
+    start=$(date +%s%N)
+    /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || { echo "0 0"; return; }
+    end=$(date +%s%N)
+    seconds=$(awk -v n="$((end - start))" 'BEGIN { printf "%.3f", n / 1e9 }')
+    if [ -z "$best" ] || awk -v a="$seconds" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
+      best="$seconds $(tail -1 "$work/time")"
     fi
   done
   echo "$best"
