@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use styr_domain::calendar::Year;
 use styr_domain::followup::mapping::AccountUse;
-use styr_domain::followup::{AccountMapping, CostCentreMapping, Forecast, LedgerImport, Month};
+use styr_domain::followup::{
+    AccountMapping, CostCentreMapping, Forecast, LedgerImport, Month, Profile,
+};
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_import::Issue;
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up};
@@ -111,6 +113,36 @@ impl App {
         Ok(self.store.outcome(budget).await?.cost_centre_names)
     }
 
+    /// How each line's yearly budget is spread over the months (even when absent).
+    pub async fn line_profiles(
+        &self,
+        budget: BudgetId,
+    ) -> Result<BTreeMap<LineKind, Profile>, AppError> {
+        Ok(self.store.line_profiles(budget).await?)
+    }
+
+    pub async fn set_line_profiles(
+        &self,
+        budget: BudgetId,
+        profiles: &BTreeMap<LineKind, Profile>,
+    ) -> Result<(), AppError> {
+        Ok(self.store.set_line_profiles(budget, profiles).await?)
+    }
+
+    /// Saves the account rules, the cost-centre rules and the lines' profiles together.
+    pub async fn set_followup_settings(
+        &self,
+        budget: BudgetId,
+        accounts: &AccountMapping,
+        cost_centres: &CostCentreMapping,
+        profiles: &BTreeMap<LineKind, Profile>,
+    ) -> Result<(), AppError> {
+        Ok(self
+            .store
+            .set_followup_settings(budget, accounts, cost_centres, profiles)
+            .await?)
+    }
+
     pub async fn outcome_imports(&self, budget: BudgetId) -> Result<Vec<ImportRecord>, AppError> {
         Ok(self.store.outcome_imports(budget).await?)
     }
@@ -169,12 +201,13 @@ impl App {
         let accounts = self.account_mapping(budget).await?;
         let cost_centres = self.cost_centre_mapping(budget).await?;
         let forecasts = self.store.forecasts(budget).await?;
+        let profiles = self.store.line_profiles(budget).await?;
         Ok(follow_up(&FollowupInput {
             budget: Some(&snapshot.budget),
             outcome: &outcome,
             accounts: &accounts,
             cost_centres: &cost_centres,
-            profiles: &BTreeMap::new(),
+            profiles: &profiles,
             forecasts: &forecasts,
             year: year.unwrap_or(snapshot.budget.years.budget),
             through,

@@ -83,6 +83,15 @@ CREATE TABLE cost_centre_rules (
     valid_to TEXT
 );
 
+-- How a line's yearly budget is spread over the months: twelve weights, "1,1,…"; a line
+-- without a row is spread evenly.
+CREATE TABLE line_profiles (
+    budget_id BIGINT NOT NULL REFERENCES budgets (id) ON DELETE CASCADE,
+    line TEXT NOT NULL,
+    weights TEXT NOT NULL,
+    PRIMARY KEY (budget_id, line)
+);
+
 CREATE TABLE forecasts (
     budget_id BIGINT NOT NULL REFERENCES budgets (id) ON DELETE CASCADE,
     unit TEXT NOT NULL,

@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use sqlx::{Any, AnyConnection, Row};
 use styr_domain::followup::{
     AccountMapping, AccountRule, CostCentreMapping, CostCentreRule, Forecast, LedgerImport,
-    LedgerRow, Month, Outcome, OutcomeKey,
+    LedgerRow, Month, Outcome, OutcomeKey, Profile,
 };
 use styr_domain::money::Amount;
-use styr_domain::operating::OperatingRow;
+use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::organisation::UnitId;
 
 use crate::{Backend, BudgetId, Stamp, Store, StoreError, codec};
@@ -444,19 +444,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
-        sqlx::query("DELETE FROM account_rules WHERE budget_id = $1")
-            .bind(budget)
-            .execute(&mut *transaction)
-            .await?;
-        for (position, rule) in mapping.rules.iter().enumerate() {
-            sqlx::query("INSERT INTO account_rules (budget_id, position, prefix, operating_row) VALUES ($1, $2, $3, $4)")
-                .bind(budget)
-                .bind(position as i64)
-                .bind(rule.prefix.clone())
-                .bind(rule.row.map(|row| row.key().to_string()))
-                .execute(&mut *transaction)
-                .await?;
-        }
+        write_account_rules(&mut transaction, budget, mapping).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -492,21 +480,66 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
-        sqlx::query("DELETE FROM cost_centre_rules WHERE budget_id = $1")
+        write_cost_centre_rules(&mut transaction, budget, mapping).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces the account rules, the cost-centre rules and the lines' profiles together, in
+    /// one transaction: all three are saved or none.
+    pub async fn set_followup_settings(
+        &self,
+        budget: BudgetId,
+        accounts: &AccountMapping,
+        cost_centres: &CostCentreMapping,
+        profiles: &BTreeMap<LineKind, Profile>,
+    ) -> Result<(), StoreError> {
+        let mut transaction = self.pool.begin().await?;
+        require_budget(&mut transaction, budget).await?;
+        write_account_rules(&mut transaction, budget, accounts).await?;
+        write_cost_centre_rules(&mut transaction, budget, cost_centres).await?;
+        write_line_profiles(&mut transaction, budget, profiles).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
+    /// The lines' spreading profiles; a line without one is spread evenly.
+    pub async fn line_profiles(
+        &self,
+        budget: BudgetId,
+    ) -> Result<BTreeMap<LineKind, Profile>, StoreError> {
+        let rows = sqlx::query("SELECT line, weights FROM line_profiles WHERE budget_id = $1")
             .bind(budget)
-            .execute(&mut *transaction)
+            .fetch_all(&self.pool)
             .await?;
-        for (position, rule) in mapping.rules.iter().enumerate() {
-            sqlx::query("INSERT INTO cost_centre_rules (budget_id, position, object, unit, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)")
-                .bind(budget)
-                .bind(position as i64)
-                .bind(rule.object.clone())
-                .bind(rule.unit.0.clone())
-                .bind(rule.valid_from.map(|date| date.to_string()))
-                .bind(rule.valid_to.map(|date| date.to_string()))
-                .execute(&mut *transaction)
-                .await?;
-        }
+        rows.iter()
+            .map(|row| {
+                let line: String = row.try_get("line")?;
+                let weights: String = row.try_get("weights")?;
+                let kind = LineKind::from_key(&line)
+                    .ok_or_else(|| codec::corrupt(format!("raden ”{line}”")))?;
+                let values: Vec<u32> = weights
+                    .split(',')
+                    .map(str::parse)
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| codec::corrupt(format!("profilen ”{weights}”")))?;
+                let values: [u32; 12] = values
+                    .try_into()
+                    .map_err(|_| codec::corrupt(format!("profilen ”{weights}”")))?;
+                Ok((kind, Profile(values)))
+            })
+            .collect()
+    }
+
+    /// Replaces every line's profile with `profiles`.
+    pub async fn set_line_profiles(
+        &self,
+        budget: BudgetId,
+        profiles: &BTreeMap<LineKind, Profile>,
+    ) -> Result<(), StoreError> {
+        let mut transaction = self.pool.begin().await?;
+        require_budget(&mut transaction, budget).await?;
+        write_line_profiles(&mut transaction, budget, profiles).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -601,6 +634,71 @@ impl Store {
         .await?;
         Ok(())
     }
+}
+
+async fn write_account_rules(
+    connection: &mut AnyConnection,
+    budget: BudgetId,
+    mapping: &AccountMapping,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM account_rules WHERE budget_id = $1")
+        .bind(budget)
+        .execute(&mut *connection)
+        .await?;
+    for (position, rule) in mapping.rules.iter().enumerate() {
+        sqlx::query("INSERT INTO account_rules (budget_id, position, prefix, operating_row) VALUES ($1, $2, $3, $4)")
+            .bind(budget)
+            .bind(position as i64)
+            .bind(rule.prefix.clone())
+            .bind(rule.row.map(|row| row.key().to_string()))
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn write_cost_centre_rules(
+    connection: &mut AnyConnection,
+    budget: BudgetId,
+    mapping: &CostCentreMapping,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM cost_centre_rules WHERE budget_id = $1")
+        .bind(budget)
+        .execute(&mut *connection)
+        .await?;
+    for (position, rule) in mapping.rules.iter().enumerate() {
+        sqlx::query("INSERT INTO cost_centre_rules (budget_id, position, object, unit, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(budget)
+            .bind(position as i64)
+            .bind(rule.object.clone())
+            .bind(rule.unit.0.clone())
+            .bind(rule.valid_from.map(|date| date.to_string()))
+            .bind(rule.valid_to.map(|date| date.to_string()))
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn write_line_profiles(
+    connection: &mut AnyConnection,
+    budget: BudgetId,
+    profiles: &BTreeMap<LineKind, Profile>,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM line_profiles WHERE budget_id = $1")
+        .bind(budget)
+        .execute(&mut *connection)
+        .await?;
+    for (line, profile) in profiles {
+        let weights: Vec<String> = profile.0.iter().map(u32::to_string).collect();
+        sqlx::query("INSERT INTO line_profiles (budget_id, line, weights) VALUES ($1, $2, $3)")
+            .bind(budget)
+            .bind(line.key())
+            .bind(weights.join(","))
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Appends one row to a voucher part: "account TAB cost centre TAB amount TAB text" and a

@@ -124,6 +124,10 @@ pub fn router() -> Router<AppState> {
             get(followup::account_rules).put(followup::set_account_rules),
         )
         .route(
+            "/api/v1/budgets/{id}/followup/profiles",
+            get(followup::profiles).put(followup::set_profiles),
+        )
+        .route(
             "/api/v1/budgets/{id}/followup/cost-centre-rules",
             get(followup::cost_centre_rules).put(followup::set_cost_centre_rules),
         )

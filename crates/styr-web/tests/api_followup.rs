@@ -186,3 +186,39 @@ async fn the_rules_are_read_edited_and_checked() {
         "a derived row takes no forecast"
     );
 }
+
+#[tokio::test]
+async fn a_profile_spreads_a_line_by_its_weights() {
+    let router = router_with_example("api-followup-profiles").await;
+    let answer = json(
+        &router,
+        Method::PUT,
+        "/api/v1/budgets/1/followup/profiles",
+        json!({ "personnel": [1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1] }),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(answer.json()["personnel"][5], 2);
+    let report = get(&router, "/api/v1/budgets/1/followup").await.json();
+    let personnel = &report["groups"][0]["rows"][1];
+    // -116 205 000 kr over 13 parts, June taking two: 8 938 846 kr a part and 2 kr over, which
+    // go by the largest remainder to June (remainder 4 of 13) and to January (2, the first).
+    assert_eq!(personnel["months"][0]["budget"]["ore"], -893_884_700i64);
+    assert_eq!(personnel["months"][5]["budget"]["ore"], -1_787_769_300i64);
+    assert_eq!(personnel["months"][1]["budget"]["ore"], -893_884_600i64);
+    assert_eq!(personnel["year_budget"]["tkr"], "-116 205");
+    for (body, why) in [
+        (json!({ "personnel": [1, 1, 1] }), "twelve weights"),
+        (json!({ "personnel": vec![0; 12] }), "not all zero"),
+        (json!({ "costs": vec![1; 12] }), "an entered line"),
+    ] {
+        let answer = json(
+            &router,
+            Method::PUT,
+            "/api/v1/budgets/1/followup/profiles",
+            body,
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{why}");
+    }
+}

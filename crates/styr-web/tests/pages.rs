@@ -636,3 +636,33 @@ async fn the_mapping_is_edited_and_a_bad_rule_saves_nothing() {
     assert!(page.body.contains("value=\"990\""));
     assert!(page.body.contains("value=\"2025-01-01\""));
 }
+
+#[tokio::test]
+async fn the_followup_page_has_the_interim_and_year_end_layouts_and_profiles_are_checked() {
+    let router = router_with_example("pages-layouts").await;
+    let interim = get(&router, "/budget/1/uppfoljning?layout=delar").await;
+    assert!(
+        interim.body.contains("Delårsrapport januari–augusti 2025"),
+        "{}",
+        interim.body
+    );
+    assert!(interim.body.contains("Budget januari–augusti"));
+    let year_end = get(&router, "/budget/1/uppfoljning?layout=helar").await;
+    assert!(year_end.body.contains("Årsbokslut 2025"));
+    let mut fields = vec![("prefix", "3"), ("rad", "revenue")];
+    fields.extend(std::iter::repeat_n(("profil_personnel", "1"), 11));
+    fields.push(("profil_personnel", "x"));
+    let bad = post_form(&router, "/budget/1/uppfoljning/mappning", &fields).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("Periodiseringen av personalkostnader"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"x\""), "what was typed is kept");
+    let page = get(&router, "/budget/1/uppfoljning/mappning").await;
+    assert!(
+        page.body.contains("value=\"61\""),
+        "nothing was saved, the rules neither"
+    );
+}

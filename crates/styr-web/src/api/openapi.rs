@@ -61,6 +61,8 @@ use super::{budgets, followup, operating, plan, registers, risks};
         followup::set_account_rules,
         followup::cost_centre_rules,
         followup::set_cost_centre_rules,
+        followup::profiles,
+        followup::set_profiles,
     )
 )]
 pub struct ApiDocument;

@@ -8,7 +8,7 @@ use styr_app::{AppError, Figure};
 use styr_domain::followup::{Forecast, Month};
 use styr_domain::format::tkr;
 use styr_domain::money::{Amount, Unit};
-use styr_domain::operating::OperatingRow;
+use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::organisation::UnitId;
 use styr_render::followup::{Layout, chart_svg, heading, period_words};
 use styr_reports::followup::{FollowupReport, GroupFollowup};
@@ -58,6 +58,8 @@ pub struct FollowupPage {
     pub title: String,
     pub nav: Vec<NavItem>,
     pub id: i64,
+    /// manad | delar | helar
+    pub layout: &'static str,
     pub heading: String,
     pub period: String,
     pub groups: Vec<GroupView>,
@@ -96,9 +98,36 @@ fn group_view(group: &GroupFollowup) -> GroupView {
     }
 }
 
+#[derive(Deserialize, Default)]
+pub struct LayoutQuery {
+    /// manad (default), delar (January–August) or helar (the whole year).
+    #[serde(default)]
+    pub layout: String,
+}
+
+impl LayoutQuery {
+    fn layout(&self) -> (Layout, &'static str, Option<u8>) {
+        match self.layout.as_str() {
+            "delar" => (Layout::Interim, "delar", Some(8)),
+            "helar" => (Layout::YearEnd, "helar", Some(12)),
+            _ => (Layout::Month, "manad", None),
+        }
+    }
+}
+
 async fn page(state: &AppState, id: i64, messages: Vec<String>) -> Result<FollowupPage, PageError> {
+    page_in(state, id, &LayoutQuery::default(), messages).await
+}
+
+async fn page_in(
+    state: &AppState,
+    id: i64,
+    query: &LayoutQuery,
+    messages: Vec<String>,
+) -> Result<FollowupPage, PageError> {
+    let (layout, layout_key, through) = query.layout();
     let snapshot = state.app.snapshot(id).await?;
-    let report: FollowupReport = state.app.followup(id, None, None).await?;
+    let report: FollowupReport = state.app.followup(id, None, through).await?;
     let chart = report
         .total
         .row(OperatingRow::NetCost)
@@ -113,7 +142,8 @@ async fn page(state: &AppState, id: i64, messages: Vec<String>) -> Result<Follow
         title: format!("Uppföljning – {}", snapshot.budget.document.title),
         nav: nav(id, "uppfoljning"),
         id,
-        heading: heading(&report, Layout::Month),
+        layout: layout_key,
+        heading: heading(&report, layout),
         period: period_words(report.through),
         groups: std::iter::once(&report.total)
             .chain(&report.groups)
@@ -155,8 +185,12 @@ async fn page(state: &AppState, id: i64, messages: Vec<String>) -> Result<Follow
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
-    html(&page(&state, id, Vec::new()).await?)
+pub async fn show(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(query): Query<LayoutQuery>,
+) -> PageResult {
+    html(&page_in(&state, id, &query, Vec::new()).await?)
 }
 
 /// Imports an uploaded SIE or CSV file; on any issue nothing is stored and the page lists them.
@@ -395,6 +429,9 @@ pub struct MappingPage {
     pub cost_centre_rules: Vec<CostCentreRuleView>,
     pub rows: Vec<(&'static str, &'static str)>,
     pub units: Vec<(String, String)>,
+    /// Per line: its key, its name and its twelve weights as typed ("" for an even spread).
+    pub profiles: Vec<(&'static str, &'static str, Vec<String>)>,
+    pub month_names: Vec<&'static str>,
     pub messages: Vec<String>,
 }
 
@@ -410,17 +447,34 @@ const RULE_ROWS: [(&str, &str); 8] = [
     ("", "Ingår inte i uppföljningen"),
 ];
 
+type TypedMapping = (
+    Vec<AccountRuleView>,
+    Vec<CostCentreRuleView>,
+    Vec<(&'static str, &'static str, Vec<String>)>,
+);
+
 async fn mapping_page(
     state: &AppState,
     id: i64,
-    typed: Option<(Vec<AccountRuleView>, Vec<CostCentreRuleView>)>,
+    typed: Option<TypedMapping>,
     messages: Vec<String>,
 ) -> Result<MappingPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
     let outcome_names = state.app.followup_names(id).await?;
-    let (mut account_rules, mut cost_centre_rules) = match typed {
+    let (mut account_rules, mut cost_centre_rules, profiles) = match typed {
         Some(typed) => typed,
         None => {
+            let stored = state.app.line_profiles(id).await?;
+            let profiles: Vec<(&'static str, &'static str, Vec<String>)> = LineKind::ALL
+                .iter()
+                .map(|kind| {
+                    let weights = stored.get(kind).map_or_else(
+                        || vec![String::new(); 12],
+                        |profile| profile.0.iter().map(u32::to_string).collect(),
+                    );
+                    (kind.key(), OperatingRow::Line(*kind).label(), weights)
+                })
+                .collect();
             let accounts = state.app.account_mapping(id).await?;
             let centres = state.app.cost_centre_mapping(id).await?;
             (
@@ -451,6 +505,7 @@ async fn mapping_page(
                             .unwrap_or_default(),
                     })
                     .collect(),
+                profiles,
             )
         }
     };
@@ -482,6 +537,8 @@ async fn mapping_page(
             .iter()
             .map(|unit| (unit.id.0.clone(), unit.name.clone()))
             .collect(),
+        profiles,
+        month_names: styr_domain::followup::month::MONTH_NAMES.to_vec(),
         messages,
     })
 }
@@ -534,6 +591,29 @@ pub async fn save_mapping(
             row: operating_row,
         });
     }
+    let mut profiles = std::collections::BTreeMap::new();
+    let mut typed_profiles = Vec::new();
+    for kind in LineKind::ALL {
+        let weights = values(&format!("profil_{}", kind.key()));
+        let label = OperatingRow::Line(kind).label();
+        typed_profiles.push((kind.key(), label, weights.clone()));
+        if weights.iter().all(String::is_empty) {
+            continue;
+        }
+        let parsed: Option<Vec<u32>> = weights
+            .iter()
+            .map(|weight| weight.parse::<u32>().ok().filter(|value| *value <= 1000))
+            .collect();
+        match parsed.and_then(|parsed| <[u32; 12]>::try_from(parsed).ok()) {
+            Some(parsed) if parsed.iter().any(|weight| *weight > 0) => {
+                profiles.insert(kind, styr_domain::followup::Profile(parsed));
+            }
+            _ => messages.push(format!(
+                "Periodiseringen av {}: skriv tolv vikter, heltal 0–1 000 och inte alla noll, eller lämna alla tomma för jämn fördelning.",
+                label.to_lowercase()
+            )),
+        }
+    }
     let accounts = styr_domain::followup::AccountMapping::new(account_rules)
         .map_err(|error| messages.push(format!("Kontomappningen: {error}.")))
         .ok();
@@ -573,15 +653,12 @@ pub async fn save_mapping(
     }
     match accounts {
         Some(accounts) if messages.is_empty() => {
-            state.app.set_account_mapping(id, &accounts).await?;
+            let centres = styr_domain::followup::CostCentreMapping {
+                rules: centre_rules,
+            };
             state
                 .app
-                .set_cost_centre_mapping(
-                    id,
-                    &styr_domain::followup::CostCentreMapping {
-                        rules: centre_rules,
-                    },
-                )
+                .set_followup_settings(id, &accounts, &centres, &profiles)
                 .await?;
             see(format!("/budget/{id}/uppfoljning"))
         }
@@ -611,6 +688,7 @@ pub async fn save_mapping(
                         valid_to: to.clone(),
                     })
                     .collect(),
+                typed_profiles,
             );
             messages.push("Ingenting har sparats; det du skrev finns kvar.".into());
             invalid(&mapping_page(&state, id, Some(typed), messages).await?)
