@@ -117,7 +117,7 @@ proptest! {
         account in "[0-9]{1,5}|[0-9A]{4}",
         list in r#"\{\}|\{1 "1100"\}|\{"1" "Syd" 6 "P\\"1"\}|\{1 1100 6 0001\}|\{1\}|\{ 1 "a b" \}"#,
         amount in "-?[0-9]{1,6}(\\.[0-9]{1,3})?|1,00",
-        tail in r#"( 2025010[1-9]| 20250230| "")?( "text med å"| bar| "")?( 1\.5| x)?( "sign")?"#,
+        tail in r#"( 2025010[1-9]| 20250230| "")?( "text med å"| bar| "")?( 1\.5| x)?( "sign"| "\.5| \{x\}| a"b)?"#,
     ) {
         let file = format!("#FLAGGA 0\n#VER A 1 20250101\n{{\n{indent}#TRANS {account} {list} {amount}{tail}\n{indent}#TRANS 1930 {{}} 0\n}}\n");
         both_ways(file.as_bytes())?;

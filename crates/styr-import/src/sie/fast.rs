@@ -133,13 +133,20 @@ pub(crate) fn quick_transaction(line: &[u8]) -> Option<QuickRow<'_>> {
         Next::Token(text, rest) => (text, rest),
     };
     row.text = text;
-    match token(rest) {
-        Next::End => Some(row),
-        Next::Unusual => None,
-        Next::Token(quantity, _) if quantity.is_empty() || fields::is_decimal(quantity) => {
-            Some(row)
+    let mut rest = match token(rest) {
+        Next::End => return Some(row),
+        Next::Unusual => return None,
+        Next::Token(quantity, rest) if quantity.is_empty() || fields::is_decimal(quantity) => rest,
+        Next::Token(..) => return None,
+    };
+    // The fields after the quantity (the signature, and any a later standard adds) are not
+    // used, but the line must still split as the general reader splits it.
+    loop {
+        match token(rest) {
+            Next::End => return Some(row),
+            Next::Unusual => return None,
+            Next::Token(_, after) => rest = after,
         }
-        Next::Token(..) => None,
     }
 }
 
@@ -168,6 +175,7 @@ mod tests {
             b"#TRANSX 1930 {} 1.00",
             b"#TRANS 1930 {1} 1.00",
             b"#TRANS 1930 {} 1.00 \"unclosed",
+            b"#TRANS 1930 {} 1.00 20250101 \"rad\" 1 \".5",
         ] {
             assert!(
                 quick_transaction(unusual).is_none(),
