@@ -315,11 +315,7 @@ pub fn read_csv(
             });
             ledger.vouchers.len() - 1
         });
-        let mut leading = account;
-        while leading >= 10 {
-            leading /= 10;
-        }
-        if leading < 3 {
+        if !crate::sie::is_result_account(account) {
             continue;
         }
         ledger.rows.push(LedgerRow {

@@ -36,3 +36,13 @@ pub trait SieSink {
 
 /// A sink that keeps nothing: for checking a file.
 impl SieSink for () {}
+
+/// Whether `account` is on the income statement (classes 3–9), which a follow-up of the
+/// operating budget reads; classes 1 and 2 are the balance sheet.
+pub fn is_result_account(account: u32) -> bool {
+    let mut leading = account;
+    while leading >= 10 {
+        leading /= 10;
+    }
+    leading >= 3
+}

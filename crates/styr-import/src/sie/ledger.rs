@@ -7,20 +7,13 @@ use std::io::Read;
 use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, OutcomeKey};
 use styr_domain::money::Amount;
 
-use super::{Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, read_sie};
+use super::{
+    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie,
+};
 
-#[derive(Default)]
 struct LedgerSink<P> {
     ledger: LedgerImport,
     progress: P,
-}
-
-fn is_result_account(account: u32) -> bool {
-    let mut leading = account;
-    while leading >= 10 {
-        leading /= 10;
-    }
-    leading >= 3
 }
 
 impl<P: FnMut(u64)> SieSink for LedgerSink<P> {

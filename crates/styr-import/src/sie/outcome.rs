@@ -9,7 +9,7 @@ use rustc_hash::FxHasher;
 use styr_domain::followup::{Month, Outcome, OutcomeKey};
 use styr_domain::money::Amount;
 
-use super::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher};
+use super::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_result_account};
 
 type Sums = HashMap<(u32, ObjectIndex, u32), i64, BuildHasherDefault<FxHasher>>;
 
@@ -23,7 +23,7 @@ pub struct OutcomeSink {
     booked: Sums,
     period_outcome: Sums,
     period_budget: Sums,
-    /// Object indices of the cost-centre dimension, seen on rows.
+    /// How many vouchers were summed: a file without any gives its outcome by #PSALDO.
     pub vouchers: u64,
 }
 
@@ -37,14 +37,6 @@ impl Default for OutcomeSink {
             vouchers: 0,
         }
     }
-}
-
-fn is_result_account(account: u32) -> bool {
-    let mut leading = account;
-    while leading >= 10 {
-        leading /= 10;
-    }
-    leading >= 3
 }
 
 impl SieSink for OutcomeSink {
