@@ -73,7 +73,9 @@ pub fn heading(report: &FollowupReport, layout: Layout) -> String {
 
 fn source_sentence(report: &FollowupReport) -> &'static str {
     match report.budget_source {
-        BudgetSource::Budget => "Budgeten är nämndens driftbudget fördelad på månader.",
+        BudgetSource::Budget => {
+            "Budgeten är nämndens driftbudget fördelad på månaderna, jämnt eller efter radens periodisering."
+        }
         BudgetSource::PeriodBudget => "Budgeten är ekonomisystemets periodbudget (#PBUDGET).",
         BudgetSource::None => "Filen har ingen budget; tabellerna visar utfallet.",
     }
