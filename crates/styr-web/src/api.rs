@@ -104,6 +104,11 @@ pub fn router() -> Router<AppState> {
             post(risks::add_result),
         )
         .route("/api/v1/budgets/{id}/followup", get(followup::followup))
+        .route("/api/v1/import-profiles", get(followup::import_profiles))
+        .route(
+            "/api/v1/import-profiles/{name}",
+            put(followup::save_import_profile),
+        )
         .route(
             "/api/v1/budgets/{id}/followup/imports",
             get(followup::imports)

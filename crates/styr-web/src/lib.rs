@@ -116,6 +116,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::followup::drill),
         )
         .route(
+            "/budget/{id}/uppfoljning/importprofiler",
+            get(pages::followup::profiles).post(pages::followup::save_profile),
+        )
+        .route(
             "/budget/{id}/uppfoljning/mappning",
             get(pages::followup::mapping).post(pages::followup::save_mapping),
         )

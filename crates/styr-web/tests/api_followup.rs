@@ -222,3 +222,44 @@ async fn a_profile_spreads_a_line_by_its_weights() {
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{why}");
     }
 }
+
+#[tokio::test]
+async fn a_csv_profile_is_saved_and_a_csv_file_imported_by_it() {
+    let router = router_with_example("api-followup-csv").await;
+    let put = |body: &'static str| {
+        Request::builder()
+            .method(Method::PUT)
+            .uri("/api/v1/import-profiles/Raindance")
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(Body::from(body))
+            .expect("a request")
+    };
+    let bad = send(&router, put("delimiter = \";\"\ndecimal = \";\"\n")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    let good = send(
+        &router,
+        put("delimiter = \";\"\ndecimal = \",\"\ndate = \"Datum\"\naccount = \"Konto\"\ncost_centre = \"Ansvar\"\namount = \"Belopp\"\n"),
+    )
+    .await;
+    assert_eq!(good.status, StatusCode::OK, "{}", good.body);
+    assert!(
+        good.json()["Raindance"]
+            .as_str()
+            .is_some_and(|text| text.contains("Ansvar"))
+    );
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/budgets/1/followup/imports?file_name=utfall.csv&profile=Raindance")
+        .body(Body::from(
+            "Datum;Konto;Ansvar;Belopp\n2025-02-10;5011;ks;1 000,50\n",
+        ))
+        .expect("a request");
+    let answer = send(&router, request).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(answer.json()["format"], "CSV");
+    let report = get(&router, "/api/v1/budgets/1/followup").await.json();
+    assert_eq!(
+        report["groups"][0]["rows"][1]["months"][1]["actual"]["ore"],
+        -100_050
+    );
+}

@@ -431,6 +431,8 @@ async fn every_page_passes_axe_core() {
         "/budget/1/organisation",
         "/budget/1/uppfoljning",
         "/budget/1/uppfoljning/mappning",
+        "/budget/1/uppfoljning/importprofiler",
+        "/budget/1/uppfoljning?layout=delar",
         "/budget/1/dokument",
         "/budget/1/rapport",
         "/budget/9",

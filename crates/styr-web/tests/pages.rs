@@ -666,3 +666,36 @@ async fn the_followup_page_has_the_interim_and_year_end_layouts_and_profiles_are
         "nothing was saved, the rules neither"
     );
 }
+
+#[tokio::test]
+async fn an_import_profile_is_saved_through_its_page() {
+    let router = router_with_example("pages-profiles").await;
+    let page = get(&router, "/budget/1/uppfoljning/importprofiler").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let bad = post_form(
+        &router,
+        "/budget/1/uppfoljning/importprofiler",
+        &[("namn", "Agresso"), ("profil", "delimiter = \"|\"")],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("importprofilen"), "{}", bad.body);
+    assert!(
+        bad.body.contains("delimiter = &#34;|&#34;")
+            || bad.body.contains("delimiter = &quot;|&quot;"),
+        "what was typed is kept: {}",
+        bad.body
+    );
+    let good = post_form(
+        &router,
+        "/budget/1/uppfoljning/importprofiler",
+        &[("namn", "Agresso"), ("profil", "delimiter = \";\"\ndecimal = \",\"\ndate = \"D\"\naccount = \"K\"\namount = \"B\"\n")],
+    )
+    .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER, "{}", good.body);
+    let followup = get(&router, "/budget/1/uppfoljning").await;
+    assert!(
+        followup.body.contains("<option>Agresso</option>"),
+        "the import form offers it"
+    );
+}

@@ -564,3 +564,40 @@ pub async fn set_profiles(
     state.app.set_line_profiles(id, &chosen).await?;
     profiles(State(state), Path(id)).await
 }
+
+/// Saved CSV import profiles, name → profile (TOML); they serve every budget.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportProfilesDto {
+    #[serde(flatten)]
+    pub profiles: std::collections::BTreeMap<String, String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/import-profiles", tag = "uppföljning",
+    responses((status = 200, body = ImportProfilesDto)))]
+pub async fn import_profiles(
+    State(state): State<AppState>,
+) -> Result<Json<ImportProfilesDto>, ApiError> {
+    Ok(Json(ImportProfilesDto {
+        profiles: state.app.import_profiles().await?,
+    }))
+}
+
+/// The body is the profile as TOML text (see docs/followup.md); it is checked before it is saved.
+#[utoipa::path(put, path = "/api/v1/import-profiles/{name}", tag = "uppföljning",
+    params(("name" = String, Path)), request_body(content = String, content_type = "text/plain"),
+    responses((status = 200, body = ImportProfilesDto), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn save_import_profile(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    body: String,
+) -> Result<Json<ImportProfilesDto>, ApiError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ApiError::invalid("profilen behöver ett namn"));
+    }
+    state
+        .app
+        .save_import_profile(&state.actor, name, &body)
+        .await?;
+    import_profiles(State(state)).await
+}

@@ -63,6 +63,8 @@ use super::{budgets, followup, operating, plan, registers, risks};
         followup::set_cost_centre_rules,
         followup::profiles,
         followup::set_profiles,
+        followup::import_profiles,
+        followup::save_import_profile,
     )
 )]
 pub struct ApiDocument;

@@ -695,3 +695,86 @@ pub async fn save_mapping(
         }
     }
 }
+
+/// A profile to start from: the columns a typical municipal ledger export has.
+const PROFILE_EXAMPLE: &str = "delimiter = \";\"\ndecimal = \",\"\ndate = \"Datum\"\naccount = \"Konto\"\ncost_centre = \"Ansvar\"\namount = \"Belopp\"\ntext = \"Text\"\nvoucher = \"Verifikation\"\n";
+
+#[derive(Template)]
+#[template(path = "followup_profiles.html")]
+pub struct ProfilesPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub saved: Vec<(String, String)>,
+    pub name: String,
+    pub definition: String,
+    pub messages: Vec<String>,
+}
+
+async fn profiles_page(
+    state: &AppState,
+    id: i64,
+    name: String,
+    definition: String,
+    messages: Vec<String>,
+) -> Result<ProfilesPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    Ok(ProfilesPage {
+        title: format!("Importprofiler – {}", snapshot.budget.document.title),
+        nav: nav(id, "uppfoljning"),
+        id,
+        saved: state.app.import_profiles().await?.into_iter().collect(),
+        name,
+        definition,
+        messages,
+    })
+}
+
+pub async fn profiles(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+    html(
+        &profiles_page(
+            &state,
+            id,
+            String::new(),
+            PROFILE_EXAMPLE.into(),
+            Vec::new(),
+        )
+        .await?,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    pub namn: String,
+    pub profil: String,
+}
+
+/// Saves a CSV import profile under its name (replacing one of the same name), if it reads.
+pub async fn save_profile(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<ProfileForm>,
+) -> PageResult {
+    let name = form.namn.trim().to_string();
+    let result = if name.is_empty() {
+        Err(vec![
+            "Ge profilen ett namn, till exempel ekonomisystemets.".to_string(),
+        ])
+    } else {
+        match state
+            .app
+            .save_import_profile(&state.actor, &name, &form.profil)
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(AppError::Unreadable(issues)) => {
+                Err(issues.iter().map(ToString::to_string).collect())
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
+    match result {
+        Ok(()) => see(format!("/budget/{id}/uppfoljning/importprofiler")),
+        Err(messages) => invalid(&profiles_page(&state, id, name, form.profil, messages).await?),
+    }
+}
