@@ -48,18 +48,14 @@ fn last_voucher_start(data: &[u8]) -> Option<usize> {
 }
 
 /// Reads into `buffer` until it holds at least `want` bytes or the file ends; false at the end.
+/// `read_to_end` reads into spare capacity without zeroing it first.
 fn fill(file: &mut File, buffer: &mut Vec<u8>, want: usize) -> Result<bool, SieError> {
     while buffer.len() < want {
-        let start = buffer.len();
-        buffer.resize(want, 0);
-        let read = loop {
-            match file.read(&mut buffer[start..]) {
-                Ok(read) => break read,
-                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(SieError::Io(error)),
-            }
-        };
-        buffer.truncate(start + read);
+        let missing = (want - buffer.len()) as u64;
+        let read = file
+            .take(missing)
+            .read_to_end(buffer)
+            .map_err(SieError::Io)?;
         if read == 0 {
             return Ok(false);
         }
@@ -118,9 +114,12 @@ fn parallel<S: ForkSink>(
     let results: Vec<WorkerResult<S>> = std::thread::scope(|scope| {
         let (sender, receiver) = sync_channel::<Vec<u8>>(workers);
         let receiver = Arc::new(Mutex::new(receiver));
+        // Read blocks come back to be filled again: no fresh pages for every block.
+        let (recycle, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let receiver = Arc::clone(&receiver);
+                let recycle = recycle.clone();
                 let mut own = pristine.fork();
                 let (file, encoding, objects) = template.clone();
                 scope.spawn(move || {
@@ -140,6 +139,7 @@ fn parallel<S: ForkSink>(
                         if reader.block != Block::Outside || !reader.errors.is_empty() {
                             reader.unusual = true;
                         }
+                        let _ = recycle.send(block);
                     }
                     let (unusual, counts, encoding) =
                         (reader.unusual, reader.file.counts, reader.encoding);
@@ -171,7 +171,10 @@ fn parallel<S: ForkSink>(
             }
             // Without a #VER line to cut at, the block grows until it has one.
             if let Some(cut) = last_voucher_start(&buffer).filter(|cut| *cut > 0) {
-                let rest = buffer.split_off(cut);
+                let mut rest = recycled.try_recv().unwrap_or_default();
+                rest.clear();
+                rest.extend_from_slice(&buffer[cut..]);
+                buffer.truncate(cut);
                 if sender.send(std::mem::replace(&mut buffer, rest)).is_err() {
                     break;
                 }
