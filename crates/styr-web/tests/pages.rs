@@ -699,3 +699,33 @@ async fn an_import_profile_is_saved_through_its_page() {
         "the import form offers it"
     );
 }
+
+#[tokio::test]
+async fn the_month_table_drills_down_to_one_month() {
+    let router = router_with_example("pages-months").await;
+    let outcome = include_bytes!("../../../examples/alingsas-ks-2025-utfall.se");
+    let request = Request::builder()
+        .method("POST")
+        .uri("/api/v1/budgets/1/followup/imports?file_name=utfall.se")
+        .body(Body::from(outcome.to_vec()))
+        .expect("a request");
+    assert_eq!(send(&router, request).await.status, StatusCode::CREATED);
+    let page = get(&router, "/budget/1/uppfoljning").await;
+    assert!(
+        page.body.contains("Verksamhetens nettokostnader per månad"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("utfall?rad=net_cost&amp;manad=3"));
+    let march = get(&router, "/budget/1/uppfoljning/utfall?rad=net_cost&manad=3").await;
+    assert_eq!(march.status, StatusCode::OK);
+    assert!(march.body.contains("utfall mars 2025"), "{}", march.body);
+    assert!(march.body.contains("/uppfoljning/verifikation/"));
+    assert!(!march.body.contains("2025-04-"), "only March's vouchers");
+    let wrong = get(
+        &router,
+        "/budget/1/uppfoljning/utfall?rad=net_cost&manad=13",
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

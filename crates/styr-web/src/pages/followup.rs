@@ -40,6 +40,18 @@ pub struct GroupView {
     pub can_forecast: bool,
 }
 
+pub struct MonthView {
+    pub number: u8,
+    pub name: &'static str,
+    pub budget: String,
+    pub actual: String,
+    pub deviation: String,
+    pub negative: bool,
+    pub ytd_budget: String,
+    pub ytd_actual: String,
+    pub ytd_deviation: String,
+}
+
 pub struct ImportView {
     pub file_name: String,
     pub format: String,
@@ -64,6 +76,8 @@ pub struct FollowupPage {
     pub period: String,
     pub groups: Vec<GroupView>,
     pub chart: String,
+    /// The board's net cost month by month, through the last month of the period.
+    pub months: Vec<MonthView>,
     pub imports: Vec<ImportView>,
     pub unmapped_accounts: Vec<(String, String, String)>,
     pub unmapped_cost_centres: Vec<(String, String, String)>,
@@ -150,6 +164,7 @@ async fn page_in(
             .map(group_view)
             .collect(),
         chart,
+        months: month_views(&report),
         imports: state
             .app
             .outcome_imports(id)
@@ -183,6 +198,34 @@ async fn page_in(
         .map(|row| (row.key(), row.label()))
         .collect(),
     })
+}
+
+fn month_views(report: &FollowupReport) -> Vec<MonthView> {
+    let Some(row) = report.total.row(OperatingRow::NetCost) else {
+        return Vec::new();
+    };
+    let (mut budget_sum, mut actual_sum) = (Amount::ZERO, Amount::ZERO);
+    styr_domain::followup::month::MONTH_NAMES
+        .iter()
+        .enumerate()
+        .take(usize::from(report.through))
+        .map(|(index, name)| {
+            budget_sum += row.budget[index];
+            actual_sum += row.actual[index];
+            let deviation = row.actual[index] - row.budget[index];
+            MonthView {
+                number: (index + 1) as u8,
+                name,
+                budget: tkr(row.budget[index]),
+                actual: tkr(row.actual[index]),
+                deviation: tkr(deviation),
+                negative: deviation.ore() < 0,
+                ytd_budget: tkr(budget_sum),
+                ytd_actual: tkr(actual_sum),
+                ytd_deviation: tkr(actual_sum - budget_sum),
+            }
+        })
+        .collect()
 }
 
 pub async fn show(
@@ -283,6 +326,8 @@ pub struct DrillQuery {
     #[serde(default)]
     pub enhet: String,
     pub rad: String,
+    /// One month (1–12); without it the year to date.
+    pub manad: Option<u8>,
 }
 
 pub struct BookedView {
@@ -317,7 +362,12 @@ pub async fn drill(
         .ok_or_else(|| PageError::Invalid(format!("raden ”{}” finns inte", query.rad)))?;
     let mut rows = Vec::new();
     let mut total = Amount::ZERO;
-    for number in 1..=report.through {
+    let months = match query.manad {
+        Some(month) if (1..=12).contains(&month) => month..=month,
+        Some(month) => return Err(PageError::Invalid(format!("månad {month} finns inte"))),
+        None => 1..=report.through,
+    };
+    for number in months {
         let month = Month::new(report.year, number).ok_or(PageError::NotFound)?;
         let figure = Figure {
             group: query.enhet.clone(),
@@ -353,7 +403,11 @@ pub async fn drill(
             "{}, {}: utfall {} {}",
             group,
             row.label(),
-            period_words(report.through),
+            match query.manad {
+                Some(month) =>
+                    styr_domain::followup::month::MONTH_NAMES[usize::from(month - 1)].to_string(),
+                None => period_words(report.through),
+            },
             report.year
         ),
         rows,
