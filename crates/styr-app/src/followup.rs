@@ -16,6 +16,28 @@ use styr_store::{BookedRow, BudgetId, ImportRecord, Stamp};
 
 use crate::{Actor, App, AppError};
 
+/// Vouchers per batch while a SIE file is imported: a few megabytes, whatever the file.
+const SIE_BATCH: usize = 20_000;
+
+fn nothing_to_follow_up() -> AppError {
+    AppError::Unreadable(vec![Issue::error(
+        "",
+        0..0,
+        "filen har inga bokningar på resultatkonton (klass 3–8); inget att följa upp",
+    )])
+}
+
+fn unreadable(error: styr_import::sie::SieError) -> AppError {
+    match error {
+        styr_import::sie::SieError::Invalid { errors, .. } => AppError::Unreadable(errors),
+        styr_import::sie::SieError::Io(error) => AppError::Unreadable(vec![Issue::error(
+            "",
+            0..0,
+            format!("filen kunde inte läsas: {error}"),
+        )]),
+    }
+}
+
 /// What a drill-down asks for: a unit's (group's) row in one month.
 #[derive(Clone, Debug)]
 pub struct Figure {
@@ -35,8 +57,85 @@ impl App {
         bytes: &[u8],
         profile: Option<&str>,
     ) -> Result<ImportRecord, AppError> {
+        if profile.is_none() {
+            let input = std::io::Cursor::new(bytes.to_vec());
+            return self
+                .import_sie(actor, budget, file_name, input, |_| {})
+                .await;
+        }
         let ledger = self.read_outcome(file_name, bytes, profile).await?;
         self.store_outcome(actor, budget, &ledger).await
+    }
+
+    /// Imports a SIE file for `budget` while it is read: a thread reads it and hands on batches
+    /// of vouchers, which are written into one open transaction; the file's end commits it, and
+    /// any error in the file rolls it back. Memory holds a batch, not the year.
+    pub async fn import_sie(
+        &self,
+        actor: &Actor,
+        budget: BudgetId,
+        file_name: &str,
+        input: impl std::io::Read + Send + 'static,
+        progress: impl FnMut(u64) + Send + 'static,
+    ) -> Result<ImportRecord, AppError> {
+        enum Message {
+            Batch(LedgerImport),
+            Done(Result<LedgerImport, styr_import::sie::SieError>),
+        }
+        let (sender, mut receiver) = tokio::sync::mpsc::channel(2);
+        let name = file_name.to_string();
+        let reader = tokio::task::spawn_blocking(move || {
+            let batches = sender.clone();
+            let result = styr_import::sie::read_ledger_batches(
+                input,
+                &name,
+                SIE_BATCH,
+                move |batch| {
+                    // A closed channel means the writer gave up; the result says why.
+                    let _ = batches.blocking_send(Message::Batch(batch));
+                },
+                progress,
+            );
+            let _ = sender.blocking_send(Message::Done(result.map(|(_, about)| about)));
+        });
+        let mut import = self.store.begin_outcome_import(budget).await?;
+        let mut rows = 0;
+        let mut outcome = Err(AppError::WriteFailed("filen lästes inte till slut".into()));
+        while let Some(message) = receiver.recv().await {
+            match message {
+                Message::Batch(batch) => {
+                    rows += batch.rows.len();
+                    import.add(&batch).await?;
+                }
+                Message::Done(Ok(about)) => {
+                    outcome = if rows == 0 && about.period_budget.is_empty() {
+                        Err(nothing_to_follow_up())
+                    } else {
+                        import
+                            .finish(&about, &Stamp::now(&actor.name))
+                            .await
+                            .map_err(AppError::from)
+                    };
+                    break;
+                }
+                Message::Done(Err(error)) => {
+                    outcome = Err(unreadable(error));
+                    break;
+                }
+            }
+        }
+        let _ = reader.await;
+        if let Ok(record) = &outcome {
+            tracing::info!(
+                budget,
+                file = %record.file_name,
+                rows = record.rows,
+                replaced = record.replaced_rows,
+                by = %actor.name,
+                "utfall inläst"
+            );
+        }
+        outcome
     }
 
     /// Reads an export without storing it.
@@ -62,18 +161,7 @@ impl App {
             }
             None => styr_import::sie::read_ledger(bytes, file_name, |_| {})
                 .map(|(_, ledger)| ledger)
-                .map_err(|error| match error {
-                    styr_import::sie::SieError::Invalid { errors, .. } => {
-                        AppError::Unreadable(errors)
-                    }
-                    styr_import::sie::SieError::Io(error) => {
-                        AppError::Unreadable(vec![Issue::error(
-                            "",
-                            0..0,
-                            format!("filen kunde inte läsas: {error}"),
-                        )])
-                    }
-                }),
+                .map_err(unreadable),
         }
     }
 
@@ -84,11 +172,7 @@ impl App {
         ledger: &LedgerImport,
     ) -> Result<ImportRecord, AppError> {
         if ledger.rows.is_empty() && ledger.period_budget.is_empty() {
-            return Err(AppError::Unreadable(vec![Issue::error(
-                "",
-                0..0,
-                "filen har inga bokningar på resultatkonton (klass 3–8); inget att följa upp",
-            )]));
+            return Err(nothing_to_follow_up());
         }
         let record = self
             .store

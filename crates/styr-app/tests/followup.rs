@@ -197,3 +197,46 @@ async fn a_forecast_is_kept_and_drill_down_finds_the_vouchers() {
     };
     assert!(app.set_forecast(&actor, id, unknown).await.is_err());
 }
+
+/// A file of more vouchers than one batch, broken at its very end.
+fn long_file_broken_at_the_end() -> Vec<u8> {
+    use std::fmt::Write;
+    let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n");
+    for number in 1..=25_000 {
+        let _ = write!(
+            text,
+            "#VER A {number} 20250915 \"Rad {number}\"\n{{\n#TRANS 5011 {{}} 10.00\n#TRANS 1930 {{}} -10.00\n}}\n"
+        );
+    }
+    text.push_str(
+        "#VER A 25001 20250931 \"Trasig\"\n{\n#TRANS 5011 {} 1.00\n#TRANS 1930 {} -1.00\n}\n",
+    );
+    text.into_bytes()
+}
+
+#[tokio::test]
+async fn a_file_broken_after_many_batches_were_written_leaves_nothing() {
+    let (app, id) = app("streamed").await;
+    let actor = Actor::named("controller");
+    app.import_outcome(&actor, id, "utfall.se", OUTCOME, None)
+        .await
+        .expect("imports");
+    let before = app.followup(id, None, Some(9)).await.expect("a report");
+    let error = app
+        .import_outcome(&actor, id, "lang.se", &long_file_broken_at_the_end(), None)
+        .await
+        .expect_err("refused");
+    let AppError::Unreadable(issues) = error else {
+        panic!("unreadable: {error}")
+    };
+    assert!(
+        issues[0].message.contains("verifikationsdatumet"),
+        "{issues:?}"
+    );
+    assert_eq!(issues[0].line, 125_004);
+    assert_eq!(
+        app.followup(id, None, Some(9)).await.expect("a report"),
+        before
+    );
+    assert_eq!(app.outcome_imports(id).await.expect("the log").len(), 1);
+}

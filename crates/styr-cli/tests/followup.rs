@@ -202,3 +202,35 @@ fn csv_is_imported_by_a_profile_file_and_a_bad_cell_is_named() {
         text(&refused.stderr)
     );
 }
+
+#[test]
+fn the_database_follows_up_exactly_as_the_file_read_straight() {
+    let database = temporary("same.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
+    }
+    let database = database.to_str().expect("a UTF-8 path").to_string();
+    styr(&[
+        "import",
+        "../../examples/alingsas-ks-2025.toml",
+        "--database",
+        &database,
+    ]);
+    styr(&[
+        "import",
+        "../../examples/alingsas-ks-2025-utfall.se",
+        "--database",
+        &database,
+    ]);
+    let stored = styr(&["followup", "--database", &database, "--format", "csv"]);
+    let straight = styr(&[
+        "followup",
+        "../../examples/alingsas-ks-2025-utfall.se",
+        "--budget-file",
+        "../../examples/alingsas-ks-2025.toml",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(text(&stored.stdout), text(&straight.stdout));
+    assert!(!text(&stored.stdout).is_empty());
+}

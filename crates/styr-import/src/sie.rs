@@ -15,7 +15,7 @@ mod reader;
 mod records;
 
 pub use encoding::Encoding;
-pub use ledger::read_ledger;
+pub use ledger::{read_ledger, read_ledger_batches};
 pub use outcome::OutcomeSink;
 pub use parallel::{ForkSink, read_sie_path};
 pub use reader::{SieError, read_sie, read_with};

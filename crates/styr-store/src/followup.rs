@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use sqlx::{Any, AnyConnection, Row};
+use sqlx::{AnyConnection, Row};
 use styr_domain::followup::{
-    AccountMapping, AccountRule, CostCentreMapping, CostCentreRule, Forecast, LedgerImport,
-    LedgerRow, Month, Outcome, OutcomeKey, Profile,
+    AccountMapping, AccountRule, CostCentreMapping, CostCentreRule, Forecast, LedgerRow, Month,
+    Outcome, OutcomeKey, Profile,
 };
 use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
@@ -17,7 +17,7 @@ use crate::{Backend, BudgetId, Stamp, Store, StoreError, codec};
 
 /// Rows per INSERT statement with bound values: well under SQLite's and PostgreSQL's limits on
 /// parameters.
-const BATCH: usize = 2000;
+pub(crate) const BATCH: usize = 2000;
 
 /// What one import brought, as the import log shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub struct BookedRow {
     pub text: String,
 }
 
-fn month_text(month: Month) -> String {
+pub(crate) fn month_text(month: Month) -> String {
     month.to_string()
 }
 
@@ -79,7 +79,7 @@ fn account(value: i64) -> Result<u32, StoreError> {
 /// `(…), (…)` with placeholders for `rows` rows of `columns` values: numbered for PostgreSQL,
 /// positional `?` for SQLite, whose driver looks every `$N` up by name — quadratic in a
 /// statement of thousands of parameters (it cost 87 % of a million-row import).
-fn placeholders(rows: usize, columns: usize, backend: Backend) -> String {
+pub(crate) fn placeholders(rows: usize, columns: usize, backend: Backend) -> String {
     (0..rows)
         .map(|row| {
             let values: Vec<String> = (1..=columns)
@@ -94,7 +94,7 @@ fn placeholders(rows: usize, columns: usize, backend: Backend) -> String {
         .join(", ")
 }
 
-async fn require_budget(
+pub(crate) async fn require_budget(
     connection: &mut AnyConnection,
     budget: BudgetId,
 ) -> Result<(), StoreError> {
@@ -110,189 +110,6 @@ async fn require_budget(
 }
 
 impl Store {
-    /// Stores an import in one transaction: what earlier imports stored for the same months is
-    /// removed first, so the same file imported twice gives the same figures, never double.
-    pub async fn import_outcome(
-        &self,
-        budget: BudgetId,
-        ledger: &LedgerImport,
-        stamp: &Stamp,
-    ) -> Result<ImportRecord, StoreError> {
-        let Some((first, last)) = ledger.months() else {
-            return Err(StoreError::Corrupt(
-                "importen innehåller inga bokningar på resultatkonton".into(),
-            ));
-        };
-        let (first, last) = (month_text(first), month_text(last));
-        let mut transaction = self.pool.begin().await?;
-        require_budget(&mut transaction, budget).await?;
-        let replaced: i64 = sqlx::query(
-            "SELECT CAST(COALESCE(SUM(row_count), 0) AS BIGINT) AS replaced FROM outcome_vouchers \
-             WHERE budget_id = $1 AND month >= $2 AND month <= $3",
-        )
-        .bind(budget)
-        .bind(&first)
-        .bind(&last)
-        .fetch_one(&mut *transaction)
-        .await?
-        .try_get("replaced")?;
-        for table in ["outcome_vouchers", "outcome_sums", "outcome_period_budget"] {
-            // The table names are the constants above, never input.
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DELETE FROM {table} WHERE budget_id = $1 AND month >= $2 AND month <= $3"
-            )))
-            .bind(budget)
-            .bind(&first)
-            .bind(&last)
-            .execute(&mut *transaction)
-            .await?;
-        }
-        let import_id: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_imports WHERE budget_id = $1",
-        )
-        .bind(budget)
-        .fetch_one(&mut *transaction)
-        .await?
-        .try_get("next")?;
-        let first_voucher: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_vouchers WHERE budget_id = $1",
-        )
-        .bind(budget)
-        .fetch_one(&mut *transaction)
-        .await?
-        .try_get("next")?;
-        // Each voucher's rows, packed per month (a voucher's rows may fall in different months).
-        let mut parts: BTreeMap<(usize, Month), (i64, String)> = BTreeMap::new();
-        let mut sums: BTreeMap<(Month, u32, Option<&str>), i64> = BTreeMap::new();
-        for row in &ledger.rows {
-            let (count, packed) = parts.entry((row.voucher, row.month)).or_default();
-            *count += 1;
-            pack_row(packed, row, &ledger.vouchers[row.voucher].text);
-            *sums
-                .entry((row.month, row.account, row.cost_centre.as_deref()))
-                .or_default() += row.amount.ore();
-        }
-        let parts: Vec<_> = parts.into_iter().collect();
-        for chunk in parts.chunks(BATCH / 2) {
-            let sql = format!(
-                "INSERT INTO outcome_vouchers (budget_id, id, month, import_id, series, number, date, text, row_count, rows) VALUES {}",
-                placeholders(chunk.len(), 10, self.backend)
-            );
-            let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for ((index, month), (count, packed)) in chunk {
-                let voucher = &ledger.vouchers[*index];
-                query = query
-                    .bind(budget)
-                    .bind(first_voucher + *index as i64)
-                    .bind(month_text(*month))
-                    .bind(import_id)
-                    .bind(voucher.series.as_str())
-                    .bind(voucher.number.as_str())
-                    .bind(voucher.date.to_string())
-                    .bind(voucher.text.as_str())
-                    .bind(*count)
-                    .bind(packed.as_str());
-            }
-            query.execute(&mut *transaction).await?;
-        }
-        let sums: Vec<_> = sums
-            .into_iter()
-            .filter(|(_, amount)| *amount != 0)
-            .collect();
-        for chunk in sums.chunks(BATCH) {
-            let sql = format!(
-                "INSERT INTO outcome_sums (budget_id, month, account, cost_centre, amount) VALUES {}",
-                placeholders(chunk.len(), 5, self.backend)
-            );
-            let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for ((month, account, cost_centre), amount) in chunk {
-                query = query
-                    .bind(budget)
-                    .bind(month_text(*month))
-                    .bind(i64::from(*account))
-                    .bind(*cost_centre)
-                    .bind(*amount);
-            }
-            query.execute(&mut *transaction).await?;
-        }
-        for chunk in ledger.period_budget.chunks(BATCH) {
-            let sql = format!(
-                "INSERT INTO outcome_period_budget (budget_id, month, account, cost_centre, amount) VALUES {}",
-                placeholders(chunk.len(), 5, self.backend)
-            );
-            let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for (key, amount) in chunk {
-                query = query
-                    .bind(budget)
-                    .bind(month_text(key.month))
-                    .bind(i64::from(key.account))
-                    .bind(key.cost_centre.clone())
-                    .bind(amount.ore());
-            }
-            query.execute(&mut *transaction).await?;
-        }
-        let names = ledger
-            .account_names
-            .iter()
-            .map(|(code, name)| ("account", code.to_string(), name))
-            .chain(
-                ledger
-                    .cost_centre_names
-                    .iter()
-                    .map(|(code, name)| ("cost_centre", code.clone(), name)),
-            );
-        for (kind, code, name) in names {
-            sqlx::query(
-                "INSERT INTO outcome_names (budget_id, kind, code, name) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (budget_id, kind, code) DO UPDATE SET name = excluded.name",
-            )
-            .bind(budget)
-            .bind(kind)
-            .bind(code)
-            .bind(name.clone())
-            .execute(&mut *transaction)
-            .await?;
-        }
-        let (debit, credit) = ledger.totals();
-        let record = ImportRecord {
-            id: import_id,
-            file_name: ledger.file_name.clone(),
-            checksum: ledger.checksum.clone(),
-            format: ledger.format.clone(),
-            first_month: first,
-            last_month: last,
-            vouchers: ledger.vouchers.len() as i64,
-            rows: ledger.rows.len() as i64,
-            debit,
-            credit,
-            replaced_rows: replaced,
-            imported_by: stamp.by.clone(),
-            imported_at: stamp.at.clone(),
-        };
-        sqlx::query(
-            "INSERT INTO outcome_imports (budget_id, id, file_name, checksum, format, first_month, last_month, vouchers, row_count, debit, credit, replaced_rows, imported_by, imported_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-        )
-        .bind(budget)
-        .bind(record.id)
-        .bind(record.file_name.clone())
-        .bind(record.checksum.clone())
-        .bind(record.format.clone())
-        .bind(record.first_month.clone())
-        .bind(record.last_month.clone())
-        .bind(record.vouchers)
-        .bind(record.rows)
-        .bind(debit.ore())
-        .bind(credit.ore())
-        .bind(record.replaced_rows)
-        .bind(record.imported_by.clone())
-        .bind(record.imported_at.clone())
-        .execute(&mut *transaction)
-        .await?;
-        transaction.commit().await?;
-        Ok(record)
-    }
-
     /// Every import of a budget's outcome, the latest first.
     pub async fn outcome_imports(&self, budget: BudgetId) -> Result<Vec<ImportRecord>, StoreError> {
         let rows = sqlx::query(
@@ -704,7 +521,7 @@ async fn write_line_profiles(
 /// Appends one row to a voucher part: "account TAB cost centre TAB amount TAB text" and a
 /// newline. The text is kept only when it is not the voucher's own; tabs and line breaks in it
 /// (which a SIE line cannot hold unquoted anyway) become spaces.
-fn pack_row(packed: &mut String, row: &LedgerRow, voucher_text: &str) {
+pub(crate) fn pack_row(packed: &mut String, row: &LedgerRow, voucher_text: &str) {
     let text = if row.text == voucher_text {
         ""
     } else {

@@ -10,6 +10,7 @@
 mod codec;
 mod followup;
 mod migrate;
+mod outcome_import;
 mod parts;
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -24,6 +25,7 @@ use styr_domain::organisation::UnitId;
 use thiserror::Error;
 
 pub use followup::{BookedRow, ImportRecord};
+pub use outcome_import::OutcomeImport;
 pub use parts::Part;
 
 #[derive(Debug, Error)]

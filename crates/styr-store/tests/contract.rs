@@ -468,3 +468,61 @@ async fn rules_forecasts_and_profiles_read_back() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_import_fed_in_batches_equals_one_and_a_dropped_one_leaves_nothing() {
+    for (backend, store) in stores("outcome-batches").await {
+        let id = store.insert(&example(), &stamp()).await.expect("stored");
+        // Dropped before finish: a file that turned out to be broken.
+        let mut dropped = store.begin_outcome_import(id).await.expect("begun");
+        dropped.add(&ledger()).await.expect("a batch");
+        drop(dropped);
+        assert!(
+            store
+                .outcome(id)
+                .await
+                .expect("the outcome")
+                .actual
+                .is_empty(),
+            "{backend}"
+        );
+        assert!(
+            store.outcome_imports(id).await.expect("the log").is_empty(),
+            "{backend}"
+        );
+        // The ledger in two batches: the first voucher, then the other two.
+        let whole = ledger();
+        let mut first = whole.clone();
+        first.vouchers.truncate(1);
+        first.rows.retain(|row| row.voucher == 0);
+        let mut second = whole.clone();
+        second.vouchers.remove(0);
+        second.rows.retain(|row| row.voucher > 0);
+        for row in &mut second.rows {
+            row.voucher -= 1;
+        }
+        let mut import = store.begin_outcome_import(id).await.expect("begun");
+        import.add(&first).await.expect("a batch");
+        import.add(&second).await.expect("a batch");
+        let record = import.finish(&whole, &stamp()).await.expect("finished");
+        assert_eq!((record.vouchers, record.rows), (3, 5), "{backend}");
+        let batched = store.outcome(id).await.expect("the outcome");
+        let other = store.insert(&example(), &stamp()).await.expect("stored");
+        store
+            .import_outcome(other, &whole, &stamp())
+            .await
+            .expect("imported at once");
+        assert_eq!(
+            store.outcome(other).await.expect("the outcome"),
+            batched,
+            "{backend}"
+        );
+        let april =
+            styr_domain::followup::Month::new(Year::new(2025).expect("a year"), 4).expect("April");
+        let rows = store.booked_rows(id, april).await.expect("rows");
+        assert_eq!(
+            rows[0].number, "3",
+            "{backend}: the second batch's voucher keeps its own id"
+        );
+    }
+}

@@ -297,17 +297,17 @@ pub fn import(
     budget: Option<i64>,
     profile: Option<&str>,
 ) -> ExitCode {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let handle = match std::fs::File::open(file) {
+        Ok(handle) => handle,
         Err(error) => {
             eprintln!("styr: kan inte läsa {}: {error}", file.display());
             return ExitCode::from(UNREADABLE);
         }
     };
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
     let Some(runtime) = runtime() else {
         return ExitCode::FAILURE;
     };
@@ -320,28 +320,44 @@ pub fn import(
             Err(code) => return code,
         };
         let actor = Actor::named("kommandorad");
-        let ledger = match profile {
-            // A profile given as a file is read from it; otherwise it names a saved profile.
-            Some(path) if Path::new(path).is_file() => {
-                let definition = std::fs::read_to_string(path).unwrap_or_default();
-                styr_import::csv::Profile::parse(&definition)
-                    .and_then(|profile| styr_import::csv::read_csv(&bytes, &name, &profile))
-                    .map_err(AppError::Unreadable)
-            }
-            Some(saved) => app.read_outcome(&name, &bytes, Some(saved)).await,
+        let result = match profile {
+            // SIE is read and written at once, a batch at a time.
             None => {
-                let mut progress = Progress::new(bytes.len() as u64);
-                let result = styr_import::sie::read_ledger(bytes.as_slice(), &name, |read| progress.update(read));
-                progress.finish();
-                result.map(|(_, ledger)| ledger).map_err(|error| match error {
-                    SieError::Invalid { errors, .. } => AppError::Unreadable(errors),
-                    SieError::Io(error) => AppError::Unreadable(vec![styr_import::Issue::error("", 0..0, error.to_string())]),
-                })
+                let total = handle.metadata().map_or(0, |metadata| metadata.len());
+                let progress = std::sync::Arc::new(std::sync::Mutex::new(Progress::new(total)));
+                let reading = std::sync::Arc::clone(&progress);
+                let result = app
+                    .import_sie(&actor, id, &name, handle, move |read| {
+                        if let Ok(mut progress) = reading.lock() {
+                            progress.update(read);
+                        }
+                    })
+                    .await;
+                if let Ok(progress) = progress.lock() {
+                    progress.finish();
+                }
+                result
             }
-        };
-        let result = match ledger {
-            Ok(ledger) => app.store_outcome(&actor, id, &ledger).await,
-            Err(error) => Err(error),
+            Some(profile) => {
+                let mut bytes = Vec::new();
+                if let Err(error) = std::io::Read::read_to_end(&mut &handle, &mut bytes) {
+                    eprintln!("styr: kan inte läsa {}: {error}", file.display());
+                    return ExitCode::from(UNREADABLE);
+                }
+                // A profile given as a file is read from it; otherwise it names a saved profile.
+                let ledger = if Path::new(profile).is_file() {
+                    let definition = std::fs::read_to_string(profile).unwrap_or_default();
+                    styr_import::csv::Profile::parse(&definition)
+                        .and_then(|parsed| styr_import::csv::read_csv(&bytes, &name, &parsed))
+                        .map_err(AppError::Unreadable)
+                } else {
+                    app.read_outcome(&name, &bytes, Some(profile)).await
+                };
+                match ledger {
+                    Ok(ledger) => app.store_outcome(&actor, id, &ledger).await,
+                    Err(error) => Err(error),
+                }
+            }
         };
         match result {
             Ok(record) => {

@@ -1,6 +1,7 @@
-//! A SIE file read whole into a [`LedgerImport`], for storing with drill-down to vouchers.
-//! Only rows on result accounts (classes 3–9) are kept: a follow-up of the operating budget
-//! never shows the balance sheet.
+//! A SIE file read into [`LedgerImport`]s, for storing with drill-down to vouchers: in batches
+//! of vouchers handed on as they fill ([`read_ledger_batches`]), so an import never holds a
+//! whole year, or whole ([`read_ledger`]). Only rows on result accounts (classes 3–9) are kept:
+//! a follow-up of the operating budget never shows the balance sheet.
 
 use std::io::Read;
 
@@ -11,12 +12,29 @@ use super::{
     Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie,
 };
 
-struct LedgerSink<P> {
+struct LedgerSink<P, D> {
+    /// The current batch's vouchers and rows, and the whole file's period budget.
     ledger: LedgerImport,
+    batch: usize,
+    deliver: D,
     progress: P,
 }
 
-impl<P: FnMut(u64)> SieSink for LedgerSink<P> {
+impl<P: FnMut(u64), D: FnMut(LedgerImport)> LedgerSink<P, D> {
+    fn hand_on(&mut self) {
+        if self.ledger.vouchers.is_empty() {
+            return;
+        }
+        let batch = LedgerImport {
+            vouchers: std::mem::take(&mut self.ledger.vouchers),
+            rows: std::mem::take(&mut self.ledger.rows),
+            ..LedgerImport::default()
+        };
+        (self.deliver)(batch);
+    }
+}
+
+impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
     fn balance(&mut self, file: &SieFile, balance: &Balance) {
         if balance.kind != BalanceKind::PeriodBudget || balance.year_index != 0 {
             return;
@@ -71,6 +89,9 @@ impl<P: FnMut(u64)> SieSink for LedgerSink<P> {
                 date,
                 text: voucher.text.clone(),
             });
+            if self.ledger.vouchers.len() >= self.batch {
+                self.hand_on();
+            }
         }
     }
 
@@ -79,10 +100,15 @@ impl<P: FnMut(u64)> SieSink for LedgerSink<P> {
     }
 }
 
-/// Reads a whole SIE file for import. `progress` hears the bytes read so far.
-pub fn read_ledger(
+/// Reads a SIE file for import, handing on batches of about `batch` vouchers (with their rows)
+/// to `deliver` as they fill. Returns what the whole file says besides its vouchers: its name,
+/// checksum, format, period budget and the names of accounts and cost centres. On `Err` the
+/// batches already handed on must be discarded. `progress` hears the bytes read so far.
+pub fn read_ledger_batches(
     input: impl Read,
     file_name: &str,
+    batch: usize,
+    deliver: impl FnMut(LedgerImport),
     progress: impl FnMut(u64),
 ) -> Result<(SieFile, LedgerImport), SieError> {
     let mut input = Checksummed {
@@ -91,9 +117,12 @@ pub fn read_ledger(
     };
     let mut sink = LedgerSink {
         ledger: LedgerImport::default(),
+        batch: batch.max(1),
+        deliver,
         progress,
     };
     let file = read_sie(&mut input, &mut sink)?;
+    sink.hand_on();
     let mut ledger = sink.ledger;
     ledger.file_name = file_name.to_string();
     ledger.checksum = format!("{:08x}", input.crc.finalize());
@@ -110,6 +139,33 @@ pub fn read_ledger(
         .filter(|object| object.dimension == 1)
         .map(|object| (object.id.clone(), object.name.clone()))
         .collect();
+    Ok((file, ledger))
+}
+
+/// Reads a whole SIE file for import into one [`LedgerImport`].
+pub fn read_ledger(
+    input: impl Read,
+    file_name: &str,
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
+    let mut vouchers = Vec::new();
+    let mut rows = Vec::new();
+    let (file, mut ledger) = read_ledger_batches(
+        input,
+        file_name,
+        usize::MAX,
+        |batch| {
+            let offset = vouchers.len();
+            vouchers.extend(batch.vouchers);
+            rows.extend(batch.rows.into_iter().map(|mut row| {
+                row.voucher += offset;
+                row
+            }));
+        },
+        progress,
+    )?;
+    ledger.vouchers = vouchers;
+    ledger.rows = rows;
     Ok((file, ledger))
 }
 
