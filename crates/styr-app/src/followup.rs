@@ -283,7 +283,12 @@ impl App {
         let snapshot = self.snapshot(budget).await?;
         let outcome = self.store.outcome(budget).await?;
         let accounts = self.account_mapping(budget).await?;
-        let cost_centres = self.cost_centre_mapping(budget).await?;
+        // The default rules come from the same outcome: read it once.
+        let cost_centres = styr_reports::followup::with_matching_units(
+            self.store.cost_centre_rules(budget).await?,
+            &snapshot.budget,
+            &outcome,
+        );
         let forecasts = self.store.forecasts(budget).await?;
         let profiles = self.store.line_profiles(budget).await?;
         Ok(follow_up(&FollowupInput {
@@ -335,14 +340,23 @@ impl App {
         budget: BudgetId,
         figure: &Figure,
     ) -> Result<Vec<BookedRow>, AppError> {
-        let report = self
-            .followup(budget, Some(figure.month.year()), Some(12))
-            .await?;
+        self.drill_down_months(budget, &figure.group, figure.row, &[figure.month])
+            .await
+    }
+
+    /// The booked rows behind a group's row over `months` ("" for the whole board), with the
+    /// mapping read once.
+    pub async fn drill_down_months(
+        &self,
+        budget: BudgetId,
+        group: &str,
+        row: OperatingRow,
+        months: &[Month],
+    ) -> Result<Vec<BookedRow>, AppError> {
+        let snapshot = self.snapshot(budget).await?;
         let accounts = self.account_mapping(budget).await?;
         let cost_centres = self.cost_centre_mapping(budget).await?;
-        let snapshot = self.snapshot(budget).await?;
-        let rows = self.store.booked_rows(budget, figure.month).await?;
-        let parts: Vec<OperatingRow> = match figure.row {
+        let parts: Vec<OperatingRow> = match row {
             OperatingRow::Costs => LineKind::COSTS
                 .iter()
                 .map(|kind| OperatingRow::Line(*kind))
@@ -353,28 +367,35 @@ impl App {
                 .collect(),
             other => vec![other],
         };
-        let year = report.year;
-        Ok(rows
-            .into_iter()
-            .filter(|row| matches!(accounts.use_of(row.account), AccountUse::Row(mapped) if parts.contains(&mapped)))
-            .filter(|row| {
-                if figure.group.is_empty() {
+        let mut found = Vec::new();
+        for month in months {
+            let rows = self.store.booked_rows(budget, *month).await?;
+            found.extend(rows.into_iter().filter(|booked| {
+                let mapped = matches!(
+                    accounts.use_of(booked.account),
+                    AccountUse::Row(mapped) if parts.contains(&mapped)
+                );
+                if !mapped {
+                    return false;
+                }
+                if group.is_empty() {
                     return true;
                 }
                 // The same rule the report uses, so the vouchers always add up to the figure.
                 let table = styr_reports::followup::table_unit_of(
                     &snapshot.budget,
                     &cost_centres,
-                    year,
-                    row.cost_centre.as_deref(),
-                    figure.month,
+                    month.year(),
+                    booked.cost_centre.as_deref(),
+                    *month,
                 );
                 match table {
-                    Some(unit) => unit.0 == figure.group,
-                    None => figure.group == "ej fördelat",
+                    Some(unit) => unit.0 == group,
+                    None => group == "ej fördelat",
                 }
-            })
-            .collect())
+            }));
+        }
+        Ok(found)
     }
 
     pub async fn voucher(

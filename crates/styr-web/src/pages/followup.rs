@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use serde::Deserialize;
-use styr_app::{AppError, Figure};
+use styr_app::AppError;
 use styr_domain::followup::{Forecast, Month};
 use styr_domain::format::tkr;
 use styr_domain::money::{Amount, Unit};
@@ -367,29 +367,28 @@ pub async fn drill(
         Some(month) => return Err(PageError::Invalid(format!("månad {month} finns inte"))),
         None => 1..=report.through,
     };
-    for number in months {
-        let month = Month::new(report.year, number).ok_or(PageError::NotFound)?;
-        let figure = Figure {
-            group: query.enhet.clone(),
-            row,
-            month,
-        };
-        for booked in state.app.drill_down(id, &figure).await? {
-            let amount = Amount::from_ore(-booked.amount.ore());
-            total += amount;
-            rows.push(BookedView {
-                voucher_id: booked.voucher_id,
-                voucher: format!("{} {}", booked.series, booked.number),
-                date: booked.date,
-                account: booked.account,
-                cost_centre: booked.cost_centre.unwrap_or_default(),
-                text: booked.text,
-                amount: styr_domain::format::number(
-                    amount,
-                    styr_domain::money::Precision::new(Unit::Kr, 2),
-                ),
-            });
-        }
+    let months: Vec<Month> = months
+        .filter_map(|number| Month::new(report.year, number))
+        .collect();
+    for booked in state
+        .app
+        .drill_down_months(id, &query.enhet, row, &months)
+        .await?
+    {
+        let amount = Amount::from_ore(-booked.amount.ore());
+        total += amount;
+        rows.push(BookedView {
+            voucher_id: booked.voucher_id,
+            voucher: format!("{} {}", booked.series, booked.number),
+            date: booked.date,
+            account: booked.account,
+            cost_centre: booked.cost_centre.unwrap_or_default(),
+            text: booked.text,
+            amount: styr_domain::format::number(
+                amount,
+                styr_domain::money::Precision::new(Unit::Kr, 2),
+            ),
+        });
     }
     let group = std::iter::once(&report.total)
         .chain(&report.groups)
