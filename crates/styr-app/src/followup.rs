@@ -356,17 +356,7 @@ impl App {
         let snapshot = self.snapshot(budget).await?;
         let accounts = self.account_mapping(budget).await?;
         let cost_centres = self.cost_centre_mapping(budget).await?;
-        let parts: Vec<OperatingRow> = match row {
-            OperatingRow::Costs => LineKind::COSTS
-                .iter()
-                .map(|kind| OperatingRow::Line(*kind))
-                .collect(),
-            OperatingRow::NetCost => LineKind::ALL
-                .iter()
-                .map(|kind| OperatingRow::Line(*kind))
-                .collect(),
-            other => vec![other],
-        };
+        let parts = styr_reports::followup::entered_parts(row);
         let mut found = Vec::new();
         for month in months {
             let rows = self.store.booked_rows(budget, *month).await?;

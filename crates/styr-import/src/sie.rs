@@ -23,6 +23,7 @@ pub use records::{
     AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     Transaction, TransactionKind, Voucher,
 };
+pub use styr_domain::followup::mapping::is_result_account;
 
 /// Receives what grows with the books, one record at a time.
 pub trait SieSink {
@@ -36,13 +37,3 @@ pub trait SieSink {
 
 /// A sink that keeps nothing: for checking a file.
 impl SieSink for () {}
-
-/// Whether `account` is on the income statement (classes 3–9), which a follow-up of the
-/// operating budget reads; classes 1 and 2 are the balance sheet.
-pub fn is_result_account(account: u32) -> bool {
-    let mut leading = account;
-    while leading >= 10 {
-        leading /= 10;
-    }
-    leading >= 3
-}

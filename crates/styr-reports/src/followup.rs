@@ -33,8 +33,8 @@ pub const ROWS: [OperatingRow; 8] = [
     OperatingRow::FinancialNet,
 ];
 
-/// The rows that are entered (mapped from accounts); the others are sums of them.
-const ENTERED: [OperatingRow; 6] = [
+/// The rows that are entered (mapped from accounts, given forecasts); the others are sums.
+pub const ENTERED: [OperatingRow; 6] = [
     OperatingRow::Line(LineKind::Revenue),
     OperatingRow::Line(LineKind::Personnel),
     OperatingRow::Line(LineKind::PremisesRent),
@@ -563,22 +563,22 @@ fn successor_on<'a>(budget: &'a Budget, unit: &'a UnitId, date: Date) -> &'a Uni
     current
 }
 
+/// The entered rows a row of the table adds up: the cost lines for Verksamhetens kostnader,
+/// every line for the net cost, and an entered row itself.
+pub fn entered_parts(row: OperatingRow) -> Vec<OperatingRow> {
+    let lines: &[LineKind] = match row {
+        OperatingRow::Costs => &LineKind::COSTS,
+        OperatingRow::NetCost => &LineKind::ALL,
+        other => return vec![other],
+    };
+    lines.iter().map(|kind| OperatingRow::Line(*kind)).collect()
+}
+
 fn rows(figures: &Figures, through: u8, forecasts: &[&Forecast]) -> Vec<RowFollowup> {
     let months_of =
         |map: &BTreeMap<OperatingRow, [Amount; 12]>, row: OperatingRow| -> [Amount; 12] {
-            let parts: Vec<OperatingRow> = match row {
-                OperatingRow::Costs => LineKind::COSTS
-                    .iter()
-                    .map(|kind| OperatingRow::Line(*kind))
-                    .collect(),
-                OperatingRow::NetCost => LineKind::ALL
-                    .iter()
-                    .map(|kind| OperatingRow::Line(*kind))
-                    .collect(),
-                other => vec![other],
-            };
             let mut months = [Amount::ZERO; 12];
-            for part in parts {
+            for part in entered_parts(row) {
                 if let Some(values) = map.get(&part) {
                     for (sum, value) in months.iter_mut().zip(values) {
                         *sum += *value;
@@ -609,14 +609,9 @@ fn rows(figures: &Figures, through: u8, forecasts: &[&Forecast]) -> Vec<RowFollo
             let ytd_actual: Amount = actual[..ytd].iter().copied().sum();
             let (forecast, entered, comment) = match row {
                 OperatingRow::Costs | OperatingRow::NetCost => {
-                    let kinds: &[LineKind] = if *row == OperatingRow::Costs {
-                        &LineKind::COSTS
-                    } else {
-                        &LineKind::ALL
-                    };
-                    let parts: Vec<&(Amount, bool, String)> = kinds
+                    let parts: Vec<&(Amount, bool, String)> = entered_parts(*row)
                         .iter()
-                        .filter_map(|kind| entered_forecast.get(&OperatingRow::Line(*kind)))
+                        .filter_map(|part| entered_forecast.get(part))
                         .collect();
                     (
                         parts.iter().map(|part| part.0).sum(),

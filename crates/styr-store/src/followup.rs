@@ -59,17 +59,11 @@ pub(crate) fn month_text(month: Month) -> String {
 }
 
 fn month(text: &str) -> Result<Month, StoreError> {
-    let (year, number) = text
-        .split_once('-')
-        .ok_or_else(|| codec::corrupt(format!("månaden ”{text}”")))?;
-    let year = codec::year(
-        year.parse()
-            .map_err(|_| codec::corrupt(format!("månaden ”{text}”")))?,
-    )?;
-    let number = number
-        .parse()
-        .map_err(|_| codec::corrupt(format!("månaden ”{text}”")))?;
-    Month::new(year, number).ok_or_else(|| codec::corrupt(format!("månaden ”{text}”")))
+    let parsed = text.split_once('-').and_then(|(year, number)| {
+        let year = styr_domain::calendar::Year::new(year.parse().ok()?).ok()?;
+        Month::new(year, number.parse().ok()?)
+    });
+    parsed.ok_or_else(|| codec::corrupt(format!("månaden ”{text}”")))
 }
 
 fn account(value: i64) -> Result<u32, StoreError> {

@@ -91,35 +91,3 @@ pub struct LedgerImport {
     pub account_names: BTreeMap<u32, String>,
     pub cost_centre_names: BTreeMap<String, String>,
 }
-
-impl LedgerImport {
-    /// The first and last month the import covers: those of its rows, or of its period budget.
-    pub fn months(&self) -> Option<(Month, Month)> {
-        let months = self
-            .rows
-            .iter()
-            .map(|row| row.month)
-            .chain(self.period_budget.iter().map(|(key, _)| key.month));
-        months.fold(None, |range, month| match range {
-            None => Some((month, month)),
-            Some((first, last)) => Some((first.min(month), last.max(month))),
-        })
-    }
-
-    /// The sums of debits and of credits, for the import record.
-    pub fn totals(&self) -> (Amount, Amount) {
-        let debit = self
-            .rows
-            .iter()
-            .map(|row| row.amount)
-            .filter(|amount| amount.ore() > 0)
-            .sum();
-        let credit = self
-            .rows
-            .iter()
-            .map(|row| row.amount)
-            .filter(|amount| amount.ore() < 0)
-            .sum();
-        (debit, credit)
-    }
-}

@@ -49,6 +49,16 @@ pub enum AccountUse {
     Unmapped,
 }
 
+/// Whether `account` is on the income statement (classes 3–9), which a follow-up of the
+/// operating budget reads; classes 1 and 2 are the balance sheet.
+pub fn is_result_account(account: u32) -> bool {
+    let mut leading = account;
+    while leading >= 10 {
+        leading /= 10;
+    }
+    leading >= 3
+}
+
 fn rule(prefix: &str, row: Option<OperatingRow>) -> AccountRule {
     AccountRule {
         prefix: prefix.to_string(),
@@ -140,10 +150,10 @@ impl AccountMapping {
 
     /// What `account` is: the row of the longest matching prefix.
     pub fn use_of(&self, account: u32) -> AccountUse {
-        let digits = account.to_string();
-        if digits.starts_with('1') || digits.starts_with('2') {
+        if !is_result_account(account) {
             return AccountUse::BalanceSheet;
         }
+        let digits = account.to_string();
         let best = self
             .rules
             .iter()

@@ -173,11 +173,11 @@ impl<'s, S: SieSink> Reader<'s, S> {
                 start = 3;
             }
             first = false;
-            let base = start;
-            for newline in memchr::memchr_iter(b'\n', &buffer[base..filled]) {
-                let end = base + newline;
-                self.line(&buffer[start..end]);
-                start = end + 1;
+            // Every whole line of the chunk now; the last, partial one waits for the next read.
+            if let Some(newline) = memchr::memrchr(b'\n', &buffer[start..filled]) {
+                let end = start + newline + 1;
+                self.lines(&buffer[start..end]);
+                start = end;
             }
             buffer.copy_within(start..filled, 0);
             filled -= start;

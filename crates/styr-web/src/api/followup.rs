@@ -267,7 +267,7 @@ pub struct ForecastInput {
 
 fn entered_row(key: &str) -> Result<OperatingRow, ApiError> {
     OperatingRow::from_key(key)
-        .filter(|row| matches!(row, OperatingRow::Line(_) | OperatingRow::FinancialNet))
+        .filter(|row| styr_reports::followup::ENTERED.contains(row))
         .ok_or_else(|| {
             ApiError::invalid(format!(
                 "”{key}” är ingen budgetrad som får en prognos: revenue, personnel, premises_rent, purchased_services, other_costs eller financial_net"

@@ -11,7 +11,7 @@ use styr_domain::money::{Amount, Unit};
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::organisation::UnitId;
 use styr_render::followup::{Layout, chart_svg, heading, period_words};
-use styr_reports::followup::{FollowupReport, GroupFollowup};
+use styr_reports::followup::{ENTERED, FollowupReport, GroupFollowup};
 
 use super::{PageResult, html, invalid, see};
 use crate::AppState;
@@ -186,17 +186,7 @@ async fn page_in(
         unmapped_cost_centres: items(&report.unmapped_cost_centres),
         profiles: state.app.import_profiles().await?.into_keys().collect(),
         messages,
-        entered_rows: [
-            OperatingRow::Line(styr_domain::operating::LineKind::Revenue),
-            OperatingRow::Line(styr_domain::operating::LineKind::Personnel),
-            OperatingRow::Line(styr_domain::operating::LineKind::PremisesRent),
-            OperatingRow::Line(styr_domain::operating::LineKind::PurchasedServices),
-            OperatingRow::Line(styr_domain::operating::LineKind::OtherCosts),
-            OperatingRow::FinancialNet,
-        ]
-        .iter()
-        .map(|row| (row.key(), row.label()))
-        .collect(),
+        entered_rows: ENTERED.iter().map(|row| (row.key(), row.label())).collect(),
     })
 }
 
@@ -295,8 +285,7 @@ pub async fn forecast(
     axum::Form(form): axum::Form<ForecastForm>,
 ) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    let row = OperatingRow::from_key(&form.rad)
-        .filter(|row| matches!(row, OperatingRow::Line(_) | OperatingRow::FinancialNet));
+    let row = OperatingRow::from_key(&form.rad).filter(|row| ENTERED.contains(row));
     let amount = styr_import::amount::parse_amount(&form.belopp, Unit::Tkr);
     let (Some(row), Ok(amount)) = (row, amount) else {
         let message = format!(
@@ -340,6 +329,24 @@ pub struct BookedView {
     pub amount: String,
 }
 
+impl BookedView {
+    /// A booked row as the pages show it, with `amount` in kronor and öre.
+    fn of(booked: styr_app::BookedRow, amount: Amount) -> BookedView {
+        BookedView {
+            voucher_id: booked.voucher_id,
+            voucher: format!("{} {}", booked.series, booked.number),
+            date: booked.date,
+            account: booked.account,
+            cost_centre: booked.cost_centre.unwrap_or_default(),
+            text: booked.text,
+            amount: styr_domain::format::number(
+                amount,
+                styr_domain::money::Precision::new(Unit::Kr, 2),
+            ),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "followup_rows.html")]
 pub struct DrillPage {
@@ -377,18 +384,7 @@ pub async fn drill(
     {
         let amount = Amount::from_ore(-booked.amount.ore());
         total += amount;
-        rows.push(BookedView {
-            voucher_id: booked.voucher_id,
-            voucher: format!("{} {}", booked.series, booked.number),
-            date: booked.date,
-            account: booked.account,
-            cost_centre: booked.cost_centre.unwrap_or_default(),
-            text: booked.text,
-            amount: styr_domain::format::number(
-                amount,
-                styr_domain::money::Precision::new(Unit::Kr, 2),
-            ),
-        });
+        rows.push(BookedView::of(booked, amount));
     }
     let group = std::iter::once(&report.total)
         .chain(&report.groups)
@@ -443,17 +439,9 @@ pub async fn voucher(
         text,
         rows: rows
             .into_iter()
-            .map(|booked| BookedView {
-                voucher_id: booked.voucher_id,
-                voucher: format!("{} {}", booked.series, booked.number),
-                date: booked.date,
-                account: booked.account,
-                cost_centre: booked.cost_centre.unwrap_or_default(),
-                text: booked.text,
-                amount: styr_domain::format::number(
-                    booked.amount,
-                    styr_domain::money::Precision::new(Unit::Kr, 2),
-                ),
+            .map(|booked| {
+                let amount = booked.amount;
+                BookedView::of(booked, amount)
             })
             .collect(),
     })
@@ -488,17 +476,15 @@ pub struct MappingPage {
     pub messages: Vec<String>,
 }
 
-/// The rows an account rule may point at, and "left out".
-const RULE_ROWS: [(&str, &str); 8] = [
-    ("revenue", "Verksamhetens intäkter"),
-    ("personnel", "Personalkostnader"),
-    ("premises_rent", "Lokalhyror"),
-    ("purchased_services", "Köp av tjänster"),
-    ("other_costs", "Övriga kostnader"),
-    ("financial_net", "Finansnetto"),
-    ("kommunbidrag", "Kommunbidrag"),
-    ("", "Ingår inte i uppföljningen"),
-];
+/// The rows an account rule may point at: the entered rows, kommunbidrag, and "left out" ("").
+fn rule_rows() -> Vec<(&'static str, &'static str)> {
+    ENTERED
+        .iter()
+        .chain(&[OperatingRow::Kommunbidrag])
+        .map(|row| (row.key(), row.label()))
+        .chain([("", "Ingår inte i uppföljningen")])
+        .collect()
+}
 
 type TypedMapping = (
     Vec<AccountRuleView>,
@@ -582,7 +568,7 @@ async fn mapping_page(
         id,
         account_rules,
         cost_centre_rules,
-        rows: RULE_ROWS.to_vec(),
+        rows: rule_rows(),
         units: snapshot
             .budget
             .organisation
