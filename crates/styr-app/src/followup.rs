@@ -12,7 +12,8 @@ use styr_domain::followup::{
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_import::Issue;
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up};
-use styr_store::{BookedRow, BudgetId, ImportRecord, Stamp};
+use styr_domain::access::Action;
+use styr_store::{AuditEntry, BookedRow, BudgetId, ImportRecord, Stamp};
 
 use crate::{Actor, App, AppError};
 
@@ -78,6 +79,8 @@ impl App {
         input: impl std::io::Read + Send + 'static,
         progress: impl FnMut(u64) + Send + 'static,
     ) -> Result<ImportRecord, AppError> {
+        self.require(actor, &Action::ImportOutcome, Some(budget), None)
+            .await?;
         enum Message {
             Batch(LedgerImport),
             Done(Result<LedgerImport, styr_import::sie::SieError>),
@@ -171,6 +174,8 @@ impl App {
         budget: BudgetId,
         ledger: &LedgerImport,
     ) -> Result<ImportRecord, AppError> {
+        self.require(actor, &Action::ImportOutcome, Some(budget), None)
+            .await?;
         if ledger.rows.is_empty() && ledger.period_budget.is_empty() {
             return Err(nothing_to_follow_up());
         }
@@ -207,23 +212,55 @@ impl App {
 
     pub async fn set_line_profiles(
         &self,
+        actor: &Actor,
         budget: BudgetId,
         profiles: &BTreeMap<LineKind, Profile>,
     ) -> Result<(), AppError> {
-        Ok(self.store.set_line_profiles(budget, profiles).await?)
+        self.require(actor, &Action::EditMapping, Some(budget), None)
+            .await?;
+        let before = self.store.line_profiles(budget).await?;
+        let stamp = Stamp::now(&actor.name).with(mapping_entry(
+            budget,
+            "fördelningsprofiler",
+            &before,
+            profiles,
+        ));
+        Ok(self.store.set_line_profiles(budget, profiles, &stamp).await?)
     }
 
     /// Saves the account rules, the cost-centre rules and the lines' profiles together.
     pub async fn set_followup_settings(
         &self,
+        actor: &Actor,
         budget: BudgetId,
         accounts: &AccountMapping,
         cost_centres: &CostCentreMapping,
         profiles: &BTreeMap<LineKind, Profile>,
     ) -> Result<(), AppError> {
+        self.require(actor, &Action::EditMapping, Some(budget), None)
+            .await?;
+        let stamp = Stamp::now(&actor.name)
+            .with(mapping_entry(
+                budget,
+                "kontoregler",
+                &self.account_mapping(budget).await?,
+                accounts,
+            ))
+            .with(mapping_entry(
+                budget,
+                "ansvarsregler",
+                &self.store.cost_centre_rules(budget).await?,
+                cost_centres,
+            ))
+            .with(mapping_entry(
+                budget,
+                "fördelningsprofiler",
+                &self.store.line_profiles(budget).await?,
+                profiles,
+            ));
         Ok(self
             .store
-            .set_followup_settings(budget, accounts, cost_centres, profiles)
+            .set_followup_settings(budget, accounts, cost_centres, profiles, &stamp)
             .await?)
     }
 
@@ -242,10 +279,19 @@ impl App {
 
     pub async fn set_account_mapping(
         &self,
+        actor: &Actor,
         budget: BudgetId,
         mapping: &AccountMapping,
     ) -> Result<(), AppError> {
-        Ok(self.store.set_account_rules(budget, mapping).await?)
+        self.require(actor, &Action::EditMapping, Some(budget), None)
+            .await?;
+        let stamp = Stamp::now(&actor.name).with(mapping_entry(
+            budget,
+            "kontoregler",
+            &self.account_mapping(budget).await?,
+            mapping,
+        ));
+        Ok(self.store.set_account_rules(budget, mapping, &stamp).await?)
     }
 
     /// The cost-centre rules: the budget's own, and for every cost centre without one, a rule
@@ -266,10 +312,19 @@ impl App {
 
     pub async fn set_cost_centre_mapping(
         &self,
+        actor: &Actor,
         budget: BudgetId,
         mapping: &CostCentreMapping,
     ) -> Result<(), AppError> {
-        Ok(self.store.set_cost_centre_rules(budget, mapping).await?)
+        self.require(actor, &Action::EditMapping, Some(budget), None)
+            .await?;
+        let stamp = Stamp::now(&actor.name).with(mapping_entry(
+            budget,
+            "ansvarsregler",
+            &self.store.cost_centre_rules(budget).await?,
+            mapping,
+        ));
+        Ok(self.store.set_cost_centre_rules(budget, mapping, &stamp).await?)
     }
 
     /// Budget versus actual for `year` (the budget year by default) through month `through`
@@ -312,6 +367,15 @@ impl App {
         forecast: Forecast,
     ) -> Result<(), AppError> {
         let snapshot = self.snapshot(budget).await?;
+        self.require(
+            actor,
+            &Action::SetForecast {
+                unit: forecast.unit.clone(),
+            },
+            Some(budget),
+            Some(&snapshot.budget),
+        )
+        .await?;
         if snapshot.budget.organisation.unit(&forecast.unit).is_none() {
             return Err(AppError::Invalid(
                 styr_domain::change::ChangeError::UnknownUnit(forecast.unit.clone()),
@@ -411,10 +475,29 @@ impl App {
         name: &str,
         definition: &str,
     ) -> Result<(), AppError> {
+        self.require(actor, &Action::EditMapping, None, None).await?;
         styr_import::csv::Profile::parse(definition).map_err(AppError::Unreadable)?;
+        let before = self.store.import_profiles().await?.remove(name);
+        let stamp = Stamp::now(&actor.name).with(
+            AuditEntry::new("spara importprofil", None, format!("importprofil/{name}"))
+                .values(before, Some(definition.to_string())),
+        );
         Ok(self
             .store
-            .save_import_profile(name, definition, &Stamp::now(&actor.name))
+            .save_import_profile(name, definition, &stamp)
             .await?)
     }
+}
+
+/// The log's entry for replacing one set of follow-up rules, as JSON before and after.
+fn mapping_entry<T: serde::Serialize>(
+    budget: BudgetId,
+    what: &str,
+    before: &T,
+    after: &T,
+) -> AuditEntry {
+    AuditEntry::new(format!("ändra {what}"), Some(budget), format!("uppfoljning/{what}")).values(
+        serde_json::to_string(before).ok(),
+        serde_json::to_string(after).ok(),
+    )
 }

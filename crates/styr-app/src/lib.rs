@@ -1,39 +1,62 @@
 //! styr's use cases: what a person can do with a budget, in one place that knows who acts.
 //!
-//! Every change passes through [`App::change`]: it is applied to the domain first (so an
-//! invalid edit never reaches the database), the budget must still compute, and then the store
-//! writes it in one transaction that checks the budget's revision. Users, roles and the audit
-//! log (issue 4) slot in here, around that one path.
+//! Every change passes through [`App::change`]: the actor's role must allow it (deny by
+//! default, `styr_domain::access`) and the budget's status must let it be changed; it is then
+//! applied to the domain first (so an invalid edit never reaches the database), the budget must
+//! still compute, and the store writes it in one transaction that checks the budget's revision
+//! and records the change in the audit log, old value and new. A refused change leaves nothing
+//! but the record of the refusal.
 //!
 //! Reads come from a cache of computed snapshots keyed by the budget's revision: a request
 //! costs one small query to see that the cached snapshot is current.
 
+pub mod accounts;
+mod audit;
 mod followup;
 mod snapshot;
+mod workflow;
 
+pub use accounts::Session;
 pub use followup::Figure;
-pub use styr_store::{BookedRow, ImportRecord};
+pub use styr_domain::access::{Action, Role, RoleKind};
+pub use styr_domain::workflow::{Adoption, Status, Step};
+pub use styr_store::{
+    AdoptedVersion, ApiToken, AuditFilter, AuditRecord, BookedRow, ImportRecord, UserRecord,
+};
+pub use workflow::{Difference, VersionSummary};
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use styr_domain::change::{Change, ChangeError};
 use styr_import::Issue;
-use styr_store::{BudgetId, BudgetSummary, CellLine, Part, Stamp, Store, StoreError, Write};
+use styr_store::{
+    AuditEntry, BudgetId, BudgetSummary, CellLine, Part, Stamp, Store, StoreError, Write,
+};
 use thiserror::Error;
 use tokio::sync::RwLock;
 
 pub use snapshot::Snapshot;
 
-/// Who is acting. Issue 4 gives actors accounts and roles; until then every actor may do all.
+/// Who is acting: a person with an account and a role, or the operator of the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
+    /// The account; `None` for the operator.
+    pub user_id: Option<i64>,
     pub name: String,
+    pub role: Role,
 }
 
 impl Actor {
+    /// The operator: whoever runs `styr` on the machine that holds the database, with an
+    /// administrator's rights (they could open the database file anyway). The command line,
+    /// `serve --demo`'s loading and tests act as this; the web app never does.
     pub fn named(name: impl Into<String>) -> Actor {
-        Actor { name: name.into() }
+        Actor {
+            user_id: None,
+            name: name.into(),
+            role: Role::Administrator,
+        }
     }
 }
 
@@ -57,6 +80,19 @@ pub enum AppError {
     /// A write in a group that the store refused; the cause is logged with the first request.
     #[error("ändringen kunde inte sparas: {0}")]
     WriteFailed(String),
+    /// The actor's role does not allow the action.
+    #[error("du har inte behörighet att {0}")]
+    Forbidden(String),
+    /// The budget's status does not allow the change (submitted or adopted).
+    #[error("{0}")]
+    Frozen(String),
+    /// A request that cannot be made as asked (a taken username, a short password …).
+    #[error("{0}")]
+    Rejected(String),
+    #[error("fel användarnamn eller lösenord")]
+    LoginFailed,
+    #[error("för många misslyckade inloggningar; försök igen om en stund")]
+    Throttled,
 }
 
 impl From<StoreError> for AppError {
@@ -73,6 +109,7 @@ impl From<StoreError> for AppError {
 
 pub struct App {
     store: Store,
+    throttle: accounts::Throttle,
     cache: RwLock<HashMap<BudgetId, Arc<Snapshot>>>,
     /// One writer per budget at a time in this process: writers queue instead of refusing each
     /// other. Between processes (several servers on one PostgreSQL) the revision check decides.
@@ -116,27 +153,57 @@ struct Pending {
 /// request of several is tried on a copy first. A budget must still compute afterwards (only a
 /// frame change can break that, by reaching a year its index lacks).
 fn apply_request(
+    id: BudgetId,
     budget: &mut styr_domain::budget::Budget,
     changes: &[Change],
-) -> Result<(), AppError> {
+) -> Result<Vec<AuditEntry>, AppError> {
     let risky = changes.len() > 1
         || changes
             .iter()
             .any(|change| matches!(change, Change::SetFrameAmount { .. }));
     if !risky {
+        let mut entries = Vec::new();
         for change in changes {
+            let entry = audit::describe(id, budget, change);
             budget.apply(change)?;
+            entries.push(entry);
         }
-        return Ok(());
+        return Ok(entries);
     }
     let mut candidate = budget.clone();
+    let mut entries = Vec::new();
     for change in changes {
+        entries.push(audit::describe(id, &candidate, change));
         candidate.apply(change)?;
     }
     styr_reports::budget_report(&candidate)
         .map_err(|error| AppError::DoesNotCompute(error.to_string()))?;
     *budget = candidate;
-    Ok(())
+    Ok(entries)
+}
+
+/// Whether `actor` may make `changes` to a budget in `snapshot`'s state: the role must allow
+/// each change, and the status must allow changes by the role at all.
+fn permitted(actor: &Actor, snapshot: &Snapshot, changes: &[Change]) -> Result<(), AppError> {
+    for change in changes {
+        let action = Action::for_change(change);
+        if !actor
+            .role
+            .allows(&action, &snapshot.budget.organisation, &snapshot.budget.board)
+        {
+            return Err(AppError::Forbidden(forbidden_text(&action)));
+        }
+    }
+    styr_domain::access::status_allows_change(snapshot.status, &actor.role)
+        .map_err(|reason| AppError::Frozen(reason.to_string()))
+}
+
+fn forbidden_text(action: &Action) -> String {
+    let text = action.kind().label().to_lowercase();
+    match action.unit() {
+        Some(unit) => format!("{text} för {unit}"),
+        None => text,
+    }
 }
 
 impl App {
@@ -147,6 +214,7 @@ impl App {
     pub fn new(store: Store) -> App {
         App {
             store,
+            throttle: accounts::Throttle::default(),
             cache: RwLock::new(HashMap::new()),
             writers: std::sync::Mutex::new(HashMap::new()),
         }
@@ -158,7 +226,8 @@ impl App {
 
     /// The budget as it is now, computed.
     pub async fn snapshot(&self, id: BudgetId) -> Result<Arc<Snapshot>, AppError> {
-        let revision = self.store.revision(id).await?;
+        let state = self.store.workflow(id).await?;
+        let revision = state.revision;
         if let Some(cached) = self
             .cache
             .read()
@@ -169,10 +238,18 @@ impl App {
             return Ok(Arc::clone(cached));
         }
         let stored = self.store.load(id).await?;
-        let snapshot = Arc::new(
-            Snapshot::compute(stored.id, stored.revision, stored.budget)
-                .map_err(AppError::DoesNotCompute)?,
-        );
+        let mut snapshot = Snapshot::compute(stored.id, stored.revision, stored.budget)
+            .map_err(AppError::DoesNotCompute)?;
+        // The workflow moves the revision too, so a snapshot at a revision has one status.
+        if stored.revision == revision {
+            snapshot.status = state.status;
+            snapshot.version_number = state.version_number;
+        } else {
+            let state = self.store.workflow(id).await?;
+            snapshot.status = state.status;
+            snapshot.version_number = state.version_number;
+        }
+        let snapshot = Arc::new(snapshot);
         self.cache.write().await.insert(id, Arc::clone(&snapshot));
         Ok(snapshot)
     }
@@ -204,6 +281,15 @@ impl App {
         expected_revision: Option<i64>,
         changes: &[Change],
     ) -> Result<Arc<Snapshot>, AppError> {
+        // Refused before queueing (and recorded); checked again when written, against the
+        // budget as it is then.
+        {
+            let current = self.snapshot(id).await?;
+            if let Err(error) = permitted(actor, &current, changes) {
+                self.record_refusal(actor, Some(id), &error).await;
+                return Err(error);
+            }
+        }
         if changes.is_empty() {
             let current = self.snapshot(id).await?;
             return match expected_revision {
@@ -258,6 +344,7 @@ impl App {
             };
             let mut budget = current.budget.clone();
             let mut accepted = Vec::new();
+            let mut entries = Vec::new();
             let mut cells = Vec::new();
             let mut parts: Vec<Part> = Vec::new();
             for pending in batch {
@@ -270,9 +357,17 @@ impl App {
                     }));
                     continue;
                 }
-                if let Err(error) = apply_request(&mut budget, &pending.changes) {
+                if let Err(error) = permitted(&pending.actor, &current, &pending.changes) {
+                    self.record_refusal(&pending.actor, Some(id), &error).await;
                     let _ = pending.reply.send(Err(error));
                     continue;
+                }
+                match apply_request(id, &mut budget, &pending.changes) {
+                    Ok(made) => entries.extend(made.into_iter().map(|entry| (pending.actor.name.clone(), entry))),
+                    Err(error) => {
+                        let _ = pending.reply.send(Err(error));
+                        continue;
+                    }
                 }
                 for change in &pending.changes {
                     for write in writes_for(change) {
@@ -298,12 +393,17 @@ impl App {
             }
             let mut writes = cells;
             writes.extend(parts.into_iter().map(Write::Part));
-            let stamp = Stamp::now(
+            let mut stamp = Stamp::now(
                 accepted
                     .last()
                     .map(|pending| pending.actor.name.as_str())
                     .unwrap_or_default(),
             );
+            // Each entry is recorded under its own actor, even in a group commit.
+            stamp.entries = entries
+                .into_iter()
+                .map(|(by, entry)| entry.by(by))
+                .collect();
             let count = accepted.len() as i64;
             match self
                 .store
@@ -311,7 +411,10 @@ impl App {
                 .await
             {
                 Ok(revision) => {
-                    let snapshot = Arc::new(Snapshot::deferred(id, revision, budget));
+                    let mut snapshot = Snapshot::deferred(id, revision, budget);
+                    snapshot.status = current.status;
+                    snapshot.version_number = current.version_number;
+                    let snapshot = Arc::new(snapshot);
                     self.cache.write().await.insert(id, Arc::clone(&snapshot));
                     for pending in accepted {
                         for change in &pending.changes {
@@ -321,7 +424,9 @@ impl App {
                     }
                     return;
                 }
-                Err(StoreError::Conflict { .. }) if attempt == 0 => batch = accepted,
+                Err(StoreError::Conflict { .. }) if attempt == 0 => {
+                    batch = accepted;
+                }
                 Err(error) => {
                     let error = AppError::from(error);
                     let message = error.to_string();
@@ -337,6 +442,54 @@ impl App {
                     return;
                 }
             }
+        }
+    }
+
+    /// Asks whether `actor` may do `action`; a refusal is recorded in the audit log.
+    ///
+    /// A budgetansvarig's permission depends on the budget's organisation and board: `known`
+    /// gives the budget when the caller has it, else it is read when needed.
+    pub async fn require(
+        &self,
+        actor: &Actor,
+        action: &Action,
+        budget: Option<BudgetId>,
+        known: Option<&styr_domain::budget::Budget>,
+    ) -> Result<(), AppError> {
+        let allowed = match (actor.role.scope(), known, budget) {
+            // Only a budgetansvarig's permission depends on the budget.
+            (None, _, _) => actor.role.allows(
+                action,
+                &styr_domain::organisation::Organisation::default(),
+                &styr_domain::organisation::UnitId(String::new()),
+            ),
+            (Some(_), Some(known), _) => {
+                actor.role.allows(action, &known.organisation, &known.board)
+            }
+            (Some(_), None, Some(id)) => {
+                let snapshot = self.snapshot(id).await?;
+                actor
+                    .role
+                    .allows(action, &snapshot.budget.organisation, &snapshot.budget.board)
+            }
+            (Some(_), None, None) => action.kind() == styr_domain::access::ActionKind::Read,
+        };
+        if allowed {
+            return Ok(());
+        }
+        let error = AppError::Forbidden(forbidden_text(action));
+        self.record_refusal(actor, budget, &error).await;
+        Err(error)
+    }
+
+    /// Records a refused request: the only trace a refusal leaves. A failure to record it is
+    /// logged; the request is refused either way.
+    async fn record_refusal(&self, actor: &Actor, budget: Option<BudgetId>, error: &AppError) {
+        let stamp = Stamp::now(&actor.name).with(
+            AuditEntry::new("nekad", budget, "behorighet").values(None, Some(error.to_string())),
+        );
+        if let Err(failure) = self.store.record(&stamp).await {
+            tracing::error!(error = %failure, "a refusal could not be recorded");
         }
     }
 
@@ -363,10 +516,14 @@ impl App {
 
     /// Reads a budget file and stores it as a new budget; all or nothing.
     pub async fn import(&self, actor: &Actor, source: &str) -> Result<BudgetId, AppError> {
+        self.require(actor, &Action::ImportBudget, None, None).await?;
         let budget = styr_import::parse_budget(source).map_err(AppError::Unreadable)?;
         // A budget that does not compute is refused before anything is stored.
         Snapshot::compute(0, 0, budget.clone()).map_err(AppError::DoesNotCompute)?;
-        let id = self.store.insert(&budget, &Stamp::now(&actor.name)).await?;
+        let stamp = Stamp::now(&actor.name).with(
+            AuditEntry::new("importera budget", None, "budget").values(None, Some(source.to_string())),
+        );
+        let id = self.store.insert(&budget, &stamp).await?;
         tracing::info!(budget = id, actor = %actor.name, "budget imported");
         Ok(id)
     }
@@ -379,20 +536,41 @@ impl App {
         expected_revision: i64,
         source: &str,
     ) -> Result<Arc<Snapshot>, AppError> {
+        let current = self.snapshot(id).await?;
+        self.require(actor, &Action::ImportBudget, Some(id), None).await?;
+        if let Err(reason) = styr_domain::access::status_allows_change(current.status, &actor.role) {
+            let error = AppError::Frozen(reason.to_string());
+            self.record_refusal(actor, Some(id), &error).await;
+            return Err(error);
+        }
         let budget = styr_import::parse_budget(source).map_err(AppError::Unreadable)?;
-        let snapshot = Snapshot::compute(id, expected_revision + 1, budget)
+        let mut snapshot = Snapshot::compute(id, expected_revision + 1, budget)
             .map_err(AppError::DoesNotCompute)?;
+        snapshot.status = current.status;
+        snapshot.version_number = current.version_number;
+        let stamp = Stamp::now(&actor.name).with(
+            AuditEntry::new("ersätt budget", Some(id), "budget").values(
+                Some(styr_import::write_budget(&current.budget)),
+                Some(source.to_string()),
+            ),
+        );
         self.store
-            .replace(
-                id,
-                expected_revision,
-                &snapshot.budget,
-                &Stamp::now(&actor.name),
-            )
+            .replace(id, expected_revision, &snapshot.budget, &stamp)
             .await?;
         let snapshot = Arc::new(snapshot);
         self.cache.write().await.insert(id, Arc::clone(&snapshot));
         Ok(snapshot)
+    }
+
+    /// The audit log's rows matching `filter`: for the revisor and the administrator.
+    pub async fn audit_log(
+        &self,
+        actor: &Actor,
+        filter: &AuditFilter,
+    ) -> Result<Vec<AuditRecord>, AppError> {
+        self.require(actor, &Action::ReadAudit, filter.budget, None)
+            .await?;
+        Ok(self.store.audit_log(filter).await?)
     }
 
     /// The budget as a budget file.

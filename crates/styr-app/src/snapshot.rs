@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use styr_domain::budget::Budget;
+use styr_domain::workflow::Status;
 use styr_reports::{BudgetReport, budget_report};
 use styr_store::BudgetId;
 
@@ -13,6 +14,9 @@ pub struct Snapshot {
     pub id: BudgetId,
     pub revision: i64,
     pub budget: Budget,
+    /// Where this version is on its way to a decision, and which version it is.
+    pub status: Status,
+    pub version_number: i64,
     report: OnceLock<BudgetReport>,
 }
 
@@ -24,6 +28,8 @@ impl Snapshot {
             id,
             revision,
             budget,
+            status: Status::Draft,
+            version_number: 1,
             report: OnceLock::from(report),
         })
     }
@@ -34,6 +40,8 @@ impl Snapshot {
             id,
             revision,
             budget,
+            status: Status::Draft,
+            version_number: 1,
             report: OnceLock::new(),
         }
     }

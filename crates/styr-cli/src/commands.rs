@@ -5,3 +5,4 @@ pub mod database;
 pub mod followup;
 pub mod report;
 pub mod serve;
+pub mod user;

@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     version,
     about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
     long_about = None,
-    after_help = "Exempel:\n  styr serve --demo\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr followup bokforing.se --layout delar"
+    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr followup bokforing.se --layout delar"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -90,6 +90,16 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Användare och roller: skapa den första administratören, lista, ändra roll, byt lösenord.
+    ///
+    /// Lösenordet läses från en fråga som inte visar det, eller från första raden på standard in
+    /// när den inte är en terminal – aldrig från argumenten.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+    },
     /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen.
     Export {
         /// Budgetens nummer; utan det den enda budgeten i databasen.
@@ -133,6 +143,32 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Skapar en användare med en roll: admin, controller, budgetansvarig (med --scope),
+    /// internkontroll, lasare eller revisor.
+    Add {
+        username: String,
+        #[arg(long)]
+        role: String,
+        /// Enheten som en budgetansvarig svarar för (och allt under den).
+        #[arg(long)]
+        scope: Option<String>,
+    },
+    /// Listar användarna och deras roller.
+    List,
+    /// Ändrar en användares roll.
+    Role {
+        username: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        scope: Option<String>,
+    },
+    /// Sätter ett nytt lösenord och avslutar användarens inloggningar.
+    Password { username: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,6 +252,22 @@ fn main() -> ExitCode {
                 None => commands::followup::from_database(&database.url(), budget, &options),
             }
         }
+        Command::User { action, database } => match action {
+            UserAction::Add {
+                username,
+                role,
+                scope,
+            } => commands::user::add(&database.url(), &username, &role, scope.as_deref()),
+            UserAction::List => commands::user::list(&database.url()),
+            UserAction::Role {
+                username,
+                role,
+                scope,
+            } => commands::user::set_role(&database.url(), &username, &role, scope.as_deref()),
+            UserAction::Password { username } => {
+                commands::user::reset_password(&database.url(), &username)
+            }
+        },
         Command::Export {
             budget,
             database,

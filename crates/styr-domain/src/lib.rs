@@ -9,6 +9,7 @@
 //! turn an accounting ledger into budget-versus-actual: account and cost-centre mapping, months,
 //! and spreading a year's budget over them.
 
+pub mod access;
 pub mod budget;
 pub mod calendar;
 pub mod change;
@@ -28,3 +29,4 @@ pub mod percent;
 pub mod risk;
 pub mod source_document;
 pub mod statement;
+pub mod workflow;

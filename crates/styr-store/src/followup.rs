@@ -252,10 +252,12 @@ impl Store {
         &self,
         budget: BudgetId,
         mapping: &AccountMapping,
+        stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
         write_account_rules(&mut transaction, budget, mapping).await?;
+        crate::audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -288,10 +290,12 @@ impl Store {
         &self,
         budget: BudgetId,
         mapping: &CostCentreMapping,
+        stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
         write_cost_centre_rules(&mut transaction, budget, mapping).await?;
+        crate::audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -304,12 +308,14 @@ impl Store {
         accounts: &AccountMapping,
         cost_centres: &CostCentreMapping,
         profiles: &BTreeMap<LineKind, Profile>,
+        stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
         write_account_rules(&mut transaction, budget, accounts).await?;
         write_cost_centre_rules(&mut transaction, budget, cost_centres).await?;
         write_line_profiles(&mut transaction, budget, profiles).await?;
+        crate::audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -347,10 +353,12 @@ impl Store {
         &self,
         budget: BudgetId,
         profiles: &BTreeMap<LineKind, Profile>,
+        stamp: &Stamp,
     ) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         require_budget(&mut transaction, budget).await?;
         write_line_profiles(&mut transaction, budget, profiles).await?;
+        crate::audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -413,6 +421,22 @@ impl Store {
         .bind(stamp.at.clone())
         .execute(&mut *transaction)
         .await?;
+        let entity = format!(
+            "prognos/{}/{}/{}",
+            forecast.unit,
+            forecast.row.key(),
+            forecast.year
+        );
+        let describe = |amount: Amount, comment: &str| format!("{} öre: {comment}", amount.ore());
+        let stamp = stamp.clone().with(
+            crate::AuditEntry::new("prognos", Some(budget), entity).values(
+                previous
+                    .as_ref()
+                    .map(|(amount, comment)| describe(*amount, comment)),
+                Some(describe(forecast.amount, &forecast.comment)),
+            ),
+        );
+        crate::audit::write(&mut transaction, &stamp).await?;
         transaction.commit().await?;
         Ok(previous)
     }
@@ -433,6 +457,7 @@ impl Store {
         definition: &str,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
+        let mut transaction = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO import_profiles (name, definition, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
@@ -441,8 +466,10 @@ impl Store {
         .bind(definition)
         .bind(stamp.by.clone())
         .bind(stamp.at.clone())
-        .execute(&self.pool)
+        .execute(&mut *transaction)
         .await?;
+        crate::audit::write(&mut transaction, stamp).await?;
+        transaction.commit().await?;
         Ok(())
     }
 }

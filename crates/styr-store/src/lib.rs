@@ -7,11 +7,14 @@
 //! see `parts/`. Editing one cell of the operating budget touches one row; other edits rewrite
 //! the part they change.
 
+mod access;
+mod audit;
 mod codec;
 mod followup;
 mod migrate;
 mod outcome_import;
 mod parts;
+mod versions;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -24,7 +27,10 @@ use styr_domain::operating::LineKind;
 use styr_domain::organisation::UnitId;
 use thiserror::Error;
 
+pub use access::{ApiToken, SessionRecord, UserRecord};
+pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use followup::{BookedRow, ImportRecord};
+pub use versions::{AdoptedVersion, WorkflowState};
 pub use outcome_import::OutcomeImport;
 pub use parts::Part;
 
@@ -46,11 +52,13 @@ pub enum StoreError {
 /// A budget's identity in the store.
 pub type BudgetId = i64;
 
-/// Who makes a write and when, recorded on the budget.
+/// Who makes a write and when, recorded on the budget, and what the audit log records of it:
+/// the entries are written in the write's own transaction.
 #[derive(Clone, Debug)]
 pub struct Stamp {
     pub by: String,
     pub at: String,
+    pub entries: Vec<AuditEntry>,
 }
 
 impl Stamp {
@@ -58,7 +66,14 @@ impl Stamp {
         Stamp {
             by: by.into(),
             at: now(),
+            entries: Vec::new(),
         }
+    }
+
+    /// The stamp with `entry` to record as well.
+    pub fn with(mut self, entry: AuditEntry) -> Stamp {
+        self.entries.push(entry);
+        self
     }
 }
 
@@ -72,6 +87,8 @@ pub struct BudgetSummary {
     pub title: String,
     pub budget_year: i64,
     pub updated_at: String,
+    pub status: styr_domain::workflow::Status,
+    pub version_number: i64,
 }
 
 /// A budget as stored, with the revision a later write must name.
@@ -182,7 +199,7 @@ impl Store {
 
     pub async fn list(&self) -> Result<Vec<BudgetSummary>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, revision, municipality_name, board, title, budget_year, updated_at FROM budgets ORDER BY id",
+            "SELECT id, revision, municipality_name, board, title, budget_year, updated_at, status, version_number FROM budgets ORDER BY id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -196,6 +213,8 @@ impl Store {
                     title: row.try_get("title")?,
                     budget_year: row.try_get("budget_year")?,
                     updated_at: row.try_get("updated_at")?,
+                    status: versions::status(&row.try_get::<String, _>("status")?)?,
+                    version_number: row.try_get("version_number")?,
                 })
             })
             .collect()
@@ -234,6 +253,11 @@ impl Store {
         for part in Part::ALL {
             parts::write_part(&mut transaction, id, budget, part).await?;
         }
+        let mut stamp = stamp.clone();
+        for entry in &mut stamp.entries {
+            entry.budget.get_or_insert(id);
+        }
+        audit::write(&mut transaction, &stamp).await?;
         transaction.commit().await?;
         Ok(id)
     }
@@ -313,13 +337,15 @@ impl Store {
                 Write::Part(part) => parts::write_part(&mut transaction, id, budget, *part).await?,
             }
         }
+        audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(expected_revision + changes)
     }
 
-    pub async fn delete(&self, id: BudgetId) -> Result<(), StoreError> {
+    pub async fn delete(&self, id: BudgetId, stamp: &Stamp) -> Result<(), StoreError> {
         let mut transaction = self.pool.begin().await?;
         parts::delete_budget(&mut transaction, id).await?;
+        audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())
     }
@@ -327,10 +353,16 @@ impl Store {
 
 /// The time now in UTC, as ISO 8601 ("2026-11-26T15:04:05Z"), without a date library.
 pub fn now() -> String {
+    now_plus(0)
+}
+
+/// The time `later` seconds from now, written like [`now`] (a session's expiry).
+pub fn now_plus(later: u64) -> String {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|duration| duration.as_secs())
-        .unwrap_or(0);
+        .unwrap_or(0)
+        + later;
     let days = (seconds / 86_400) as i64;
     let time_of_day = seconds % 86_400;
     // Howard Hinnant's days-to-civil algorithm.

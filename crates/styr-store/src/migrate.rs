@@ -8,11 +8,21 @@ use crate::{Backend, StoreError};
 /// Any number; PostgreSQL's advisory locks are named by integers.
 const MIGRATION_LOCK: i64 = 0x5354_5952;
 
-/// Every migration, oldest first: (version, SQL).
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../migrations/0001_budgets.sql")),
-    (2, include_str!("../migrations/0002_followup.sql")),
+/// Every migration, oldest first: (version, SQL for SQLite, SQL for PostgreSQL). Most are the
+/// same portable file; the audit log needs each database's own numbering and triggers.
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, BUDGETS, BUDGETS),
+    (2, FOLLOWUP, FOLLOWUP),
+    (3, ACCESS, ACCESS),
+    (
+        4,
+        include_str!("../migrations/0004_audit.sqlite.sql"),
+        include_str!("../migrations/0004_audit.postgres.sql"),
+    ),
 ];
+const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
+const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
+const ACCESS: &str = include_str!("../migrations/0003_access.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.
@@ -24,7 +34,7 @@ pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), StoreError>
             .execute(&mut *connection)
             .await?;
     }
-    let result = apply(&mut connection).await;
+    let result = apply(&mut connection, backend).await;
     if backend == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_unlock($1)")
             .bind(MIGRATION_LOCK)
@@ -34,11 +44,15 @@ pub async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), StoreError>
     result
 }
 
-async fn apply(connection: &mut AnyConnection) -> Result<(), StoreError> {
+async fn apply(connection: &mut AnyConnection, backend: Backend) -> Result<(), StoreError> {
     sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")
         .execute(&mut *connection)
         .await?;
-    for (version, sql) in MIGRATIONS {
+    for (version, sqlite, postgres) in MIGRATIONS {
+        let sql = match backend {
+            Backend::Sqlite => sqlite,
+            Backend::Postgres => postgres,
+        };
         let mut transaction = sqlx::Connection::begin(&mut *connection).await?;
         let applied =
             sqlx::query("SELECT COUNT(*) AS applied FROM schema_migrations WHERE version = $1")

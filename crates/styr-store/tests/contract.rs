@@ -16,20 +16,30 @@ fn example() -> Budget {
 
 /// A fresh, empty store on each available backend.
 async fn stores(name: &str) -> Vec<(String, Store)> {
+    stores_at(name)
+        .await
+        .into_iter()
+        .map(|(backend, store, _)| (backend, store))
+        .collect()
+}
+
+/// Like [`stores`], with each database's URL (to reach it past the store, as an attacker
+/// with SQL access might).
+async fn stores_at(name: &str) -> Vec<(String, Store, String)> {
     let mut stores = Vec::new();
     let path = std::env::temp_dir().join(format!("styr-store-{name}-{}.db", std::process::id()));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
-    let sqlite = Store::open(&format!("sqlite://{}", path.display()))
-        .await
-        .expect("SQLite opens");
-    stores.push(("sqlite".to_string(), sqlite));
+    let sqlite_url = format!("sqlite://{}", path.display());
+    let sqlite = Store::open(&sqlite_url).await.expect("SQLite opens");
+    stores.push(("sqlite".to_string(), sqlite, sqlite_url));
     if let Ok(url) = std::env::var("STYR_TEST_POSTGRES_URL") {
-        let postgres = Store::open(&fresh_postgres_database(&url, name).await)
+        let postgres_url = fresh_postgres_database(&url, name).await;
+        let postgres = Store::open(&postgres_url)
             .await
             .expect("PostgreSQL opens");
-        stores.push(("postgres".to_string(), postgres));
+        stores.push(("postgres".to_string(), postgres, postgres_url));
     } else {
         eprintln!("PostgreSQL skipped: STYR_TEST_POSTGRES_URL is not set");
     }
@@ -197,13 +207,13 @@ async fn a_part_write_replaces_that_part() {
 async fn a_deleted_budget_is_gone() {
     for (backend, store) in stores("delete").await {
         let id = store.insert(&example(), &stamp()).await.expect("it stores");
-        store.delete(id).await.expect("it deletes");
+        store.delete(id, &stamp()).await.expect("it deletes");
         assert!(
             matches!(store.load(id).await, Err(StoreError::NotFound(_))),
             "{backend}"
         );
         assert!(
-            matches!(store.delete(id).await, Err(StoreError::NotFound(_))),
+            matches!(store.delete(id, &stamp()).await, Err(StoreError::NotFound(_))),
             "{backend}"
         );
     }
@@ -393,7 +403,10 @@ async fn rules_forecasts_and_profiles_read_back() {
             "{backend}: the default until set"
         );
         let mapping = AccountMapping::kommun_bas();
-        store.set_account_rules(id, &mapping).await.expect("set");
+        store
+            .set_account_rules(id, &mapping, &stamp())
+            .await
+            .expect("set");
         assert_eq!(
             store.account_rules(id).await.expect("rules"),
             Some(mapping),
@@ -408,7 +421,7 @@ async fn rules_forecasts_and_profiles_read_back() {
             }],
         };
         store
-            .set_cost_centre_rules(id, &centres)
+            .set_cost_centre_rules(id, &centres, &stamp())
             .await
             .expect("set");
         assert_eq!(
@@ -524,5 +537,170 @@ async fn an_import_fed_in_batches_equals_one_and_a_dropped_one_leaves_nothing() 
             rows[0].number, "3",
             "{backend}: the second batch's voucher keeps its own id"
         );
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_is_written_with_the_change_and_cannot_be_altered() {
+    use sqlx::Connection;
+    use styr_store::{AuditEntry, AuditFilter};
+    for (backend, store, url) in stores_at("audit").await {
+        let id = store
+            .insert(
+                &example(),
+                &Stamp::now("anna").with(AuditEntry::new("importera budget", None, "budget")),
+            )
+            .await
+            .expect("it stores");
+        let budget = example();
+        let stamp = Stamp::now("bertil").with(
+            AuditEntry::new("ändra driftrad", Some(id), "drift/ks/personnel/2025")
+                .values(Some("1 kr".into()), Some("2 kr".into())),
+        );
+        store
+            .save(id, 1, &budget, &[Write::Part(Part::Operating)], &stamp)
+            .await
+            .expect("it saves");
+        // A refused write (a stale revision) records nothing.
+        let stale = Stamp::now("cecilia").with(AuditEntry::new("ändra driftrad", Some(id), "x"));
+        assert!(store.save(id, 1, &budget, &[], &stale).await.is_err(), "{backend}");
+        let log = store.audit_log(&AuditFilter::default()).await.expect("the log");
+        assert_eq!(log.len(), 2, "{backend}: {log:?}");
+        assert_eq!(log[0].entry.budget, Some(id), "{backend}: an import names its budget");
+        assert_eq!(log[1].actor, "bertil", "{backend}");
+        assert_eq!(log[1].entry.old_value.as_deref(), Some("1 kr"), "{backend}");
+        let filtered = store
+            .audit_log(&AuditFilter {
+                actor: Some("bertil".into()),
+                entity: Some("personnel".into()),
+                ..AuditFilter::default()
+            })
+            .await
+            .expect("the log");
+        assert_eq!(filtered.len(), 1, "{backend}");
+        let today = &log[0].at[..10];
+        let dated = AuditFilter {
+            from: Some(today.into()),
+            to: Some(today.into()),
+            ..AuditFilter::default()
+        };
+        assert_eq!(store.audit_log(&dated).await.expect("the log").len(), 2, "{backend}");
+        // Past the store, with plain SQL: the database itself refuses.
+        sqlx::any::install_default_drivers();
+        let mut connection = sqlx::AnyConnection::connect(&url).await.expect("it connects");
+        for statement in [
+            "UPDATE audit_log SET new_value = 'förfalskat'",
+            "DELETE FROM audit_log",
+        ] {
+            assert!(
+                sqlx::query(statement).execute(&mut connection).await.is_err(),
+                "{backend}: {statement} must be refused"
+            );
+        }
+        assert_eq!(
+            store.audit_log(&AuditFilter::default()).await.expect("the log"),
+            log,
+            "{backend}: the log is as it was"
+        );
+    }
+}
+
+#[tokio::test]
+async fn people_sessions_and_tokens_are_kept_as_hashes() {
+    for (backend, store) in stores("access").await {
+        let id = store
+            .add_user("anna", "$argon2id$hash", "budgetansvarig", Some("ks"), &stamp())
+            .await
+            .expect("added")
+            .expect("a new user");
+        assert_eq!(
+            store
+                .add_user("anna", "x", "admin", None, &stamp())
+                .await
+                .expect("answered"),
+            None,
+            "{backend}: a taken name"
+        );
+        store
+            .open_session("hash-of-secret", id, "csrf", "2999-01-01T00:00:00Z", &stamp())
+            .await
+            .expect("a session");
+        let session = store
+            .session("hash-of-secret", "2026-01-01T00:00:00Z")
+            .await
+            .expect("read")
+            .expect("live");
+        assert_eq!(session.user.scope_unit.as_deref(), Some("ks"), "{backend}");
+        assert!(
+            store
+                .session("hash-of-secret", "3000-01-01T00:00:00Z")
+                .await
+                .expect("read")
+                .is_none(),
+            "{backend}: an expired session is not live"
+        );
+        let token = store
+            .add_api_token(id, "skript", "hash-of-token", &stamp())
+            .await
+            .expect("a token");
+        assert!(store.token_user("hash-of-token").await.expect("read").is_some(), "{backend}");
+        assert!(store.revoke_api_token(id, token, &stamp()).await.expect("revoked"), "{backend}");
+        assert!(store.token_user("hash-of-token").await.expect("read").is_none(), "{backend}");
+        store
+            .set_password(id, "$argon2id$new", None, &stamp())
+            .await
+            .expect("set");
+        assert!(
+            store
+                .session("hash-of-secret", "2026-01-01T00:00:00Z")
+                .await
+                .expect("read")
+                .is_none(),
+            "{backend}: a new password ends the sessions"
+        );
+    }
+}
+
+#[tokio::test]
+async fn adoption_freezes_a_version_and_a_revision_starts_the_next() {
+    use styr_domain::workflow::Status;
+    for (backend, store) in stores("workflow").await {
+        let id = store.insert(&example(), &stamp()).await.expect("it stores");
+        let budget = example();
+        let revision = store
+            .step(id, 1, Status::Submitted, false, None, &stamp())
+            .await
+            .expect("submitted");
+        let version = styr_store::AdoptedVersion {
+            version_number: 1,
+            decided_by: "Kommunfullmäktige".into(),
+            decision_date: "2024-11-27".into(),
+            registry_number: "KS 2024/1".into(),
+            adopted_by: "anna".into(),
+            adopted_at: "2024-11-27T10:00:00Z".into(),
+            content: "innehåll".into(),
+        };
+        assert!(
+            matches!(
+                store
+                    .step(id, revision - 1, Status::Adopted, false, Some((&version, &budget)), &stamp())
+                    .await,
+                Err(StoreError::Conflict { .. })
+            ),
+            "{backend}: a step from a stale read changes nothing"
+        );
+        let revision = store
+            .step(id, revision, Status::Adopted, false, Some((&version, &budget)), &stamp())
+            .await
+            .expect("adopted");
+        let state = store.workflow(id).await.expect("state");
+        assert_eq!((state.status, state.version_number), (Status::Adopted, 1), "{backend}");
+        store
+            .step(id, revision, Status::Draft, true, None, &stamp())
+            .await
+            .expect("revised");
+        let state = store.workflow(id).await.expect("state");
+        assert_eq!((state.status, state.version_number), (Status::Draft, 2), "{backend}");
+        assert_eq!(store.adopted_versions(id).await.expect("versions"), vec![version], "{backend}");
     }
 }

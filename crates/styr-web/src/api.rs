@@ -5,6 +5,7 @@
 //! (`tkr`). Amounts sent in are text read the way the budget file reads them: "-47 652" is tkr,
 //! "1,5 mnkr" and "250 kr" name their unit.
 
+mod access;
 mod budgets;
 pub mod dto;
 mod followup;
@@ -24,6 +25,14 @@ use crate::error::ApiError;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/openapi.json", get(openapi::document))
+        .route("/api/v1/me", get(access::me))
+        .route("/api/v1/audit", get(access::audit))
+        .route("/api/v1/budgets/{id}/versions", get(access::versions))
+        .route(
+            "/api/v1/budgets/{id}/versions/compare",
+            get(access::compare),
+        )
+        .route("/api/v1/budgets/{id}/workflow", post(access::step))
         .route("/api/v1/budgets", get(budgets::list).post(budgets::import))
         .route("/api/v1/budgets/{id}", get(budgets::overview))
         .route("/api/v1/budgets/{id}/report", get(budgets::report))

@@ -36,6 +36,8 @@ fn incident(error: &dyn std::error::Error) -> String {
 #[derive(Debug)]
 pub enum PageError {
     NotFound,
+    /// The actor's role does not allow it (403).
+    Forbidden(String),
     Conflict(String),
     Invalid(String),
     Internal(String),
@@ -50,6 +52,9 @@ impl From<AppError> for PageError {
                 PageError::Invalid(error.to_string())
             }
             AppError::Store(_) | AppError::WriteFailed(_) => PageError::Internal(incident(&error)),
+            AppError::Forbidden(_) => PageError::Forbidden(error.to_string()),
+            AppError::Frozen(_) | AppError::Rejected(_) => PageError::Invalid(error.to_string()),
+            AppError::LoginFailed | AppError::Throttled => PageError::Forbidden(error.to_string()),
         }
     }
 }
@@ -76,6 +81,11 @@ impl IntoResponse for PageError {
                 "Det finns ingen sådan budget eller sida.".to_string(),
             ),
             PageError::Conflict(message) => (StatusCode::CONFLICT, "Budgeten har ändrats", message),
+            PageError::Forbidden(message) => (
+                StatusCode::FORBIDDEN,
+                "Inte tillåtet",
+                format!("{}. Ingenting har ändrats.", capitalised(&message)),
+            ),
             PageError::Invalid(message) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "Ändringen gick inte att göra",
@@ -103,7 +113,8 @@ impl IntoResponse for PageError {
 /// The API's error body.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ApiErrorBody {
-    /// not_found | invalid | conflict | unreadable | internal
+    /// not_found | invalid | conflict | frozen | unreadable | unauthenticated | forbidden |
+    /// csrf | internal
     pub error: &'static str,
     /// A sentence in Swedish for the person.
     pub message: String,
@@ -140,7 +151,7 @@ impl ApiError {
         )
     }
 
-    fn with_status(
+    pub fn with_status(
         status: StatusCode,
         error: &'static str,
         message: impl Into<String>,
@@ -183,6 +194,13 @@ impl From<AppError> for ApiError {
                 }
                 api
             }
+            AppError::Forbidden(_) | AppError::LoginFailed | AppError::Throttled => {
+                ApiError::with_status(StatusCode::FORBIDDEN, "forbidden", error.to_string())
+            }
+            AppError::Frozen(_) => {
+                ApiError::with_status(StatusCode::CONFLICT, "frozen", error.to_string())
+            }
+            AppError::Rejected(_) => ApiError::invalid(error.to_string()),
             AppError::Store(_) | AppError::WriteFailed(_) => {
                 let id = incident(&error);
                 ApiError::with_status(
@@ -198,5 +216,14 @@ impl From<AppError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, Json(self.body)).into_response()
+    }
+}
+
+/// A sentence's first letter in upper case.
+pub fn capitalised(text: &str) -> String {
+    let mut characters = text.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
     }
 }

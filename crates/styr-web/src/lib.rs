@@ -4,6 +4,7 @@
 
 mod api;
 mod assets;
+pub mod auth;
 mod error;
 mod forms;
 mod pages;
@@ -13,15 +14,14 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
-use styr_app::{Actor, App};
+use styr_app::App;
 
-/// What every request handler can reach.
+/// What every request handler can reach. Who acts is established per request (see [`auth`]).
 #[derive(Clone)]
 pub struct AppState {
     pub app: Arc<App>,
-    /// Who acts. Until accounts exist (issue 4), every request acts as this one actor.
-    pub actor: Actor,
 }
 
 /// The OpenAPI document of the JSON API, as pretty JSON.
@@ -35,11 +35,30 @@ pub fn openapi_document() -> String {
 pub const IMPORT_LIMIT: usize = 512 << 20;
 
 pub fn router(app: Arc<App>) -> Router {
-    let state = AppState {
-        app,
-        actor: Actor::named("webb"),
-    };
+    let state = AppState { app };
     Router::new()
+        .route(
+            "/logga-in",
+            get(pages::account::show_login).post(pages::account::login),
+        )
+        .route("/logga-ut", post(pages::account::logout))
+        .route("/konto", get(pages::account::account))
+        .route("/konto/losenord", post(pages::account::change_password))
+        .route("/konto/nycklar", post(pages::account::create_token))
+        .route(
+            "/konto/nycklar/{token}/aterkalla",
+            post(pages::account::revoke_token),
+        )
+        .route(
+            "/anvandare",
+            get(pages::account::users).post(pages::account::save_user),
+        )
+        .route("/logg", get(pages::audit::show))
+        .route("/logg.csv", get(pages::audit::csv))
+        .route("/budget/{id}/versioner", get(pages::workflow::show))
+        .route("/budget/{id}/versioner/jamfor", get(pages::workflow::compare))
+        .route("/budget/{id}/versioner/{number}", get(pages::workflow::version))
+        .route("/budget/{id}/status", post(pages::workflow::step))
         .route("/", get(pages::overview::index))
         .route("/importera", post(pages::import::import))
         .route("/budget/{id}", get(pages::overview::budget))
@@ -131,6 +150,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))
         .merge(api::router())
-        .with_state(state)
         .fallback(|| async { error::PageError::NotFound })
+        .layer(from_fn_with_state(state.clone(), auth::authenticate))
+        .layer(from_fn(auth::security_headers))
+        .with_state(state)
 }

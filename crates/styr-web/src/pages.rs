@@ -1,6 +1,8 @@
 //! Server-rendered pages in Swedish, one module per part of the budget. Every page reads
 //! without JavaScript; editing works with plain form posts, and `static/styr.js` adds live totals.
 
+pub mod account;
+pub mod audit;
 pub mod control;
 pub mod document;
 pub mod efficiency;
@@ -13,6 +15,7 @@ pub mod operating;
 pub mod organisation;
 pub mod overview;
 pub mod risks;
+pub mod workflow;
 
 use std::collections::BTreeMap;
 
@@ -105,7 +108,10 @@ where
         Ok(_) => see(location),
         Err(
             error
-            @ (AppError::Conflict { .. } | AppError::Invalid(_) | AppError::DoesNotCompute(_)),
+            @ (AppError::Conflict { .. }
+            | AppError::Invalid(_)
+            | AppError::DoesNotCompute(_)
+            | AppError::Frozen(_)),
         ) => {
             let mut form = form;
             form.errors.insert(field.to_string(), error.to_string());

@@ -4,7 +4,7 @@ use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 12] = [
+pub const PAGES: [(&str, &str); 13] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
@@ -17,6 +17,7 @@ pub const PAGES: [(&str, &str); 12] = [
     ("uppfoljning", "Uppföljning"),
     ("organisation", "Organisation"),
     ("dokument", "Dokument"),
+    ("versioner", "Versioner och beslut"),
 ];
 
 pub struct NavItem {
@@ -57,4 +58,43 @@ pub fn signed_tkr(amount: Amount) -> String {
     } else {
         text
     }
+}
+
+/// The current request's CSRF token, for every form's hidden `_csrf` field (empty outside a
+/// session, where no form can be posted anyway).
+pub fn csrf() -> String {
+    crate::auth::CURRENT
+        .try_with(|current| current.csrf.clone().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// Who is logged in, and their role, for the page header ("" when nobody is).
+pub fn signed_in() -> String {
+    crate::auth::CURRENT
+        .try_with(|current| {
+            let role = &current.actor.role;
+            match role.scope() {
+                Some(scope) => format!("{} ({}, {scope})", current.actor.name, role.kind().label()),
+                None => format!("{} ({})", current.actor.name, role.kind().label()),
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the current actor may read the audit log (the header links to it).
+pub fn may_read_audit() -> bool {
+    crate::auth::CURRENT
+        .try_with(|current| {
+            styr_domain::access::ActionKind::ReadAudit.allowed_for(current.actor.role.kind())
+        })
+        .unwrap_or(false)
+}
+
+/// Whether the current actor administers users.
+pub fn may_manage_users() -> bool {
+    crate::auth::CURRENT
+        .try_with(|current| {
+            styr_domain::access::ActionKind::ManageUsers.allowed_for(current.actor.role.kind())
+        })
+        .unwrap_or(false)
 }

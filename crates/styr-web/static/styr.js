@@ -41,10 +41,20 @@
     status.classList.toggle("error", !!isError);
   }
 
+  // The session's CSRF token, which every state-changing request must carry.
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
+  }
+
   function request(method, url, body) {
     return fetch(url, {
       method: method,
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: {
+        "Content-Type": "application/json",
+        Accept: "application/json",
+        "X-CSRF-Token": csrfToken(),
+      },
       body: JSON.stringify(body),
       credentials: "same-origin",
     }).then(function (response) {

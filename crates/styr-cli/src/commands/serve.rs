@@ -54,6 +54,14 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
             .context("kan inte läsa in demoutfallet")?;
         tracing::info!(budget = id, rows = record.rows, "demo outcome loaded");
     }
+    if demo && !app.has_users().await.context("kan inte läsa användarna")? {
+        create_demo_users(&app).await?;
+    } else if !app.has_users().await.context("kan inte läsa användarna")? {
+        eprintln!(
+            "styr: det finns inga användare än; skapa den första med: styr user add NAMN --role admin{}",
+            if database_url.starts_with("sqlite://styr.db") { "" } else { " --database …" }
+        );
+    }
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("kan inte lyssna på {addr}"))?;
@@ -66,6 +74,42 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
         })
         .await
         .context("servern stannade")?;
+    Ok(())
+}
+
+/// The demo's people, one per role: (username, role, unit for a budgetansvarig).
+const DEMO_USERS: [(&str, &str, Option<&str>); 7] = [
+    ("admin", "admin", None),
+    ("controller", "controller", None),
+    ("ks-chef", "budgetansvarig", Some("ks")),
+    ("exploatering", "budgetansvarig", Some("exploateringsenheten")),
+    ("internkontroll", "internkontroll", None),
+    ("lasare", "lasare", None),
+    ("revisor", "revisor", None),
+];
+
+/// Makes the demo users with fresh random passwords and prints them once, on the terminal
+/// only: the passwords are never written to the log.
+async fn create_demo_users(app: &App) -> anyhow::Result<()> {
+    let operator = Actor::named("demo");
+    let mut lines = Vec::new();
+    for (username, role, scope) in DEMO_USERS {
+        let role = super::user::role(role, scope).map_err(anyhow::Error::msg)?;
+        let password = styr_app::accounts::readable_password();
+        app.add_user(&operator, username, &password, &role)
+            .await
+            .with_context(|| format!("kan inte skapa demoanvändaren {username}"))?;
+        let label = match role.scope() {
+            Some(scope) => format!("{} för {scope}", role.kind().label()),
+            None => role.kind().label().to_string(),
+        };
+        lines.push(format!("  {username:<15} {password}  ({label})"));
+    }
+    tracing::info!(users = DEMO_USERS.len(), "demo users created");
+    println!(
+        "Demoanvändare (lösenorden visas bara nu):\n{}",
+        lines.join("\n")
+    );
     Ok(())
 }
 

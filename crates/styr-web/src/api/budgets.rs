@@ -2,7 +2,7 @@
 //! organisation and document metadata.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
@@ -15,11 +15,11 @@ use super::dto::{
     ApiJson, BudgetListItemDto, CreatedDto, FindingDto, FindingsDto, OperatingTableDto,
     OverviewDto, YearAmountDto,
 };
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 
 #[utoipa::path(get, path = "/api/v1/budgets", tag = "budgetar", responses((status = 200, body = [BudgetListItemDto])))]
-pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<BudgetListItemDto>>, ApiError> {
+pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiError> {
     let budgets = state.app.budgets().await?;
     Ok(Json(
         budgets
@@ -42,7 +42,7 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<Vec<BudgetListIt
     request_body(content = String, content_type = "application/toml", description = "en budgetfil, se docs/budget-file.md"),
     responses((status = 201, body = CreatedDto), (status = 422, body = crate::error::ApiErrorBody, description = "filen kunde inte läsas; fields har varje fel med rad och kolumn")))]
 pub async fn import(
-    State(state): State<AppState>,
+    state: Acting,
     body: String,
 ) -> Result<impl IntoResponse, ApiError> {
     let id = state.app.import(&state.actor, &body).await?;
@@ -75,7 +75,7 @@ pub fn findings_of(snapshot: &styr_app::Snapshot) -> FindingsDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = OverviewDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn overview(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<OverviewDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -121,7 +121,7 @@ pub async fn overview(
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/report", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, description = "hela rapporten som i styr report --format json", content_type = "application/json"), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn report(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -135,7 +135,7 @@ pub async fn report(
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/export", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = String, content_type = "application/toml"), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn export(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, ApiError> {
     let text = state.app.export(id).await?;
@@ -148,7 +148,7 @@ pub async fn export(
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/findings", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = FindingsDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn findings(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<FindingsDto>, ApiError> {
     Ok(Json(findings_of(&*state.app.snapshot(id).await?)))
@@ -170,7 +170,7 @@ pub struct OrganisationUnitDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/organisation", tag = "organisation", params(("id" = i64, Path)),
     responses((status = 200, body = [OrganisationUnitDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn organisation(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<OrganisationUnitDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -233,7 +233,7 @@ impl DocumentDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/document", tag = "dokument", params(("id" = i64, Path)),
     responses((status = 200, body = DocumentDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn document(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<DocumentDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -246,7 +246,7 @@ pub async fn document(
 #[utoipa::path(put, path = "/api/v1/budgets/{id}/document", tag = "dokument", params(("id" = i64, Path)), request_body = DocumentDto,
     responses((status = 200, body = DocumentDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_document(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<DocumentDto>,
 ) -> Result<Json<DocumentDto>, ApiError> {

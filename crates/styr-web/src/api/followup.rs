@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use serde::{Deserialize, Serialize};
 use styr_app::Figure;
 use styr_app::{BookedRow, ImportRecord};
@@ -18,7 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::amount_field;
 use super::dto::{AmountDto, ApiJson};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -157,7 +157,7 @@ fn year_of(value: Option<i64>) -> Result<Option<Year>, ApiError> {
     params(("id" = i64, Path), FollowupQuery),
     responses((status = 200, body = FollowupDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn followup(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Query(query): Query<FollowupQuery>,
 ) -> Result<Json<FollowupDto>, ApiError> {
@@ -215,7 +215,7 @@ impl From<ImportRecord> for ImportDto {
     params(("id" = i64, Path)),
     responses((status = 200, body = [ImportDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn imports(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<ImportDto>>, ApiError> {
     state.app.snapshot(id).await?;
@@ -236,7 +236,7 @@ pub struct ImportQuery {
     params(("id" = i64, Path), ImportQuery), request_body(content = Vec<u8>, content_type = "application/octet-stream"),
     responses((status = 201, body = ImportDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn import(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Query(query): Query<ImportQuery>,
     body: Bytes,
@@ -279,7 +279,7 @@ fn entered_row(key: &str) -> Result<OperatingRow, ApiError> {
     params(("id" = i64, Path), ("unit" = String, Path), ("row" = String, Path)), request_body = ForecastInput,
     responses((status = 200, body = FollowupDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_forecast(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit, row)): Path<(i64, String, String)>,
     ApiJson(input): ApiJson<ForecastInput>,
 ) -> Result<Json<FollowupDto>, ApiError> {
@@ -344,7 +344,7 @@ pub struct DrillQuery {
     params(("id" = i64, Path), DrillQuery),
     responses((status = 200, body = [BookedRowDto]), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn rows(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Query(query): Query<DrillQuery>,
 ) -> Result<Json<Vec<BookedRowDto>>, ApiError> {
@@ -372,7 +372,7 @@ pub async fn rows(
     params(("id" = i64, Path), ("voucher" = i64, Path)),
     responses((status = 200, body = [BookedRowDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn voucher(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, voucher)): Path<(i64, i64)>,
 ) -> Result<Json<Vec<BookedRowDto>>, ApiError> {
     let rows = state.app.voucher(id, voucher).await?;
@@ -392,7 +392,7 @@ pub struct AccountRuleDto {
     params(("id" = i64, Path)),
     responses((status = 200, body = [AccountRuleDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn account_rules(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<AccountRuleDto>>, ApiError> {
     state.app.snapshot(id).await?;
@@ -413,7 +413,7 @@ pub async fn account_rules(
     params(("id" = i64, Path)), request_body = [AccountRuleDto],
     responses((status = 200, body = [AccountRuleDto]), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_account_rules(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<Vec<AccountRuleDto>>,
 ) -> Result<Json<Vec<AccountRuleDto>>, ApiError> {
@@ -435,8 +435,8 @@ pub async fn set_account_rules(
         .collect::<Result<Vec<_>, ApiError>>()?;
     let mapping =
         AccountMapping::new(rules).map_err(|error| ApiError::invalid(error.to_string()))?;
-    state.app.set_account_mapping(id, &mapping).await?;
-    account_rules(State(state), Path(id)).await
+    state.app.set_account_mapping(&state.actor, id, &mapping).await?;
+    account_rules(state, Path(id)).await
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -453,7 +453,7 @@ pub struct CostCentreRuleDto {
     params(("id" = i64, Path)),
     responses((status = 200, body = [CostCentreRuleDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn cost_centre_rules(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<CostCentreRuleDto>>, ApiError> {
     let mapping = state.app.cost_centre_mapping(id).await?;
@@ -480,7 +480,7 @@ fn date_of(field: &str, text: Option<&str>) -> Result<Option<Date>, ApiError> {
     params(("id" = i64, Path)), request_body = [CostCentreRuleDto],
     responses((status = 200, body = [CostCentreRuleDto]), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_cost_centre_rules(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<Vec<CostCentreRuleDto>>,
 ) -> Result<Json<Vec<CostCentreRuleDto>>, ApiError> {
@@ -507,9 +507,9 @@ pub async fn set_cost_centre_rules(
     }
     state
         .app
-        .set_cost_centre_mapping(id, &CostCentreMapping { rules })
+        .set_cost_centre_mapping(&state.actor, id, &CostCentreMapping { rules })
         .await?;
-    cost_centre_rules(State(state), Path(id)).await
+    cost_centre_rules(state, Path(id)).await
 }
 
 /// Each line's twelve weights, January first; a line left out is spread evenly.
@@ -523,7 +523,7 @@ pub struct ProfilesDto {
     params(("id" = i64, Path)),
     responses((status = 200, body = ProfilesDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn profiles(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<ProfilesDto>, ApiError> {
     state.app.snapshot(id).await?;
@@ -540,7 +540,7 @@ pub async fn profiles(
     params(("id" = i64, Path)), request_body = ProfilesDto,
     responses((status = 200, body = ProfilesDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_profiles(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ProfilesDto>,
 ) -> Result<Json<ProfilesDto>, ApiError> {
@@ -561,8 +561,8 @@ pub async fn set_profiles(
         chosen.insert(line, styr_domain::followup::Profile(weights));
     }
     state.app.snapshot(id).await?;
-    state.app.set_line_profiles(id, &chosen).await?;
-    profiles(State(state), Path(id)).await
+    state.app.set_line_profiles(&state.actor, id, &chosen).await?;
+    profiles(state, Path(id)).await
 }
 
 /// Saved CSV import profiles, name → profile (TOML); they serve every budget.
@@ -575,7 +575,7 @@ pub struct ImportProfilesDto {
 #[utoipa::path(get, path = "/api/v1/import-profiles", tag = "uppföljning",
     responses((status = 200, body = ImportProfilesDto)))]
 pub async fn import_profiles(
-    State(state): State<AppState>,
+    state: Acting,
 ) -> Result<Json<ImportProfilesDto>, ApiError> {
     Ok(Json(ImportProfilesDto {
         profiles: state.app.import_profiles().await?,
@@ -587,7 +587,7 @@ pub async fn import_profiles(
     params(("name" = String, Path)), request_body(content = String, content_type = "text/plain"),
     responses((status = 200, body = ImportProfilesDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn save_import_profile(
-    State(state): State<AppState>,
+    state: Acting,
     Path(name): Path<String>,
     body: String,
 ) -> Result<Json<ImportProfilesDto>, ApiError> {
@@ -599,5 +599,5 @@ pub async fn save_import_profile(
         .app
         .save_import_profile(&state.actor, name, &body)
         .await?;
-    import_profiles(State(state)).await
+    import_profiles(state).await
 }

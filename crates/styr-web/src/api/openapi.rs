@@ -4,7 +4,7 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::{budgets, followup, operating, plan, registers, risks};
+use super::{access, budgets, followup, operating, plan, registers, risks};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -65,9 +65,39 @@ use super::{budgets, followup, operating, plan, registers, risks};
         followup::set_profiles,
         followup::import_profiles,
         followup::save_import_profile,
-    )
+        access::me,
+        access::audit,
+        access::versions,
+        access::step,
+        access::compare,
+    ),
+    modifiers(&Security)
 )]
 pub struct ApiDocument;
+
+/// Every path needs a personal API token (`Authorization: Bearer`) or a session cookie with
+/// the `X-CSRF-Token` header on writes.
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("En personlig API-nyckel från sidan Mitt konto."))
+                    .build(),
+            ),
+        );
+        openapi.security = Some(vec![SecurityRequirement::new(
+            "api_token",
+            Vec::<String>::new(),
+        )]);
+    }
+}
 
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDocument::openapi())

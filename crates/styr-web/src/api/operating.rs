@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_app::Snapshot;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -14,7 +14,7 @@ use styr_reports::operating::operating_table;
 
 use super::amount_field;
 use super::dto::{ApiJson, CellInput, OperatingTableDto, PreviewInput, TextInput};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 
 /// The table of `unit` as the snapshot has it, headed as the document heads it.
@@ -77,7 +77,7 @@ fn cell_change(
     params(("id" = i64, Path, description = "budgetens nummer")),
     responses((status = 200, body = [OperatingTableDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn tables(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<OperatingTableDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -103,7 +103,7 @@ pub async fn tables(
     params(("id" = i64, Path), ("unit" = String, Path, description = "enhetens id, t.ex. ks")),
     responses((status = 200, body = OperatingTableDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn table(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit)): Path<(i64, String)>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -116,7 +116,7 @@ pub async fn table(
     request_body = CellInput,
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_line(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit, line, year_number)): Path<(i64, String, String, i64)>,
     ApiJson(input): ApiJson<CellInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
@@ -136,7 +136,7 @@ pub async fn set_line(
     request_body = PreviewInput,
     responses((status = 200, body = OperatingTableDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn preview(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit)): Path<(i64, String)>,
     ApiJson(input): ApiJson<PreviewInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
@@ -165,7 +165,7 @@ pub async fn preview(
     request_body = TextInput,
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_explanation(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit, line)): Path<(i64, String, String)>,
     ApiJson(input): ApiJson<TextInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {

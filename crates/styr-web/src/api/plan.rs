@@ -1,7 +1,7 @@
 //! Frames (kommunbidrag with their derivation) and the investment plan through the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 
 use super::amount_field;
 use super::dto::{AmountDto, ApiJson, ColumnDto, YearAmountDto};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -80,7 +80,7 @@ pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/frames", tag = "ramar", params(("id" = i64, Path)),
     responses((status = 200, body = [FrameDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn frames(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<FrameDto>>, ApiError> {
     Ok(Json(frames_of(&*state.app.snapshot(id).await?)))
@@ -98,7 +98,7 @@ pub struct FrameAmountInput {
     params(("id" = i64, Path), ("unit" = String, Path), ("year" = i64, Path)), request_body = FrameAmountInput,
     responses((status = 200, body = [FrameDto]), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_frame_amount(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit, year)): Path<(i64, String, i64)>,
     ApiJson(input): ApiJson<FrameAmountInput>,
 ) -> Result<Json<Vec<FrameDto>>, ApiError> {
@@ -194,7 +194,7 @@ pub fn plan_of(snapshot: &Snapshot) -> InvestmentPlanDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)),
     responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn investments(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
@@ -229,7 +229,7 @@ fn project_of(
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)), request_body = ProjectInput,
     responses((status = 201, body = InvestmentPlanDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_project(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<(StatusCode, Json<InvestmentPlanDto>), ApiError> {
@@ -248,7 +248,7 @@ pub async fn add_project(
     params(("id" = i64, Path), ("name" = String, Path, description = "projektets nuvarande namn")), request_body = ProjectInput,
     responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_project(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, name)): Path<(i64, String)>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
@@ -268,7 +268,7 @@ pub async fn replace_project(
     params(("id" = i64, Path), ("name" = String, Path)),
     responses((status = 200, body = InvestmentPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_project(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, name)): Path<(i64, String)>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     let change = Change::RemoveProject { name };

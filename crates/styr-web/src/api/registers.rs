@@ -1,7 +1,7 @@
 //! Goals (with political directions and KPIs) and the efficiency register through the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -9,7 +9,7 @@ use styr_domain::change::Change;
 use utoipa::ToSchema;
 
 use super::dto::ApiJson;
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::forms::{self, KpiInput};
 
@@ -117,7 +117,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)),
     responses((status = 200, body = GoalsDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn goals(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(&*state.app.snapshot(id).await?)))
@@ -126,7 +126,7 @@ pub async fn goals(
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)), request_body = GoalInput,
     responses((status = 201, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_goal(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalsDto>), ApiError> {
@@ -147,7 +147,7 @@ pub async fn put_goal(
 #[utoipa::path(put, path = "/api/v1/budgets/{id}/goals/{goal}", tag = "mål", params(("id" = i64, Path), ("goal" = String, Path)), request_body = GoalInput,
     responses((status = 200, body = GoalsDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_goal(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, goal)): Path<(i64, String)>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<Json<GoalsDto>, ApiError> {
@@ -174,7 +174,7 @@ pub async fn replace_goal(
 #[utoipa::path(delete, path = "/api/v1/budgets/{id}/goals/{goal}", tag = "mål", params(("id" = i64, Path), ("goal" = String, Path)),
     responses((status = 200, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_goal(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, goal)): Path<(i64, String)>,
 ) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(
@@ -249,7 +249,7 @@ fn investigation_of(
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)),
     responses((status = 200, body = EfficiencyRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn efficiency(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
@@ -258,7 +258,7 @@ pub async fn efficiency(
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)), request_body = EfficiencyDto,
     responses((status = 201, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_efficiency(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<EfficiencyDto>,
 ) -> Result<(StatusCode, Json<EfficiencyRegisterDto>), ApiError> {
@@ -280,7 +280,7 @@ pub async fn add_efficiency(
 #[utoipa::path(put, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)), request_body = EfficiencyDto,
     responses((status = 200, body = EfficiencyRegisterDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_efficiency(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, position)): Path<(i64, usize)>,
     ApiJson(input): ApiJson<EfficiencyDto>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
@@ -299,7 +299,7 @@ pub async fn replace_efficiency(
 #[utoipa::path(delete, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)),
     responses((status = 200, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_efficiency(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, position)): Path<(i64, usize)>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
     Ok(Json(register_of(

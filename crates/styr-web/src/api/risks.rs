@@ -1,7 +1,7 @@
 //! The risk register, its matrix, and the internal control plan with results, through the API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -9,7 +9,7 @@ use styr_domain::change::Change;
 use utoipa::ToSchema;
 
 use super::dto::ApiJson;
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::forms;
 
@@ -168,7 +168,7 @@ fn risk_of(
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/risks", tag = "risker", params(("id" = i64, Path)),
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn risks(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
@@ -177,7 +177,7 @@ pub async fn risks(
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/risks", tag = "risker", params(("id" = i64, Path)), request_body = RiskInput,
     responses((status = 201, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_risk(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<(StatusCode, Json<RiskRegisterDto>), ApiError> {
@@ -199,7 +199,7 @@ pub async fn put_risk(
 #[utoipa::path(put, path = "/api/v1/budgets/{id}/risks/{risk}", tag = "risker", params(("id" = i64, Path), ("risk" = String, Path)), request_body = RiskInput,
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_risk(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, risk)): Path<(i64, String)>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
@@ -221,7 +221,7 @@ pub async fn replace_risk(
 #[utoipa::path(delete, path = "/api/v1/budgets/{id}/risks/{risk}", tag = "risker", params(("id" = i64, Path), ("risk" = String, Path)),
     responses((status = 200, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody, description = "t.ex. risken används i kontrollplanen")))]
 pub async fn remove_risk(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, risk)): Path<(i64, String)>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(
@@ -310,7 +310,7 @@ pub struct ControlInput {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/controls", tag = "internkontroll", params(("id" = i64, Path)),
     responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn controls(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
     Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
@@ -319,7 +319,7 @@ pub async fn controls(
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/controls", tag = "internkontroll", params(("id" = i64, Path)), request_body = ControlInput,
     responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_control(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
@@ -347,7 +347,7 @@ pub async fn put_control(
 #[utoipa::path(put, path = "/api/v1/budgets/{id}/controls/{control}", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)), request_body = ControlInput,
     responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_control(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, control)): Path<(i64, String)>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
@@ -383,7 +383,7 @@ pub async fn replace_control(
 #[utoipa::path(delete, path = "/api/v1/budgets/{id}/controls/{control}", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)),
     responses((status = 200, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_control(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, control)): Path<(i64, String)>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
     Ok(Json(plan_of(
@@ -417,7 +417,7 @@ pub struct ControlResultInput {
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/controls/{control}/results", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)), request_body = ControlResultInput,
     responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_result(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, control)): Path<(i64, String)>,
     ApiJson(input): ApiJson<ControlResultInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {

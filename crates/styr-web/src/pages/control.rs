@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, nav};
@@ -50,7 +50,7 @@ pub struct ControlPage {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -114,12 +114,12 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -157,7 +157,7 @@ pub async fn save(
 }
 
 pub async fn add_result(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, control)): Path<(i64, String)>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -194,7 +194,7 @@ pub async fn add_result(
 }
 
 async fn respond(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     target: &str,
     values: &BTreeMap<String, String>,
@@ -216,7 +216,7 @@ async fn respond(
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, control)): Path<(i64, String)>,
 ) -> PageResult {
     state

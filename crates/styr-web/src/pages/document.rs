@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::forms;
 use crate::view::{NavItem, nav};
 
@@ -106,7 +106,7 @@ fn current(document: &styr_domain::document::DocumentMetadata) -> BTreeMap<&'sta
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -127,12 +127,12 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {

@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, nav};
@@ -37,7 +37,7 @@ pub struct EfficiencyPage {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -78,12 +78,12 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -136,7 +136,7 @@ pub async fn save(
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, position)): Path<(i64, usize)>,
 ) -> PageResult {
     state

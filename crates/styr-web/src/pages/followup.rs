@@ -2,7 +2,7 @@
 //! date and the forecast, a chart, drill-down from a figure to its vouchers.
 
 use askama::Template;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Path, Query};
 use serde::Deserialize;
 use styr_app::AppError;
 use styr_domain::followup::{Forecast, Month};
@@ -14,7 +14,7 @@ use styr_render::followup::{Layout, chart_svg, heading, period_words};
 use styr_reports::followup::{ENTERED, FollowupReport, GroupFollowup};
 
 use super::{PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::view::{NavItem, nav};
 
@@ -129,12 +129,12 @@ impl LayoutQuery {
     }
 }
 
-async fn page(state: &AppState, id: i64, messages: Vec<String>) -> Result<FollowupPage, PageError> {
+async fn page(state: &Acting, id: i64, messages: Vec<String>) -> Result<FollowupPage, PageError> {
     page_in(state, id, &LayoutQuery::default(), messages).await
 }
 
 async fn page_in(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     query: &LayoutQuery,
     messages: Vec<String>,
@@ -219,7 +219,7 @@ fn month_views(report: &FollowupReport) -> Vec<MonthView> {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Query(query): Query<LayoutQuery>,
 ) -> PageResult {
@@ -228,7 +228,7 @@ pub async fn show(
 
 /// Imports an uploaded SIE or CSV file; on any issue nothing is stored and the page lists them.
 pub async fn import(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     mut form: Multipart,
 ) -> PageResult {
@@ -280,7 +280,7 @@ pub struct ForecastForm {
 
 /// Sets a unit's full-year forecast for a line, entered in tkr.
 pub async fn forecast(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     axum::Form(form): axum::Form<ForecastForm>,
 ) -> PageResult {
@@ -360,7 +360,7 @@ pub struct DrillPage {
 
 /// The vouchers behind a unit's row in the year to date (budget sign, kr).
 pub async fn drill(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Query(query): Query<DrillQuery>,
 ) -> PageResult {
@@ -423,7 +423,7 @@ pub struct VoucherPage {
 }
 
 pub async fn voucher(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, voucher)): Path<(i64, i64)>,
 ) -> PageResult {
     let rows = state.app.voucher(id, voucher).await?;
@@ -493,7 +493,7 @@ type TypedMapping = (
 );
 
 async fn mapping_page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     typed: Option<TypedMapping>,
     messages: Vec<String>,
@@ -582,14 +582,14 @@ async fn mapping_page(
     })
 }
 
-pub async fn mapping(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn mapping(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&mapping_page(&state, id, None, Vec::new()).await?)
 }
 
 /// Replaces all account rules and cost-centre rules with what the form holds; a rule whose
 /// code is left empty is removed. Nothing is saved unless every rule reads.
 pub async fn save_mapping(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> PageResult {
@@ -697,7 +697,7 @@ pub async fn save_mapping(
             };
             state
                 .app
-                .set_followup_settings(id, &accounts, &centres, &profiles)
+                .set_followup_settings(&state.actor, id, &accounts, &centres, &profiles)
                 .await?;
             see(format!("/budget/{id}/uppfoljning"))
         }
@@ -751,7 +751,7 @@ pub struct ProfilesPage {
 }
 
 async fn profiles_page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     name: String,
     definition: String,
@@ -769,7 +769,7 @@ async fn profiles_page(
     })
 }
 
-pub async fn profiles(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn profiles(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(
         &profiles_page(
             &state,
@@ -790,7 +790,7 @@ pub struct ProfileForm {
 
 /// Saves a CSV import profile under its name (replacing one of the same name), if it reads.
 pub async fn save_profile(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     axum::Form(form): axum::Form<ProfileForm>,
 ) -> PageResult {

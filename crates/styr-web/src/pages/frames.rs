@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::format;
@@ -13,7 +13,7 @@ use styr_domain::organisation::UnitId;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::view::{NavItem, nav, tkr};
 
@@ -57,7 +57,7 @@ pub struct FramesPage {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -116,13 +116,13 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 /// Saves a frame's entered years: fields `amount:YEAR`.
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit)): Path<(i64, String)>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {

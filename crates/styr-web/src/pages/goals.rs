@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::forms::{self, KpiInput};
 use crate::view::{NavItem, nav};
@@ -65,7 +65,7 @@ fn kinds_of(page: &str) -> &'static [GoalKind] {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     page: &'static str,
     form: FormState,
@@ -162,11 +162,11 @@ async fn page(
     })
 }
 
-pub async fn show_goals(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show_goals(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, "mal", FormState::default(), String::new()).await?)
 }
 
-pub async fn show_directions(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show_directions(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(
         &page(
             &state,
@@ -180,7 +180,7 @@ pub async fn show_directions(State(state): State<AppState>, Path(id): Path<i64>)
 }
 
 pub async fn save_goal(
-    state: State<AppState>,
+    state: Acting,
     path: Path<i64>,
     form: Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -188,7 +188,7 @@ pub async fn save_goal(
 }
 
 pub async fn save_direction(
-    state: State<AppState>,
+    state: Acting,
     path: Path<i64>,
     form: Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -196,7 +196,7 @@ pub async fn save_direction(
 }
 
 async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     page_key: &'static str,
     Form(values): Form<BTreeMap<String, String>>,
@@ -261,7 +261,7 @@ async fn save(
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, page_key, goal)): Path<(i64, String, String)>,
 ) -> PageResult {
     let page_key = if page_key == "inriktningar" {

@@ -1,17 +1,17 @@
 //! Import and export of budget files in the browser, and the whole report as one page.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use styr_app::AppError;
 
 use super::overview::index_page;
 use super::{PageResult, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 
 /// Reads the uploaded file as a new budget; on any issue the overview shows them all.
-pub async fn import(State(state): State<AppState>, mut form: Multipart) -> PageResult {
+pub async fn import(state: Acting, mut form: Multipart) -> PageResult {
     let mut source = None;
     while let Ok(Some(field)) = form.next_field().await {
         if field.name() == Some("fil") {
@@ -40,7 +40,7 @@ pub async fn import(State(state): State<AppState>, mut form: Multipart) -> PageR
     }
 }
 
-pub async fn export(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn export(state: Acting, Path(id): Path<i64>) -> PageResult {
     let text = state.app.export(id).await?;
     let name = format!("budget-{id}.toml");
     Ok((
@@ -60,7 +60,7 @@ pub async fn export(State(state): State<AppState>, Path(id): Path<i64>) -> PageR
 }
 
 /// The whole computed report, as `styr report --format html` writes it.
-pub async fn report(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn report(state: Acting, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Html(styr_render::html(snapshot.report())).into_response())
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_app::AppError;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -13,7 +13,7 @@ use styr_domain::investment::InvestmentCategory;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, mnkr, nav, tkr};
@@ -62,7 +62,7 @@ fn anchor(name: &str) -> String {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -147,13 +147,13 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 /// Adds a project (no `replacing`) or changes the one named by the form's `replacing` field.
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -207,7 +207,7 @@ pub async fn save(
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, name)): Path<(i64, String)>,
 ) -> PageResult {
     match state

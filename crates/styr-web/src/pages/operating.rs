@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_app::{AppError, Snapshot};
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;
@@ -17,7 +17,7 @@ use styr_domain::organisation::UnitId;
 use styr_reports::operating::{OperatingTableReport, operating_table};
 
 use super::{PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::view::{NavItem, nav, signed_tkr, tkr};
 
@@ -237,7 +237,7 @@ fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     html(&page(&snapshot, None, String::new())?)
 }
@@ -245,7 +245,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageRes
 /// Reads one table's form: every amount must read, or the page comes back with the errors
 /// next to their fields and everything typed kept. Then all changes are made in one transaction.
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, unit)): Path<(i64, String)>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> PageResult {

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_domain::operating::OperatingRow;
 
 use super::{PageResult, html};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::view::{NavItem, nav, tkr};
 
 pub struct BudgetLink {
@@ -36,12 +36,12 @@ pub struct IndexPage {
     pub import_issues: Vec<String>,
 }
 
-pub async fn index(State(state): State<AppState>) -> PageResult {
+pub async fn index(state: Acting) -> PageResult {
     html(&index_page(&state, Vec::new()).await?)
 }
 
 pub async fn index_page(
-    state: &AppState,
+    state: &Acting,
     import_issues: Vec<String>,
 ) -> Result<IndexPage, crate::error::PageError> {
     let mut grouped: BTreeMap<String, BTreeMap<String, Vec<BudgetLink>>> = BTreeMap::new();
@@ -114,7 +114,7 @@ pub struct BudgetPage {
     pub summary: String,
 }
 
-pub async fn budget(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn budget(state: Acting, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     let report = snapshot.report();
     let key_rows = [

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path};
 use styr_app::AppError;
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
-use crate::AppState;
+use crate::auth::Acting;
 use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, nav};
@@ -49,7 +49,7 @@ pub struct RisksPage {
 }
 
 async fn page(
-    state: &AppState,
+    state: &Acting,
     id: i64,
     form: FormState,
     message: String,
@@ -127,12 +127,12 @@ async fn page(
     })
 }
 
-pub async fn show(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
-    State(state): State<AppState>,
+    state: Acting,
     Path(id): Path<i64>,
     Form(values): Form<BTreeMap<String, String>>,
 ) -> PageResult {
@@ -201,7 +201,7 @@ pub async fn save(
 }
 
 pub async fn remove(
-    State(state): State<AppState>,
+    state: Acting,
     Path((id, risk)): Path<(i64, String)>,
 ) -> PageResult {
     match state

@@ -1,0 +1,338 @@
+//! The adoption workflow and versions: submit, return, adopt (freezing the version as a
+//! budget file with its decision), revise (a new version from the adopted one), and a
+//! comparison of any two versions line by line.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use styr_domain::access::Action;
+use styr_domain::budget::Budget;
+use styr_domain::workflow::{Adoption, Status, Step};
+use styr_store::{AdoptedVersion, AuditEntry, BudgetId, Stamp};
+
+use crate::{Actor, App, AppError, Snapshot};
+
+/// A version of a budget as the version list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionSummary {
+    pub number: i64,
+    pub status: Status,
+    /// The decision, for an adopted version.
+    pub adopted: Option<AdoptedVersion>,
+}
+
+/// One difference between two versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// The part of the budget ("Driftbudget", "Investeringar" …).
+    pub part: String,
+    /// The line ("Kommunledningskontoret – Personalkostnader 2026").
+    pub item: String,
+    pub from: String,
+    pub to: String,
+}
+
+fn action_for(step: Step) -> Action {
+    match step {
+        Step::Submit => Action::Submit,
+        Step::Return => Action::Return,
+        Step::Adopt => Action::Adopt,
+        Step::Revise => Action::Revise,
+    }
+}
+
+impl App {
+    /// Takes a step along the workflow from the budget at `expected_revision`.
+    pub async fn step(
+        &self,
+        actor: &Actor,
+        id: BudgetId,
+        expected_revision: Option<i64>,
+        step: Step,
+        adoption: Option<Adoption>,
+    ) -> Result<Arc<Snapshot>, AppError> {
+        let current = self.snapshot(id).await?;
+        self.require(actor, &action_for(step), Some(id), Some(&current.budget))
+            .await?;
+        if let Some(expected) = expected_revision
+            && expected != current.revision
+        {
+            return Err(AppError::Conflict {
+                current_revision: current.revision,
+            });
+        }
+        let to = step
+            .from(current.status)
+            .map_err(|reason| AppError::Rejected(reason.to_string()))?;
+        let mut budget = current.budget.clone();
+        let entry = AuditEntry::new(step.label(), Some(id), format!("version/{}", current.version_number))
+            .values(
+                Some(current.status.label().to_string()),
+                Some(to.label().to_string()),
+            );
+        let mut stamp = Stamp::now(&actor.name).with(entry);
+        let frozen = match (step, &adoption) {
+            (Step::Adopt, Some(adoption)) => {
+                budget.document.decided_by = adoption.decided_by.clone();
+                budget.document.decision_date = Some(adoption.decision_date);
+                budget.document.registry_number = adoption.registry_number.clone();
+                stamp.entries.push(
+                    AuditEntry::new("fastställ", Some(id), "dokument/beslut").values(
+                        Some(format!(
+                            "{}, {}, {}",
+                            current.budget.document.decided_by,
+                            current
+                                .budget
+                                .document
+                                .decision_date
+                                .map(|date| date.to_string())
+                                .unwrap_or_default(),
+                            current.budget.document.registry_number
+                        )),
+                        Some(format!(
+                            "{}, {}, {}",
+                            adoption.decided_by, adoption.decision_date, adoption.registry_number
+                        )),
+                    ),
+                );
+                Some(AdoptedVersion {
+                    version_number: current.version_number,
+                    decided_by: adoption.decided_by.clone(),
+                    decision_date: adoption.decision_date.to_string(),
+                    registry_number: adoption.registry_number.clone(),
+                    adopted_by: actor.name.clone(),
+                    adopted_at: stamp.at.clone(),
+                    content: styr_import::write_budget(&budget),
+                })
+            }
+            (Step::Adopt, None) => {
+                return Err(AppError::Rejected(
+                    "ett beslut behöver beslutande instans, datum och diarienummer".into(),
+                ));
+            }
+            _ => None,
+        };
+        let revision = self
+            .store
+            .step(
+                id,
+                current.revision,
+                to,
+                step == Step::Revise,
+                frozen.as_ref().map(|version| (version, &budget)),
+                &stamp,
+            )
+            .await?;
+        let mut snapshot = Snapshot::deferred(id, revision, budget);
+        snapshot.status = to;
+        snapshot.version_number = current.version_number + i64::from(step == Step::Revise);
+        let snapshot = Arc::new(snapshot);
+        self.cache.write().await.insert(id, Arc::clone(&snapshot));
+        tracing::info!(budget = id, revision, actor = %actor.name, status = to.key(), "budget status changed");
+        Ok(snapshot)
+    }
+
+    /// Every version of the budget: the adopted ones and the current one if it is not adopted.
+    pub async fn versions(&self, id: BudgetId) -> Result<Vec<VersionSummary>, AppError> {
+        let current = self.snapshot(id).await?;
+        let mut versions: Vec<VersionSummary> = self
+            .store
+            .adopted_versions(id)
+            .await?
+            .into_iter()
+            .map(|adopted| VersionSummary {
+                number: adopted.version_number,
+                status: Status::Adopted,
+                adopted: Some(adopted),
+            })
+            .collect();
+        if !versions
+            .iter()
+            .any(|version| version.number == current.version_number)
+        {
+            versions.push(VersionSummary {
+                number: current.version_number,
+                status: current.status,
+                adopted: None,
+            });
+        }
+        Ok(versions)
+    }
+
+    /// The budget as it is in version `number`: an adopted version as it was frozen.
+    pub async fn version_budget(&self, id: BudgetId, number: i64) -> Result<Budget, AppError> {
+        let current = self.snapshot(id).await?;
+        if let Some(adopted) = self
+            .store
+            .adopted_versions(id)
+            .await?
+            .into_iter()
+            .find(|version| version.version_number == number)
+        {
+            return styr_import::parse_budget(&adopted.content).map_err(AppError::Unreadable);
+        }
+        if number == current.version_number {
+            return Ok(current.budget.clone());
+        }
+        Err(AppError::NotFound)
+    }
+
+    /// What differs between versions `from` and `to`, line by line.
+    pub async fn compare(
+        &self,
+        id: BudgetId,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Difference>, AppError> {
+        let before = self.version_budget(id, from).await?;
+        let after = self.version_budget(id, to).await?;
+        Ok(differences(&before, &after))
+    }
+}
+
+/// The entered figures and records of two budgets compared: every amount by unit, line and
+/// year; the investment projects by year; risks, controls, goals and the document metadata.
+pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
+    let mut found = Vec::new();
+    let unit_name = |unit: &styr_domain::organisation::UnitId| {
+        after
+            .organisation
+            .unit(unit)
+            .or_else(|| before.organisation.unit(unit))
+            .map_or_else(|| unit.to_string(), |found| found.name.clone())
+    };
+    let amounts = |budget: &Budget| {
+        let mut map = BTreeMap::new();
+        for lines in &budget.lines {
+            for (line, years) in &lines.lines {
+                for (year, amount) in years {
+                    map.insert(
+                        (lines.unit.clone(), styr_domain::operating::OperatingRow::Line(*line).label().to_string(), *year),
+                        *amount,
+                    );
+                }
+            }
+            for (year, amount) in &lines.financial_net {
+                map.insert((lines.unit.clone(), "Finansnetto".to_string(), *year), *amount);
+            }
+        }
+        map
+    };
+    let (old, new) = (amounts(before), amounts(after));
+    let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
+    for key in keys {
+        let (was, is) = (old.get(&key), new.get(&key));
+        if was != is {
+            let (unit, line, year) = &key;
+            found.push(Difference {
+                part: "Driftbudget".into(),
+                item: format!("{} – {line} {year}", unit_name(unit)),
+                from: was.map(|amount| tkr(*amount)).unwrap_or_default(),
+                to: is.map(|amount| tkr(*amount)).unwrap_or_default(),
+            });
+        }
+    }
+    let projects = |budget: &Budget| {
+        let mut map = BTreeMap::new();
+        for project in &budget.investment.projects {
+            for (year, amount) in &project.amounts {
+                map.insert((project.name.clone(), *year), *amount);
+            }
+        }
+        map
+    };
+    let (old, new) = (projects(before), projects(after));
+    let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
+    for key in keys {
+        let (was, is) = (old.get(&key), new.get(&key));
+        if was != is {
+            found.push(Difference {
+                part: "Investeringar".into(),
+                item: format!("{} {}", key.0, key.1),
+                from: was.map(|amount| tkr(*amount)).unwrap_or_default(),
+                to: is.map(|amount| tkr(*amount)).unwrap_or_default(),
+            });
+        }
+    }
+    for frame in after.frames.iter().chain(&before.frames) {
+        let was = before.frame(&frame.unit).map(|frame| &frame.years);
+        let is = after.frame(&frame.unit).map(|frame| &frame.years);
+        if was != is && !found.iter().any(|difference| difference.part == "Ram" && difference.item == unit_name(&frame.unit)) {
+            found.push(Difference {
+                part: "Ram".into(),
+                item: unit_name(&frame.unit),
+                from: "tidigare ram".into(),
+                to: "ändrad ram".into(),
+            });
+        }
+    }
+    records(&mut found, "Risker", &before.risks, &after.risks, |risk| risk.id.clone(), |risk| {
+        format!("{} (riskvärde {})", risk.name, risk.value().value())
+    });
+    records(&mut found, "Internkontroll", &before.controls, &after.controls, |control| control.id.clone(), |control| {
+        format!("{}: {} ({} resultat)", control.id, control.method, control.results.len())
+    });
+    records(&mut found, "Mål", &before.goals, &after.goals, |goal| goal.id.clone(), |goal| goal.title.clone());
+    if before.document != after.document {
+        let describe = |budget: &Budget| {
+            format!(
+                "{}, {}, {}",
+                budget.document.decided_by,
+                budget
+                    .document
+                    .decision_date
+                    .map(|date| date.to_string())
+                    .unwrap_or_default(),
+                budget.document.registry_number
+            )
+        };
+        found.push(Difference {
+            part: "Dokument".into(),
+            item: "Beslut".into(),
+            from: describe(before),
+            to: describe(after),
+        });
+    }
+    found
+}
+
+fn records<T: PartialEq>(
+    found: &mut Vec<Difference>,
+    part: &str,
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> String,
+    describe: impl Fn(&T) -> String,
+) {
+    for old in before {
+        match after.iter().find(|new| key(new) == key(old)) {
+            None => found.push(Difference {
+                part: part.into(),
+                item: key(old),
+                from: describe(old),
+                to: "(borttagen)".into(),
+            }),
+            Some(new) if new != old => found.push(Difference {
+                part: part.into(),
+                item: key(old),
+                from: describe(old),
+                to: describe(new),
+            }),
+            Some(_) => {}
+        }
+    }
+    for new in after {
+        if !before.iter().any(|old| key(old) == key(new)) {
+            found.push(Difference {
+                part: part.into(),
+                item: key(new),
+                from: "(ny)".into(),
+                to: describe(new),
+            });
+        }
+    }
+}
+
+fn tkr(amount: styr_domain::money::Amount) -> String {
+    styr_domain::format::tkr(amount)
+}

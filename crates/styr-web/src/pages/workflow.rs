@@ -1,0 +1,199 @@
+//! The way to a decision: the status panel's steps (lämna in, återför, fastställ, starta
+//! revidering), the list of versions, an adopted version read as it was frozen, and the
+//! comparison of any two versions line by line.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query};
+use axum::response::{Html, IntoResponse};
+use serde::Deserialize;
+use styr_app::{Adoption, AppError, Difference, Step};
+use styr_domain::calendar::Date;
+
+use super::{PageResult, html, invalid, see};
+use crate::auth::Acting;
+use crate::error::PageError;
+use crate::view::{NavItem, nav};
+
+pub struct VersionView {
+    pub number: i64,
+    pub status: &'static str,
+    pub decision: String,
+    pub adopted_by: String,
+}
+
+#[derive(Template)]
+#[template(path = "versions.html")]
+pub struct VersionsPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    pub version_number: i64,
+    pub versions: Vec<VersionView>,
+    pub may_submit: bool,
+    pub may_return: bool,
+    pub may_adopt: bool,
+    pub may_revise: bool,
+    pub message: String,
+    pub decided_by: String,
+    pub decision_date: String,
+    pub registry_number: String,
+}
+
+#[derive(Default, Deserialize)]
+pub struct StepForm {
+    pub step: String,
+    #[serde(default)]
+    pub revision: Option<i64>,
+    #[serde(default)]
+    pub decided_by: String,
+    #[serde(default)]
+    pub decision_date: String,
+    #[serde(default)]
+    pub registry_number: String,
+}
+
+async fn page(state: &Acting, id: i64, message: String, typed: &StepForm) -> Result<VersionsPage, PageError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let versions = state
+        .app
+        .versions(id)
+        .await?
+        .into_iter()
+        .map(|version| VersionView {
+            number: version.number,
+            status: version.status.label(),
+            decision: version
+                .adopted
+                .as_ref()
+                .map(|adopted| {
+                    format!(
+                        "{}, {}, dnr {}",
+                        adopted.decided_by, adopted.decision_date, adopted.registry_number
+                    )
+                })
+                .unwrap_or_default(),
+            adopted_by: version
+                .adopted
+                .as_ref()
+                .map(|adopted| format!("{} {}", adopted.adopted_by, adopted.adopted_at))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let allowed = |step: Step| {
+        step.from(snapshot.status).is_ok()
+            && styr_domain::access::ActionKind::allowed_for(
+                match step {
+                    Step::Submit => styr_domain::access::ActionKind::Submit,
+                    Step::Return => styr_domain::access::ActionKind::Return,
+                    Step::Adopt => styr_domain::access::ActionKind::Adopt,
+                    Step::Revise => styr_domain::access::ActionKind::Revise,
+                },
+                state.actor.role.kind(),
+            )
+    };
+    let document = &snapshot.budget.document;
+    let or = |typed: &str, current: String| if typed.is_empty() { current } else { typed.to_string() };
+    Ok(VersionsPage {
+        title: format!("Versioner och beslut – {}", document.title),
+        nav: nav(id, "versioner"),
+        id,
+        revision: snapshot.revision,
+        status: snapshot.status.label(),
+        status_key: snapshot.status.key(),
+        version_number: snapshot.version_number,
+        versions,
+        may_submit: allowed(Step::Submit),
+        may_return: allowed(Step::Return),
+        may_adopt: allowed(Step::Adopt),
+        may_revise: allowed(Step::Revise),
+        message,
+        decided_by: or(&typed.decided_by, document.decided_by.clone()),
+        decision_date: or(
+            &typed.decision_date,
+            document.decision_date.map(|date| date.to_string()).unwrap_or_default(),
+        ),
+        registry_number: or(&typed.registry_number, document.registry_number.clone()),
+    })
+}
+
+pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+    html(&page(&state, id, String::new(), &StepForm::default()).await?)
+}
+
+/// Reads a step from its form: the step's name and, to adopt, the decision.
+pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
+    let step = match form.step.as_str() {
+        "lamna-in" | "submit" => Step::Submit,
+        "atergor" | "return" => Step::Return,
+        "faststall" | "adopt" => Step::Adopt,
+        "revidera" | "revise" => Step::Revise,
+        other => return Err(format!("okänt steg ”{other}”")),
+    };
+    if step != Step::Adopt {
+        return Ok((step, None));
+    }
+    let date: Date = crate::forms::optional_date(Some(&form.decision_date))?
+        .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
+    let adoption = Adoption::new(&form.decided_by, date, &form.registry_number)
+        .map_err(str::to_string)?;
+    Ok((step, Some(adoption)))
+}
+
+pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>) -> PageResult {
+    let (step, adoption) = match read_step(&form) {
+        Ok(read) => read,
+        Err(message) => return invalid(&page(&state, id, format!("{message}. Ingenting har ändrats."), &form).await?),
+    };
+    match state.app.step(&state.actor, id, form.revision, step, adoption).await {
+        Ok(_) => see(format!("/budget/{id}/versioner")),
+        Err(error @ (AppError::Rejected(_) | AppError::Conflict { .. })) => {
+            invalid(&page(&state, id, format!("{error}. Ingenting har ändrats."), &form).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// An adopted (or the current) version, read as it is: the whole report.
+pub async fn version(state: Acting, Path((id, number)): Path<(i64, i64)>) -> PageResult {
+    let budget = state.app.version_budget(id, number).await?;
+    let report = styr_reports::budget_report(&budget)
+        .map_err(|error| PageError::Invalid(error.to_string()))?;
+    Ok(Html(styr_render::html(&report)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    pub fran: i64,
+    pub till: i64,
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct ComparePage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub from: i64,
+    pub to: i64,
+    pub differences: Vec<Difference>,
+}
+
+pub async fn compare(
+    state: Acting,
+    Path(id): Path<i64>,
+    Query(query): Query<CompareQuery>,
+) -> PageResult {
+    let differences = state.app.compare(id, query.fran, query.till).await?;
+    html(&ComparePage {
+        title: format!("Version {} jämförd med version {}", query.fran, query.till),
+        nav: nav(id, "versioner"),
+        id,
+        from: query.fran,
+        to: query.till,
+        differences,
+    })
+}
