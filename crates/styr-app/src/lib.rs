@@ -93,6 +93,18 @@ pub enum AppError {
     LoginFailed,
     #[error("för många misslyckade inloggningar; försök igen om en stund")]
     Throttled,
+    /// Someone else changed what this save was based on since it was read.
+    #[error(
+        "någon annan har ändrat {entity} medan du arbetade; värdet är nu {current}. Det du skrev finns kvar – spara igen för att ersätta det"
+    )]
+    Stale {
+        entity: String,
+        /// The value as it is now, for the person to compare with their own.
+        current: String,
+        /// Its version: a save based on it replaces the other person's value.
+        current_version: String,
+        current_revision: i64,
+    },
 }
 
 impl From<StoreError> for AppError {
@@ -146,6 +158,8 @@ struct Pending {
     actor: Actor,
     expected_revision: Option<i64>,
     changes: Vec<Change>,
+    /// The version of what each change changes as the person saw it (see `audit::version_of`).
+    seen: Vec<Option<String>>,
     reply: tokio::sync::oneshot::Sender<Result<Arc<Snapshot>, AppError>>,
 }
 
@@ -180,6 +194,32 @@ fn apply_request(
         .map_err(|error| AppError::DoesNotCompute(error.to_string()))?;
     *budget = candidate;
     Ok(entries)
+}
+
+/// The refusal of a request whose changes were based on a version that is no longer current.
+fn stale(
+    budget: &styr_domain::budget::Budget,
+    pending: &Pending,
+    revision: i64,
+) -> Option<AppError> {
+    pending
+        .changes
+        .iter()
+        .zip(&pending.seen)
+        .find_map(|(change, seen)| {
+            let seen = seen.as_ref()?;
+            (audit::version_of(budget, change) != *seen).then(|| AppError::Stale {
+                entity: audit::describe(0, budget, change).entity,
+                current: audit::current_text(budget, change),
+                current_version: audit::version_of(budget, change),
+                current_revision: revision,
+            })
+        })
+}
+
+/// The version of what `change` would change in budget `id` now (see `audit::version_of`).
+pub fn version_of(budget: &styr_domain::budget::Budget, change: &Change) -> String {
+    audit::version_of(budget, change)
 }
 
 /// Whether `actor` may make `changes` to a budget in `snapshot`'s state: the role must allow
@@ -281,6 +321,22 @@ impl App {
         expected_revision: Option<i64>,
         changes: &[Change],
     ) -> Result<Arc<Snapshot>, AppError> {
+        self.change_seen(actor, id, expected_revision, changes, &[])
+            .await
+    }
+
+    /// Like [`App::change_all`], with the version of what each change changes as the person
+    /// saw it (`seen[i]` for `changes[i]`; `None` or a missing entry checks nothing): a change
+    /// to something that someone else changed since is refused with [`AppError::Stale`],
+    /// naming the value as it is now. Edits to other cells and records go through.
+    pub async fn change_seen(
+        &self,
+        actor: &Actor,
+        id: BudgetId,
+        expected_revision: Option<i64>,
+        changes: &[Change],
+        seen: &[Option<String>],
+    ) -> Result<Arc<Snapshot>, AppError> {
         // Refused before queueing (and recorded); checked again when written, against the
         // budget as it is then.
         {
@@ -311,6 +367,7 @@ impl App {
             actor: actor.clone(),
             expected_revision,
             changes: changes.to_vec(),
+            seen: seen.to_vec(),
             reply,
         });
         {
@@ -362,8 +419,18 @@ impl App {
                     let _ = pending.reply.send(Err(error));
                     continue;
                 }
+                if let Some(stale) = stale(&budget, &pending, revision) {
+                    let _ = pending.reply.send(Err(stale));
+                    continue;
+                }
                 match apply_request(id, &mut budget, &pending.changes) {
-                    Ok(made) => entries.extend(made.into_iter().map(|entry| (pending.actor.name.clone(), entry))),
+                    // A change that leaves a value as it was (a form saving every cell) is
+                    // not a change to record.
+                    Ok(made) => entries.extend(
+                        made.into_iter()
+                            .filter(|entry| entry.old_value != entry.new_value)
+                            .map(|entry| (pending.actor.name.clone(), entry)),
+                    ),
                     Err(error) => {
                         let _ = pending.reply.send(Err(error));
                         continue;

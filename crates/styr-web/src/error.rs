@@ -47,7 +47,9 @@ impl From<AppError> for PageError {
     fn from(error: AppError) -> PageError {
         match error {
             AppError::NotFound => PageError::NotFound,
-            AppError::Conflict { .. } => PageError::Conflict(error.to_string()),
+            AppError::Conflict { .. } | AppError::Stale { .. } => {
+                PageError::Conflict(error.to_string())
+            }
             AppError::Invalid(_) | AppError::DoesNotCompute(_) | AppError::Unreadable(_) => {
                 PageError::Invalid(error.to_string())
             }
@@ -113,7 +115,8 @@ impl IntoResponse for PageError {
 /// The API's error body.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ApiErrorBody {
-    /// not_found | invalid | conflict | frozen | unreadable | unauthenticated | forbidden |
+    /// not_found | invalid | conflict | stale (someone changed what this was based on; the
+    /// value now is in fields.current, its version in fields.version) | frozen | unreadable | unauthenticated | forbidden |
     /// csrf | internal
     pub error: &'static str,
     /// A sentence in Swedish for the person.
@@ -199,6 +202,18 @@ impl From<AppError> for ApiError {
             }
             AppError::Frozen(_) => {
                 ApiError::with_status(StatusCode::CONFLICT, "frozen", error.to_string())
+            }
+            AppError::Stale {
+                current,
+                current_version,
+                current_revision,
+                ..
+            } => {
+                let mut api = ApiError::with_status(StatusCode::CONFLICT, "stale", error.to_string());
+                api.body.current_revision = Some(*current_revision);
+                api.body.fields.insert("current".into(), current.clone());
+                api.body.fields.insert("version".into(), current_version.clone());
+                api
             }
             AppError::Rejected(_) => ApiError::invalid(error.to_string()),
             AppError::Store(_) | AppError::WriteFailed(_) => {

@@ -111,7 +111,8 @@ where
             @ (AppError::Conflict { .. }
             | AppError::Invalid(_)
             | AppError::DoesNotCompute(_)
-            | AppError::Frozen(_)),
+            | AppError::Frozen(_)
+            | AppError::Stale { .. }),
         ) => {
             let mut form = form;
             form.errors.insert(field.to_string(), error.to_string());

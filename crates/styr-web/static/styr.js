@@ -82,14 +82,39 @@
     });
   }
 
+  // The version a cell was read at travels with its save; someone else's change in between
+  // is answered 409 "stale" with the value now, and what this person typed stays in the field.
+  function setVersion(input, version) {
+    input.dataset.version = version;
+    var hidden = input.parentNode.querySelector('input[type="hidden"][name="version:' + input.dataset.key + '"]');
+    if (hidden) hidden.value = version;
+  }
+
+  function savedVersion(json, input) {
+    var found = null;
+    (json.rows || []).forEach(function (row) {
+      if (row.key !== input.dataset.line) return;
+      row.values.forEach(function (value) {
+        if (String(value.year) === input.dataset.year) found = String(value.ore);
+      });
+    });
+    return found;
+  }
+
   function saveCell(form, input) {
     var url = base(form) + "/lines/" + input.dataset.line + "/" + input.dataset.year;
-    request("PUT", url, { amount: input.value }).then(function (answer) {
+    request("PUT", url, { amount: input.value, version: input.dataset.version }).then(function (answer) {
       if (answer.ok) {
         showFieldError(input, "");
+        var version = savedVersion(answer.json, input);
+        if (version !== null) setVersion(input, version);
         showTable(form, answer.json);
         say(form, "Sparat: " + input.getAttribute("aria-label") + ".", false);
       } else {
+        if (answer.json.error === "stale" && answer.json.fields) {
+          // Saving again replaces the other person's value, knowingly.
+          setVersion(input, answer.json.fields.version);
+        }
         showFieldError(input, answer.json.message);
         say(form, answer.json.message, true);
       }
@@ -98,7 +123,14 @@
 
   function saveExplanation(form, textarea) {
     var url = base(form) + "/explanations/" + textarea.dataset.explanation;
-    request("PUT", url, { text: textarea.value }).then(function (answer) {
+    request("PUT", url, { text: textarea.value, version: textarea.dataset.version || undefined }).then(function (answer) {
+      if (answer.ok) {
+        // The explanation's new version is known only to the server: read the page anew
+        // before the next edit of this text, or save it as the page was read.
+        textarea.dataset.version = "";
+      } else if (answer.json.error === "stale" && answer.json.fields) {
+        textarea.dataset.version = answer.json.fields.version;
+      }
       say(form, answer.ok ? "Förklaringen är sparad." : answer.json.message, !answer.ok);
     });
   }

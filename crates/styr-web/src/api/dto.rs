@@ -240,6 +240,11 @@ pub struct OverviewDto {
 pub struct CellInput {
     pub amount: String,
     pub revision: Option<i64>,
+    /// The cell's version as read (`version` of the cell in the table): the cell's exact
+    /// amount in öre, "" when empty. When given and someone changed the cell since, the write
+    /// is refused (409, error "stale", with the value now in fields.current).
+    #[serde(default)]
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -260,4 +265,8 @@ pub struct PreviewInput {
 pub struct TextInput {
     pub text: String,
     pub revision: Option<i64>,
+    /// The explanation's version as read; when given and someone changed it since, the
+    /// write is refused (409, error "stale").
+    #[serde(default)]
+    pub version: Option<String>,
 }

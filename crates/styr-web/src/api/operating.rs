@@ -125,7 +125,13 @@ pub async fn set_line(
     let change = cell_change(&unit, &line, year(year_number)?, amount)?;
     let snapshot = state
         .app
-        .change(&state.actor, id, input.revision, &change)
+        .change_seen(
+            &state.actor,
+            id,
+            input.revision,
+            std::slice::from_ref(&change),
+            &[input.version],
+        )
         .await?;
     Ok(Json(table_of(&snapshot, &unit)?))
 }
@@ -179,7 +185,13 @@ pub async fn set_explanation(
     };
     let snapshot = state
         .app
-        .change(&state.actor, id, input.revision, &change)
+        .change_seen(
+            &state.actor,
+            id,
+            input.revision,
+            std::slice::from_ref(&change),
+            &[input.version],
+        )
         .await?;
     Ok(Json(table_of(&snapshot, &unit)?))
 }

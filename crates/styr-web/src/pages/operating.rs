@@ -24,6 +24,8 @@ use crate::view::{NavItem, nav, signed_tkr, tkr};
 pub struct CellView {
     pub id: String,
     pub key: String,
+    /// The cell's version as read (its exact amount in öre), sent back with a save.
+    pub version: String,
     pub year: u16,
     pub value: String,
     pub error: String,
@@ -43,6 +45,8 @@ pub struct RowView {
 pub struct ExplanationView {
     pub id: String,
     pub line: &'static str,
+    /// The explanation's version as read, sent back with a save.
+    pub version: String,
     pub sentence: String,
     pub text: String,
 }
@@ -147,7 +151,17 @@ fn table_view(
                 .zip(&row.values)
                 .map(|(column, value)| {
                     let field = format!("{key}:{}", column.year);
+                    let version = entered_key
+                        .and_then(|key| {
+                            cell_change(&report.unit, key, column.year, Amount::ZERO)
+                        })
+                        .map(|change| styr_app::version_of(budget, &change))
+                        .unwrap_or_default();
                     CellView {
+                        version: typed
+                            .get(&format!("version:{field}"))
+                            .cloned()
+                            .unwrap_or(version),
                         id: format!("{unit}-{key}-{}", column.year),
                         value: typed.get(&field).cloned().unwrap_or_else(|| tkr(*value)),
                         error: errors.get(&field).cloned().unwrap_or_default(),
@@ -179,7 +193,19 @@ fn table_view(
         .iter()
         .map(|change| {
             let field = format!("explanation:{}", change.line.key());
+            let version = styr_app::version_of(
+                budget,
+                &Change::SetExplanation {
+                    unit: report.unit.clone(),
+                    line: change.line,
+                    text: String::new(),
+                },
+            );
             ExplanationView {
+                version: typed
+                    .get(&format!("version:{field}"))
+                    .cloned()
+                    .unwrap_or(version),
                 id: format!("{unit}-explanation-{}", change.line.key()),
                 line: change.line.key(),
                 sentence: change.sentence.clone(),
@@ -255,28 +281,52 @@ pub async fn save(
     let expected_revision = typed
         .get("revision")
         .and_then(|revision| revision.parse::<i64>().ok());
-    let (changes, errors) = changes_from_form(&snapshot.budget, &unit_id, &typed);
+    let (changes, seen, errors) = changes_from_form(&snapshot.budget, &unit_id, &typed);
     if !errors.is_empty() {
         let message =
             "Några belopp kunde inte läsas; se fälten markerade i tabellen. Ingenting är sparat."
                 .to_string();
         return invalid(&page(&snapshot, Some((&unit, &typed, &errors)), message)?);
     }
+    // Each cell carries its own version, so people editing different cells of one table do
+    // not refuse each other; a form without versions (an older page) stands on the whole
+    // budget's revision instead.
+    let expected_revision = if seen.iter().any(Option::is_some) {
+        None
+    } else {
+        expected_revision
+    };
     match state
         .app
-        .change_all(&state.actor, id, expected_revision, &changes)
+        .change_seen(&state.actor, id, expected_revision, &changes, &seen)
         .await
     {
         Ok(_) => see(format!("/budget/{id}/drift#tabell-{unit}")),
         Err(
-            error
-            @ (AppError::Conflict { .. } | AppError::Invalid(_) | AppError::DoesNotCompute(_)),
+            error @ (AppError::Conflict { .. }
+            | AppError::Invalid(_)
+            | AppError::DoesNotCompute(_)
+            | AppError::Frozen(_)
+            | AppError::Stale { .. }),
         ) => {
             let current = state.app.snapshot(id).await?;
+            // The versions the person's form now stands on stay as they read them: a second
+            // save replaces the other person's value only when asked to (see the message).
+            let mut typed = typed;
+            if matches!(error, AppError::Stale { .. }) {
+                for change in &changes {
+                    if let Some(field) = field_of(change) {
+                        typed.insert(
+                            format!("version:{field}"),
+                            styr_app::version_of(&current.budget, change),
+                        );
+                    }
+                }
+            }
             invalid(&page(
                 &current,
                 Some((&unit, &typed, &errors)),
-                format!("{error} Det du skrev finns kvar i fälten."),
+                format!("{error}."),
             )?)
         }
         Err(error) => Err(error.into()),
@@ -288,8 +338,9 @@ pub fn changes_from_form(
     budget: &Budget,
     unit: &UnitId,
     typed: &Typed,
-) -> (Vec<Change>, BTreeMap<String, String>) {
+) -> (Vec<Change>, Vec<Option<String>>, BTreeMap<String, String>) {
     let mut changes = Vec::new();
+    let mut seen = Vec::new();
     let mut errors = BTreeMap::new();
     for (field, text) in typed {
         if let Some(line_key) = field.strip_prefix("explanation:") {
@@ -313,6 +364,7 @@ pub fn changes_from_form(
                     line,
                     text: text.clone(),
                 });
+                seen.push(typed.get(&format!("version:{field}")).cloned());
             }
             continue;
         }
@@ -338,23 +390,58 @@ pub fn changes_from_form(
             }
         };
         let current = current_amount(budget, unit, key, year);
-        if current != Some(amount) && !(current.is_none() && amount.is_zero()) {
-            changes.push(match LineKind::from_key(key) {
-                Some(line) => Change::SetLine {
-                    unit: unit.clone(),
-                    line,
-                    year,
-                    amount,
-                },
-                None => Change::SetFinancialNet {
-                    unit: unit.clone(),
-                    year,
-                    amount,
-                },
-            });
+        // A cell counts as changed when the typed amount differs from the value it was read
+        // as (its version), so a save after someone else's change is caught, not skipped.
+        let version = typed.get(&format!("version:{field}")).cloned();
+        let read_as = version
+            .as_deref()
+            .map(|version| version.parse::<i64>().ok().map(Amount::from_ore));
+        let unchanged = match read_as {
+            Some(read_as) => read_as == Some(amount) || (read_as.is_none() && amount.is_zero()),
+            None => current == Some(amount) || (current.is_none() && amount.is_zero()),
+        };
+        if !unchanged && let Some(change) = cell_change(unit, key, year, amount) {
+            changes.push(change);
+            seen.push(version);
         }
     }
-    (changes, errors)
+    (changes, seen, errors)
+}
+
+/// The change that writes `amount` into a unit's entered row `key` ("personnel",
+/// "financial_net") for `year`.
+fn cell_change(
+    unit: &UnitId,
+    key: &str,
+    year: styr_domain::calendar::Year,
+    amount: Amount,
+) -> Option<Change> {
+    if !ENTERED.iter().any(|(_, entered)| *entered == key) {
+        return None;
+    }
+    Some(match LineKind::from_key(key) {
+        Some(line) => Change::SetLine {
+            unit: unit.clone(),
+            line,
+            year,
+            amount,
+        },
+        None => Change::SetFinancialNet {
+            unit: unit.clone(),
+            year,
+            amount,
+        },
+    })
+}
+
+/// The form field a cell change came from.
+fn field_of(change: &Change) -> Option<String> {
+    match change {
+        Change::SetLine { line, year, .. } => Some(format!("{}:{year}", line.key())),
+        Change::SetFinancialNet { year, .. } => Some(format!("financial_net:{year}")),
+        Change::SetExplanation { line, .. } => Some(format!("explanation:{}", line.key())),
+        _ => None,
+    }
 }
 
 fn current_amount(
