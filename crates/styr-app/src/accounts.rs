@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use sha2::{Digest, Sha256};
 use styr_domain::access::{Action, Role, RoleKind};
 use styr_store::{ApiToken, AuditEntry, Stamp, UserRecord};
@@ -102,8 +102,8 @@ pub fn digest(secret: &str) -> String {
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     let mut salt = [0_u8; 16];
     getrandom::fill(&mut salt).expect("the operating system gives random bytes");
-    let salt = SaltString::encode_b64(&salt)
-        .map_err(|error| AppError::WriteFailed(error.to_string()))?;
+    let salt =
+        SaltString::encode_b64(&salt).map_err(|error| AppError::WriteFailed(error.to_string()))?;
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|hash| hash.to_string())
@@ -182,7 +182,8 @@ impl App {
         password: &str,
         role: &Role,
     ) -> Result<i64, AppError> {
-        self.require(actor, &Action::ManageUsers, None, None).await?;
+        self.require(actor, &Action::ManageUsers, None, None)
+            .await?;
         check_username(username)?;
         check_password_rules(password)?;
         let hash = hash_password(password)?;
@@ -192,7 +193,13 @@ impl App {
         );
         let id = self
             .store
-            .add_user(username, &hash, role.kind().key(), role.scope().map(|unit| unit.0.as_str()), &stamp)
+            .add_user(
+                username,
+                &hash,
+                role.kind().key(),
+                role.scope().map(|unit| unit.0.as_str()),
+                &stamp,
+            )
             .await?
             .ok_or_else(|| AppError::Rejected(format!("användaren ”{username}” finns redan")))?;
         tracing::info!(user = username, role = role.kind().key(), by = %actor.name, "användare skapad");
@@ -200,7 +207,8 @@ impl App {
     }
 
     pub async fn users(&self, actor: &Actor) -> Result<Vec<(UserRecord, Actor)>, AppError> {
-        self.require(actor, &Action::ManageUsers, None, None).await?;
+        self.require(actor, &Action::ManageUsers, None, None)
+            .await?;
         let mut users = Vec::new();
         for user in self.store.users().await? {
             let as_actor = actor_of(&user)?;
@@ -214,8 +222,14 @@ impl App {
         Ok(!self.store.users().await?.is_empty())
     }
 
-    pub async fn set_role(&self, actor: &Actor, username: &str, role: &Role) -> Result<(), AppError> {
-        self.require(actor, &Action::ManageUsers, None, None).await?;
+    pub async fn set_role(
+        &self,
+        actor: &Actor,
+        username: &str,
+        role: &Role,
+    ) -> Result<(), AppError> {
+        self.require(actor, &Action::ManageUsers, None, None)
+            .await?;
         let user = self
             .store
             .user_named(username)
@@ -227,7 +241,12 @@ impl App {
                 .values(Some(role_text(&before.role)), Some(role_text(role))),
         );
         self.store
-            .set_role(user.id, role.kind().key(), role.scope().map(|unit| unit.0.as_str()), &stamp)
+            .set_role(
+                user.id,
+                role.kind().key(),
+                role.scope().map(|unit| unit.0.as_str()),
+                &stamp,
+            )
             .await?;
         tracing::info!(user = username, role = role.kind().key(), by = %actor.name, "roll ändrad");
         Ok(())
@@ -240,15 +259,19 @@ impl App {
         username: &str,
         password: &str,
     ) -> Result<(), AppError> {
-        self.require(actor, &Action::ManageUsers, None, None).await?;
+        self.require(actor, &Action::ManageUsers, None, None)
+            .await?;
         check_password_rules(password)?;
         let user = self
             .store
             .user_named(username)
             .await?
             .ok_or_else(|| AppError::Rejected(format!("användaren ”{username}” finns inte")))?;
-        let stamp = Stamp::now(&actor.name)
-            .with(AuditEntry::new("återställ lösenord", None, user_entity(username)));
+        let stamp = Stamp::now(&actor.name).with(AuditEntry::new(
+            "återställ lösenord",
+            None,
+            user_entity(username),
+        ));
         self.store
             .set_password(user.id, &hash_password(password)?, None, &stamp)
             .await?;
@@ -270,8 +293,11 @@ impl App {
             return Err(AppError::Rejected("nuvarande lösenord stämmer inte".into()));
         }
         check_password_rules(new)?;
-        let stamp = Stamp::now(&actor.name)
-            .with(AuditEntry::new("byt lösenord", None, user_entity(&actor.name)));
+        let stamp = Stamp::now(&actor.name).with(AuditEntry::new(
+            "byt lösenord",
+            None,
+            user_entity(&actor.name),
+        ));
         let keep = current_session.map(digest);
         self.store
             .set_password(user.id, &hash_password(new)?, keep.as_deref(), &stamp)
@@ -299,16 +325,19 @@ impl App {
         let user = self.store.user_named(username).await?;
         // A name that is not an account is not written to the log: it may be a password
         // typed into the wrong field.
-        let entity = user
-            .as_ref()
-            .map_or_else(|| "anvandare/(okänt namn)".to_string(), |user| user_entity(&user.username));
+        let entity = user.as_ref().map_or_else(
+            || "anvandare/(okänt namn)".to_string(),
+            |user| user_entity(&user.username),
+        );
         if throttled {
             self.store
-                .record(&Stamp::now(username_or_unknown(user.as_ref())).with(AuditEntry::new(
-                    "inloggning spärrad",
-                    None,
-                    entity,
-                )))
+                .record(
+                    &Stamp::now(username_or_unknown(user.as_ref())).with(AuditEntry::new(
+                        "inloggning spärrad",
+                        None,
+                        entity,
+                    )),
+                )
                 .await?;
             tracing::warn!("inloggning spärrad efter för många misslyckade försök");
             return Err(AppError::Throttled);
@@ -339,8 +368,11 @@ impl App {
         let actor = actor_of(&user)?;
         let secret = secret();
         let csrf = secret_csrf();
-        let stamp = Stamp::now(&user.username)
-            .with(AuditEntry::new("inloggning", None, user_entity(&user.username)));
+        let stamp = Stamp::now(&user.username).with(AuditEntry::new(
+            "inloggning",
+            None,
+            user_entity(&user.username),
+        ));
         let expires = styr_store::now_plus(SESSION_HOURS * 3_600);
         self.store
             .open_session(&digest(&secret), user.id, &csrf, &expires, &stamp)
@@ -355,15 +387,22 @@ impl App {
 
     /// The actor and CSRF token of a live session.
     pub async fn session(&self, secret: &str) -> Result<Option<(Actor, String)>, AppError> {
-        match self.store.session(&digest(secret), &styr_store::now()).await? {
+        match self
+            .store
+            .session(&digest(secret), &styr_store::now())
+            .await?
+        {
             Some(session) => Ok(Some((actor_of(&session.user)?, session.csrf))),
             None => Ok(None),
         }
     }
 
     pub async fn logout(&self, actor: &Actor, secret: &str) -> Result<(), AppError> {
-        let stamp = Stamp::now(&actor.name)
-            .with(AuditEntry::new("utloggning", None, user_entity(&actor.name)));
+        let stamp = Stamp::now(&actor.name).with(AuditEntry::new(
+            "utloggning",
+            None,
+            user_entity(&actor.name),
+        ));
         self.store.close_session(&digest(secret), &stamp).await?;
         Ok(())
     }
@@ -379,8 +418,12 @@ impl App {
         }
         let token = format!("styr_{}", secret());
         let stamp = Stamp::now(&actor.name).with(
-            AuditEntry::new("skapa API-nyckel", None, format!("{}/api-nyckel", user_entity(&actor.name)))
-                .values(None, Some(name.to_string())),
+            AuditEntry::new(
+                "skapa API-nyckel",
+                None,
+                format!("{}/api-nyckel", user_entity(&actor.name)),
+            )
+            .values(None, Some(name.to_string())),
         );
         self.store
             .add_api_token(user_id, name, &digest(&token), &stamp)
@@ -398,13 +441,23 @@ impl App {
     pub async fn revoke_token(&self, actor: &Actor, token_id: i64) -> Result<(), AppError> {
         let user_id = actor.user_id.unwrap_or(-1);
         let stamp = Stamp::now(&actor.name).with(
-            AuditEntry::new("återkalla API-nyckel", None, format!("{}/api-nyckel", user_entity(&actor.name)))
-                .values(Some(token_id.to_string()), None),
+            AuditEntry::new(
+                "återkalla API-nyckel",
+                None,
+                format!("{}/api-nyckel", user_entity(&actor.name)),
+            )
+            .values(Some(token_id.to_string()), None),
         );
-        if self.store.revoke_api_token(user_id, token_id, &stamp).await? {
+        if self
+            .store
+            .revoke_api_token(user_id, token_id, &stamp)
+            .await?
+        {
             Ok(())
         } else {
-            Err(AppError::Rejected("nyckeln finns inte eller är redan återkallad".into()))
+            Err(AppError::Rejected(
+                "nyckeln finns inte eller är redan återkallad".into(),
+            ))
         }
     }
 

@@ -90,16 +90,14 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
         Change::RemoveRisk { id } => {
             entry(format!("risk/{id}")).values(before.risk(id).and_then(json), None)
         }
-        Change::PutControl { control } => {
-            entry(format!("internkontroll/{}", control.id)).values(
-                before
-                    .controls
-                    .iter()
-                    .find(|existing| existing.id == control.id)
-                    .and_then(json),
-                json(control),
-            )
-        }
+        Change::PutControl { control } => entry(format!("internkontroll/{}", control.id)).values(
+            before
+                .controls
+                .iter()
+                .find(|existing| existing.id == control.id)
+                .and_then(json),
+            json(control),
+        ),
         Change::RemoveControl { id } => entry(format!("internkontroll/{id}")).values(
             before
                 .controls
@@ -140,10 +138,8 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
                 .and_then(json),
             json(investigation),
         ),
-        Change::RemoveEfficiency { position } => {
-            entry(format!("effektivisering/{}", position + 1))
-                .values(before.efficiency.get(*position).and_then(json), None)
-        }
+        Change::RemoveEfficiency { position } => entry(format!("effektivisering/{}", position + 1))
+            .values(before.efficiency.get(*position).and_then(json), None),
         Change::SetDocument { document } => {
             entry("dokument".to_string()).values(json(&before.document), json(document))
         }
@@ -157,7 +153,9 @@ pub fn change_label(change: &Change) -> &'static str {
         Change::SetFinancialNet { .. } => "ändra finansnetto",
         Change::SetExplanation { .. } => "ändra förklaring",
         Change::SetFrameAmount { .. } => "ändra kommunbidrag",
-        Change::PutProject { replacing: None, .. } => "lägg till investering",
+        Change::PutProject {
+            replacing: None, ..
+        } => "lägg till investering",
         Change::PutProject { .. } => "ändra investering",
         Change::RemoveProject { .. } => "ta bort investering",
         Change::PutRisk { .. } => "spara risk",
@@ -173,16 +171,60 @@ pub fn change_label(change: &Change) -> &'static str {
     }
 }
 
+/// The version of what `change` would change, as the budget holds it now: what a form shows
+/// beside a field and sends back, so a save based on a stale read is refused. A cell's version
+/// is its exact amount in öre ("" when empty); a record's or a text's is a short digest of its
+/// current value, which changes whenever anyone changes it.
+pub fn version_of(before: &Budget, change: &Change) -> String {
+    let lines = |unit| before.lines.iter().find(|lines| &lines.unit == unit);
+    match change {
+        Change::SetLine {
+            unit, line, year, ..
+        } => lines(unit)
+            .and_then(|lines| lines.lines.get(line)?.get(year).copied())
+            .map(|amount| amount.ore().to_string())
+            .unwrap_or_default(),
+        Change::SetFinancialNet { unit, year, .. } => lines(unit)
+            .and_then(|lines| lines.financial_net.get(year).copied())
+            .map(|amount| amount.ore().to_string())
+            .unwrap_or_default(),
+        _ => {
+            use sha2::Digest;
+            let current = describe(0, before, change).old_value.unwrap_or_default();
+            let digest = sha2::Sha256::digest(current.as_bytes());
+            digest[..8]
+                .iter()
+                .map(|byte| format!("{byte:02x}"))
+                .collect()
+        }
+    }
+}
+
+/// What the person who saved from a stale read is shown: the value as it is now.
+pub fn current_text(before: &Budget, change: &Change) -> String {
+    match change {
+        Change::SetLine { .. } | Change::SetFinancialNet { .. } => {
+            let version = version_of(before, change);
+            version
+                .parse::<i64>()
+                .map(|ore| format::tkr(Amount::from_ore(ore)))
+                .unwrap_or_else(|_| "tomt".to_string())
+        }
+        _ => describe(0, before, change)
+            .old_value
+            .unwrap_or_else(|| "borttaget".to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn a_cell_version_is_its_exact_amount_and_a_record_version_follows_its_content() {
-        let mut budget = styr_import::parse_budget(include_str!(
-            "../../../examples/alingsas-ks-2025.toml"
-        ))
-        .expect("the example reads");
+        let mut budget =
+            styr_import::parse_budget(include_str!("../../../examples/alingsas-ks-2025.toml"))
+                .expect("the example reads");
         let cell = Change::SetLine {
             unit: styr_domain::organisation::UnitId("ks".into()),
             line: styr_domain::operating::LineKind::Personnel,
@@ -204,46 +246,9 @@ mod tests {
 
     #[test]
     fn amounts_are_logged_to_the_ore() {
-        assert_eq!(kronor(Amount::from_ore(-4_765_200_012)), "-47 652 000,12 kr");
-    }
-}
-
-/// The version of what `change` would change, as the budget holds it now: what a form shows
-/// beside a field and sends back, so a save based on a stale read is refused. A cell's version
-/// is its exact amount in öre ("" when empty); a record's or a text's is a short digest of its
-/// current value, which changes whenever anyone changes it.
-pub fn version_of(before: &Budget, change: &Change) -> String {
-    let lines = |unit| before.lines.iter().find(|lines| &lines.unit == unit);
-    match change {
-        Change::SetLine { unit, line, year, .. } => lines(unit)
-            .and_then(|lines| lines.lines.get(line)?.get(year).copied())
-            .map(|amount| amount.ore().to_string())
-            .unwrap_or_default(),
-        Change::SetFinancialNet { unit, year, .. } => lines(unit)
-            .and_then(|lines| lines.financial_net.get(year).copied())
-            .map(|amount| amount.ore().to_string())
-            .unwrap_or_default(),
-        _ => {
-            use sha2::Digest;
-            let current = describe(0, before, change).old_value.unwrap_or_default();
-            let digest = sha2::Sha256::digest(current.as_bytes());
-            digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
-        }
-    }
-}
-
-/// What the person who saved from a stale read is shown: the value as it is now.
-pub fn current_text(before: &Budget, change: &Change) -> String {
-    match change {
-        Change::SetLine { .. } | Change::SetFinancialNet { .. } => {
-            let version = version_of(before, change);
-            version
-                .parse::<i64>()
-                .map(|ore| format::tkr(Amount::from_ore(ore)))
-                .unwrap_or_else(|_| "tomt".to_string())
-        }
-        _ => describe(0, before, change)
-            .old_value
-            .unwrap_or_else(|| "borttaget".to_string()),
+        assert_eq!(
+            kronor(Amount::from_ore(-4_765_200_012)),
+            "-47 652 000,12 kr"
+        );
     }
 }

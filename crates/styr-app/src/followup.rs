@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use styr_domain::access::Action;
 use styr_domain::calendar::Year;
 use styr_domain::followup::mapping::AccountUse;
 use styr_domain::followup::{
@@ -12,7 +13,6 @@ use styr_domain::followup::{
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_import::Issue;
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up};
-use styr_domain::access::Action;
 use styr_store::{AuditEntry, BookedRow, BudgetId, ImportRecord, Stamp};
 
 use crate::{Actor, App, AppError};
@@ -225,7 +225,10 @@ impl App {
             &before,
             profiles,
         ));
-        Ok(self.store.set_line_profiles(budget, profiles, &stamp).await?)
+        Ok(self
+            .store
+            .set_line_profiles(budget, profiles, &stamp)
+            .await?)
     }
 
     /// Saves the account rules, the cost-centre rules and the lines' profiles together.
@@ -291,7 +294,10 @@ impl App {
             &self.account_mapping(budget).await?,
             mapping,
         ));
-        Ok(self.store.set_account_rules(budget, mapping, &stamp).await?)
+        Ok(self
+            .store
+            .set_account_rules(budget, mapping, &stamp)
+            .await?)
     }
 
     /// The cost-centre rules: the budget's own, and for every cost centre without one, a rule
@@ -324,7 +330,10 @@ impl App {
             &self.store.cost_centre_rules(budget).await?,
             mapping,
         ));
-        Ok(self.store.set_cost_centre_rules(budget, mapping, &stamp).await?)
+        Ok(self
+            .store
+            .set_cost_centre_rules(budget, mapping, &stamp)
+            .await?)
     }
 
     /// Budget versus actual for `year` (the budget year by default) through month `through`
@@ -475,7 +484,8 @@ impl App {
         name: &str,
         definition: &str,
     ) -> Result<(), AppError> {
-        self.require(actor, &Action::EditMapping, None, None).await?;
+        self.require(actor, &Action::EditMapping, None, None)
+            .await?;
         styr_import::csv::Profile::parse(definition).map_err(AppError::Unreadable)?;
         let before = self.store.import_profiles().await?.remove(name);
         let stamp = Stamp::now(&actor.name).with(
@@ -496,7 +506,12 @@ fn mapping_entry<T: serde::Serialize>(
     before: &T,
     after: &T,
 ) -> AuditEntry {
-    AuditEntry::new(format!("ändra {what}"), Some(budget), format!("uppfoljning/{what}")).values(
+    AuditEntry::new(
+        format!("ändra {what}"),
+        Some(budget),
+        format!("uppfoljning/{what}"),
+    )
+    .values(
         serde_json::to_string(before).ok(),
         serde_json::to_string(after).ok(),
     )

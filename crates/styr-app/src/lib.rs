@@ -227,10 +227,11 @@ pub fn version_of(budget: &styr_domain::budget::Budget, change: &Change) -> Stri
 fn permitted(actor: &Actor, snapshot: &Snapshot, changes: &[Change]) -> Result<(), AppError> {
     for change in changes {
         let action = Action::for_change(change);
-        if !actor
-            .role
-            .allows(&action, &snapshot.budget.organisation, &snapshot.budget.board)
-        {
+        if !actor.role.allows(
+            &action,
+            &snapshot.budget.organisation,
+            &snapshot.budget.board,
+        ) {
             return Err(AppError::Forbidden(forbidden_text(&action)));
         }
     }
@@ -535,9 +536,11 @@ impl App {
             }
             (Some(_), None, Some(id)) => {
                 let snapshot = self.snapshot(id).await?;
-                actor
-                    .role
-                    .allows(action, &snapshot.budget.organisation, &snapshot.budget.board)
+                actor.role.allows(
+                    action,
+                    &snapshot.budget.organisation,
+                    &snapshot.budget.board,
+                )
             }
             (Some(_), None, None) => action.kind() == styr_domain::access::ActionKind::Read,
         };
@@ -583,12 +586,14 @@ impl App {
 
     /// Reads a budget file and stores it as a new budget; all or nothing.
     pub async fn import(&self, actor: &Actor, source: &str) -> Result<BudgetId, AppError> {
-        self.require(actor, &Action::ImportBudget, None, None).await?;
+        self.require(actor, &Action::ImportBudget, None, None)
+            .await?;
         let budget = styr_import::parse_budget(source).map_err(AppError::Unreadable)?;
         // A budget that does not compute is refused before anything is stored.
         Snapshot::compute(0, 0, budget.clone()).map_err(AppError::DoesNotCompute)?;
         let stamp = Stamp::now(&actor.name).with(
-            AuditEntry::new("importera budget", None, "budget").values(None, Some(source.to_string())),
+            AuditEntry::new("importera budget", None, "budget")
+                .values(None, Some(source.to_string())),
         );
         let id = self.store.insert(&budget, &stamp).await?;
         tracing::info!(budget = id, actor = %actor.name, "budget imported");
@@ -604,8 +609,10 @@ impl App {
         source: &str,
     ) -> Result<Arc<Snapshot>, AppError> {
         let current = self.snapshot(id).await?;
-        self.require(actor, &Action::ImportBudget, Some(id), None).await?;
-        if let Err(reason) = styr_domain::access::status_allows_change(current.status, &actor.role) {
+        self.require(actor, &Action::ImportBudget, Some(id), None)
+            .await?;
+        if let Err(reason) = styr_domain::access::status_allows_change(current.status, &actor.role)
+        {
             let error = AppError::Frozen(reason.to_string());
             self.record_refusal(actor, Some(id), &error).await;
             return Err(error);

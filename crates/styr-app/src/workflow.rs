@@ -65,11 +65,15 @@ impl App {
             .from(current.status)
             .map_err(|reason| AppError::Rejected(reason.to_string()))?;
         let mut budget = current.budget.clone();
-        let entry = AuditEntry::new(step.label(), Some(id), format!("version/{}", current.version_number))
-            .values(
-                Some(current.status.label().to_string()),
-                Some(to.label().to_string()),
-            );
+        let entry = AuditEntry::new(
+            step.label(),
+            Some(id),
+            format!("version/{}", current.version_number),
+        )
+        .values(
+            Some(current.status.label().to_string()),
+            Some(to.label().to_string()),
+        );
         let mut stamp = Stamp::now(&actor.name).with(entry);
         let frozen = match (step, &adoption) {
             (Step::Adopt, Some(adoption)) => {
@@ -207,13 +211,22 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
             for (line, years) in &lines.lines {
                 for (year, amount) in years {
                     map.insert(
-                        (lines.unit.clone(), styr_domain::operating::OperatingRow::Line(*line).label().to_string(), *year),
+                        (
+                            lines.unit.clone(),
+                            styr_domain::operating::OperatingRow::Line(*line)
+                                .label()
+                                .to_string(),
+                            *year,
+                        ),
                         *amount,
                     );
                 }
             }
             for (year, amount) in &lines.financial_net {
-                map.insert((lines.unit.clone(), "Finansnetto".to_string(), *year), *amount);
+                map.insert(
+                    (lines.unit.clone(), "Finansnetto".to_string(), *year),
+                    *amount,
+                );
             }
         }
         map
@@ -257,7 +270,11 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
     for frame in after.frames.iter().chain(&before.frames) {
         let was = before.frame(&frame.unit).map(|frame| &frame.years);
         let is = after.frame(&frame.unit).map(|frame| &frame.years);
-        if was != is && !found.iter().any(|difference| difference.part == "Ram" && difference.item == unit_name(&frame.unit)) {
+        if was != is
+            && !found.iter().any(|difference| {
+                difference.part == "Ram" && difference.item == unit_name(&frame.unit)
+            })
+        {
             found.push(Difference {
                 part: "Ram".into(),
                 item: unit_name(&frame.unit),
@@ -266,13 +283,37 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
             });
         }
     }
-    records(&mut found, "Risker", &before.risks, &after.risks, |risk| risk.id.clone(), |risk| {
-        format!("{} (riskvärde {})", risk.name, risk.value().value())
-    });
-    records(&mut found, "Internkontroll", &before.controls, &after.controls, |control| control.id.clone(), |control| {
-        format!("{}: {} ({} resultat)", control.id, control.method, control.results.len())
-    });
-    records(&mut found, "Mål", &before.goals, &after.goals, |goal| goal.id.clone(), |goal| goal.title.clone());
+    records(
+        &mut found,
+        "Risker",
+        &before.risks,
+        &after.risks,
+        |risk| risk.id.clone(),
+        |risk| format!("{} (riskvärde {})", risk.name, risk.value().value()),
+    );
+    records(
+        &mut found,
+        "Internkontroll",
+        &before.controls,
+        &after.controls,
+        |control| control.id.clone(),
+        |control| {
+            format!(
+                "{}: {} ({} resultat)",
+                control.id,
+                control.method,
+                control.results.len()
+            )
+        },
+    );
+    records(
+        &mut found,
+        "Mål",
+        &before.goals,
+        &after.goals,
+        |goal| goal.id.clone(),
+        |goal| goal.title.clone(),
+    );
     if before.document != after.document {
         let describe = |budget: &Budget| {
             format!(

@@ -257,7 +257,10 @@ impl ActionKind {
     const fn board_wide_for_holder(self) -> bool {
         matches!(
             self,
-            ActionKind::Read | ActionKind::EditInvestments | ActionKind::EditRisks | ActionKind::Submit
+            ActionKind::Read
+                | ActionKind::EditInvestments
+                | ActionKind::EditRisks
+                | ActionKind::Submit
         )
     }
 

@@ -34,7 +34,8 @@ pub struct ApiToken {
     pub revoked_at: Option<String>,
 }
 
-const USER_COLUMNS: &str = "users.id, users.username, users.password_hash, users.role, users.scope_unit, users.created_at";
+const USER_COLUMNS: &str =
+    "users.id, users.username, users.password_hash, users.role, users.scope_unit, users.created_at";
 
 fn user(row: &sqlx::any::AnyRow) -> Result<UserRecord, StoreError> {
     Ok(UserRecord {
@@ -49,17 +50,21 @@ fn user(row: &sqlx::any::AnyRow) -> Result<UserRecord, StoreError> {
 
 impl Store {
     pub async fn users(&self) -> Result<Vec<UserRecord>, StoreError> {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users ORDER BY username")))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users ORDER BY username"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(user).collect()
     }
 
     pub async fn user_named(&self, username: &str) -> Result<Option<UserRecord>, StoreError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1")))
-            .bind(username)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE username = $1"
+        )))
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(user).transpose()
     }
 

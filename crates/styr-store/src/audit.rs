@@ -21,7 +21,11 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    pub fn new(action: impl Into<String>, budget: Option<BudgetId>, entity: impl Into<String>) -> AuditEntry {
+    pub fn new(
+        action: impl Into<String>,
+        budget: Option<BudgetId>,
+        entity: impl Into<String>,
+    ) -> AuditEntry {
         AuditEntry {
             action: action.into(),
             budget,
@@ -108,7 +112,10 @@ impl Store {
             conditions.push(format!("actor = {}", parameter(&mut texts, actor.clone())));
         }
         if let Some(entity) = &filter.entity {
-            let escaped = entity.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = entity
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             conditions.push(format!(
                 "entity LIKE {} ESCAPE '\\'",
                 parameter(&mut texts, format!("%{escaped}%"))

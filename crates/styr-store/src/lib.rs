@@ -30,9 +30,9 @@ use thiserror::Error;
 pub use access::{ApiToken, SessionRecord, UserRecord};
 pub use audit::{AuditEntry, AuditFilter, AuditRecord};
 pub use followup::{BookedRow, ImportRecord};
-pub use versions::{AdoptedVersion, WorkflowState};
 pub use outcome_import::OutcomeImport;
 pub use parts::Part;
+pub use versions::{AdoptedVersion, WorkflowState};
 
 #[derive(Debug, Error)]
 pub enum StoreError {

@@ -278,23 +278,27 @@ impl OutcomeImport {
         .execute(&mut **transaction)
         .await?;
         let stamp = stamp.clone().with(
-            crate::AuditEntry::new("import av utfall", Some(budget), format!("utfall/import/{}", record.id))
-                .values(
-                    None,
-                    Some(format!(
-                        "{} ({}, {}–{}, {} verifikationer, {} rader, ersatte {} rader, CRC-32 {})",
-                        record.file_name,
-                        record.format,
-                        record.first_month,
-                        record.last_month,
-                        record.vouchers,
-                        record.rows,
-                        record.replaced_rows,
-                        record.checksum
-                    )),
-                ),
+            crate::AuditEntry::new(
+                "import av utfall",
+                Some(budget),
+                format!("utfall/import/{}", record.id),
+            )
+            .values(
+                None,
+                Some(format!(
+                    "{} ({}, {}–{}, {} verifikationer, {} rader, ersatte {} rader, CRC-32 {})",
+                    record.file_name,
+                    record.format,
+                    record.first_month,
+                    record.last_month,
+                    record.vouchers,
+                    record.rows,
+                    record.replaced_rows,
+                    record.checksum
+                )),
+            ),
         );
-        crate::audit::write(&mut **transaction, &stamp).await?;
+        crate::audit::write(transaction, &stamp).await?;
         self.transaction.commit().await?;
         Ok(record)
     }

@@ -36,9 +36,7 @@ async fn stores_at(name: &str) -> Vec<(String, Store, String)> {
     stores.push(("sqlite".to_string(), sqlite, sqlite_url));
     if let Ok(url) = std::env::var("STYR_TEST_POSTGRES_URL") {
         let postgres_url = fresh_postgres_database(&url, name).await;
-        let postgres = Store::open(&postgres_url)
-            .await
-            .expect("PostgreSQL opens");
+        let postgres = Store::open(&postgres_url).await.expect("PostgreSQL opens");
         stores.push(("postgres".to_string(), postgres, postgres_url));
     } else {
         eprintln!("PostgreSQL skipped: STYR_TEST_POSTGRES_URL is not set");
@@ -213,7 +211,10 @@ async fn a_deleted_budget_is_gone() {
             "{backend}"
         );
         assert!(
-            matches!(store.delete(id, &stamp()).await, Err(StoreError::NotFound(_))),
+            matches!(
+                store.delete(id, &stamp()).await,
+                Err(StoreError::NotFound(_))
+            ),
             "{backend}"
         );
     }
@@ -563,10 +564,20 @@ async fn the_audit_log_is_written_with_the_change_and_cannot_be_altered() {
             .expect("it saves");
         // A refused write (a stale revision) records nothing.
         let stale = Stamp::now("cecilia").with(AuditEntry::new("ändra driftrad", Some(id), "x"));
-        assert!(store.save(id, 1, &budget, &[], &stale).await.is_err(), "{backend}");
-        let log = store.audit_log(&AuditFilter::default()).await.expect("the log");
+        assert!(
+            store.save(id, 1, &budget, &[], &stale).await.is_err(),
+            "{backend}"
+        );
+        let log = store
+            .audit_log(&AuditFilter::default())
+            .await
+            .expect("the log");
         assert_eq!(log.len(), 2, "{backend}: {log:?}");
-        assert_eq!(log[0].entry.budget, Some(id), "{backend}: an import names its budget");
+        assert_eq!(
+            log[0].entry.budget,
+            Some(id),
+            "{backend}: an import names its budget"
+        );
         assert_eq!(log[1].actor, "bertil", "{backend}");
         assert_eq!(log[1].entry.old_value.as_deref(), Some("1 kr"), "{backend}");
         let filtered = store
@@ -584,21 +595,33 @@ async fn the_audit_log_is_written_with_the_change_and_cannot_be_altered() {
             to: Some(today.into()),
             ..AuditFilter::default()
         };
-        assert_eq!(store.audit_log(&dated).await.expect("the log").len(), 2, "{backend}");
+        assert_eq!(
+            store.audit_log(&dated).await.expect("the log").len(),
+            2,
+            "{backend}"
+        );
         // Past the store, with plain SQL: the database itself refuses.
         sqlx::any::install_default_drivers();
-        let mut connection = sqlx::AnyConnection::connect(&url).await.expect("it connects");
+        let mut connection = sqlx::AnyConnection::connect(&url)
+            .await
+            .expect("it connects");
         for statement in [
             "UPDATE audit_log SET new_value = 'förfalskat'",
             "DELETE FROM audit_log",
         ] {
             assert!(
-                sqlx::query(statement).execute(&mut connection).await.is_err(),
+                sqlx::query(statement)
+                    .execute(&mut connection)
+                    .await
+                    .is_err(),
                 "{backend}: {statement} must be refused"
             );
         }
         assert_eq!(
-            store.audit_log(&AuditFilter::default()).await.expect("the log"),
+            store
+                .audit_log(&AuditFilter::default())
+                .await
+                .expect("the log"),
             log,
             "{backend}: the log is as it was"
         );
@@ -609,7 +632,13 @@ async fn the_audit_log_is_written_with_the_change_and_cannot_be_altered() {
 async fn people_sessions_and_tokens_are_kept_as_hashes() {
     for (backend, store) in stores("access").await {
         let id = store
-            .add_user("anna", "$argon2id$hash", "budgetansvarig", Some("ks"), &stamp())
+            .add_user(
+                "anna",
+                "$argon2id$hash",
+                "budgetansvarig",
+                Some("ks"),
+                &stamp(),
+            )
             .await
             .expect("added")
             .expect("a new user");
@@ -622,7 +651,13 @@ async fn people_sessions_and_tokens_are_kept_as_hashes() {
             "{backend}: a taken name"
         );
         store
-            .open_session("hash-of-secret", id, "csrf", "2999-01-01T00:00:00Z", &stamp())
+            .open_session(
+                "hash-of-secret",
+                id,
+                "csrf",
+                "2999-01-01T00:00:00Z",
+                &stamp(),
+            )
             .await
             .expect("a session");
         let session = store
@@ -643,9 +678,29 @@ async fn people_sessions_and_tokens_are_kept_as_hashes() {
             .add_api_token(id, "skript", "hash-of-token", &stamp())
             .await
             .expect("a token");
-        assert!(store.token_user("hash-of-token").await.expect("read").is_some(), "{backend}");
-        assert!(store.revoke_api_token(id, token, &stamp()).await.expect("revoked"), "{backend}");
-        assert!(store.token_user("hash-of-token").await.expect("read").is_none(), "{backend}");
+        assert!(
+            store
+                .token_user("hash-of-token")
+                .await
+                .expect("read")
+                .is_some(),
+            "{backend}"
+        );
+        assert!(
+            store
+                .revoke_api_token(id, token, &stamp())
+                .await
+                .expect("revoked"),
+            "{backend}"
+        );
+        assert!(
+            store
+                .token_user("hash-of-token")
+                .await
+                .expect("read")
+                .is_none(),
+            "{backend}"
+        );
         store
             .set_password(id, "$argon2id$new", None, &stamp())
             .await
@@ -683,24 +738,50 @@ async fn adoption_freezes_a_version_and_a_revision_starts_the_next() {
         assert!(
             matches!(
                 store
-                    .step(id, revision - 1, Status::Adopted, false, Some((&version, &budget)), &stamp())
+                    .step(
+                        id,
+                        revision - 1,
+                        Status::Adopted,
+                        false,
+                        Some((&version, &budget)),
+                        &stamp()
+                    )
                     .await,
                 Err(StoreError::Conflict { .. })
             ),
             "{backend}: a step from a stale read changes nothing"
         );
         let revision = store
-            .step(id, revision, Status::Adopted, false, Some((&version, &budget)), &stamp())
+            .step(
+                id,
+                revision,
+                Status::Adopted,
+                false,
+                Some((&version, &budget)),
+                &stamp(),
+            )
             .await
             .expect("adopted");
         let state = store.workflow(id).await.expect("state");
-        assert_eq!((state.status, state.version_number), (Status::Adopted, 1), "{backend}");
+        assert_eq!(
+            (state.status, state.version_number),
+            (Status::Adopted, 1),
+            "{backend}"
+        );
         store
             .step(id, revision, Status::Draft, true, None, &stamp())
             .await
             .expect("revised");
         let state = store.workflow(id).await.expect("state");
-        assert_eq!((state.status, state.version_number), (Status::Draft, 2), "{backend}");
-        assert_eq!(store.adopted_versions(id).await.expect("versions"), vec![version], "{backend}");
+        assert_eq!(
+            (state.status, state.version_number),
+            (Status::Draft, 2),
+            "{backend}"
+        );
+        assert_eq!(
+            store.adopted_versions(id).await.expect("versions"),
+            vec![version],
+            "{backend}"
+        );
     }
 }

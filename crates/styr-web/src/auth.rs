@@ -59,10 +59,7 @@ pub struct Acting {
 impl FromRequestParts<AppState> for Acting {
     type Rejection = Response;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Acting, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Acting, Response> {
         match parts.extensions.get::<Authenticated>() {
             Some(found) => Ok(Acting {
                 app: Arc::clone(&state.app),
@@ -76,7 +73,11 @@ impl FromRequestParts<AppState> for Acting {
 }
 
 fn is_public(path: &str) -> bool {
-    path == "/logga-in" || path == "/healthz" || path == "/api/openapi.json" || path.starts_with("/static/")
+    // The browser asks for an icon on its own; it gets a plain 404, not the login page.
+    matches!(
+        path,
+        "/logga-in" | "/healthz" | "/api/openapi.json" | "/favicon.ico"
+    ) || path.starts_with("/static/")
 }
 
 /// A cookie's value from the request's `Cookie` headers.
@@ -102,7 +103,8 @@ fn bearer(headers: &HeaderMap) -> Option<String> {
 
 fn unauthenticated(path: &str, query: &str) -> Response {
     if path.starts_with("/api/") {
-        let mut error = ApiError::invalid("Logga in eller ange en API-nyckel (Authorization: Bearer).");
+        let mut error =
+            ApiError::invalid("Logga in eller ange en API-nyckel (Authorization: Bearer).");
         error.status = StatusCode::UNAUTHORIZED;
         error.body.error = "unauthenticated";
         return error.into_response();
@@ -192,7 +194,10 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
     };
     let mut request = request;
     if let Some(expected) = established.csrf.clone()
-        && !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        && !matches!(
+            *request.method(),
+            Method::GET | Method::HEAD | Method::OPTIONS
+        )
     {
         match checked(request, &expected).await {
             Some(passed) => request = passed,
@@ -280,7 +285,8 @@ fn first_multipart_field(prefix: &[u8], boundary: &str, name: &str) -> Option<St
     let part = &text[start..];
     let (head, rest) = part.split_once("\r\n\r\n")?;
     let named = head.lines().any(|line| {
-        line.to_ascii_lowercase().starts_with("content-disposition:")
+        line.to_ascii_lowercase()
+            .starts_with("content-disposition:")
             && line.contains(&format!("name=\"{name}\""))
     });
     if !named {
@@ -302,9 +308,15 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         ),
     );
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     if !is_static {
         // Budget figures and session pages stay out of shared and back-button caches.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -336,8 +348,12 @@ mod tests {
     #[test]
     fn the_first_multipart_part_gives_the_csrf_token() {
         let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc123\r\n--XyZ\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"a.se\"\r\n\r\n#FLAGGA 0\r\n--XyZ--\r\n";
-        assert_eq!(first_multipart_field(body, "XyZ", "_csrf").as_deref(), Some("abc123"));
-        let other = b"--XyZ\r\nContent-Disposition: form-data; name=\"fil\"\r\n\r\nx\r\n--XyZ--\r\n";
+        assert_eq!(
+            first_multipart_field(body, "XyZ", "_csrf").as_deref(),
+            Some("abc123")
+        );
+        let other =
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"fil\"\r\n\r\nx\r\n--XyZ--\r\n";
         assert_eq!(first_multipart_field(other, "XyZ", "_csrf"), None);
     }
 
@@ -351,7 +367,10 @@ mod tests {
     #[test]
     fn cookies_are_found_by_name() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; styr_session=s3cr3t; b=2"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; styr_session=s3cr3t; b=2"),
+        );
         assert_eq!(cookie(&headers, SESSION_COOKIE).as_deref(), Some("s3cr3t"));
         assert_eq!(cookie(&headers, "c"), None);
     }

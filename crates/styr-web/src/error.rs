@@ -209,10 +209,13 @@ impl From<AppError> for ApiError {
                 current_revision,
                 ..
             } => {
-                let mut api = ApiError::with_status(StatusCode::CONFLICT, "stale", error.to_string());
+                let mut api =
+                    ApiError::with_status(StatusCode::CONFLICT, "stale", error.to_string());
                 api.body.current_revision = Some(*current_revision);
                 api.body.fields.insert("current".into(), current.clone());
-                api.body.fields.insert("version".into(), current_version.clone());
+                api.body
+                    .fields
+                    .insert("version".into(), current_version.clone());
                 api
             }
             AppError::Rejected(_) => ApiError::invalid(error.to_string()),

@@ -56,8 +56,14 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/logg", get(pages::audit::show))
         .route("/logg.csv", get(pages::audit::csv))
         .route("/budget/{id}/versioner", get(pages::workflow::show))
-        .route("/budget/{id}/versioner/jamfor", get(pages::workflow::compare))
-        .route("/budget/{id}/versioner/{number}", get(pages::workflow::version))
+        .route(
+            "/budget/{id}/versioner/jamfor",
+            get(pages::workflow::compare),
+        )
+        .route(
+            "/budget/{id}/versioner/{number}",
+            get(pages::workflow::version),
+        )
         .route("/budget/{id}/status", post(pages::workflow::step))
         .route("/", get(pages::overview::index))
         .route("/importera", post(pages::import::import))

@@ -107,8 +107,7 @@ where
     match result {
         Ok(_) => see(location),
         Err(
-            error
-            @ (AppError::Conflict { .. }
+            error @ (AppError::Conflict { .. }
             | AppError::Invalid(_)
             | AppError::DoesNotCompute(_)
             | AppError::Frozen(_)

@@ -52,7 +52,11 @@ const USERS: [(&str, &str, Option<&str>); 7] = [
     ("admin", "admin", None),
     ("controller", "controller", None),
     ("ks-chef", "budgetansvarig", Some("ks")),
-    ("exploatering", "budgetansvarig", Some("exploateringsenheten")),
+    (
+        "exploatering",
+        "budgetansvarig",
+        Some("exploateringsenheten"),
+    ),
     ("internkontroll", "internkontroll", None),
     ("lasare", "lasare", None),
     ("revisor", "revisor", None),
@@ -61,19 +65,85 @@ const USERS: [(&str, &str, Option<&str>); 7] = [
 /// One state-changing request of each kind: (name, method, path, body).
 fn attempts() -> Vec<(&'static str, Method, String, Option<Value>)> {
     vec![
-        ("driftrad ks", Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025".into(), Some(json!({ "amount": "-47 700" }))),
-        ("driftrad exploatering", Method::PUT, "/api/v1/budgets/1/operating/exploateringsenheten/lines/other_costs/2025".into(), Some(json!({ "amount": "-5 000" }))),
-        ("förklaring ks", Method::PUT, "/api/v1/budgets/1/operating/ks/explanations/personnel".into(), Some(json!({ "text": "Fler tjänster." }))),
-        ("ram", Method::PUT, "/api/v1/budgets/1/frames/ks/2025".into(), Some(json!({ "amount": "120 000" }))),
-        ("investering", Method::POST, "/api/v1/budgets/1/investments".into(), Some(json!({ "name": "Ny skola", "category": "expansion", "amounts": [{ "year": 2027, "amount": "50 000" }] }))),
-        ("risk", Method::POST, "/api/v1/budgets/1/risks".into(), Some(json!({ "name": "Skred vid Mjörn", "probability": 2, "materiality": 4, "handling": "action" }))),
-        ("kontrollresultat", Method::POST, "/api/v1/budgets/1/controls/valfardsbrottslighet/results".into(), Some(json!({ "performed_on": "2025-09-01", "sample": "Tio ärenden", "deviations_found": 0 }))),
-        ("mål", Method::POST, "/api/v1/budgets/1/goals".into(), Some(json!({ "kind": "board", "title": "Hållbar arbetsmiljö" }))),
-        ("prognos ks", Method::PUT, "/api/v1/budgets/1/followup/forecasts/ks/personnel".into(), Some(json!({ "amount": "-120 000", "comment": "Vakanser" }))),
-        ("prognos exploatering", Method::PUT, "/api/v1/budgets/1/followup/forecasts/exploateringsenheten/personnel".into(), Some(json!({ "amount": "-3 000", "comment": "" }))),
-        ("kontoregler", Method::PUT, "/api/v1/budgets/1/followup/account-rules".into(), Some(json!([{ "prefix": "3", "row": "revenue" }]))),
+        (
+            "driftrad ks",
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/lines/other_costs/2025".into(),
+            Some(json!({ "amount": "-47 700" })),
+        ),
+        (
+            "driftrad exploatering",
+            Method::PUT,
+            "/api/v1/budgets/1/operating/exploateringsenheten/lines/other_costs/2025".into(),
+            Some(json!({ "amount": "-5 000" })),
+        ),
+        (
+            "förklaring ks",
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/explanations/personnel".into(),
+            Some(json!({ "text": "Fler tjänster." })),
+        ),
+        (
+            "ram",
+            Method::PUT,
+            "/api/v1/budgets/1/frames/ks/2025".into(),
+            Some(json!({ "amount": "120 000" })),
+        ),
+        (
+            "investering",
+            Method::POST,
+            "/api/v1/budgets/1/investments".into(),
+            Some(
+                json!({ "name": "Ny skola", "category": "expansion", "amounts": [{ "year": 2027, "amount": "50 000" }] }),
+            ),
+        ),
+        (
+            "risk",
+            Method::POST,
+            "/api/v1/budgets/1/risks".into(),
+            Some(
+                json!({ "name": "Skred vid Mjörn", "probability": 2, "materiality": 4, "handling": "action" }),
+            ),
+        ),
+        (
+            "kontrollresultat",
+            Method::POST,
+            "/api/v1/budgets/1/controls/valfardsbrottslighet/results".into(),
+            Some(
+                json!({ "performed_on": "2025-09-01", "sample": "Tio ärenden", "deviations_found": 0 }),
+            ),
+        ),
+        (
+            "mål",
+            Method::POST,
+            "/api/v1/budgets/1/goals".into(),
+            Some(json!({ "kind": "board", "title": "Hållbar arbetsmiljö" })),
+        ),
+        (
+            "prognos ks",
+            Method::PUT,
+            "/api/v1/budgets/1/followup/forecasts/ks/personnel".into(),
+            Some(json!({ "amount": "-120 000", "comment": "Vakanser" })),
+        ),
+        (
+            "prognos exploatering",
+            Method::PUT,
+            "/api/v1/budgets/1/followup/forecasts/exploateringsenheten/personnel".into(),
+            Some(json!({ "amount": "-3 000", "comment": "" })),
+        ),
+        (
+            "kontoregler",
+            Method::PUT,
+            "/api/v1/budgets/1/followup/account-rules".into(),
+            Some(json!([{ "prefix": "3", "row": "revenue" }])),
+        ),
         ("ändringslogg", Method::GET, "/api/v1/audit".into(), None),
-        ("lämna in", Method::POST, "/api/v1/budgets/1/workflow".into(), Some(json!({ "step": "submit" }))),
+        (
+            "lämna in",
+            Method::POST,
+            "/api/v1/budgets/1/workflow".into(),
+            Some(json!({ "step": "submit" })),
+        ),
     ]
 }
 
@@ -83,11 +153,20 @@ fn expected(username: &str) -> [bool; 13] {
         "admin" | "controller" => [true; 13],
         // Exploateringsenheten lies outside the board's tree (it moved in 2025) and is reported
         // in the board's budget on its own: the board's budgetansvarig does not answer for it.
-        "ks-chef" => [true, false, true, false, true, true, false, false, true, false, false, false, true],
-        "exploatering" => [false, true, false, false, false, false, false, false, false, true, false, false, false],
-        "internkontroll" => [false, false, false, false, false, true, true, false, false, false, false, false, false],
+        "ks-chef" => [
+            true, false, true, false, true, true, false, false, true, false, false, false, true,
+        ],
+        "exploatering" => [
+            false, true, false, false, false, false, false, false, false, true, false, false, false,
+        ],
+        "internkontroll" => [
+            false, false, false, false, false, true, true, false, false, false, false, false, false,
+        ],
         "lasare" => [false; 13],
-        "revisor" => [false, false, false, false, false, false, false, false, false, false, false, true, false],
+        "revisor" => [
+            false, false, false, false, false, false, false, false, false, false, false, true,
+            false,
+        ],
         other => panic!("no expectations for {other}"),
     }
 }
@@ -127,7 +206,8 @@ async fn every_role_may_do_what_the_matrix_says_and_nothing_else() {
 async fn the_role_table_in_docs_is_the_one_the_code_enforces() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/roles.md");
     if std::env::var_os("STYR_UPDATE_DOCS").is_some() {
-        std::fs::write(path, styr_domain::access::matrix_markdown()).expect("docs/roles.md is written");
+        std::fs::write(path, styr_domain::access::matrix_markdown())
+            .expect("docs/roles.md is written");
     }
     let documented = std::fs::read_to_string(path).expect("docs/roles.md");
     assert_eq!(
@@ -142,7 +222,14 @@ async fn a_budget_holder_cannot_reach_another_subtree_by_crafting_requests() {
     let (app, router) = site("access-crafted").await;
     let token = token_for(&app, "exploatering").await;
     // Through the API, the page form and the forecast, for the board's own table.
-    let api = with_token(&router, &token, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/personnel/2025", Some(json!({ "amount": "1" }))).await;
+    let api = with_token(
+        &router,
+        &token,
+        Method::PUT,
+        "/api/v1/budgets/1/operating/ks/lines/personnel/2025",
+        Some(json!({ "amount": "1" })),
+    )
+    .await;
     assert_eq!(api.status, StatusCode::FORBIDDEN);
     let session = log_in(&router, "exploatering", PASSWORD).await;
     let form = session
@@ -157,7 +244,11 @@ async fn a_budget_holder_cannot_reach_another_subtree_by_crafting_requests() {
     );
     // Its own unit works.
     let own = session
-        .post_form(&router, "/budget/1/drift/exploateringsenheten", &[("other_costs:2025", "-5 000")])
+        .post_form(
+            &router,
+            "/budget/1/drift/exploateringsenheten",
+            &[("other_costs:2025", "-5 000")],
+        )
         .await;
     assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
 }
@@ -167,7 +258,10 @@ async fn nobody_unknown_gets_in_and_a_session_needs_its_csrf_token() {
     let (_, router) = site("access-session").await;
     let page = support::get(&router, "/budget/1/drift").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location.as_deref(), Some("/logga-in?till=/budget/1/drift"));
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/logga-in?till=/budget/1/drift")
+    );
     let api = support::get(&router, "/api/v1/budgets").await;
     assert_eq!(api.status, StatusCode::UNAUTHORIZED);
     let forged = with_token(&router, "styr_0000", Method::GET, "/api/v1/budgets", None).await;
@@ -177,7 +271,13 @@ async fn nobody_unknown_gets_in_and_a_session_needs_its_csrf_token() {
     assert!(login.body.contains("Logga in"));
 
     let session = log_in(&router, "controller", PASSWORD).await;
-    assert!(session.get(&router, "/budget/1/drift").await.status.is_success());
+    assert!(
+        session
+            .get(&router, "/budget/1/drift")
+            .await
+            .status
+            .is_success()
+    );
     // A form post without the token, or with another, is refused and changes nothing.
     for token in [None, Some("0".repeat(64))] {
         let mut fields = vec![("other_costs:2025", "-1")];
@@ -190,20 +290,34 @@ async fn nobody_unknown_gets_in_and_a_session_needs_its_csrf_token() {
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
     }
     let json_without = session
-        .json(&router, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", json!({ "amount": "-1" }), false)
+        .json(
+            &router,
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+            json!({ "amount": "-1" }),
+            false,
+        )
         .await;
     assert_eq!(json_without.status, StatusCode::FORBIDDEN);
     assert_eq!(json_without.json()["error"], "csrf");
     let unchanged = session.get(&router, "/api/v1/budgets/1/operating/ks").await;
-    assert!(!unchanged.body.contains("\"tkr\":\"-1\""), "nothing was written");
+    assert!(
+        !unchanged.body.contains("\"tkr\":\"-1\""),
+        "nothing was written"
+    );
     // A multipart upload without the token first is refused before it is read.
     let boundary = "XyZ";
-    let upload = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"a.se\"\r\n\r\n#FLAGGA 0\r\n--{boundary}--\r\n");
+    let upload = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"a.se\"\r\n\r\n#FLAGGA 0\r\n--{boundary}--\r\n"
+    );
     let multipart = send(
         &router,
         Request::post("/budget/1/uppfoljning/import")
             .header(header::COOKIE, &session.cookie)
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
             .body(Body::from(upload))
             .expect("a request"),
     )
@@ -211,39 +325,79 @@ async fn nobody_unknown_gets_in_and_a_session_needs_its_csrf_token() {
     assert_eq!(multipart.status, StatusCode::FORBIDDEN);
     // With the token everything works.
     let saved = session
-        .json(&router, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", json!({ "amount": "-47 700" }), true)
+        .json(
+            &router,
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+            json!({ "amount": "-47 700" }),
+            true,
+        )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
     let posted = session
-        .post_form(&router, "/budget/1/drift/ks", &[("other_costs:2025", "-47 600")])
+        .post_form(
+            &router,
+            "/budget/1/drift/ks",
+            &[("other_costs:2025", "-47 600")],
+        )
         .await;
     assert_eq!(posted.status, StatusCode::SEE_OTHER);
     // Logging out ends the session.
     let out = session.post_form(&router, "/logga-ut", &[]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(session.get(&router, "/budget/1").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        session.get(&router, "/budget/1").await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
 async fn responses_carry_the_security_headers_and_the_cookie_is_guarded() {
     let (_, router) = site("access-headers").await;
-    let page = send(&router, Request::get("/logga-in").body(Body::empty()).expect("a request")).await;
-    let answer = router
-        .clone()
-        .oneshot_headers("/logga-in")
-        .await;
-    let policy = answer.get(header::CONTENT_SECURITY_POLICY).and_then(|value| value.to_str().ok()).unwrap_or_default().to_string();
-    assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "{policy}");
+    let page = send(
+        &router,
+        Request::get("/logga-in")
+            .body(Body::empty())
+            .expect("a request"),
+    )
+    .await;
+    let answer = router.clone().oneshot_headers("/logga-in").await;
+    let policy = answer
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"),
+        "{policy}"
+    );
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
-    assert_eq!(answer.get(header::X_CONTENT_TYPE_OPTIONS).map(|value| value.as_bytes()), Some(&b"nosniff"[..]));
+    assert_eq!(
+        answer
+            .get(header::X_CONTENT_TYPE_OPTIONS)
+            .map(|value| value.as_bytes()),
+        Some(&b"nosniff"[..])
+    );
     assert!(page.set_cookie.unwrap_or_default().contains("HttpOnly"));
     let login = support::get(&router, "/logga-in").await;
     let token = support::between(&login.body, "name=\"_csrf\" value=\"", "\"");
     let request = Request::post("/logga-in")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, login.set_cookie.unwrap_or_default().split(';').next().unwrap_or_default().to_string())
+        .header(
+            header::COOKIE,
+            login
+                .set_cookie
+                .unwrap_or_default()
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        )
         .header("x-forwarded-proto", "https")
-        .body(Body::from(format!("_csrf={token}&username=admin&password={}", support::encode(PASSWORD))))
+        .body(Body::from(format!(
+            "_csrf={token}&username=admin&password={}",
+            support::encode(PASSWORD)
+        )))
         .expect("a request");
     let session = send(&router, request).await.set_cookie.unwrap_or_default();
     for attribute in ["HttpOnly", "SameSite=Lax", "Secure", "Path=/"] {
@@ -251,9 +405,22 @@ async fn responses_carry_the_security_headers_and_the_cookie_is_guarded() {
     }
     // No inline script or style on any page: the policy would block it.
     let session = log_in(&router, "admin", PASSWORD).await;
-    for path in ["/", "/budget/1", "/budget/1/drift", "/budget/1/risker", "/budget/1/versioner", "/konto", "/anvandare", "/logg", "/budget/1/uppfoljning"] {
+    for path in [
+        "/",
+        "/budget/1",
+        "/budget/1/drift",
+        "/budget/1/risker",
+        "/budget/1/versioner",
+        "/konto",
+        "/anvandare",
+        "/logg",
+        "/budget/1/uppfoljning",
+    ] {
         let body = session.get(&router, path).await.body;
-        assert!(!body.contains("style=\"") && !body.contains("<script>"), "{path} has inline style or script");
+        assert!(
+            !body.contains("style=\"") && !body.contains("<script>"),
+            "{path} has inline style or script"
+        );
     }
 }
 
@@ -288,16 +455,30 @@ async fn failed_logins_are_recorded_and_throttled() {
     ));
     let login = support::get(&router, "/logga-in").await;
     assert!(login.status.is_success());
-    let revisor = app.login("revisor", PASSWORD, None).await.expect("another user logs in");
+    let revisor = app
+        .login("revisor", PASSWORD, None)
+        .await
+        .expect("another user logs in");
     let log = app
         .audit_log(&revisor.actor, &styr_app::AuditFilter::default())
         .await
         .expect("the log");
-    let failed = log.iter().filter(|record| record.entry.action == "misslyckad inloggning").count();
+    let failed = log
+        .iter()
+        .filter(|record| record.entry.action == "misslyckad inloggning")
+        .count();
     assert_eq!(failed, styr_app::accounts::THROTTLE_ATTEMPTS);
-    assert!(log.iter().any(|record| record.entry.action == "inloggning spärrad"));
     assert!(
-        log.iter().all(|record| !record.entry.new_value.clone().unwrap_or_default().contains("fel lösenord")),
+        log.iter()
+            .any(|record| record.entry.action == "inloggning spärrad")
+    );
+    assert!(
+        log.iter().all(|record| !record
+            .entry
+            .new_value
+            .clone()
+            .unwrap_or_default()
+            .contains("fel lösenord")),
         "a password is never recorded"
     );
 }
@@ -307,22 +488,82 @@ async fn every_change_lands_in_the_audit_log_with_its_old_and_new_value() {
     let (app, router) = site("access-audit").await;
     let admin = token_for(&app, "admin").await;
     let changes = [
-        (Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", Some(json!({ "amount": "-47 700" }))),
-        (Method::PUT, "/api/v1/budgets/1/operating/ks/explanations/personnel", Some(json!({ "text": "Fler tjänster." }))),
-        (Method::PUT, "/api/v1/budgets/1/frames/ks/2025", Some(json!({ "amount": "120 000" }))),
-        (Method::POST, "/api/v1/budgets/1/investments", Some(json!({ "name": "Ny skola", "category": "expansion", "amounts": [{ "year": 2027, "amount": "50 000" }] }))),
-        (Method::DELETE, "/api/v1/budgets/1/investments/Ny%20skola", None),
-        (Method::POST, "/api/v1/budgets/1/risks", Some(json!({ "name": "Skred vid Mjörn", "probability": 2, "materiality": 4, "handling": "action" }))),
-        (Method::POST, "/api/v1/budgets/1/controls/valfardsbrottslighet/results", Some(json!({ "performed_on": "2025-09-01", "sample": "Tio ärenden", "deviations_found": 0 }))),
-        (Method::POST, "/api/v1/budgets/1/goals", Some(json!({ "kind": "board", "title": "Hållbar arbetsmiljö" }))),
-        (Method::PUT, "/api/v1/budgets/1/followup/forecasts/ks/personnel", Some(json!({ "amount": "-120 000", "comment": "Vakanser" }))),
-        (Method::PUT, "/api/v1/budgets/1/followup/account-rules", Some(json!([{ "prefix": "3", "row": "revenue" }]))),
-        (Method::POST, "/api/v1/budgets/1/workflow", Some(json!({ "step": "submit" }))),
-        (Method::POST, "/api/v1/budgets/1/workflow", Some(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321" }))),
+        (
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+            Some(json!({ "amount": "-47 700" })),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/budgets/1/operating/ks/explanations/personnel",
+            Some(json!({ "text": "Fler tjänster." })),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/budgets/1/frames/ks/2025",
+            Some(json!({ "amount": "120 000" })),
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/investments",
+            Some(
+                json!({ "name": "Ny skola", "category": "expansion", "amounts": [{ "year": 2027, "amount": "50 000" }] }),
+            ),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/budgets/1/investments/Ny%20skola",
+            None,
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/risks",
+            Some(
+                json!({ "name": "Skred vid Mjörn", "probability": 2, "materiality": 4, "handling": "action" }),
+            ),
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/controls/valfardsbrottslighet/results",
+            Some(
+                json!({ "performed_on": "2025-09-01", "sample": "Tio ärenden", "deviations_found": 0 }),
+            ),
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/goals",
+            Some(json!({ "kind": "board", "title": "Hållbar arbetsmiljö" })),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/budgets/1/followup/forecasts/ks/personnel",
+            Some(json!({ "amount": "-120 000", "comment": "Vakanser" })),
+        ),
+        (
+            Method::PUT,
+            "/api/v1/budgets/1/followup/account-rules",
+            Some(json!([{ "prefix": "3", "row": "revenue" }])),
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/workflow",
+            Some(json!({ "step": "submit" })),
+        ),
+        (
+            Method::POST,
+            "/api/v1/budgets/1/workflow",
+            Some(
+                json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321" }),
+            ),
+        ),
     ];
     for (method, uri, body) in changes {
         let answer = with_token(&router, &admin, method.clone(), uri, body).await;
-        assert!(answer.status.is_success(), "{method} {uri}: {}", answer.body);
+        assert!(
+            answer.status.is_success(),
+            "{method} {uri}: {}",
+            answer.body
+        );
     }
     let import = send(
         &router,
@@ -333,12 +574,20 @@ async fn every_change_lands_in_the_audit_log_with_its_old_and_new_value() {
     )
     .await;
     assert!(import.status.is_success(), "{}", import.body);
-    let admin_actor = app.login("admin", PASSWORD, None).await.expect("login").actor;
+    let admin_actor = app
+        .login("admin", PASSWORD, None)
+        .await
+        .expect("login")
+        .actor;
     let role = styr_app::Role::from_parts(styr_app::RoleKind::Reader, None).expect("a role");
-    app.set_role(&admin_actor, "lasare", &role).await.expect("role set");
+    app.set_role(&admin_actor, "lasare", &role)
+        .await
+        .expect("role set");
 
     let revisor = token_for(&app, "revisor").await;
-    let log = with_token(&router, &revisor, Method::GET, "/api/v1/audit", None).await.json();
+    let log = with_token(&router, &revisor, Method::GET, "/api/v1/audit", None)
+        .await
+        .json();
     let entries = log.as_array().expect("a list");
     let find = |action: &str| {
         entries
@@ -353,40 +602,93 @@ async fn every_change_lands_in_the_audit_log_with_its_old_and_new_value() {
     assert_eq!(line["new_value"], "-47 700 000,00 kr");
     assert!(find("ändra förklaring")["new_value"] == "Fler tjänster.");
     assert!(find("ändra kommunbidrag")["old_value"].is_string());
-    assert!(find("lägg till investering")["new_value"].as_str().is_some_and(|text| text.contains("Ny skola")));
+    assert!(
+        find("lägg till investering")["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("Ny skola"))
+    );
     let removed = find("ta bort investering");
-    assert!(removed["old_value"].as_str().is_some_and(|text| text.contains("Ny skola")));
+    assert!(
+        removed["old_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("Ny skola"))
+    );
     assert!(removed["new_value"].is_null());
-    assert!(find("spara risk")["new_value"].as_str().is_some_and(|text| text.contains("Mjörn")));
-    assert!(find("registrera kontrollresultat")["new_value"].as_str().is_some_and(|text| text.contains("Tio ärenden")));
+    assert!(
+        find("spara risk")["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("Mjörn"))
+    );
+    assert!(
+        find("registrera kontrollresultat")["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("Tio ärenden"))
+    );
     assert!(find("spara mål")["new_value"].is_string());
     let forecast = find("prognos");
-    assert!(forecast["new_value"].as_str().is_some_and(|text| text.contains("-12000000000 öre: Vakanser")));
+    assert!(
+        forecast["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("-12000000000 öre: Vakanser"))
+    );
     assert!(find("ändra kontoregler")["old_value"].is_string());
     assert_eq!(find("lämnades in")["new_value"], "Inlämnad");
     assert_eq!(find("fastställdes")["new_value"], "Fastställd");
-    assert!(find("fastställ")["new_value"].as_str().is_some_and(|text| text.contains("KS 2024/321")));
-    assert!(find("import av utfall")["new_value"].as_str().is_some_and(|text| text.contains("utfall.se")));
+    assert!(
+        find("fastställ")["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("KS 2024/321"))
+    );
+    assert!(
+        find("import av utfall")["new_value"]
+            .as_str()
+            .is_some_and(|text| text.contains("utfall.se"))
+    );
     assert_eq!(find("ändra roll")["new_value"], "Läsare");
     assert!(find("skapa användare")["new_value"].is_string());
-    assert!(find("inloggning")["entity"].as_str().is_some_and(|entity| entity.starts_with("anvandare/")));
+    assert!(
+        find("inloggning")["entity"]
+            .as_str()
+            .is_some_and(|entity| entity.starts_with("anvandare/"))
+    );
     assert!(find("importera budget")["budget"] == 1);
     // The CSV for the auditors has the same rows.
-    let csv = with_token(&router, &revisor, Method::GET, "/api/v1/audit?format=csv", None).await;
+    let csv = with_token(
+        &router,
+        &revisor,
+        Method::GET,
+        "/api/v1/audit?format=csv",
+        None,
+    )
+    .await;
     let records = csv
         .body
         .lines()
         .filter(|line| {
-            line.split_once(';').is_some_and(|(id, rest)| {
-                id.parse::<i64>().is_ok() && rest.starts_with("20")
-            })
+            line.split_once(';')
+                .is_some_and(|(id, rest)| id.parse::<i64>().is_ok() && rest.starts_with("20"))
         })
         .count();
     assert_eq!(records, entries.len(), "{}", csv.body);
     assert!(csv.body.starts_with("id;tid;användare;åtgärd"));
-    let filtered = with_token(&router, &revisor, Method::GET, "/api/v1/audit?anvandare=admin&objekt=drift%2Fks", None).await.json();
-    assert!(filtered.as_array().is_some_and(|rows| !rows.is_empty() && rows.iter().all(|row| row["actor"] == "admin")));
-    let page = log_in(&router, "revisor", PASSWORD).await.get(&router, "/logg?objekt=risk").await;
+    let filtered = with_token(
+        &router,
+        &revisor,
+        Method::GET,
+        "/api/v1/audit?anvandare=admin&objekt=drift%2Fks",
+        None,
+    )
+    .await
+    .json();
+    assert!(
+        filtered
+            .as_array()
+            .is_some_and(|rows| !rows.is_empty() && rows.iter().all(|row| row["actor"] == "admin"))
+    );
+    let page = log_in(&router, "revisor", PASSWORD)
+        .await
+        .get(&router, "/logg?objekt=risk")
+        .await;
     assert!(page.body.contains("Skred vid Mjörn"), "{}", page.body);
 }
 
@@ -410,7 +712,10 @@ async fn the_log_cannot_be_changed_and_a_refused_or_failed_change_leaves_only_th
             for uri in ["/api/v1/audit", "/api/v1/audit/1", "/logg", "/logg.csv"] {
                 let answer = with_token(&router, token, method.clone(), uri, Some(json!({}))).await;
                 assert!(
-                    matches!(answer.status, StatusCode::METHOD_NOT_ALLOWED | StatusCode::NOT_FOUND),
+                    matches!(
+                        answer.status,
+                        StatusCode::METHOD_NOT_ALLOWED | StatusCode::NOT_FOUND
+                    ),
                     "{method} {uri}: {}",
                     answer.status
                 );
@@ -419,24 +724,61 @@ async fn the_log_cannot_be_changed_and_a_refused_or_failed_change_leaves_only_th
     }
     assert_eq!(count(router.clone(), revisor.clone()).await, before);
     // A change that fails validation leaves nothing.
-    let bad = with_token(&router, &admin, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", Some(json!({ "amount": "mycket" }))).await;
+    let bad = with_token(
+        &router,
+        &admin,
+        Method::PUT,
+        "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+        Some(json!({ "amount": "mycket" })),
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let outside = with_token(&router, &admin, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2031", Some(json!({ "amount": "1" }))).await;
+    let outside = with_token(
+        &router,
+        &admin,
+        Method::PUT,
+        "/api/v1/budgets/1/operating/ks/lines/other_costs/2031",
+        Some(json!({ "amount": "1" })),
+    )
+    .await;
     assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let stale = with_token(&router, &admin, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", Some(json!({ "amount": "1", "version": "123" }))).await;
+    let stale = with_token(
+        &router,
+        &admin,
+        Method::PUT,
+        "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+        Some(json!({ "amount": "1", "version": "123" })),
+    )
+    .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert_eq!(stale.json()["error"], "stale");
     assert_eq!(stale.json()["fields"]["current"], "-47 652");
     assert_eq!(count(router.clone(), revisor.clone()).await, before);
     // A refused one leaves the refusal, and nothing else.
-    let refused = with_token(&router, &revisor, Method::PUT, "/api/v1/budgets/1/operating/ks/lines/other_costs/2025", Some(json!({ "amount": "1" }))).await;
+    let refused = with_token(
+        &router,
+        &revisor,
+        Method::PUT,
+        "/api/v1/budgets/1/operating/ks/lines/other_costs/2025",
+        Some(json!({ "amount": "1" })),
+    )
+    .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let log = with_token(&router, &revisor, Method::GET, "/api/v1/audit", None).await.json();
+    let log = with_token(&router, &revisor, Method::GET, "/api/v1/audit", None)
+        .await
+        .json();
     let rows = log.as_array().expect("rows");
     assert_eq!(rows.len(), before + 1);
     assert_eq!(rows[before]["action"], "nekad");
     assert_eq!(rows[before]["actor"], "revisor");
-    let unchanged = with_token(&router, &revisor, Method::GET, "/api/v1/budgets/1/operating/ks", None).await;
+    let unchanged = with_token(
+        &router,
+        &revisor,
+        Method::GET,
+        "/api/v1/budgets/1/operating/ks",
+        None,
+    )
+    .await;
     assert!(unchanged.body.contains("-47 652"));
 }
 
@@ -448,13 +790,36 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
     let step = |body: Value| {
         let router = router.clone();
         let controller = controller.clone();
-        async move { with_token(&router, &controller, Method::POST, "/api/v1/budgets/1/workflow", Some(body)).await }
+        async move {
+            with_token(
+                &router,
+                &controller,
+                Method::POST,
+                "/api/v1/budgets/1/workflow",
+                Some(body),
+            )
+            .await
+        }
     };
     let line = "/api/v1/budgets/1/operating/ks/lines/other_costs/2025";
-    let submitted = with_token(&router, &holder, Method::POST, "/api/v1/budgets/1/workflow", Some(json!({ "step": "submit" }))).await;
+    let submitted = with_token(
+        &router,
+        &holder,
+        Method::POST,
+        "/api/v1/budgets/1/workflow",
+        Some(json!({ "step": "submit" })),
+    )
+    .await;
     assert_eq!(submitted.json()["status"], "inlamnad", "{}", submitted.body);
     // Submitted: the budgetansvarig can no longer change it; the controller can.
-    let late = with_token(&router, &holder, Method::PUT, line, Some(json!({ "amount": "-47 000" }))).await;
+    let late = with_token(
+        &router,
+        &holder,
+        Method::PUT,
+        line,
+        Some(json!({ "amount": "-47 000" })),
+    )
+    .await;
     assert_eq!(late.status, StatusCode::CONFLICT);
     assert_eq!(late.json()["error"], "frozen");
     let incomplete = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "", "registry_number": "KS 2024/321" })).await;
@@ -464,25 +829,69 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
     // Frozen for everyone, the administrator too, through every path.
     for username in ["admin", "controller"] {
         let token = token_for(&app, username).await;
-        let frozen = with_token(&router, &token, Method::PUT, line, Some(json!({ "amount": "-47 000" }))).await;
+        let frozen = with_token(
+            &router,
+            &token,
+            Method::PUT,
+            line,
+            Some(json!({ "amount": "-47 000" })),
+        )
+        .await;
         assert_eq!(frozen.status, StatusCode::CONFLICT, "{username}");
-        let risk = with_token(&router, &token, Method::POST, "/api/v1/budgets/1/risks", Some(json!({ "name": "X", "probability": 1, "materiality": 1, "handling": "accept" }))).await;
+        let risk = with_token(
+            &router,
+            &token,
+            Method::POST,
+            "/api/v1/budgets/1/risks",
+            Some(json!({ "name": "X", "probability": 1, "materiality": 1, "handling": "accept" })),
+        )
+        .await;
         assert_eq!(risk.status, StatusCode::CONFLICT, "{username}");
     }
-    let document = with_token(&router, &controller, Method::GET, "/api/v1/budgets/1/document", None).await.json();
+    let document = with_token(
+        &router,
+        &controller,
+        Method::GET,
+        "/api/v1/budgets/1/document",
+        None,
+    )
+    .await
+    .json();
     assert_eq!(document["registry_number"], "KS 2024/321");
     // A revision starts version 2 from the adopted one; version 1 stays as it was.
     let revised = step(json!({ "step": "revise" })).await.json();
     assert_eq!(revised["current_version"], 2);
     assert_eq!(revised["versions"][0]["status"], "faststalld");
-    let edited = with_token(&router, &holder, Method::PUT, line, Some(json!({ "amount": "-47 000" }))).await;
+    let edited = with_token(
+        &router,
+        &holder,
+        Method::PUT,
+        line,
+        Some(json!({ "amount": "-47 000" })),
+    )
+    .await;
     assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
-    let differences = with_token(&router, &controller, Method::GET, "/api/v1/budgets/1/versions/compare?from=1&to=2", None).await.json();
+    let differences = with_token(
+        &router,
+        &controller,
+        Method::GET,
+        "/api/v1/budgets/1/versions/compare?from=1&to=2",
+        None,
+    )
+    .await
+    .json();
     let rows = differences.as_array().expect("differences");
     assert_eq!(rows.len(), 1, "{differences:#}");
     assert_eq!(rows[0]["from"], "-47 652");
     assert_eq!(rows[0]["to"], "-47 000");
-    let old = with_token(&router, &controller, Method::GET, "/budget/1/versioner/1", None).await;
+    let old = with_token(
+        &router,
+        &controller,
+        Method::GET,
+        "/budget/1/versioner/1",
+        None,
+    )
+    .await;
     assert!(old.body.contains("-47 652"), "version 1 reads as adopted");
 }
 
@@ -490,15 +899,24 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
 async fn api_tokens_are_personal_shown_once_and_revocable() {
     let (app, router) = site("access-tokens").await;
     let session = log_in(&router, "controller", PASSWORD).await;
-    let page = session.post_form(&router, "/konto/nycklar", &[("name", "skript")]).await;
+    let page = session
+        .post_form(&router, "/konto/nycklar", &[("name", "skript")])
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     let token = support::between(&page.body, "id=\"ny-nyckel\" readonly value=\"", "\"");
     assert!(token.starts_with("styr_"), "{}", page.body);
     let me = with_token(&router, &token, Method::GET, "/api/v1/me", None).await;
     assert_eq!(me.json()["role"], "controller");
     let listed = session.get(&router, "/konto").await;
-    assert!(!listed.body.contains(&token), "the token is shown only once");
-    let actor = app.login("controller", PASSWORD, None).await.expect("login").actor;
+    assert!(
+        !listed.body.contains(&token),
+        "the token is shown only once"
+    );
+    let actor = app
+        .login("controller", PASSWORD, None)
+        .await
+        .expect("login")
+        .actor;
     let id = app.tokens(&actor).await.expect("tokens")[0].id;
     let revoked = session
         .post_form(&router, &format!("/konto/nycklar/{id}/aterkalla"), &[])
@@ -507,6 +925,10 @@ async fn api_tokens_are_personal_shown_once_and_revocable() {
     let after = with_token(&router, &token, Method::GET, "/api/v1/me", None).await;
     assert_eq!(after.status, StatusCode::UNAUTHORIZED);
     // Another user cannot revoke it (it is not theirs).
-    let other = app.login("admin", PASSWORD, None).await.expect("login").actor;
+    let other = app
+        .login("admin", PASSWORD, None)
+        .await
+        .expect("login")
+        .actor;
     assert!(app.revoke_token(&other, id).await.is_err());
 }

@@ -1,7 +1,9 @@
 //! The web application in real headless Chromium (Debian's chromium and chromium-driver):
-//! edit a line and see the totals follow, add and remove a project, add a risk and find it in
-//! the matrix, submit a bad value and see the message — and axe-core on every page, failing on
-//! any serious or critical accessibility violation (WCAG 2.1 AA).
+//! log in, edit a line and see the totals follow, add and remove a project, add a risk and find
+//! it in the matrix, submit a bad value and see the message, two people editing the same cell
+//! (the second is told and keeps what they typed), adopt a budget and see it frozen, start a
+//! revision and compare versions — and axe-core on every page, failing on any serious or
+//! critical accessibility violation (WCAG 2.1 AA).
 //!
 //! Needs /usr/bin/chromedriver (or STYR_CHROMEDRIVER) and axe-core's axe.min.js (STYR_AXE_CORE,
 //! or target/browser-tools from `npm install --prefix target/browser-tools axe-core@4`).
@@ -21,8 +23,10 @@ use serde_json::json;
 struct Browser {
     client: Client,
     driver: Child,
+    driver_port: u16,
     base: String,
     axe: String,
+    name: String,
 }
 
 impl Drop for Browser {
@@ -61,8 +65,17 @@ async fn start(name: &str) -> Option<Browser> {
         eprintln!("skipped: chromedriver or axe-core is not installed (see this file's header)");
         return None;
     };
-    // The application, on a loopback port of its own.
-    let router = support::router_with_example(name).await;
+    // The application, on a loopback port of its own, with one person per role.
+    let app = support::app_with_example(name).await;
+    for (username, role, scope) in [
+        ("admin", "admin", None),
+        ("controller", "controller", None),
+        ("ks-chef", "budgetansvarig", Some("ks")),
+        ("revisor", "revisor", None),
+    ] {
+        support::add_user(&app, username, role, scope).await;
+    }
+    let router = styr_web::router(app);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a loopback port");
@@ -88,6 +101,22 @@ async fn start(name: &str) -> Option<Browser> {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let client = session(port, &format!("{name}-1")).await;
+    let axe = std::fs::read_to_string(axe_path).expect("axe-core reads");
+    let browser = Browser {
+        client,
+        driver,
+        driver_port: port,
+        base,
+        axe,
+        name: name.to_string(),
+    };
+    browser.log_in(&browser.client, "controller").await;
+    Some(browser)
+}
+
+/// A browser session of its own (its own profile, so its own cookies).
+async fn session(port: u16, name: &str) -> Client {
     let profile = std::env::temp_dir().join(format!("styr-chromium-{name}-{}", std::process::id()));
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -100,21 +129,64 @@ async fn start(name: &str) -> Option<Browser> {
         }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    let client = ClientBuilder::new(connector)
+    ClientBuilder::new(connector)
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .expect("a browser session");
-    let axe = std::fs::read_to_string(axe_path).expect("axe-core reads");
-    Some(Browser {
-        client,
-        driver,
-        base,
-        axe,
-    })
+        .expect("a browser session")
 }
 
 impl Browser {
+    /// Logs `client` in as `username` through the login page.
+    async fn log_in(&self, client: &Client, username: &str) {
+        client
+            .goto(&format!("{}/logga-in", self.base))
+            .await
+            .expect("the login page opens");
+        for (css, text) in [("#username", username), ("#password", support::PASSWORD)] {
+            let field = client.find(Locator::Css(css)).await.expect("a login field");
+            field.clear().await.expect("cleared");
+            field.send_keys(text).await.expect("typed");
+        }
+        client
+            .find(Locator::Css("form[action=\"/logga-in\"] button"))
+            .await
+            .expect("the button")
+            .click()
+            .await
+            .expect("clicked");
+        let started = Instant::now();
+        loop {
+            let header = match client.find(Locator::Css("nav.account")).await {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if header.contains(username) {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                let body = client.source().await.unwrap_or_default();
+                panic!("{username} is not logged in; the page says: {body}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A second person at another browser, logged in as `username`.
+    async fn another(&self, username: &str) -> Browser {
+        let client = session(self.driver_port, &format!("{}-{username}", self.name)).await;
+        self.log_in(&client, username).await;
+        Browser {
+            client,
+            // The second session shares the first's driver; this handle owns nothing.
+            driver: Command::new("true").spawn().expect("a placeholder process"),
+            driver_port: self.driver_port,
+            base: self.base.clone(),
+            axe: self.axe.clone(),
+            name: format!("{}-{username}", self.name),
+        }
+    }
+
     async fn open(&self, path: &str) {
         self.client
             .goto(&format!("{}{path}", self.base))
@@ -404,6 +476,9 @@ async fn every_page_passes_axe_core() {
     let Some(browser) = start("browser-axe").await else {
         return;
     };
+    // The administrator sees every page, the users' and the log's too.
+    browser.open("/logga-in").await;
+    browser.log_in(&browser.client, "admin").await;
     // First, proof that the check can fail: a page with an unnamed image and an unlabelled field.
     browser
         .client
@@ -435,9 +510,18 @@ async fn every_page_passes_axe_core() {
         "/budget/1/uppfoljning?layout=delar",
         "/budget/1/dokument",
         "/budget/1/rapport",
+        "/budget/1/versioner",
+        "/konto",
+        "/anvandare",
+        "/logg",
         "/budget/9",
     ];
     let mut failures = Vec::new();
+    browser.open("/logga-in").await;
+    for violation in browser.accessibility_violations().await {
+        failures.push(format!("/logga-in: {violation}"));
+    }
+    browser.log_in(&browser.client, "admin").await;
     for page in pages {
         browser.open(page).await;
         for violation in browser.accessibility_violations().await {
@@ -455,4 +539,127 @@ async fn every_page_passes_axe_core() {
         "serious or critical accessibility violations:\n{}",
         failures.join("\n")
     );
+}
+
+#[tokio::test]
+async fn two_people_edit_the_same_cell_and_the_second_is_told() {
+    let Some(first) = start("browser-conflict").await else {
+        return;
+    };
+    let second = first.another("ks-chef").await;
+    first.open("/budget/1/drift").await;
+    second.open("/budget/1/drift").await;
+    // The first saves a new value (leaving the field saves it).
+    first.type_into("#ks-other_costs-2025", "-47 700").await;
+    first
+        .client
+        .find(Locator::Css("#ks-other_costs-2025"))
+        .await
+        .expect("the cell")
+        .send_keys("\u{E004}")
+        .await
+        .expect("tab");
+    first.wait_for_text("#tabell-ks .status", "Sparat").await;
+    // The second, still on the page as it was, types into the same cell.
+    second.type_into("#ks-other_costs-2025", "-47 800").await;
+    second
+        .client
+        .find(Locator::Css("#ks-other_costs-2025"))
+        .await
+        .expect("the cell")
+        .send_keys("\u{E004}")
+        .await
+        .expect("tab");
+    second
+        .wait_for_text("#ks-other_costs-2025-error", "värdet är nu -47 700")
+        .await;
+    assert_eq!(
+        second.value("#ks-other_costs-2025").await,
+        "-47 800",
+        "what the second person typed is kept"
+    );
+    first.open("/budget/1/drift").await;
+    assert_eq!(
+        first.value("#ks-other_costs-2025").await,
+        "-47 700",
+        "the first value stands"
+    );
+    // Saving again, knowingly, replaces it.
+    second.click("#tabell-ks button[type=submit]").await;
+    second.wait_for_text("#tabell-ks .status", "Sparat").await;
+    first.open("/budget/1/drift").await;
+    assert_eq!(first.value("#ks-other_costs-2025").await, "-47 800");
+    second
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+    first
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+}
+
+#[tokio::test]
+async fn a_controller_adopts_the_budget_and_starts_a_revision() {
+    let Some(browser) = start("browser-adopt").await else {
+        return;
+    };
+    browser.open("/budget/1/versioner").await;
+    browser.wait_for_text("[data-status]", "Utkast").await;
+    browser.click("form[action$=\"/status\"] button").await;
+    browser.wait_for_text("[data-status]", "Inlämnad").await;
+    browser.type_into("#decided-by", "Kommunfullmäktige").await;
+    browser.type_into("#decision-date", "2024-11-27").await;
+    browser.type_into("#registry-number", "KS 2024/321").await;
+    browser.click("#registry-number ~ p button").await;
+    browser.wait_for_text("[data-status]", "Fastställd").await;
+    browser.wait_for_text("main table", "KS 2024/321").await;
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "Versioner: {violations:?}");
+    // Frozen: the operating budget has no fields to type in.
+    browser.open("/budget/1/drift").await;
+    browser.wait_for_text("#faststalld", "fastställd").await;
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#ks-other_costs-2025"))
+            .await
+            .is_err(),
+        "no field to type in"
+    );
+    // A revision: version 2 is a draft again, edited, and compared with version 1.
+    browser.open("/budget/1/versioner").await;
+    browser.click("input[value=revidera] ~ button").await;
+    browser.wait_for_text("#status-rubrik", "Version 2").await;
+    browser.open("/budget/1/drift").await;
+    browser.type_into("#ks-other_costs-2025", "-47 000").await;
+    browser
+        .client
+        .find(Locator::Css("#ks-other_costs-2025"))
+        .await
+        .expect("the cell")
+        .send_keys("\u{E004}")
+        .await
+        .expect("tab");
+    browser.wait_for_text("#tabell-ks .status", "Sparat").await;
+    browser
+        .open("/budget/1/versioner/jamfor?fran=1&till=2")
+        .await;
+    browser
+        .wait_for_text("table.diff", "Övriga kostnader 2025")
+        .await;
+    browser.wait_for_text("table.diff", "-47 652").await;
+    browser.wait_for_text("table.diff", "-47 000").await;
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "Jämförelse: {violations:?}");
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
 }

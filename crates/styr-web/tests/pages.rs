@@ -141,14 +141,26 @@ async fn a_save_from_a_stale_page_is_refused_and_keeps_what_was_typed() {
 async fn each_cell_carries_its_version_so_only_the_same_cell_conflicts() {
     let router = router_with_example("pages-drift-versions").await;
     let page = get(&router, "/budget/1/drift").await;
-    let version = |key: &str| support::between(&page.body, &format!("name=\"version:{key}\" value=\""), "\"");
+    let version = |key: &str| {
+        support::between(
+            &page.body,
+            &format!("name=\"version:{key}\" value=\""),
+            "\"",
+        )
+    };
     let (other_costs, personnel) = (version("other_costs:2025"), version("personnel:2025"));
-    assert_eq!(other_costs, "-4765200000", "a cell's version is its exact amount in öre");
+    assert_eq!(
+        other_costs, "-4765200000",
+        "a cell's version is its exact amount in öre"
+    );
     // Two people read the page; one saves a cell.
     let first = post_form(
         &router,
         "/budget/1/drift/ks",
-        &[("version:other_costs:2025", &other_costs), ("other_costs:2025", "-47 700")],
+        &[
+            ("version:other_costs:2025", &other_costs),
+            ("other_costs:2025", "-47 700"),
+        ],
     )
     .await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
@@ -156,7 +168,10 @@ async fn each_cell_carries_its_version_so_only_the_same_cell_conflicts() {
     let second = post_form(
         &router,
         "/budget/1/drift/ks",
-        &[("version:personnel:2025", &personnel), ("personnel:2025", "-134 000")],
+        &[
+            ("version:personnel:2025", &personnel),
+            ("personnel:2025", "-134 000"),
+        ],
     )
     .await;
     assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
@@ -165,18 +180,32 @@ async fn each_cell_carries_its_version_so_only_the_same_cell_conflicts() {
     let third = post_form(
         &router,
         "/budget/1/drift/ks",
-        &[("version:other_costs:2025", &other_costs), ("other_costs:2025", "-47 800")],
+        &[
+            ("version:other_costs:2025", &other_costs),
+            ("other_costs:2025", "-47 800"),
+        ],
     )
     .await;
     assert_eq!(third.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(third.body.contains("någon annan har ändrat"), "{}", third.body);
-    assert!(third.body.contains("värdet är nu -47 700"), "{}", third.body);
+    assert!(
+        third.body.contains("någon annan har ändrat"),
+        "{}",
+        third.body
+    );
+    assert!(
+        third.body.contains("värdet är nu -47 700"),
+        "{}",
+        third.body
+    );
     assert!(third.body.contains("value=\"-47 800\""));
     // Saving again, knowingly, replaces it: the form now stands on the value it was shown.
     let fourth = post_form(
         &router,
         "/budget/1/drift/ks",
-        &[("version:other_costs:2025", "-4770000000"), ("other_costs:2025", "-47 800")],
+        &[
+            ("version:other_costs:2025", "-4770000000"),
+            ("other_costs:2025", "-47 800"),
+        ],
     )
     .await;
     assert_eq!(fourth.status, StatusCode::SEE_OTHER, "{}", fourth.body);

@@ -59,7 +59,11 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
     } else if !app.has_users().await.context("kan inte läsa användarna")? {
         eprintln!(
             "styr: det finns inga användare än; skapa den första med: styr user add NAMN --role admin{}",
-            if database_url.starts_with("sqlite://styr.db") { "" } else { " --database …" }
+            if database_url.starts_with("sqlite://styr.db") {
+                ""
+            } else {
+                " --database …"
+            }
         );
     }
     let listener = tokio::net::TcpListener::bind(addr)
@@ -82,7 +86,11 @@ const DEMO_USERS: [(&str, &str, Option<&str>); 7] = [
     ("admin", "admin", None),
     ("controller", "controller", None),
     ("ks-chef", "budgetansvarig", Some("ks")),
-    ("exploatering", "budgetansvarig", Some("exploateringsenheten")),
+    (
+        "exploatering",
+        "budgetansvarig",
+        Some("exploateringsenheten"),
+    ),
     ("internkontroll", "internkontroll", None),
     ("lasare", "lasare", None),
     ("revisor", "revisor", None),

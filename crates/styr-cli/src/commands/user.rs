@@ -93,7 +93,12 @@ pub fn add(database_url: &str, username: &str, role_name: &str, scope: Option<&s
     })
 }
 
-pub fn set_role(database_url: &str, username: &str, role_name: &str, scope: Option<&str>) -> ExitCode {
+pub fn set_role(
+    database_url: &str,
+    username: &str,
+    role_name: &str,
+    scope: Option<&str>,
+) -> ExitCode {
     let role = match role(role_name, scope) {
         Ok(role) => role,
         Err(message) => {
@@ -134,7 +139,9 @@ pub fn reset_password(database_url: &str, username: &str) -> ExitCode {
         finish(
             app.reset_password(&operator(), username, &password)
                 .await
-                .map(|()| format!("Lösenordet för {username} är bytt; dess inloggningar är avslutade.")),
+                .map(|()| {
+                    format!("Lösenordet för {username} är bytt; dess inloggningar är avslutade.")
+                }),
         )
     })
 }

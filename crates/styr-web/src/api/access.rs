@@ -120,11 +120,26 @@ pub async fn versions(state: Acting, Path(id): Path<i64>) -> Result<Json<Version
         .map(|version| VersionDto {
             number: version.number,
             status: version.status.key().to_string(),
-            decided_by: version.adopted.as_ref().map(|adopted| adopted.decided_by.clone()),
-            decision_date: version.adopted.as_ref().map(|adopted| adopted.decision_date.clone()),
-            registry_number: version.adopted.as_ref().map(|adopted| adopted.registry_number.clone()),
-            adopted_by: version.adopted.as_ref().map(|adopted| adopted.adopted_by.clone()),
-            adopted_at: version.adopted.as_ref().map(|adopted| adopted.adopted_at.clone()),
+            decided_by: version
+                .adopted
+                .as_ref()
+                .map(|adopted| adopted.decided_by.clone()),
+            decision_date: version
+                .adopted
+                .as_ref()
+                .map(|adopted| adopted.decision_date.clone()),
+            registry_number: version
+                .adopted
+                .as_ref()
+                .map(|adopted| adopted.registry_number.clone()),
+            adopted_by: version
+                .adopted
+                .as_ref()
+                .map(|adopted| adopted.adopted_by.clone()),
+            adopted_at: version
+                .adopted
+                .as_ref()
+                .map(|adopted| adopted.adopted_at.clone()),
         })
         .collect();
     Ok(Json(VersionsDto {

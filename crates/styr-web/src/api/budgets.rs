@@ -2,7 +2,7 @@
 //! organisation and document metadata.
 
 use axum::Json;
-use axum::extract::{Path};
+use axum::extract::Path;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
@@ -41,10 +41,7 @@ pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiErro
 #[utoipa::path(post, path = "/api/v1/budgets", tag = "budgetar",
     request_body(content = String, content_type = "application/toml", description = "en budgetfil, se docs/budget-file.md"),
     responses((status = 201, body = CreatedDto), (status = 422, body = crate::error::ApiErrorBody, description = "filen kunde inte läsas; fields har varje fel med rad och kolumn")))]
-pub async fn import(
-    state: Acting,
-    body: String,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn import(state: Acting, body: String) -> Result<impl IntoResponse, ApiError> {
     let id = state.app.import(&state.actor, &body).await?;
     let location = format!("/api/v1/budgets/{id}");
     Ok((
@@ -74,10 +71,7 @@ pub fn findings_of(snapshot: &styr_app::Snapshot) -> FindingsDto {
 /// Key figures: every operating table, the investments per year, and the findings.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = OverviewDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn overview(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<OverviewDto>, ApiError> {
+pub async fn overview(state: Acting, Path(id): Path<i64>) -> Result<Json<OverviewDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let budget = &snapshot.budget;
     let report = snapshot.report();
@@ -120,10 +114,7 @@ pub async fn overview(
 /// The whole computed report: the same values as `styr report --format json` (amounts in öre).
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/report", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, description = "hela rapporten som i styr report --format json", content_type = "application/json"), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn report(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn report(state: Acting, Path(id): Path<i64>) -> Result<impl IntoResponse, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
@@ -134,10 +125,7 @@ pub async fn report(
 /// The budget as a budget file, which imports back as the same budget.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/export", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = String, content_type = "application/toml"), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn export(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<impl IntoResponse, ApiError> {
+pub async fn export(state: Acting, Path(id): Path<i64>) -> Result<impl IntoResponse, ApiError> {
     let text = state.app.export(id).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
@@ -147,10 +135,7 @@ pub async fn export(
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/findings", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = FindingsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn findings(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<FindingsDto>, ApiError> {
+pub async fn findings(state: Acting, Path(id): Path<i64>) -> Result<Json<FindingsDto>, ApiError> {
     Ok(Json(findings_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -232,10 +217,7 @@ impl DocumentDto {
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/document", tag = "dokument", params(("id" = i64, Path)),
     responses((status = 200, body = DocumentDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn document(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<DocumentDto>, ApiError> {
+pub async fn document(state: Acting, Path(id): Path<i64>) -> Result<Json<DocumentDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(DocumentDto::new(
         &snapshot.budget.document,

@@ -214,10 +214,7 @@ impl From<ImportRecord> for ImportDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/followup/imports", tag = "uppföljning",
     params(("id" = i64, Path)),
     responses((status = 200, body = [ImportDto]), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn imports(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<Vec<ImportDto>>, ApiError> {
+pub async fn imports(state: Acting, Path(id): Path<i64>) -> Result<Json<Vec<ImportDto>>, ApiError> {
     state.app.snapshot(id).await?;
     let records = state.app.outcome_imports(id).await?;
     Ok(Json(records.into_iter().map(ImportDto::from).collect()))
@@ -435,7 +432,10 @@ pub async fn set_account_rules(
         .collect::<Result<Vec<_>, ApiError>>()?;
     let mapping =
         AccountMapping::new(rules).map_err(|error| ApiError::invalid(error.to_string()))?;
-    state.app.set_account_mapping(&state.actor, id, &mapping).await?;
+    state
+        .app
+        .set_account_mapping(&state.actor, id, &mapping)
+        .await?;
     account_rules(state, Path(id)).await
 }
 
@@ -522,10 +522,7 @@ pub struct ProfilesDto {
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/followup/profiles", tag = "uppföljning",
     params(("id" = i64, Path)),
     responses((status = 200, body = ProfilesDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn profiles(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<ProfilesDto>, ApiError> {
+pub async fn profiles(state: Acting, Path(id): Path<i64>) -> Result<Json<ProfilesDto>, ApiError> {
     state.app.snapshot(id).await?;
     let profiles = state.app.line_profiles(id).await?;
     Ok(Json(ProfilesDto {
@@ -561,7 +558,10 @@ pub async fn set_profiles(
         chosen.insert(line, styr_domain::followup::Profile(weights));
     }
     state.app.snapshot(id).await?;
-    state.app.set_line_profiles(&state.actor, id, &chosen).await?;
+    state
+        .app
+        .set_line_profiles(&state.actor, id, &chosen)
+        .await?;
     profiles(state, Path(id)).await
 }
 
@@ -574,9 +574,7 @@ pub struct ImportProfilesDto {
 
 #[utoipa::path(get, path = "/api/v1/import-profiles", tag = "uppföljning",
     responses((status = 200, body = ImportProfilesDto)))]
-pub async fn import_profiles(
-    state: Acting,
-) -> Result<Json<ImportProfilesDto>, ApiError> {
+pub async fn import_profiles(state: Acting) -> Result<Json<ImportProfilesDto>, ApiError> {
     Ok(Json(ImportProfilesDto {
         profiles: state.app.import_profiles().await?,
     }))

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_app::Snapshot;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;

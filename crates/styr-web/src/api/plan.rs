@@ -1,7 +1,7 @@
 //! Frames (kommunbidrag with their derivation) and the investment plan through the API.
 
 use axum::Json;
-use axum::extract::{Path};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -79,10 +79,7 @@ pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/frames", tag = "ramar", params(("id" = i64, Path)),
     responses((status = 200, body = [FrameDto]), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn frames(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<Vec<FrameDto>>, ApiError> {
+pub async fn frames(state: Acting, Path(id): Path<i64>) -> Result<Json<Vec<FrameDto>>, ApiError> {
     Ok(Json(frames_of(&*state.app.snapshot(id).await?)))
 }
 

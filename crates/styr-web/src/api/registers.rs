@@ -1,7 +1,7 @@
 //! Goals (with political directions and KPIs) and the efficiency register through the API.
 
 use axum::Json;
-use axum::extract::{Path};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -116,10 +116,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)),
     responses((status = 200, body = GoalsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn goals(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<GoalsDto>, ApiError> {
+pub async fn goals(state: Acting, Path(id): Path<i64>) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(&*state.app.snapshot(id).await?)))
 }
 

@@ -1,7 +1,7 @@
 //! The risk register, its matrix, and the internal control plan with results, through the API.
 
 use axum::Json;
-use axum::extract::{Path};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -167,10 +167,7 @@ fn risk_of(
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/risks", tag = "risker", params(("id" = i64, Path)),
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn risks(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<RiskRegisterDto>, ApiError> {
+pub async fn risks(state: Acting, Path(id): Path<i64>) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
 }
 

@@ -41,10 +41,20 @@ fn safe_back(back: &str) -> String {
     }
 }
 
-fn login_page(back: &str, username: &str, message: &str, status: StatusCode) -> Response {
+fn login_page(
+    headers: &HeaderMap,
+    back: &str,
+    username: &str,
+    message: &str,
+    status: StatusCode,
+) -> Response {
     // The login form's own CSRF token: a random value in a cookie and in the form, which a
-    // page on another site can neither read nor set.
-    let token = styr_app::accounts::secret();
+    // page on another site can neither read nor set. A browser that already has one keeps it,
+    // so a second login page (another tab, the browser's own request for an icon) does not
+    // invalidate the first.
+    let token = cookie(headers, LOGIN_COOKIE)
+        .filter(|token| token.len() == 64 && token.bytes().all(|byte| byte.is_ascii_hexdigit()))
+        .unwrap_or_else(styr_app::accounts::secret);
     let page = LoginPage {
         title: "Logga in".into(),
         login_token: token.clone(),
@@ -66,8 +76,8 @@ fn login_page(back: &str, username: &str, message: &str, status: StatusCode) -> 
     }
 }
 
-pub async fn show_login(Query(back): Query<Back>) -> Response {
-    login_page(&back.till, "", "", StatusCode::OK)
+pub async fn show_login(headers: HeaderMap, Query(back): Query<Back>) -> Response {
+    login_page(&headers, &back.till, "", "", StatusCode::OK)
 }
 
 pub async fn login(
@@ -86,6 +96,7 @@ pub async fn login(
     let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_secret(&field(CSRF_FIELD), &expected) {
         return login_page(
+            &headers,
             &back,
             &username,
             "Inloggningen kunde inte tas emot: sidan var för gammal. Försök igen.",
@@ -105,9 +116,13 @@ pub async fn login(
             }
             response
         }
-        Err(error @ (AppError::LoginFailed | AppError::Throttled)) => {
-            login_page(&back, &username, &error.to_string(), StatusCode::UNAUTHORIZED)
-        }
+        Err(error @ (AppError::LoginFailed | AppError::Throttled)) => login_page(
+            &headers,
+            &back,
+            &username,
+            &error.to_string(),
+            StatusCode::UNAUTHORIZED,
+        ),
         Err(error) => PageError::from(error).into_response(),
     }
 }
@@ -197,7 +212,12 @@ pub async fn change_password(state: Acting, Form(form): Form<PasswordForm>) -> P
     }
     match state
         .app
-        .change_password(&state.actor, state.session.as_deref(), &form.current, &form.new)
+        .change_password(
+            &state.actor,
+            state.session.as_deref(),
+            &form.current,
+            &form.new,
+        )
         .await
     {
         Ok(()) => html(
@@ -270,7 +290,11 @@ pub struct UsersPage {
     pub error: String,
 }
 
-async fn users_page(state: &Acting, message: String, error: String) -> Result<UsersPage, PageError> {
+async fn users_page(
+    state: &Acting,
+    message: String,
+    error: String,
+) -> Result<UsersPage, PageError> {
     let users = state
         .app
         .users(&state.actor)
@@ -322,7 +346,10 @@ pub async fn save_user(state: Acting, Form(form): Form<UserForm>) -> PageResult 
         Err(message) => return invalid(&users_page(&state, String::new(), message).await?),
     };
     let result = if form.password.is_empty() {
-        state.app.set_role(&state.actor, form.username.trim(), &role).await
+        state
+            .app
+            .set_role(&state.actor, form.username.trim(), &role)
+            .await
     } else {
         state
             .app

@@ -108,7 +108,11 @@ pub async fn show(state: Acting, Query(query): Query<AuditQuery>) -> PageResult 
             at: record.at.clone(),
             actor: record.actor.clone(),
             action: record.entry.action.clone(),
-            budget: record.entry.budget.map(|id| id.to_string()).unwrap_or_default(),
+            budget: record
+                .entry
+                .budget
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
             entity: record.entry.entity.clone(),
             old_value: short(record.entry.old_value.as_deref().unwrap_or("")),
             new_value: short(record.entry.new_value.as_deref().unwrap_or("")),
@@ -146,14 +150,19 @@ pub async fn csv(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
 }
 
 pub fn to_csv(records: &[AuditRecord]) -> String {
-    let mut text = String::from("id;tid;användare;åtgärd;budget;objekt;gammalt värde;nytt värde\r\n");
+    let mut text =
+        String::from("id;tid;användare;åtgärd;budget;objekt;gammalt värde;nytt värde\r\n");
     for record in records {
         let fields = [
             record.id.to_string(),
             record.at.clone(),
             record.actor.clone(),
             record.entry.action.clone(),
-            record.entry.budget.map(|id| id.to_string()).unwrap_or_default(),
+            record
+                .entry
+                .budget
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
             record.entry.entity.clone(),
             record.entry.old_value.clone().unwrap_or_default(),
             record.entry.new_value.clone().unwrap_or_default(),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_domain::change::Change;
 
 use super::after_change;
@@ -215,10 +215,7 @@ async fn respond(
     .await
 }
 
-pub async fn remove(
-    state: Acting,
-    Path((id, control)): Path<(i64, String)>,
-) -> PageResult {
+pub async fn remove(state: Acting, Path((id, control)): Path<(i64, String)>) -> PageResult {
     state
         .app
         .change(

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_domain::change::Change;
 
 use super::after_change;
@@ -135,10 +135,7 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(
-    state: Acting,
-    Path((id, position)): Path<(i64, usize)>,
-) -> PageResult {
+pub async fn remove(state: Acting, Path((id, position)): Path<(i64, usize)>) -> PageResult {
     state
         .app
         .change(

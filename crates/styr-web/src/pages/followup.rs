@@ -227,11 +227,7 @@ pub async fn show(
 }
 
 /// Imports an uploaded SIE or CSV file; on any issue nothing is stored and the page lists them.
-pub async fn import(
-    state: Acting,
-    Path(id): Path<i64>,
-    mut form: Multipart,
-) -> PageResult {
+pub async fn import(state: Acting, Path(id): Path<i64>, mut form: Multipart) -> PageResult {
     let mut file = None;
     let mut profile = None;
     while let Ok(Some(field)) = form.next_field().await {
@@ -422,10 +418,7 @@ pub struct VoucherPage {
     pub rows: Vec<BookedView>,
 }
 
-pub async fn voucher(
-    state: Acting,
-    Path((id, voucher)): Path<(i64, i64)>,
-) -> PageResult {
+pub async fn voucher(state: Acting, Path((id, voucher)): Path<(i64, i64)>) -> PageResult {
     let rows = state.app.voucher(id, voucher).await?;
     let first = &rows[0];
     let heading = format!("Verifikation {} {}", first.series, first.number);

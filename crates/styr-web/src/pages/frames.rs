@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::format;

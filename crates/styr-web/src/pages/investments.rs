@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_app::AppError;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -206,10 +206,7 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(
-    state: Acting,
-    Path((id, name)): Path<(i64, String)>,
-) -> PageResult {
+pub async fn remove(state: Acting, Path((id, name)): Path<(i64, String)>) -> PageResult {
     match state
         .app
         .change(&state.actor, id, None, &Change::RemoveProject { name })

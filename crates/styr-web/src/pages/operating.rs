@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_app::{AppError, Snapshot};
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;
@@ -71,6 +71,8 @@ pub struct OperatingPage {
     pub revision: i64,
     pub tables: Vec<TableView>,
     pub message: String,
+    /// The version is adopted and read-only.
+    pub frozen: bool,
 }
 
 /// What a person typed into one table's form, kept when it has to be shown again.
@@ -152,9 +154,7 @@ fn table_view(
                 .map(|(column, value)| {
                     let field = format!("{key}:{}", column.year);
                     let version = entered_key
-                        .and_then(|key| {
-                            cell_change(&report.unit, key, column.year, Amount::ZERO)
-                        })
+                        .and_then(|key| cell_change(&report.unit, key, column.year, Amount::ZERO))
                         .map(|change| styr_app::version_of(budget, &change))
                         .unwrap_or_default();
                     CellView {
@@ -244,7 +244,10 @@ fn page(
     let empty = Typed::new();
     let no_errors = BTreeMap::new();
     let mut tables = Vec::new();
+    // An adopted version is shown as it was decided: no fields to type in.
+    let frozen = snapshot.status == styr_app::Status::Adopted;
     for (unit, heading, editable) in editable_units(budget) {
+        let editable = editable && !frozen;
         let report = operating_table(budget, &unit, &heading)
             .map_err(|error| PageError::Invalid(error.to_string()))?;
         let (typed, errors) = match unit_typed {
@@ -260,6 +263,7 @@ fn page(
         revision: snapshot.revision,
         tables,
         message,
+        frozen,
     })
 }
 

@@ -2,7 +2,7 @@
 //! dates, and the reorganisation into the year.
 
 use askama::Template;
-use axum::extract::{Path};
+use axum::extract::Path;
 
 use super::{PageResult, html};
 use crate::auth::Acting;

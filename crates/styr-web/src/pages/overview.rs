@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path};
+use axum::extract::Path;
 use styr_domain::operating::OperatingRow;
 
 use super::{PageResult, html};
@@ -107,6 +107,9 @@ pub struct BudgetPage {
     pub nav: Vec<NavItem>,
     pub id: i64,
     pub revision: i64,
+    pub version_number: i64,
+    pub status: &'static str,
+    pub status_key: &'static str,
     pub tables: Vec<KeyTable>,
     pub investment: KeyTable,
     pub findings: Vec<FindingView>,
@@ -165,6 +168,9 @@ pub async fn budget(state: Acting, Path(id): Path<i64>) -> PageResult {
         nav: nav(id, ""),
         id,
         revision: snapshot.revision,
+        version_number: snapshot.version_number,
+        status: snapshot.status.label(),
+        status_key: snapshot.status.key(),
         tables,
         investment,
         findings: report

@@ -56,7 +56,12 @@ pub struct StepForm {
     pub registry_number: String,
 }
 
-async fn page(state: &Acting, id: i64, message: String, typed: &StepForm) -> Result<VersionsPage, PageError> {
+async fn page(
+    state: &Acting,
+    id: i64,
+    message: String,
+    typed: &StepForm,
+) -> Result<VersionsPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
     let versions = state
         .app
@@ -96,7 +101,13 @@ async fn page(state: &Acting, id: i64, message: String, typed: &StepForm) -> Res
             )
     };
     let document = &snapshot.budget.document;
-    let or = |typed: &str, current: String| if typed.is_empty() { current } else { typed.to_string() };
+    let or = |typed: &str, current: String| {
+        if typed.is_empty() {
+            current
+        } else {
+            typed.to_string()
+        }
+    };
     Ok(VersionsPage {
         title: format!("Versioner och beslut – {}", document.title),
         nav: nav(id, "versioner"),
@@ -114,7 +125,10 @@ async fn page(state: &Acting, id: i64, message: String, typed: &StepForm) -> Res
         decided_by: or(&typed.decided_by, document.decided_by.clone()),
         decision_date: or(
             &typed.decision_date,
-            document.decision_date.map(|date| date.to_string()).unwrap_or_default(),
+            document
+                .decision_date
+                .map(|date| date.to_string())
+                .unwrap_or_default(),
         ),
         registry_number: or(&typed.registry_number, document.registry_number.clone()),
     })
@@ -138,21 +152,41 @@ pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
     }
     let date: Date = crate::forms::optional_date(Some(&form.decision_date))?
         .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
-    let adoption = Adoption::new(&form.decided_by, date, &form.registry_number)
-        .map_err(str::to_string)?;
+    let adoption =
+        Adoption::new(&form.decided_by, date, &form.registry_number).map_err(str::to_string)?;
     Ok((step, Some(adoption)))
 }
 
 pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>) -> PageResult {
     let (step, adoption) = match read_step(&form) {
         Ok(read) => read,
-        Err(message) => return invalid(&page(&state, id, format!("{message}. Ingenting har ändrats."), &form).await?),
-    };
-    match state.app.step(&state.actor, id, form.revision, step, adoption).await {
-        Ok(_) => see(format!("/budget/{id}/versioner")),
-        Err(error @ (AppError::Rejected(_) | AppError::Conflict { .. })) => {
-            invalid(&page(&state, id, format!("{error}. Ingenting har ändrats."), &form).await?)
+        Err(message) => {
+            return invalid(
+                &page(
+                    &state,
+                    id,
+                    format!("{message}. Ingenting har ändrats."),
+                    &form,
+                )
+                .await?,
+            );
         }
+    };
+    match state
+        .app
+        .step(&state.actor, id, form.revision, step, adoption)
+        .await
+    {
+        Ok(_) => see(format!("/budget/{id}/versioner")),
+        Err(error @ (AppError::Rejected(_) | AppError::Conflict { .. })) => invalid(
+            &page(
+                &state,
+                id,
+                format!("{error}. Ingenting har ändrats."),
+                &form,
+            )
+            .await?,
+        ),
         Err(error) => Err(error.into()),
     }
 }

@@ -90,7 +90,10 @@ pub struct Session {
 /// Logs in through the login page as a browser would, and reads the CSRF token from a page.
 pub async fn log_in(router: &Router, username: &str, password: &str) -> Session {
     let page = get(router, "/logga-in").await;
-    let login_cookie = page.set_cookie.clone().expect("the login page sets its cookie");
+    let login_cookie = page
+        .set_cookie
+        .clone()
+        .expect("the login page sets its cookie");
     let login_token = between(&page.body, "name=\"_csrf\" value=\"", "\"");
     let request = Request::post("/logga-in")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -103,7 +106,12 @@ pub async fn log_in(router: &Router, username: &str, password: &str) -> Session 
         )))
         .expect("a request");
     let answer = send(router, request).await;
-    assert_eq!(answer.status, StatusCode::SEE_OTHER, "login: {}", answer.body);
+    assert_eq!(
+        answer.status,
+        StatusCode::SEE_OTHER,
+        "login: {}",
+        answer.body
+    );
     let cookie = cookie_pair(&answer.set_cookie.expect("a session cookie"));
     let front = send(
         router,
