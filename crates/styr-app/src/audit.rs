@@ -210,9 +210,26 @@ pub fn current_text(before: &Budget, change: &Change) -> String {
                 .map(|ore| format::tkr(Amount::from_ore(ore)))
                 .unwrap_or_else(|_| "tomt".to_string())
         }
-        _ => describe(0, before, change)
-            .old_value
-            .unwrap_or_else(|| "borttaget".to_string()),
+        _ => match describe(0, before, change).old_value {
+            Some(value) => readable(&value),
+            None => "borttaget".to_string(),
+        },
+    }
+}
+
+/// A record's JSON as a person reads it: "name: Skred; probability: 2; …".
+fn readable(value: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(value) {
+        Ok(serde_json::Value::Object(fields)) => fields
+            .iter()
+            .filter(|(_, field)| !field.is_null())
+            .map(|(key, field)| match field {
+                serde_json::Value::String(text) => format!("{key}: {text}"),
+                other => format!("{key}: {other}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => value.to_string(),
     }
 }
 

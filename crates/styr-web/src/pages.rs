@@ -125,3 +125,32 @@ where
 pub fn see(location: String) -> PageResult {
     Ok(Redirect::to(&location).into_response())
 }
+
+/// Makes a record's change standing on what the form read: the record's `version` when the
+/// form carries one (a stale save is refused with the value as it is now), else the budget's
+/// `revision`.
+pub async fn change_record(
+    state: &crate::auth::Acting,
+    id: i64,
+    values: &BTreeMap<String, String>,
+    change: styr_domain::change::Change,
+) -> Result<std::sync::Arc<styr_app::Snapshot>, styr_app::AppError> {
+    let version = values
+        .get("version")
+        .filter(|version| !version.is_empty())
+        .cloned();
+    match version {
+        Some(version) => {
+            state
+                .app
+                .change_seen(&state.actor, id, None, &[change], &[Some(version)])
+                .await
+        }
+        None => {
+            let revision = values
+                .get("revision")
+                .and_then(|revision| revision.parse::<i64>().ok());
+            state.app.change(&state.actor, id, revision, &change).await
+        }
+    }
+}

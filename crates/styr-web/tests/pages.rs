@@ -803,3 +803,75 @@ async fn the_month_table_drills_down_to_one_month() {
     .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_record_saved_from_a_stale_read_is_refused_with_the_value_now() {
+    let router = router_with_example("pages-record-versions").await;
+    let page = get(&router, "/budget/1/risker").await;
+    let form_of = |risk: &str| {
+        let start = page
+            .body
+            .find(&format!("name=\"risk\" value=\"{risk}\""))
+            .expect("the risk's form");
+        let before = &page.body[..start];
+        before
+            .rsplit("name=\"version\" value=\"")
+            .next()
+            .and_then(|rest| rest.split('"').next())
+            .expect("the form carries a version")
+            .to_string()
+    };
+    let save = |risk: &'static str, name: &'static str, version: String| {
+        let router = router.clone();
+        async move {
+            post_form(
+                &router,
+                "/budget/1/risker",
+                &[
+                    ("version", &version),
+                    ("risk", risk),
+                    ("name", name),
+                    ("probability", "2"),
+                    ("materiality", "3"),
+                    ("handling", "action"),
+                ],
+            )
+            .await
+        }
+    };
+    let energy = form_of("energibrist-effektbrist");
+    let crime = form_of("valfardsbrottslighet");
+    assert_eq!(
+        save(
+            "energibrist-effektbrist",
+            "Energibrist/effektbrist",
+            energy.clone()
+        )
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    // Another risk, from the same read: no conflict.
+    assert_eq!(
+        save("valfardsbrottslighet", "Välfärdsbrottslighet", crime)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // The same risk from the stale read: refused, the other's value shown, the typed kept.
+    let stale = save("energibrist-effektbrist", "Energibrist (ny)", energy).await;
+    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        stale
+            .body
+            .contains("någon annan har ändrat risk/energibrist-effektbrist"),
+        "{}",
+        stale.body
+    );
+    assert!(stale.body.contains("probability: 2"), "{}", stale.body);
+    assert!(
+        stale.body.contains("value=\"Energibrist (ny)\""),
+        "{}",
+        stale.body
+    );
+}

@@ -25,6 +25,8 @@ pub struct ResultView {
 }
 
 pub struct ControlView {
+    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
+    pub version: String,
     pub target: String,
     pub risk: String,
     pub risk_name: String,
@@ -68,6 +70,12 @@ async fn page(
             .map(|control| {
                 let risk = budget.risk(&control.risk);
                 ControlView {
+                    version: styr_app::version_of(
+                        budget,
+                        &Change::PutControl {
+                            control: control.clone(),
+                        },
+                    ),
                     target: control.id.clone(),
                     risk: control.risk.clone(),
                     risk_name: risk.map(|risk| risk.name.clone()).unwrap_or_default(),
@@ -90,6 +98,7 @@ async fn page(
             })
             .collect(),
         new_control: ControlView {
+            version: String::new(),
             target: String::new(),
             risk: String::new(),
             risk_name: String::new(),
@@ -200,10 +209,13 @@ async fn respond(
     values: &BTreeMap<String, String>,
     change: Change,
 ) -> PageResult {
-    let revision = values
-        .get("revision")
-        .and_then(|revision| revision.parse::<i64>().ok());
-    let result = state.app.change(&state.actor, id, revision, &change).await;
+    // A performed control is added to the record's results: nobody else's change conflicts
+    // with it.
+    let result = if matches!(change, Change::AddControlResult { .. }) {
+        state.app.change(&state.actor, id, None, &change).await
+    } else {
+        super::change_record(state, id, values, change).await
+    };
     let form = FormState::failed(target, values.clone(), Default::default());
     after_change(
         result,

@@ -15,6 +15,8 @@ use crate::forms;
 use crate::view::{NavItem, nav};
 
 pub struct RowView {
+    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
+    pub version: String,
     pub target: String,
     pub proposed_by: String,
     pub investigation: String,
@@ -57,6 +59,13 @@ async fn page(
             .iter()
             .enumerate()
             .map(|(position, row)| RowView {
+                version: styr_app::version_of(
+                    &snapshot.budget,
+                    &Change::PutEfficiency {
+                        position: Some(position),
+                        investigation: row.clone(),
+                    },
+                ),
                 target: position.to_string(),
                 proposed_by: row.proposed_by.clone(),
                 investigation: row.investigation.clone(),
@@ -66,6 +75,7 @@ async fn page(
             })
             .collect(),
         new_row: RowView {
+            version: String::new(),
             target: String::new(),
             proposed_by: String::new(),
             investigation: String::new(),
@@ -111,19 +121,16 @@ pub async fn save(
             );
         }
     };
-    let revision = get("revision").parse::<i64>().ok();
-    let result = state
-        .app
-        .change(
-            &state.actor,
-            id,
-            revision,
-            &Change::PutEfficiency {
-                position,
-                investigation,
-            },
-        )
-        .await;
+    let result = super::change_record(
+        &state,
+        id,
+        &values,
+        Change::PutEfficiency {
+            position,
+            investigation,
+        },
+    )
+    .await;
     let form = FormState::failed(target, values, Default::default());
     after_change(
         result,

@@ -29,6 +29,8 @@ pub struct KpiView {
 }
 
 pub struct GoalView {
+    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
+    pub version: String,
     pub target: String,
     pub kind: &'static str,
     pub kind_label: &'static str,
@@ -110,6 +112,10 @@ async fn page(
                 kpis.push(empty_kpi(kpis.len()));
             }
             GoalView {
+                version: styr_app::version_of(
+                    &snapshot.budget,
+                    &Change::PutGoal { goal: goal.clone() },
+                ),
                 target: goal.id.clone(),
                 kind: goal.kind.key(),
                 kind_label: goal.kind.swedish(),
@@ -141,6 +147,7 @@ async fn page(
         },
         goals,
         new_goal: GoalView {
+            version: String::new(),
             target: String::new(),
             kind: kinds[0].key(),
             kind_label: kinds[0].swedish(),
@@ -244,11 +251,7 @@ async fn save(
             );
         }
     };
-    let revision = get("revision").parse::<i64>().ok();
-    let result = state
-        .app
-        .change(&state.actor, id, revision, &Change::PutGoal { goal })
-        .await;
+    let result = super::change_record(&state, id, &values, Change::PutGoal { goal }).await;
     let form = FormState::failed(target, values, Default::default());
     after_change(
         result,

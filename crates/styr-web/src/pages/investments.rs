@@ -25,6 +25,8 @@ pub struct RowView {
 }
 
 pub struct ProjectView {
+    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
+    pub version: String,
     /// The form's target: the project's current name.
     pub target: String,
     pub anchor: String,
@@ -87,6 +89,13 @@ async fn page(
         .projects
         .iter()
         .map(|project| ProjectView {
+            version: styr_app::version_of(
+                &snapshot.budget,
+                &Change::PutProject {
+                    replacing: Some(project.name.clone()),
+                    project: project.clone(),
+                },
+            ),
             target: project.name.clone(),
             anchor: anchor(&project.name),
             name: project.name.clone(),
@@ -133,6 +142,7 @@ async fn page(
             })
             .collect(),
         new_project: ProjectView {
+            version: String::new(),
             target: String::new(),
             anchor: "nytt-projekt".into(),
             name: String::new(),
@@ -185,16 +195,13 @@ pub async fn save(
         }
     };
     let anchor = anchor(&project.name);
-    let revision = get("revision").parse::<i64>().ok();
-    let result = state
-        .app
-        .change(
-            &state.actor,
-            id,
-            revision,
-            &Change::PutProject { replacing, project },
-        )
-        .await;
+    let result = super::change_record(
+        &state,
+        id,
+        &values,
+        Change::PutProject { replacing, project },
+    )
+    .await;
     let form = FormState::failed(target, values, Default::default());
     after_change(
         result,

@@ -17,6 +17,8 @@ use crate::forms;
 use crate::view::{NavItem, nav};
 
 pub struct RiskView {
+    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
+    pub version: String,
     pub target: String,
     pub name: String,
     pub description: String,
@@ -92,6 +94,18 @@ async fn page(
             .risks
             .iter()
             .map(|risk| RiskView {
+                version: snapshot
+                    .budget
+                    .risk(&risk.id)
+                    .map(|stored| {
+                        styr_app::version_of(
+                            &snapshot.budget,
+                            &Change::PutRisk {
+                                risk: stored.clone(),
+                            },
+                        )
+                    })
+                    .unwrap_or_default(),
                 target: risk.id.clone(),
                 name: risk.name.clone(),
                 description: risk.description.clone(),
@@ -106,6 +120,7 @@ async fn page(
             })
             .collect(),
         new_risk: RiskView {
+            version: String::new(),
             target: String::new(),
             name: String::new(),
             description: String::new(),
@@ -184,11 +199,7 @@ pub async fn save(
         }
     };
     let anchor = risk.id.clone();
-    let revision = get("revision").parse::<i64>().ok();
-    let result = state
-        .app
-        .change(&state.actor, id, revision, &Change::PutRisk { risk })
-        .await;
+    let result = super::change_record(&state, id, &values, Change::PutRisk { risk }).await;
     let form = FormState::failed(target, values, Default::default());
     after_change(
         result,
