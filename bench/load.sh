@@ -27,6 +27,21 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
+# Every request needs an actor: log in as the demo's controller (its password is printed once on
+# first start) and make a personal API token, which every measured request then carries.
+password=$(awk '$1 == "controller" { print $2 }' "$work/server.log")
+jar="$work/cookies"
+login_token=$(curl -sf -c "$jar" -b "$jar" "$base/logga-in" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$login_token" \
+  --data-urlencode "username=controller" --data-urlencode "password=$password" "$base/logga-in"
+csrf=$(curl -sf -c "$jar" -b "$jar" "$base/konto" | sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p' | head -1)
+token=$(curl -sf -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "name=bench" "$base/konto/nycklar" \
+  | sed -n 's/.*id="ny-nyckel" readonly value="\(styr_[0-9a-f]*\)".*/\1/p' | head -1)
+if [ -z "$token" ]; then
+  echo "bench/load.sh: could not log in and make an API token" >&2
+  exit 1
+fi
+
 cat >"$work/write.lua" <<'LUA'
 -- Each request writes a different amount into the same cell, as people typing would.
 wrk.method = "PUT"
@@ -44,7 +59,7 @@ measure() {
   local name=$1
   shift
   local output
-  output=$(wrk -t2 -c"$connections" -d"$duration" --latency "$@")
+  output=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$@")
   local rate p50 p99 errors
   rate=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$output")
   p50=$(awk '$1 == "50%" { print $2 }' <<<"$output")
