@@ -97,8 +97,6 @@ enum Command {
     User {
         #[command(subcommand)]
         action: UserAction,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
     },
     /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen.
     Export {
@@ -156,9 +154,14 @@ enum UserAction {
         /// Enheten som en budgetansvarig svarar för (och allt under den).
         #[arg(long)]
         scope: Option<String>,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
     },
     /// Listar användarna och deras roller.
-    List,
+    List {
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+    },
     /// Ändrar en användares roll.
     Role {
         username: String,
@@ -166,9 +169,15 @@ enum UserAction {
         role: String,
         #[arg(long)]
         scope: Option<String>,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
     },
     /// Sätter ett nytt lösenord och avslutar användarens inloggningar.
-    Password { username: String },
+    Password {
+        username: String,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -252,19 +261,21 @@ fn main() -> ExitCode {
                 None => commands::followup::from_database(&database.url(), budget, &options),
             }
         }
-        Command::User { action, database } => match action {
+        Command::User { action } => match action {
             UserAction::Add {
                 username,
                 role,
                 scope,
+                database,
             } => commands::user::add(&database.url(), &username, &role, scope.as_deref()),
-            UserAction::List => commands::user::list(&database.url()),
+            UserAction::List { database } => commands::user::list(&database.url()),
             UserAction::Role {
                 username,
                 role,
                 scope,
+                database,
             } => commands::user::set_role(&database.url(), &username, &role, scope.as_deref()),
-            UserAction::Password { username } => {
+            UserAction::Password { username, database } => {
                 commands::user::reset_password(&database.url(), &username)
             }
         },
