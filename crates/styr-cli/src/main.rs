@@ -211,6 +211,9 @@ enum ReportFormat {
     Markdown,
     Html,
     Json,
+    /// Öppna data: ett Frictionless (Fiscal) Data Package – CSV-filer och datapackage.json –
+    /// i katalogen --output.
+    Fdp,
 }
 
 fn main() -> ExitCode {

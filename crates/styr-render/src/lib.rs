@@ -1,6 +1,7 @@
 //! Renderers: report values to files people read. One module per format; a new format never
 //! touches report logic.
 
+pub mod fdp;
 pub mod findings;
 pub mod followup;
 pub mod html;

@@ -1,4 +1,4 @@
-//! `styr report FILE --format markdown|html|json`: every table and register, computed.
+//! `styr report FILE --format markdown|html|json|fdp`: every table and register, computed.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,6 +25,7 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
         ReportFormat::Markdown => styr_render::markdown(&report),
         ReportFormat::Html => styr_render::html(&report),
         ReportFormat::Json => styr_render::json(&report),
+        ReportFormat::Fdp => return write_package(&report, output),
     };
     match output {
         None => {
@@ -39,4 +40,28 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
             }
         },
     }
+}
+
+/// Writes the open-data package into the directory `output` (made if missing).
+fn write_package(report: &styr_reports::BudgetReport, output: Option<&Path>) -> ExitCode {
+    let Some(directory) = output else {
+        eprintln!("styr: --format fdp skriver flera filer; ange en katalog med --output");
+        return ExitCode::from(UNREADABLE);
+    };
+    if let Err(error) = std::fs::create_dir_all(directory) {
+        eprintln!("styr: kan inte skapa {}: {error}", directory.display());
+        return ExitCode::FAILURE;
+    }
+    for file in styr_render::fdp::fiscal_data_package(report) {
+        let path = directory.join(&file.name);
+        if let Err(error) = std::fs::write(&path, file.content) {
+            eprintln!("styr: kan inte skriva {}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!(
+        "Datapaketet är skrivet till {} (datapackage.json, driftbudget.csv, investeringar.csv).",
+        directory.display()
+    );
+    ExitCode::SUCCESS
 }
