@@ -181,6 +181,18 @@ impl App {
         Err(AppError::NotFound)
     }
 
+    /// The latest adopted version's budget and number: what open data publishes.
+    pub async fn adopted_budget(&self, id: BudgetId) -> Result<Option<(i64, Budget)>, AppError> {
+        self.snapshot(id).await?;
+        match self.store.adopted_versions(id).await?.pop() {
+            Some(adopted) => Ok(Some((
+                adopted.version_number,
+                styr_import::parse_budget(&adopted.content).map_err(AppError::Unreadable)?,
+            ))),
+            None => Ok(None),
+        }
+    }
+
     /// What differs between versions `from` and `to`, line by line.
     pub async fn compare(
         &self,

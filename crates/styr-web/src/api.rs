@@ -33,6 +33,10 @@ pub fn router() -> Router<AppState> {
             get(access::compare),
         )
         .route("/api/v1/budgets/{id}/workflow", post(access::step))
+        .route(
+            "/api/v1/budgets/{id}/opendata",
+            get(crate::opendata::download),
+        )
         .route("/api/v1/budgets", get(budgets::list).post(budgets::import))
         .route("/api/v1/budgets/{id}", get(budgets::overview))
         .route("/api/v1/budgets/{id}/report", get(budgets::report))

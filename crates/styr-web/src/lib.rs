@@ -7,6 +7,7 @@ mod assets;
 pub mod auth;
 mod error;
 mod forms;
+mod opendata;
 mod pages;
 mod view;
 
@@ -65,6 +66,7 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::workflow::version),
         )
         .route("/budget/{id}/status", post(pages::workflow::step))
+        .route("/budget/{id}/oppna-data.zip", get(opendata::download))
         .route("/", get(pages::overview::index))
         .route("/importera", post(pages::import::import))
         .route("/budget/{id}", get(pages::overview::budget))

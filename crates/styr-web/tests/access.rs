@@ -802,6 +802,19 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
         }
     };
     let line = "/api/v1/budgets/1/operating/ks/lines/other_costs/2025";
+    let draft_data = with_token(
+        &router,
+        &controller,
+        Method::GET,
+        "/api/v1/budgets/1/opendata",
+        None,
+    )
+    .await;
+    assert_eq!(
+        draft_data.status,
+        StatusCode::CONFLICT,
+        "a draft is not published"
+    );
     let submitted = with_token(
         &router,
         &holder,
@@ -848,6 +861,19 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
         .await;
         assert_eq!(risk.status, StatusCode::CONFLICT, "{username}");
     }
+    let published = with_token(
+        &router,
+        &controller,
+        Method::GET,
+        "/api/v1/budgets/1/opendata",
+        None,
+    )
+    .await;
+    assert_eq!(published.status, StatusCode::OK);
+    assert!(published.body.starts_with("PK"), "a ZIP archive");
+    assert!(
+        published.body.contains("datapackage.json") && published.body.contains("driftbudget.csv")
+    );
     let document = with_token(
         &router,
         &controller,

@@ -70,6 +70,7 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         access::versions,
         access::step,
         access::compare,
+        crate::opendata::download,
     ),
     modifiers(&Security)
 )]

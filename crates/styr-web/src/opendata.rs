@@ -1,0 +1,60 @@
+//! The open-data package of a budget's latest adopted version as one ZIP download, for the
+//! page and the API alike. A draft is not published: open data is what the board decided.
+
+use std::io::Write;
+
+use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+
+use crate::auth::Acting;
+use crate::error::ApiError;
+
+/// The package's files in a ZIP archive.
+pub fn archive(files: &[styr_render::fdp::PackageFile]) -> Result<Vec<u8>, String> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for file in files {
+        writer
+            .start_file(file.name.as_str(), options)
+            .map_err(|error| error.to_string())?;
+        writer
+            .write_all(file.content.as_bytes())
+            .map_err(|error| error.to_string())?;
+    }
+    writer
+        .finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|error| error.to_string())
+}
+
+/// `GET /api/v1/budgets/{id}/opendata` and `/budget/{id}/oppna-data.zip`.
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/opendata", tag = "budgetar", params(("id" = i64, Path)),
+    responses((status = 200, description = "ett Frictionless (Fiscal) Data Package som ZIP: datapackage.json, driftbudget.csv, investeringar.csv", content_type = "application/zip"),
+        (status = 409, body = crate::error::ApiErrorBody, description = "ingen version är fastställd än")))]
+pub async fn download(state: Acting, Path(id): Path<i64>) -> Result<Response, ApiError> {
+    let Some((version, budget)) = state.app.adopted_budget(id).await? else {
+        let mut error = ApiError::invalid(
+            "Budgeten har ingen fastställd version än; öppna data publiceras från en fastställd budget.",
+        );
+        error.status = axum::http::StatusCode::CONFLICT;
+        error.body.error = "not_adopted";
+        return Err(error);
+    };
+    let report = styr_reports::budget_report(&budget)
+        .map_err(|error| ApiError::invalid(error.to_string()))?;
+    let bytes =
+        archive(&styr_render::fdp::fiscal_data_package(&report)).map_err(ApiError::invalid)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"styr-budget-{id}-version-{version}.zip\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
