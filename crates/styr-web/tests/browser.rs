@@ -587,8 +587,19 @@ async fn two_people_edit_the_same_cell_and_the_second_is_told() {
     // Saving again, knowingly, replaces it.
     second.click("#tabell-ks button[type=submit]").await;
     second.wait_for_text("#tabell-ks .status", "Sparat").await;
-    first.open("/budget/1/drift").await;
-    assert_eq!(first.value("#ks-other_costs-2025").await, "-47 800");
+    // The button saves every cell, each in a request of its own: wait until this one's is in.
+    let started = Instant::now();
+    loop {
+        first.open("/budget/1/drift").await;
+        if first.value("#ks-other_costs-2025").await == "-47 800" {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the second value never replaced the first"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     second
         .client
         .clone()
