@@ -71,13 +71,17 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
         .with_context(|| format!("kan inte lyssna på {addr}"))?;
     tracing::info!(address = %addr, database = %shown(database_url), "styr is serving");
     eprintln!("styr: öppna http://{addr}/ i webbläsaren (Ctrl-C avslutar)");
-    axum::serve(listener, styr_web::router(Arc::new(app)))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-            tracing::info!("shutting down");
-        })
-        .await
-        .context("servern stannade")?;
+    // With each connection's peer address, which the login throttle counts by.
+    axum::serve(
+        listener,
+        styr_web::router(Arc::new(app)).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down");
+    })
+    .await
+    .context("servern stannade")?;
     Ok(())
 }
 

@@ -82,9 +82,14 @@ pub async fn show_login(headers: HeaderMap, Query(back): Query<Back>) -> Respons
 
 pub async fn login(
     State(state): State<AppState>,
+    client: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
     headers: HeaderMap,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
+    // The peer's address, when the server knows it (`styr serve` does), throttles a client
+    // that tries many names; a proxy's forwarded header is not trusted for this.
+    let client =
+        client.map(|axum::Extension(axum::extract::ConnectInfo(address))| address.ip().to_string());
     let field = |name: &str| {
         fields
             .iter()
@@ -103,7 +108,11 @@ pub async fn login(
             StatusCode::FORBIDDEN,
         );
     }
-    match state.app.login(username.trim(), &password, None).await {
+    match state
+        .app
+        .login(username.trim(), &password, client.as_deref())
+        .await
+    {
         Ok(session) => {
             let mut response = Redirect::to(&safe_back(&back)).into_response();
             let cookie = session_cookie(
