@@ -366,8 +366,8 @@ impl App {
         };
         self.throttle.clear(&user_key);
         let actor = actor_of(&user)?;
+        let csrf = secret();
         let secret = secret();
-        let csrf = secret_csrf();
         let stamp = Stamp::now(&user.username).with(AuditEntry::new(
             "inloggning",
             None,
@@ -468,10 +468,6 @@ impl App {
             None => Ok(None),
         }
     }
-}
-
-fn secret_csrf() -> String {
-    secret()
 }
 
 fn username_or_unknown(user: Option<&UserRecord>) -> String {

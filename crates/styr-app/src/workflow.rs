@@ -32,7 +32,8 @@ pub struct Difference {
     pub to: String,
 }
 
-fn action_for(step: Step) -> Action {
+/// What a step asks permission for.
+pub fn action_for(step: Step) -> Action {
     match step {
         Step::Submit => Action::Submit,
         Step::Return => Action::Return,

@@ -311,17 +311,7 @@ impl Store {
             .execute(&mut *transaction)
             .await?;
         if updated.rows_affected() == 0 {
-            let actual = sqlx::query("SELECT revision FROM budgets WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *transaction)
-                .await?;
-            return Err(match actual {
-                Some(row) => StoreError::Conflict {
-                    expected: expected_revision,
-                    actual: row.try_get("revision")?,
-                },
-                None => StoreError::NotFound(id),
-            });
+            return Err(refused(&mut transaction, id, expected_revision).await?);
         }
         for write in writes {
             match write {
@@ -349,6 +339,26 @@ impl Store {
         transaction.commit().await?;
         Ok(())
     }
+}
+
+/// Why a write guarded by `revision = expected` changed no row: the budget moved on (a
+/// conflict, naming the revision now) or is gone.
+pub(crate) async fn refused(
+    connection: &mut sqlx::AnyConnection,
+    id: BudgetId,
+    expected: i64,
+) -> Result<StoreError, StoreError> {
+    let actual = sqlx::query("SELECT revision FROM budgets WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *connection)
+        .await?;
+    Ok(match actual {
+        Some(row) => StoreError::Conflict {
+            expected,
+            actual: row.try_get("revision")?,
+        },
+        None => StoreError::NotFound(id),
+    })
 }
 
 /// The time now in UTC, as ISO 8601 ("2026-11-26T15:04:05Z"), without a date library.

@@ -70,17 +70,7 @@ impl Store {
         .execute(&mut *transaction)
         .await?;
         if updated.rows_affected() == 0 {
-            let actual = sqlx::query("SELECT revision FROM budgets WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *transaction)
-                .await?;
-            return Err(match actual {
-                Some(row) => StoreError::Conflict {
-                    expected: expected_revision,
-                    actual: row.try_get("revision")?,
-                },
-                None => StoreError::NotFound(id),
-            });
+            return Err(crate::refused(&mut transaction, id, expected_revision).await?);
         }
         if let Some((version, budget)) = adopted {
             // The decision is part of the document's metadata block from now on.

@@ -8,7 +8,8 @@ use styr_app::{Actor, App, AppError};
 use super::serve::shown;
 use crate::input::UNREADABLE;
 
-fn runtime() -> Option<tokio::runtime::Runtime> {
+/// The async runtime a command's database work runs on, or a message why there is none.
+pub fn runtime() -> Option<tokio::runtime::Runtime> {
     tokio::runtime::Runtime::new()
         .map_err(|error| eprintln!("styr: kan inte starta: {error}"))
         .ok()

@@ -13,6 +13,7 @@ use styr_import::sie::{ForkSink, OutcomeSink, SieError, read_sie_path};
 use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
+use super::database::runtime;
 use crate::input::{UNREADABLE, read_budget};
 use crate::{FollowupFormat, FollowupLayout};
 
@@ -234,12 +235,6 @@ impl styr_import::sie::SieSink for ProgressSink {
     fn progress(&mut self, bytes: u64) {
         self.progress.update(bytes);
     }
-}
-
-fn runtime() -> Option<tokio::runtime::Runtime> {
-    tokio::runtime::Runtime::new()
-        .map_err(|error| eprintln!("styr: kan inte starta: {error}"))
-        .ok()
 }
 
 async fn only_budget(app: &App, budget: Option<i64>) -> Result<i64, ExitCode> {

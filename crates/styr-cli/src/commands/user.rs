@@ -6,19 +6,29 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
-use styr_app::{Actor, AppError, Role, RoleKind};
+use styr_app::{Actor, App, AppError, Role, RoleKind};
 
-use super::database::open;
+use super::database::{open, runtime};
 
 fn operator() -> Actor {
     let user = std::env::var("USER").unwrap_or_else(|_| "okänd".into());
     Actor::named(format!("kommandorad ({user})"))
 }
 
-fn runtime() -> Option<tokio::runtime::Runtime> {
-    tokio::runtime::Runtime::new()
-        .map_err(|error| eprintln!("styr: kan inte starta: {error}"))
-        .ok()
+/// Opens the database and runs `work` with the application, printing its sentence.
+fn with_app(
+    database_url: &str,
+    work: impl AsyncFnOnce(&App) -> Result<String, AppError>,
+) -> ExitCode {
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
+    };
+    runtime.block_on(async {
+        let Some(app) = open(database_url).await else {
+            return ExitCode::FAILURE;
+        };
+        finish(work(&app).await)
+    })
 }
 
 /// The role from `--role` and `--scope`.
@@ -78,18 +88,10 @@ pub fn add(database_url: &str, username: &str, role_name: &str, scope: Option<&s
             return ExitCode::from(2);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        finish(
-            app.add_user(&operator(), username, &password, &role)
-                .await
-                .map(|_| format!("Användaren {username} är skapad ({}).", role.kind().label())),
-        )
+    with_app(database_url, async |app| {
+        app.add_user(&operator(), username, &password, &role)
+            .await
+            .map(|_| format!("Användaren {username} är skapad ({}).", role.kind().label()))
     })
 }
 
@@ -106,18 +108,10 @@ pub fn set_role(
             return ExitCode::from(2);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        finish(
-            app.set_role(&operator(), username, &role)
-                .await
-                .map(|()| format!("{username} är nu {}.", role.kind().label())),
-        )
+    with_app(database_url, async |app| {
+        app.set_role(&operator(), username, &role)
+            .await
+            .map(|()| format!("{username} är nu {}.", role.kind().label()))
     })
 }
 
@@ -129,32 +123,16 @@ pub fn reset_password(database_url: &str, username: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        finish(
-            app.reset_password(&operator(), username, &password)
-                .await
-                .map(|()| {
-                    format!("Lösenordet för {username} är bytt; dess inloggningar är avslutade.")
-                }),
-        )
+    with_app(database_url, async |app| {
+        app.reset_password(&operator(), username, &password)
+            .await
+            .map(|()| format!("Lösenordet för {username} är bytt; dess inloggningar är avslutade."))
     })
 }
 
 pub fn list(database_url: &str) -> ExitCode {
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        finish(app.users(&operator()).await.map(|users| {
+    with_app(database_url, async |app| {
+        app.users(&operator()).await.map(|users| {
             if users.is_empty() {
                 return "Det finns inga användare. Skapa den första med: styr user add NAMN --role admin".into();
             }
@@ -166,6 +144,6 @@ pub fn list(database_url: &str) -> ExitCode {
                 })
                 .collect::<Vec<_>>()
                 .join("\n")
-        }))
+        })
     })
 }

@@ -90,15 +90,9 @@ async fn page(
         .collect();
     let allowed = |step: Step| {
         step.from(snapshot.status).is_ok()
-            && styr_domain::access::ActionKind::allowed_for(
-                match step {
-                    Step::Submit => styr_domain::access::ActionKind::Submit,
-                    Step::Return => styr_domain::access::ActionKind::Return,
-                    Step::Adopt => styr_domain::access::ActionKind::Adopt,
-                    Step::Revise => styr_domain::access::ActionKind::Revise,
-                },
-                state.actor.role.kind(),
-            )
+            && styr_app::action_for(step)
+                .kind()
+                .allowed_for(state.actor.role.kind())
     };
     let document = &snapshot.budget.document;
     let or = |typed: &str, current: String| {
