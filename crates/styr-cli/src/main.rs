@@ -208,8 +208,17 @@ enum FollowupLayout {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
+    /// Budgetdokumentet som Markdown.
     Markdown,
+    /// Budgetdokumentet som en HTML-sida, klar att skriva ut.
     Html,
+    /// Budgetdokumentet som PDF: sidnummer, innehållsförteckning, inbäddade typsnitt.
+    Pdf,
+    /// Budgetdokumentet som Word-dokument (.docx), för att redigera texten.
+    Docx,
+    /// Tabellerna som Excel-arbetsbok (.xlsx): ett blad per tabell, delsummor som formler.
+    Xlsx,
+    /// Rapportens alla värden som JSON.
     Json,
     /// Öppna data: ett Frictionless (Fiscal) Data Package – CSV-filer och datapackage.json –
     /// i katalogen --output.

@@ -297,8 +297,8 @@ fn every_mutation_is_found_at_its_place_and_nothing_else() {
         },
         Mutation {
             name: "wrong risk value",
-            from: "| Brand i biblioteket | 1 | 4 | 4 |",
-            to: "| Brand i biblioteket | 1 | 4 | 6 |",
+            from: "| Brand i biblioteket |  | 1 | 4 | 4 |",
+            to: "| Brand i biblioteket |  | 1 | 4 | 6 |",
             place: "Brand i biblioteket, riskvärde",
         },
     ];

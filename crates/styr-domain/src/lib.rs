@@ -27,6 +27,8 @@ pub mod organisation;
 pub mod parse;
 pub mod percent;
 pub mod risk;
+pub mod rounding;
 pub mod source_document;
 pub mod statement;
+pub mod template;
 pub mod workflow;

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod document;
 pub mod issue;
 pub mod sie;
+pub mod template;
 
 pub use budget_file::{parse_budget, write_budget};
 pub use issue::{Issue, Severity};

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use styr_domain::budget::{Budget, BudgetYears};
-use styr_domain::document::DocumentMetadata;
+use styr_domain::document::{DocumentMetadata, Section};
 use styr_domain::efficiency::EfficiencyInvestigation;
 use styr_domain::frame::FrameError;
 use styr_domain::goals::{Goal, GoalKind};
@@ -18,6 +18,8 @@ use crate::risk::{ControlRow, RiskReport, control_plan, risk_report};
 pub struct BudgetReport {
     pub municipality: String,
     pub document: DocumentMetadata,
+    /// The document's prose in order, each section saying which table it places (`shows`).
+    pub sections: Vec<Section>,
     pub years: BudgetYears,
     pub organisation: OrganisationReport,
     pub goals: Vec<Goal>,
@@ -52,6 +54,7 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FrameError> {
     Ok(BudgetReport {
         municipality: budget.municipality.name.clone(),
         document: budget.document.clone(),
+        sections: budget.sections.clone(),
         years: budget.years.clone(),
         organisation: organisation_report(budget),
         goals,

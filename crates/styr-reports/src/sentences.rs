@@ -1,6 +1,7 @@
 //! Sentences generated from figures, in the wording of Swedish budget documents. The figure in
 //! a sentence is rounded exactly as the reader will see it (0,1 mnkr), so text and table agree.
 
+use styr_domain::calendar::Year;
 use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
 use styr_domain::operating::LineKind;
@@ -31,9 +32,81 @@ pub fn line_change(line: LineKind, direction: Direction, magnitude: Amount) -> S
     }
 }
 
+/// The precision prose states an amount in: mnkr with one decimal, or whole tkr when the
+/// amount is under 1 mnkr (the reference's "233 tkr"), so a small figure never reads "0,2 mnkr".
+pub fn prose_precision(amount: Amount) -> Precision {
+    if amount.abs().ore() < styr_domain::money::ORE_PER_MNKR {
+        Precision::TKR
+    } else {
+        Precision::MNKR_ONE_DECIMAL
+    }
+}
+
+/// An amount as prose states it: "118,5 mnkr", "233 tkr".
+pub fn in_prose(amount: Amount) -> String {
+    format::with_unit(amount, prose_precision(amount))
+}
+
+/// "År 2025 tilldelas Kommunstyrelsen ett kommunbidrag om 118,5 mnkr."
+pub fn frame_allocation(recipient: &str, year: Year, kommunbidrag: Amount) -> String {
+    format!(
+        "År {year} tilldelas {recipient} ett kommunbidrag om {}.",
+        in_prose(kommunbidrag)
+    )
+}
+
+/// "Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år." The change is between the two
+/// years' kommunbidrag as the table shows them.
+pub fn frame_change(previous: Amount, current: Amount) -> String {
+    let (direction, magnitude) = Direction::of_change(previous, current);
+    match direction {
+        Direction::Unchanged => {
+            "Kommunbidraget är oförändrat jämfört med föregående år.".to_string()
+        }
+        _ => format!(
+            "Kommunbidraget {} med {} jämfört med föregående år.",
+            direction.swedish(),
+            in_prose(magnitude)
+        ),
+    }
+}
+
+/// "År 2025 uppgår investeringsnivån till 106,8 mnkr."
+pub fn investment_level(year: Year, total: Amount) -> String {
+    format!(
+        "År {year} uppgår investeringsnivån till {}.",
+        in_prose(total)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frame_sentences_read_as_the_reference_writes_them() {
+        let year = Year::new(2025).expect("a year");
+        assert_eq!(
+            frame_allocation("kommunstyrelsen", year, Amount::from_tkr(118_535)),
+            "År 2025 tilldelas kommunstyrelsen ett kommunbidrag om 118,5 mnkr."
+        );
+        assert_eq!(
+            frame_allocation("exploateringsenheten", year, Amount::from_tkr(233)),
+            "År 2025 tilldelas exploateringsenheten ett kommunbidrag om 233 tkr."
+        );
+        assert_eq!(
+            frame_change(Amount::from_tkr(114_308), Amount::from_tkr(118_535)),
+            "Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år."
+        );
+        assert_eq!(
+            frame_change(Amount::from_tkr(233), Amount::from_tkr(233)),
+            "Kommunbidraget är oförändrat jämfört med föregående år."
+        );
+        assert_eq!(
+            investment_level(year, Amount::from_tkr(106_790)),
+            "År 2025 uppgår investeringsnivån till 106,8 mnkr."
+        );
+    }
 
     #[test]
     fn a_cost_increase_reads_as_the_reference_writes_it() {

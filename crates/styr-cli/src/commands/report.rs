@@ -21,16 +21,38 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
             return ExitCode::from(UNREADABLE);
         }
     };
-    let rendered = match format {
-        ReportFormat::Markdown => styr_render::markdown(&report),
-        ReportFormat::Html => styr_render::html(&report),
-        ReportFormat::Json => styr_render::json(&report),
+    let document = styr_render::document::budget_document(&report);
+    let rendered: Vec<u8> = match format {
+        ReportFormat::Markdown => styr_render::document::markdown::markdown(&document).into(),
+        ReportFormat::Html => styr_render::document::html::html(&document).into(),
+        ReportFormat::Json => styr_render::json(&report).into(),
+        ReportFormat::Pdf => match styr_pdf::pdf(&document) {
+            Ok(pdf) => pdf,
+            Err(error) => {
+                eprintln!("styr: {error}");
+                return ExitCode::FAILURE;
+            }
+        },
+        ReportFormat::Docx => match styr_render::docx::docx(&document) {
+            Ok(file) => file,
+            Err(error) => return cannot_write(&error),
+        },
+        ReportFormat::Xlsx => match styr_render::xlsx::report::report_workbook(&report) {
+            Ok(file) => file,
+            Err(error) => return cannot_write(&error),
+        },
         ReportFormat::Fdp => return write_package(&report, output),
     };
     match output {
         None => {
-            print!("{rendered}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(&rendered) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("styr: kan inte skriva till standard ut: {error}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Some(output) => match std::fs::write(output, rendered) {
             Ok(()) => ExitCode::SUCCESS,
@@ -40,6 +62,11 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
             }
         },
     }
+}
+
+fn cannot_write(error: &std::io::Error) -> ExitCode {
+    eprintln!("styr: filen kan inte skrivas: {error}");
+    ExitCode::FAILURE
 }
 
 /// Writes the open-data package into the directory `output` (made if missing).

@@ -1,0 +1,361 @@
+//! The budget's tables as a workbook: one sheet per operating table, the investment plan, the
+//! kommunbidrag, the risk analysis, the internal control plan and the efficiency register.
+//! Figures are numbers in tkr as the document shows them (rounded as a whole, so the sums
+//! agree); costs, net costs, the result, the investment categories and the total are formulas
+//! over the cells above them, and the risk value is probability × materiality.
+
+use styr_domain::investment::InvestmentRow;
+use styr_domain::money::Amount;
+use styr_domain::operating::{LineKind, OperatingRow};
+use styr_reports::BudgetReport;
+use styr_reports::operating::OperatingTableReport;
+
+use super::{Cell, Look, Sheet, Value, reference, sheet_name, tkr_number};
+use crate::document::tables::{shown_investment, shown_operating};
+use crate::text::one_line;
+
+/// The first row of a table's figures (zero-based): a title, a blank row and the header above.
+const FIRST: usize = 3;
+
+pub fn report_workbook(report: &BudgetReport) -> Result<Vec<u8>, std::io::Error> {
+    let mut sheets: Vec<Sheet> = Vec::new();
+    let mut taken: Vec<String> = Vec::new();
+    let mut add = |mut sheet: Sheet, sheets: &mut Vec<Sheet>| {
+        sheet.name = sheet_name(&sheet.name, &taken);
+        taken.push(sheet.name.clone());
+        sheets.push(sheet);
+    };
+    for table in &report.operating {
+        let unit = report
+            .organisation
+            .tree
+            .iter()
+            .find(|node| node.id == table.unit)
+            .map_or_else(|| table.unit.to_string(), |node| node.name.clone());
+        add(operating(table, &format!("Drift {unit}")), &mut sheets);
+    }
+    add(investment(report), &mut sheets);
+    add(frames(report), &mut sheets);
+    add(risks(report), &mut sheets);
+    add(control_plan(report), &mut sheets);
+    add(efficiency(report), &mut sheets);
+    super::workbook(&sheets, &report.document.title)
+}
+
+fn title_rows(title: &str, header: Vec<Option<Cell>>) -> Vec<Vec<Option<Cell>>> {
+    vec![
+        vec![Some(Cell::text(title, Look::Bold))],
+        Vec::new(),
+        header,
+    ]
+}
+
+fn header(labels: impl IntoIterator<Item = String>) -> Vec<Option<Cell>> {
+    labels
+        .into_iter()
+        .map(|label| Some(Cell::text(label, Look::Header)))
+        .collect()
+}
+
+fn sum_formula(column: usize, rows: &[usize]) -> String {
+    rows.iter()
+        .map(|row| reference(column, *row))
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+fn formula(formula: String, value: Amount, bold: bool) -> Option<Cell> {
+    Some(Cell {
+        value: Value::Formula {
+            formula,
+            value: tkr_number(value),
+        },
+        look: if bold { Look::TkrBold } else { Look::Tkr },
+    })
+}
+
+pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
+    let shown = shown_operating(table);
+    let mut rows = title_rows(
+        &table.heading,
+        header(
+            std::iter::once("Belopp i tkr".to_string())
+                .chain(table.columns.iter().map(|column| column.label.clone())),
+        ),
+    );
+    let row_of = |wanted: OperatingRow| {
+        table
+            .rows
+            .iter()
+            .position(|row| row.row == wanted)
+            .map(|index| FIRST + index)
+    };
+    let cost_rows: Vec<usize> = LineKind::ALL
+        .into_iter()
+        .filter(|line| *line != LineKind::Revenue)
+        .filter_map(|line| row_of(OperatingRow::Line(line)))
+        .collect();
+    for (index, row) in table.rows.iter().enumerate() {
+        let mut cells = vec![Some(Cell::text(
+            row.label,
+            if row.emphasised {
+                Look::Bold
+            } else {
+                Look::Text
+            },
+        ))];
+        for (column, value) in shown[index].iter().copied().enumerate() {
+            let letter = column + 1;
+            let wanted =
+                |rows: Vec<Option<usize>>| -> Vec<usize> { rows.into_iter().flatten().collect() };
+            let cell = match row.row {
+                OperatingRow::Costs => formula(
+                    format!(
+                        "SUM({}:{})",
+                        reference(letter, cost_rows.first().copied().unwrap_or(FIRST)),
+                        reference(letter, cost_rows.last().copied().unwrap_or(FIRST))
+                    ),
+                    value,
+                    true,
+                ),
+                OperatingRow::NetCost => formula(
+                    sum_formula(
+                        letter,
+                        &wanted(vec![
+                            row_of(OperatingRow::Line(LineKind::Revenue)),
+                            row_of(OperatingRow::Costs),
+                        ]),
+                    ),
+                    value,
+                    true,
+                ),
+                OperatingRow::Result => formula(
+                    sum_formula(
+                        letter,
+                        &wanted(vec![
+                            row_of(OperatingRow::NetCost),
+                            row_of(OperatingRow::Kommunbidrag),
+                            row_of(OperatingRow::FinancialNet),
+                        ]),
+                    ),
+                    value,
+                    true,
+                ),
+                _ => Some(Cell::tkr(
+                    value,
+                    if row.emphasised {
+                        Look::TkrBold
+                    } else {
+                        Look::Tkr
+                    },
+                )),
+            };
+            cells.push(cell);
+        }
+        rows.push(cells);
+    }
+    Sheet {
+        name: name.to_string(),
+        rows,
+        widths: std::iter::once(34)
+            .chain(table.columns.iter().map(|_| 14))
+            .collect(),
+    }
+}
+
+fn investment(report: &BudgetReport) -> Sheet {
+    let plan = &report.investment;
+    let shown = shown_investment(plan);
+    let mut rows = title_rows(
+        &plan.heading,
+        header(
+            std::iter::once("Belopp i tkr".to_string())
+                .chain(plan.columns.iter().map(|column| column.label.clone())),
+        ),
+    );
+    let categories: Vec<usize> = plan
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| matches!(row.row, InvestmentRow::Category(_)))
+        .map(|(index, _)| FIRST + index)
+        .collect();
+    for (index, row) in plan.rows.iter().enumerate() {
+        let projects: Vec<usize> = (index + 1..plan.rows.len())
+            .take_while(|next| matches!(plan.rows[*next].row, InvestmentRow::Project(_)))
+            .map(|next| FIRST + next)
+            .collect();
+        let mut cells = vec![Some(Cell::text(
+            &row.label,
+            if row.emphasised {
+                Look::Bold
+            } else {
+                Look::Text
+            },
+        ))];
+        for (column, value) in shown[index].iter().copied().enumerate() {
+            let letter = column + 1;
+            let cell = match &row.row {
+                InvestmentRow::Category(_) if !projects.is_empty() => formula(
+                    format!(
+                        "SUM({}:{})",
+                        reference(letter, projects[0]),
+                        reference(letter, projects[projects.len() - 1])
+                    ),
+                    value,
+                    true,
+                ),
+                InvestmentRow::Total => formula(sum_formula(letter, &categories), value, true),
+                _ => Some(Cell::tkr(
+                    value,
+                    if row.emphasised {
+                        Look::TkrBold
+                    } else {
+                        Look::Tkr
+                    },
+                )),
+            };
+            cells.push(cell);
+        }
+        rows.push(cells);
+    }
+    Sheet {
+        name: "Investeringar".into(),
+        rows,
+        widths: std::iter::once(30)
+            .chain(plan.columns.iter().map(|_| 14))
+            .collect(),
+    }
+}
+
+fn frames(report: &BudgetReport) -> Sheet {
+    let mut rows = title_rows(
+        "Kommunbidrag",
+        header(["Ram", "År", "Kommunbidrag (tkr)", "Beslutat eller härlett"].map(String::from)),
+    );
+    for frame in &report.frames {
+        for year in &frame.years {
+            rows.push(vec![
+                Some(Cell::text(&frame.heading, Look::Text)),
+                Some(Cell {
+                    value: Value::Number(year.year.to_string()),
+                    look: Look::Text,
+                }),
+                Some(Cell::tkr(year.kommunbidrag, Look::Tkr)),
+                Some(Cell::text(
+                    if year.entered { "beslutat" } else { "härlett" },
+                    Look::Text,
+                )),
+            ]);
+        }
+    }
+    Sheet {
+        name: "Kommunbidrag".into(),
+        rows,
+        widths: vec![50, 8, 20, 22],
+    }
+}
+
+fn risks(report: &BudgetReport) -> Sheet {
+    let mut rows = title_rows(
+        "Risk- och väsentlighetsanalys",
+        header(
+            [
+                "Risk",
+                "Riskbeskrivning",
+                "Sannolikhet",
+                "Väsentlighet",
+                "Riskvärde",
+                "Nivå",
+                "Hantering",
+            ]
+            .map(String::from),
+        ),
+    );
+    for (index, risk) in report.risks.risks.iter().enumerate() {
+        let row = FIRST + index;
+        rows.push(vec![
+            Some(Cell::text(&risk.name, Look::Bold)),
+            Some(Cell::text(one_line(&risk.description), Look::Wrapped)),
+            Some(number(risk.probability)),
+            Some(number(risk.materiality)),
+            Some(Cell {
+                value: Value::Formula {
+                    formula: format!("{}*{}", reference(2, row), reference(3, row)),
+                    value: risk.value.to_string(),
+                },
+                look: Look::Text,
+            }),
+            Some(Cell::text(&risk.band, Look::Text)),
+            Some(Cell::text(one_line(&risk.handling_text), Look::Wrapped)),
+        ]);
+    }
+    Sheet {
+        name: "Risker".into(),
+        rows,
+        widths: vec![30, 50, 12, 12, 10, 10, 70],
+    }
+}
+
+fn number(value: u8) -> Cell {
+    Cell {
+        value: Value::Number(value.to_string()),
+        look: Look::Text,
+    }
+}
+
+fn control_plan(report: &BudgetReport) -> Sheet {
+    let mut rows = title_rows(
+        "Internkontrollplan",
+        header(["Risk", "Riskbeskrivning", "Riskvärde", "Metod", "Ansvarig"].map(String::from)),
+    );
+    for row in &report.control_plan {
+        rows.push(vec![
+            Some(Cell::text(&row.risk, Look::Bold)),
+            Some(Cell::text(one_line(&row.description), Look::Wrapped)),
+            Some(number(row.value)),
+            Some(Cell::text(one_line(&row.method), Look::Wrapped)),
+            Some(Cell::text(&row.responsible, Look::Text)),
+        ]);
+    }
+    Sheet {
+        name: "Internkontroll".into(),
+        rows,
+        widths: vec![30, 50, 10, 60, 26],
+    }
+}
+
+fn efficiency(report: &BudgetReport) -> Sheet {
+    let mut rows = title_rows(
+        "Effektiviseringsåtgärder och utredningar",
+        header(
+            [
+                "Förslag från nämnd",
+                "Utredning",
+                "Hantering",
+                "Samordnas av",
+            ]
+            .map(String::from),
+        ),
+    );
+    for row in &report.efficiency {
+        rows.push(vec![
+            Some(Cell::text(&row.proposed_by, Look::Text)),
+            Some(Cell::text(&row.investigation, Look::Wrapped)),
+            Some(Cell::text(one_line(&row.handling), Look::Wrapped)),
+            Some(Cell::text(
+                if row.prioritised {
+                    row.coordinators.join(", ")
+                } else {
+                    "Ej prioriterad".into()
+                },
+                Look::Text,
+            )),
+        ]);
+    }
+    Sheet {
+        name: "Effektivisering".into(),
+        rows,
+        widths: vec![28, 40, 80, 30],
+    }
+}
