@@ -14,6 +14,7 @@ pub mod accounts;
 mod audit;
 mod followup;
 mod snapshot;
+mod template;
 mod workflow;
 
 pub use accounts::Session;

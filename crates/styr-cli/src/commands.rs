@@ -5,4 +5,5 @@ pub mod database;
 pub mod followup;
 pub mod report;
 pub mod serve;
+pub mod template;
 pub mod user;

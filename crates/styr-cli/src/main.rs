@@ -98,13 +98,20 @@ enum Command {
         #[command(subcommand)]
         action: UserAction,
     },
-    /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen.
+    /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen, eller
+    /// som budgetmall (Excel) för enheterna att fylla i och läsa in med styr import.
     Export {
         /// Budgetens nummer; utan det den enda budgeten i databasen.
         #[arg(long)]
         budget: Option<i64>,
         #[command(flatten)]
         database: database::DatabaseArgument,
+        /// Budgetfil (toml) eller budgetmall (mall, .xlsx).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
+        format: ExportFormat,
+        /// Mallen för bara den här enheten (id, till exempel ks); får anges flera gånger.
+        #[arg(long)]
+        unit: Vec<String>,
         /// Skriv till en fil i stället för till standard ut.
         #[arg(long, short)]
         output: Option<PathBuf>,
@@ -131,9 +138,17 @@ enum Command {
     },
     /// Skriver budgetens rapport: driftbudget, ramberäkning, investeringsplan, riskanalys med
     /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser.
+    ///
+    /// Dokumentet skrivs ur en budgetfil, eller ur databasen (--database, --budget) när ingen
+    /// fil anges.
     Report {
-        /// Budgetfilen (TOML).
-        file: PathBuf,
+        /// Budgetfilen (TOML); utan den budgeten i databasen.
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        database: database::DatabaseArgument,
+        /// Budgetens nummer i databasen; utan det den enda.
+        #[arg(long)]
+        budget: Option<i64>,
         /// Utdataformat.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
@@ -207,6 +222,14 @@ enum FollowupLayout {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// Budgetfil (TOML).
+    Toml,
+    /// Budgetmall (.xlsx): ett blad per enhet med gula celler att fylla i.
+    Mall,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     /// Budgetdokumentet som Markdown.
     Markdown,
@@ -242,8 +265,13 @@ fn main() -> ExitCode {
             let is_budget_file = file
                 .extension()
                 .is_some_and(|extension| extension == "toml");
+            let is_template = file
+                .extension()
+                .is_some_and(|extension| extension == "xlsx");
             if is_budget_file {
                 commands::database::import(&file, &database.url())
+            } else if is_template {
+                commands::template::import(&file, &database.url(), budget)
             } else {
                 commands::followup::import(&file, &database.url(), budget, profile.as_deref())
             }
@@ -294,8 +322,17 @@ fn main() -> ExitCode {
         Command::Export {
             budget,
             database,
+            format,
+            unit,
             output,
-        } => commands::database::export(budget, &database.url(), output.as_deref()),
+        } => match format {
+            ExportFormat::Toml => {
+                commands::database::export(budget, &database.url(), output.as_deref())
+            }
+            ExportFormat::Mall => {
+                commands::template::export(budget, &database.url(), &unit, output.as_deref())
+            }
+        },
         Command::Check {
             file,
             format,
@@ -303,8 +340,16 @@ fn main() -> ExitCode {
         } => commands::check::run(&file, format, verbose),
         Command::Report {
             file,
+            database,
+            budget,
             format,
             output,
-        } => commands::report::run(&file, format, output.as_deref()),
+        } => commands::report::run(
+            file.as_deref(),
+            &database.url(),
+            budget,
+            format,
+            output.as_deref(),
+        ),
     }
 }

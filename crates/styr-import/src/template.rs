@@ -282,7 +282,8 @@ impl SheetReader<'_> {
                             Data::Empty => String::new(),
                             other => other.to_string(),
                         };
-                        if text != explanation(current, line, budget) {
+                        // Stored texts may end in a newline; a template cell's is trimmed.
+                        if text != explanation(current, line, budget).trim() {
                             changes.push(Change::SetExplanation {
                                 unit: unit.clone(),
                                 line,

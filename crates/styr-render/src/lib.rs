@@ -9,7 +9,7 @@ pub mod followup;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod package;
+pub mod package;
 mod text;
 pub mod xlsx;
 

@@ -37,6 +37,14 @@ pub fn router() -> Router<AppState> {
             "/api/v1/budgets/{id}/opendata",
             get(crate::opendata::download),
         )
+        .route(
+            "/api/v1/budgets/{id}/document",
+            get(crate::downloads::document_api),
+        )
+        .route(
+            "/api/v1/budgets/{id}/template",
+            get(crate::downloads::template).post(crate::downloads::import_template),
+        )
         .route("/api/v1/budgets", get(budgets::list).post(budgets::import))
         .route("/api/v1/budgets/{id}", get(budgets::overview))
         .route("/api/v1/budgets/{id}/report", get(budgets::report))

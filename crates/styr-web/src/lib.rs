@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 pub mod auth;
+mod downloads;
 mod error;
 mod forms;
 mod opendata;
@@ -67,6 +68,15 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/budget/{id}/status", post(pages::workflow::step))
         .route("/budget/{id}/oppna-data.zip", get(opendata::download))
+        .route(
+            "/budget/{id}/dokument/{format}",
+            get(downloads::document_page),
+        )
+        .route("/budget/{id}/budgetmall.xlsx", get(downloads::template))
+        .route(
+            "/budget/{id}/budgetmall",
+            post(pages::document::import_template),
+        )
         .route("/", get(pages::overview::index))
         .route("/importera", post(pages::import::import))
         .route("/budget/{id}", get(pages::overview::budget))

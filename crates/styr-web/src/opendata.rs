@@ -1,8 +1,6 @@
 //! The open-data package of a budget's latest adopted version as one ZIP download, for the
 //! page and the API alike. A draft is not published: open data is what the board decided.
 
-use std::io::Write;
-
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -12,21 +10,11 @@ use crate::error::ApiError;
 
 /// The package's files in a ZIP archive.
 pub fn archive(files: &[styr_render::fdp::PackageFile]) -> Result<Vec<u8>, String> {
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for file in files {
-        writer
-            .start_file(file.name.as_str(), options)
-            .map_err(|error| error.to_string())?;
-        writer
-            .write_all(file.content.as_bytes())
-            .map_err(|error| error.to_string())?;
-    }
-    writer
-        .finish()
-        .map(std::io::Cursor::into_inner)
-        .map_err(|error| error.to_string())
+    let parts: Vec<styr_render::package::Part> = files
+        .iter()
+        .map(|file| styr_render::package::Part::new(file.name.as_str(), file.content.as_bytes()))
+        .collect();
+    styr_render::package::zip(&parts).map_err(|error| error.to_string())
 }
 
 /// `GET /api/v1/budgets/{id}/opendata` and `/budget/{id}/oppna-data.zip`.

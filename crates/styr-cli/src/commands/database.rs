@@ -66,6 +66,56 @@ pub fn import(file: &Path, database_url: &str) -> ExitCode {
     })
 }
 
+/// The budget a command is about: the one named, or the only one in the database; otherwise
+/// says which there are.
+pub async fn choose(app: &App, budget: Option<i64>) -> Option<i64> {
+    if let Some(id) = budget {
+        return Some(id);
+    }
+    match app.budgets().await.as_deref() {
+        Ok([only]) => Some(only.id),
+        Ok([]) => {
+            eprintln!("styr: databasen har ingen budget");
+            None
+        }
+        Ok(many) => {
+            let numbers: Vec<String> = many
+                .iter()
+                .map(|summary| format!("{} ({})", summary.id, summary.title))
+                .collect();
+            eprintln!(
+                "styr: databasen har flera budgetar; välj en med --budget: {}",
+                numbers.join(", ")
+            );
+            None
+        }
+        Err(error) => {
+            eprintln!("styr: {error}");
+            None
+        }
+    }
+}
+
+/// Writes bytes to a file, or to standard output without one.
+pub fn write_output(output: Option<&Path>, content: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let written = match output {
+        None => std::io::stdout().lock().write_all(content),
+        Some(path) => std::fs::write(path, content),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let place = output.map_or_else(
+                || "standard ut".to_string(),
+                |path| path.display().to_string(),
+            );
+            eprintln!("styr: kan inte skriva {place}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 pub fn export(budget: Option<i64>, database_url: &str, output: Option<&Path>) -> ExitCode {
     let Some(runtime) = runtime() else {
         return ExitCode::FAILURE;
@@ -74,30 +124,8 @@ pub fn export(budget: Option<i64>, database_url: &str, output: Option<&Path>) ->
         let Some(app) = open(database_url).await else {
             return ExitCode::FAILURE;
         };
-        let id = match budget {
-            Some(id) => id,
-            None => match app.budgets().await.as_deref() {
-                Ok([only]) => only.id,
-                Ok([]) => {
-                    eprintln!("styr: databasen har ingen budget");
-                    return ExitCode::FAILURE;
-                }
-                Ok(many) => {
-                    let numbers: Vec<String> = many
-                        .iter()
-                        .map(|summary| format!("{} ({})", summary.id, summary.title))
-                        .collect();
-                    eprintln!(
-                        "styr: databasen har flera budgetar; välj en med --budget: {}",
-                        numbers.join(", ")
-                    );
-                    return ExitCode::FAILURE;
-                }
-                Err(error) => {
-                    eprintln!("styr: {error}");
-                    return ExitCode::FAILURE;
-                }
-            },
+        let Some(id) = choose(&app, budget).await else {
+            return ExitCode::FAILURE;
         };
         let text = match app.export(id).await {
             Ok(text) => text,
@@ -106,18 +134,6 @@ pub fn export(budget: Option<i64>, database_url: &str, output: Option<&Path>) ->
                 return ExitCode::FAILURE;
             }
         };
-        match output {
-            None => {
-                print!("{text}");
-                ExitCode::SUCCESS
-            }
-            Some(path) => match std::fs::write(path, text) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("styr: kan inte skriva {}: {error}", path.display());
-                    ExitCode::FAILURE
-                }
-            },
-        }
+        write_output(output, text.as_bytes())
     })
 }

@@ -1,25 +1,29 @@
-//! `styr report FILE --format markdown|html|json|fdp`: every table and register, computed.
+//! `styr report FILE|--database … --format markdown|html|pdf|docx|xlsx|json|fdp`: the budget
+//! document and its tables, computed from the data.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use styr_reports::BudgetReport;
+
+use super::database::{choose, open, runtime, write_output};
 use crate::ReportFormat;
 use crate::input::{UNREADABLE, read_budget};
 
-pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode {
-    let budget = match read_budget(path) {
-        Ok(budget) => budget,
-        Err(status) => return ExitCode::from(status),
+pub fn run(
+    file: Option<&Path>,
+    database_url: &str,
+    budget: Option<i64>,
+    format: ReportFormat,
+    output: Option<&Path>,
+) -> ExitCode {
+    let report = match file {
+        Some(path) => from_file(path),
+        None => from_database(database_url, budget),
     };
-    let report = match styr_reports::budget_report(&budget) {
+    let report = match report {
         Ok(report) => report,
-        Err(error) => {
-            eprintln!(
-                "styr: {}: rapporten kan inte räknas fram: {error}",
-                path.display()
-            );
-            return ExitCode::from(UNREADABLE);
-        }
+        Err(status) => return status,
     };
     let document = styr_render::document::budget_document(&report);
     let rendered: Vec<u8> = match format {
@@ -43,25 +47,31 @@ pub fn run(path: &Path, format: ReportFormat, output: Option<&Path>) -> ExitCode
         },
         ReportFormat::Fdp => return write_package(&report, output),
     };
-    match output {
-        None => {
-            use std::io::Write;
-            match std::io::stdout().lock().write_all(&rendered) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("styr: kan inte skriva till standard ut: {error}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Some(output) => match std::fs::write(output, rendered) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("styr: kan inte skriva {}: {error}", output.display());
-                ExitCode::FAILURE
-            }
-        },
-    }
+    write_output(output, &rendered)
+}
+
+fn from_file(path: &Path) -> Result<BudgetReport, ExitCode> {
+    let budget = read_budget(path).map_err(ExitCode::from)?;
+    styr_reports::budget_report(&budget).map_err(|error| {
+        eprintln!(
+            "styr: {}: rapporten kan inte räknas fram: {error}",
+            path.display()
+        );
+        ExitCode::from(UNREADABLE)
+    })
+}
+
+fn from_database(database_url: &str, budget: Option<i64>) -> Result<BudgetReport, ExitCode> {
+    let runtime = runtime().ok_or(ExitCode::FAILURE)?;
+    runtime.block_on(async {
+        let app = open(database_url).await.ok_or(ExitCode::FAILURE)?;
+        let id = choose(&app, budget).await.ok_or(ExitCode::FAILURE)?;
+        let snapshot = app.snapshot(id).await.map_err(|error| {
+            eprintln!("styr: budget {id}: {error}");
+            ExitCode::FAILURE
+        })?;
+        Ok(snapshot.report().clone())
+    })
 }
 
 fn cannot_write(error: &std::io::Error) -> ExitCode {
@@ -70,7 +80,7 @@ fn cannot_write(error: &std::io::Error) -> ExitCode {
 }
 
 /// Writes the open-data package into the directory `output` (made if missing).
-fn write_package(report: &styr_reports::BudgetReport, output: Option<&Path>) -> ExitCode {
+fn write_package(report: &BudgetReport, output: Option<&Path>) -> ExitCode {
     let Some(directory) = output else {
         eprintln!("styr: --format fdp skriver flera filer; ange en katalog med --output");
         return ExitCode::from(UNREADABLE);

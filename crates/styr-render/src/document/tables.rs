@@ -214,12 +214,12 @@ pub fn control_plan(rows: &[ControlRow]) -> Table {
 pub fn risk_analysis(risks: &RiskReport) -> Table {
     Table {
         columns: vec![
-            text_column("Risk", 16),
-            text_column("Riskbeskrivning", 26),
-            number_column("Sannolikhet", 9),
-            number_column("Väsentlighet", 9),
-            number_column("Riskvärde", 8),
-            text_column("Hantering", 32),
+            text_column("Risk", 14),
+            text_column("Riskbeskrivning", 22),
+            number_column("Sannolikhet", 12),
+            number_column("Väsentlighet", 12),
+            number_column("Riskvärde", 11),
+            text_column("Hantering", 29),
         ],
         rows: risks
             .risks

@@ -71,6 +71,9 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         access::step,
         access::compare,
         crate::opendata::download,
+        crate::downloads::document_api,
+        crate::downloads::template,
+        crate::downloads::import_template,
     ),
     modifiers(&Security)
 )]

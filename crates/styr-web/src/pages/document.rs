@@ -4,12 +4,14 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::Path;
+use axum::extract::{Multipart, Path};
+use styr_app::AppError;
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid};
 use crate::auth::Acting;
+use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, nav};
 
@@ -83,6 +85,12 @@ pub struct DocumentPage {
     pub fields: Vec<(&'static Field, String)>,
     pub form: FormState,
     pub message: String,
+    /// The units with budget lines, for a template each: (id, name).
+    pub units: Vec<(String, String)>,
+    /// Problems of the last template read, each naming its sheet and cell.
+    pub template_issues: Vec<String>,
+    /// How many changes the last template made, after a successful read.
+    pub template_changes: Option<usize>,
 }
 
 fn current(document: &styr_domain::document::DocumentMetadata) -> BTreeMap<&'static str, String> {
@@ -124,6 +132,21 @@ async fn page(
             .collect(),
         form,
         message,
+        units: snapshot
+            .budget
+            .lines
+            .iter()
+            .map(|lines| {
+                let name = snapshot
+                    .budget
+                    .organisation
+                    .unit(&lines.unit)
+                    .map_or_else(|| lines.unit.to_string(), |unit| unit.name.clone());
+                (lines.unit.to_string(), name)
+            })
+            .collect(),
+        template_issues: Vec::new(),
+        template_changes: None,
     })
 }
 
@@ -182,4 +205,41 @@ pub async fn save(
         |form, message| page(&state, id, form, message),
     )
     .await
+}
+
+/// Reads a filled-in budget template; on any problem nothing changes and the page lists them
+/// all, each with its sheet and cell.
+pub async fn import_template(
+    state: Acting,
+    Path(id): Path<i64>,
+    mut form: Multipart,
+) -> PageResult {
+    let mut workbook = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("fil") {
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
+            workbook = Some(bytes);
+        }
+    }
+    let Some(workbook) = workbook.filter(|bytes| !bytes.is_empty()) else {
+        let mut shown = page(&state, id, FormState::default(), String::new()).await?;
+        shown.template_issues = vec!["Välj en ifylld budgetmall (.xlsx) att läsa in.".into()];
+        return invalid(&shown);
+    };
+    match state.app.import_template(&state.actor, id, &workbook).await {
+        Ok(imported) => {
+            let mut shown = page(&state, id, FormState::default(), String::new()).await?;
+            shown.template_changes = Some(imported.changes);
+            html(&shown)
+        }
+        Err(AppError::Unreadable(issues)) => {
+            let mut shown = page(&state, id, FormState::default(), String::new()).await?;
+            shown.template_issues = issues.iter().map(|issue| issue.message.clone()).collect();
+            invalid(&shown)
+        }
+        Err(error) => Err(error.into()),
+    }
 }

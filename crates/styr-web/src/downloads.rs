@@ -1,0 +1,268 @@
+//! The budget document and its tables as files — PDF, Word, Excel, HTML, Markdown — and the
+//! budget template out and back in, for the Dokument page and the API alike. Every file is
+//! rendered from the budget as it is at this revision; nothing is stored.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use styr_reports::BudgetReport;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::auth::Acting;
+use crate::error::ApiError;
+
+/// A format the document can be downloaded in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentFormat {
+    Pdf,
+    Docx,
+    Xlsx,
+    Html,
+    Markdown,
+}
+
+impl DocumentFormat {
+    pub fn from_key(key: &str) -> Option<DocumentFormat> {
+        Some(match key {
+            "pdf" => DocumentFormat::Pdf,
+            "docx" => DocumentFormat::Docx,
+            "xlsx" => DocumentFormat::Xlsx,
+            "html" => DocumentFormat::Html,
+            "markdown" | "md" => DocumentFormat::Markdown,
+            _ => return None,
+        })
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "application/pdf",
+            DocumentFormat::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            DocumentFormat::Xlsx => XLSX,
+            DocumentFormat::Html => "text/html; charset=utf-8",
+            DocumentFormat::Markdown => "text/markdown; charset=utf-8",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "pdf",
+            DocumentFormat::Docx => "docx",
+            DocumentFormat::Xlsx => "xlsx",
+            DocumentFormat::Html => "html",
+            DocumentFormat::Markdown => "md",
+        }
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The document (or, for xlsx, its tables) in a format.
+pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, ApiError> {
+    let document = styr_render::document::budget_document(report);
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "a document could not be rendered");
+        ApiError::with_status(
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "render_failed",
+            "Dokumentet kunde inte skrivas.",
+        )
+    };
+    Ok(match format {
+        DocumentFormat::Pdf => styr_pdf::pdf(&document).map_err(|error| failed(&error))?,
+        DocumentFormat::Docx => {
+            styr_render::docx::docx(&document).map_err(|error| failed(&error))?
+        }
+        DocumentFormat::Xlsx => {
+            styr_render::xlsx::report::report_workbook(report).map_err(|error| failed(&error))?
+        }
+        DocumentFormat::Html => styr_render::document::html::html(&document).into_bytes(),
+        DocumentFormat::Markdown => {
+            styr_render::document::markdown::markdown(&document).into_bytes()
+        }
+    })
+}
+
+/// "Kommunstyrelsen budget 2025–2027" → "kommunstyrelsen-budget-2025-2027": a file name
+/// every system accepts.
+pub fn file_stem(title: &str) -> String {
+    let mut stem = String::new();
+    for character in title.to_lowercase().chars() {
+        let plain = match character {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            other if other.is_ascii_alphanumeric() => other,
+            _ => '-',
+        };
+        if plain != '-' || !stem.ends_with('-') {
+            stem.push(plain);
+        }
+    }
+    let stem = stem.trim_matches('-').to_string();
+    if stem.is_empty() {
+        "budget".into()
+    } else {
+        stem
+    }
+}
+
+fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn document_response(
+    state: &Acting,
+    id: i64,
+    format: DocumentFormat,
+) -> Result<Response, ApiError> {
+    let snapshot = state.app.snapshot(id).await?;
+    // Typesetting takes tens of milliseconds: off the threads that answer other requests.
+    let rendering = std::sync::Arc::clone(&snapshot);
+    let bytes = tokio::task::spawn_blocking(move || render(rendering.report(), format))
+        .await
+        .map_err(|error| {
+            tracing::error!(%error, "rendering a document stopped");
+            ApiError::with_status(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "render_failed",
+                "Dokumentet kunde inte skrivas.",
+            )
+        })??;
+    let stem = file_stem(&snapshot.budget.document.title);
+    let name = match format {
+        DocumentFormat::Xlsx => format!("{stem}-tabeller.xlsx"),
+        other => format!("{stem}.{}", other.extension()),
+    };
+    Ok(attachment(format.content_type(), &name, bytes))
+}
+
+/// `GET /budget/{id}/dokument/{format}`: the download links of the Dokument page.
+pub async fn document_page(
+    state: Acting,
+    Path((id, format)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
+    let format = DocumentFormat::from_key(&format).ok_or_else(ApiError::not_found)?;
+    document_response(&state, id, format).await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct DocumentQuery {
+    /// pdf, docx, xlsx (the tables), html or markdown.
+    pub format: DocumentFormat,
+}
+
+/// The budget document, computed from the budget as it is now.
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/document", tag = "budgetar",
+    params(("id" = i64, Path), DocumentQuery),
+    responses((status = 200, description = "dokumentet i det begärda formatet (PDF, Word, Excel med tabellerna, HTML eller Markdown)"),
+        (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn document_api(
+    state: Acting,
+    Path(id): Path<i64>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, ApiError> {
+    document_response(&state, id, query.format).await
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct TemplateQuery {
+    /// Only this unit's sheet (its id); without it every unit with budget lines.
+    #[serde(default)]
+    pub enhet: Option<String>,
+}
+
+/// `GET /budget/{id}/budgetmall.xlsx` and `GET /api/v1/budgets/{id}/template`.
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/template", tag = "budgetar",
+    params(("id" = i64, Path), TemplateQuery),
+    responses((status = 200, description = "budgetmallen (.xlsx): ett blad per enhet med budgetraderna att fylla i", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 404, body = crate::error::ApiErrorBody)))]
+pub async fn template(
+    state: Acting,
+    Path(id): Path<i64>,
+    Query(query): Query<TemplateQuery>,
+) -> Result<Response, ApiError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let units: Vec<_> = snapshot
+        .budget
+        .lines
+        .iter()
+        .map(|lines| lines.unit.clone())
+        .filter(|unit| {
+            query
+                .enhet
+                .as_deref()
+                .is_none_or(|wanted| unit.as_str() == wanted)
+        })
+        .collect();
+    if units.is_empty() {
+        return Err(ApiError::invalid(
+            "Enheten har inga budgetrader i budgeten.",
+        ));
+    }
+    let bytes = styr_render::xlsx::template::template_workbook(&snapshot.budget, &units)
+        .map_err(|error| ApiError::invalid(error.to_string()))?;
+    let name = format!(
+        "budgetmall-{}.xlsx",
+        file_stem(&snapshot.budget.document.title)
+    );
+    Ok(attachment(XLSX, &name, bytes))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TemplateImportDto {
+    /// How many cells and explanations differed from the budget and were changed.
+    pub changes: usize,
+    /// The budget's revision after the import.
+    pub revision: i64,
+}
+
+/// The filled-in template is the request body. All or nothing: every problem is named by its
+/// sheet and cell, and the budget stays as it was.
+#[utoipa::path(post, path = "/api/v1/budgets/{id}/template", tag = "budgetar",
+    params(("id" = i64, Path)),
+    request_body(content = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    responses((status = 200, body = TemplateImportDto), (status = 403, body = crate::error::ApiErrorBody),
+        (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
+pub async fn import_template(
+    state: Acting,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<TemplateImportDto>, ApiError> {
+    let imported = state.app.import_template(&state.actor, id, &body).await?;
+    Ok(Json(TemplateImportDto {
+        changes: imported.changes,
+        revision: imported.snapshot.revision,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_plain() {
+        assert_eq!(
+            file_stem("Kommunstyrelsen budget 2025–2027"),
+            "kommunstyrelsen-budget-2025-2027"
+        );
+        assert_eq!(file_stem("Överförmyndare: Ä/Ö"), "overformyndare-a-o");
+        assert_eq!(file_stem("––"), "budget");
+    }
+}
