@@ -38,7 +38,7 @@ pub fn router() -> Router<AppState> {
             get(crate::opendata::download),
         )
         .route(
-            "/api/v1/budgets/{id}/document",
+            "/api/v1/budgets/{id}/download",
             get(crate::downloads::document_api),
         )
         .route(

@@ -169,7 +169,7 @@ pub struct DocumentQuery {
 }
 
 /// The budget document, computed from the budget as it is now.
-#[utoipa::path(get, path = "/api/v1/budgets/{id}/document", tag = "budgetar",
+#[utoipa::path(get, path = "/api/v1/budgets/{id}/download", tag = "budgetar",
     params(("id" = i64, Path), DocumentQuery),
     responses((status = 200, description = "dokumentet i det begärda formatet (PDF, Word, Excel med tabellerna, HTML eller Markdown)"),
         (status = 404, body = crate::error::ApiErrorBody)))]
