@@ -31,6 +31,106 @@ enum Holds {
 
 /// The changes a filled-in template makes to `budget` (only what differs), or every problem.
 pub fn template_changes(bytes: &[u8], budget: &Budget) -> Result<Vec<Change>, Vec<Issue>> {
+    within_bounds(bytes).map_err(|message| vec![problem("", 0, 0, message, "")])?;
+    // The spreadsheet reader is a library; should it still panic on a file damaged in a way
+    // the check above does not foresee, the file is refused rather than the request lost.
+    std::panic::catch_unwind(|| read(bytes, budget)).unwrap_or_else(|_| {
+        Err(vec![problem(
+            "",
+            0,
+            0,
+            "filen är skadad och kan inte läsas som en Excel-arbetsbok".into(),
+            "",
+        )])
+    })
+}
+
+/// The largest template styr reads: far beyond any unit's sheet, far below what could exhaust
+/// the server's memory.
+const MOST_ROWS: u64 = 10_000;
+const MOST_COLUMNS: u64 = 200;
+const MOST_SHEET_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Checks a workbook's sheets before the spreadsheet reader sees them: each sheet's unpacked
+/// size (a small ZIP can unpack to gigabytes), and every cell reference within the bounds
+/// above. A reader sizes its grid from the cells' positions, so one cell at row 1 000 000 and
+/// column XFD would cost billions of empty cells; and a malformed reference overflows inside
+/// the reader (calamine 0.38 multiplies a long column name past u32).
+fn within_bounds(bytes: &[u8]) -> Result<(), String> {
+    let unreadable = |error: &dyn std::fmt::Display| {
+        format!("filen är ingen läsbar Excel-arbetsbok (.xlsx): {error}")
+    };
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| unreadable(&error))?;
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index(index)
+            .map_err(|error| unreadable(&error))?;
+        let name = entry
+            .name()
+            .map_err(|error| unreadable(&error))?
+            .to_string();
+        if !name.starts_with("xl/worksheets/") {
+            continue;
+        }
+        let mut xml = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(entry, MOST_SHEET_BYTES + 1),
+            &mut xml,
+        )
+        .map_err(|error| unreadable(&error))?;
+        if xml.len() as u64 > MOST_SHEET_BYTES {
+            return Err(format!(
+                "bladet {name} är större än en budgetmall kan vara ({} MB uppackat)",
+                MOST_SHEET_BYTES / 1024 / 1024
+            ));
+        }
+        for reference in cell_references(&xml) {
+            if !reasonable(reference) {
+                return Err(format!(
+                    "bladet {name} har en cell utanför en budgetmalls storlek: ”{}”",
+                    String::from_utf8_lossy(&reference[..reference.len().min(40)])
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The values of `r="…"` attributes (cells and rows) and of `ref="…"` (the sheet's size).
+fn cell_references(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    [b" r=\"".as_slice(), b" ref=\"".as_slice()]
+        .into_iter()
+        .flat_map(move |attribute| {
+            memchr::memmem::find_iter(xml, attribute).map(move |at| {
+                let value = &xml[at + attribute.len()..];
+                let end = memchr::memchr(b'"', value).unwrap_or(value.len());
+                &value[..end]
+            })
+        })
+}
+
+/// "C7", "7" (a row), "A1:F13" (a size): letters then digits, within the bounds.
+fn reasonable(reference: &[u8]) -> bool {
+    reference.split(|byte| *byte == b':').all(|part| {
+        let letters = part
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphabetic())
+            .count();
+        let digits = &part[letters..];
+        let column = part[..letters].iter().try_fold(0_u64, |column, letter| {
+            let next = column * 26 + u64::from(letter.to_ascii_uppercase() - b'A') + 1;
+            (next <= MOST_COLUMNS).then_some(next)
+        });
+        let row = digits.iter().try_fold(0_u64, |row, digit| {
+            let next = row * 10 + u64::from(digit.wrapping_sub(b'0'));
+            (digit.is_ascii_digit() && next <= MOST_ROWS).then_some(next)
+        });
+        column.is_some() && row.is_some() && (letters > 0 || !digits.is_empty())
+    })
+}
+
+fn read(bytes: &[u8], budget: &Budget) -> Result<Vec<Change>, Vec<Issue>> {
     let mut workbook: Xlsx<_> =
         calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|error| {
             vec![problem(
@@ -338,4 +438,21 @@ fn explanation(current: Option<&UnitLines>, line: LineKind, budget: &Budget) -> 
         })
         .map(|explanation| explanation.text.clone())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_beyond_a_template_are_refused() {
+        assert!(reasonable(b"C7"));
+        assert!(reasonable(b"A1:F13"));
+        assert!(reasonable(b"12"));
+        assert!(!reasonable(b"XFD1048576"));
+        assert!(!reasonable(b"A1:XFD1048576"));
+        assert!(!reasonable(b"AAAAAAAAAAAAAAAA1"));
+        assert!(!reasonable(b"C7x"));
+        assert!(!reasonable(b""));
+    }
 }
