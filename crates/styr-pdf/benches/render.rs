@@ -1,0 +1,89 @@
+//! The time to render the reference budget's whole document in each format, in-process:
+//! the report computed from the budget, then each renderer. Prints the median of a number of
+//! runs per format (STYR_BENCH_RUNS, default 30) in milliseconds, and one line per format for
+//! bench/render.sh to compare with its peers. No timing is asserted anywhere.
+
+use std::time::{Duration, Instant};
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// "12,345 ms": microseconds as milliseconds with a decimal comma, in integers.
+fn milliseconds(duration: Duration) -> String {
+    let micros = duration.as_micros();
+    format!("{},{:03} ms", micros / 1000, micros % 1000)
+}
+
+fn time(runs: usize, mut work: impl FnMut() -> usize) -> (Duration, usize) {
+    let mut size = work();
+    let times = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            size = std::hint::black_box(work());
+            start.elapsed()
+        })
+        .collect();
+    (median(times), size)
+}
+
+fn main() {
+    let runs: usize = std::env::var("STYR_BENCH_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse().ok())
+        .unwrap_or(30);
+    let source = include_str!("../../../examples/alingsas-ks-2025.toml");
+    let budget = styr_import::parse_budget(source).expect("the example reads");
+    let report = styr_reports::budget_report(&budget).expect("the example computes");
+    let document = styr_render::document::budget_document(&report);
+
+    println!("Rendering the reference budget (Kommunstyrelsen i Alingsås 2025–2027), median of {runs} runs:");
+    let rows: [(&str, Box<dyn FnMut() -> usize>); 7] = [
+        (
+            "report",
+            Box::new(|| {
+                let report = styr_reports::budget_report(&budget).expect("computes");
+                styr_render::document::budget_document(&report).blocks.len()
+            }),
+        ),
+        ("pdf", Box::new(|| styr_pdf::pdf(&document).expect("a PDF").len())),
+        (
+            "docx",
+            Box::new(|| styr_render::docx::docx(&document).expect("a docx").len()),
+        ),
+        (
+            "xlsx",
+            Box::new(|| {
+                styr_render::xlsx::report::report_workbook(&report)
+                    .expect("a workbook")
+                    .len()
+            }),
+        ),
+        (
+            "html",
+            Box::new(|| styr_render::document::html::html(&document).len()),
+        ),
+        (
+            "markdown",
+            Box::new(|| styr_render::document::markdown::markdown(&document).len()),
+        ),
+        (
+            "template",
+            Box::new(|| {
+                styr_render::xlsx::template::template_workbook(&budget, &[])
+                    .expect("a template")
+                    .len()
+            }),
+        ),
+    ];
+    for (format, mut work) in rows {
+        let (median, size) = time(runs, &mut work);
+        println!(
+            "  {format:<9} {:>12}   ({size} {})",
+            milliseconds(median),
+            if format == "report" { "blocks" } else { "bytes" }
+        );
+        println!("RESULT {format} {}", median.as_micros());
+    }
+}
