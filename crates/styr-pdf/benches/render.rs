@@ -38,7 +38,9 @@ fn main() {
     let report = styr_reports::budget_report(&budget).expect("the example computes");
     let document = styr_render::document::budget_document(&report);
 
-    println!("Rendering the reference budget (Kommunstyrelsen i Alingsås 2025–2027), median of {runs} runs:");
+    println!(
+        "Rendering the reference budget (Kommunstyrelsen i Alingsås 2025–2027), median of {runs} runs:"
+    );
     let rows: [(&str, Box<dyn FnMut() -> usize>); 7] = [
         (
             "report",
@@ -47,7 +49,10 @@ fn main() {
                 styr_render::document::budget_document(&report).blocks.len()
             }),
         ),
-        ("pdf", Box::new(|| styr_pdf::pdf(&document).expect("a PDF").len())),
+        (
+            "pdf",
+            Box::new(|| styr_pdf::pdf(&document).expect("a PDF").len()),
+        ),
         (
             "docx",
             Box::new(|| styr_render::docx::docx(&document).expect("a docx").len()),
@@ -82,7 +87,11 @@ fn main() {
         println!(
             "  {format:<9} {:>12}   ({size} {})",
             milliseconds(median),
-            if format == "report" { "blocks" } else { "bytes" }
+            if format == "report" {
+                "blocks"
+            } else {
+                "bytes"
+            }
         );
         println!("RESULT {format} {}", median.as_micros());
     }

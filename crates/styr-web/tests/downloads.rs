@@ -265,3 +265,72 @@ async fn a_template_goes_out_and_comes_back_within_the_sender_s_rights() {
             .is_some_and(|message| message.contains("ingen läsbar Excel-arbetsbok"))
     );
 }
+
+/// A multipart upload of `file` as the Dokument page's form sends it.
+fn upload(file: &[u8]) -> Request<Body> {
+    let boundary = "styrgrans";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"mall.xlsx\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    Request::post("/budget/1/budgetmall")
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .expect("a request")
+}
+
+#[tokio::test]
+async fn the_dokument_page_offers_the_files_and_reads_a_template_back() {
+    let router = support::router_with_example("downloads-page").await;
+    let page = support::get(&router, "/budget/1/dokument").await;
+    for link in [
+        "/budget/1/dokument/pdf",
+        "/budget/1/dokument/docx",
+        "/budget/1/dokument/xlsx",
+        "/budget/1/budgetmall.xlsx?enhet=exploateringsenheten",
+    ] {
+        assert!(page.body.contains(link), "{link}");
+    }
+    let template = router
+        .clone()
+        .oneshot(
+            Request::get("/budget/1/budgetmall.xlsx")
+                .body(Body::empty())
+                .expect("a request"),
+        )
+        .await
+        .expect("an answer")
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes()
+        .to_vec();
+    let answer = support::send(&router, upload(&template)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body.contains("Budgetmallen är inläst: 0 ändringar."));
+
+    let broken = edited(
+        &template,
+        "xl/worksheets/sheet1.xml",
+        "<c r=\"C8\" s=\"6\"><v>-116205</v></c>",
+        "<c r=\"C8\" s=\"6\" t=\"inlineStr\"><is><t>mycket</t></is></c>",
+    );
+    let answer = support::send(&router, upload(&broken)).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer
+            .body
+            .contains("Budgetmallen lästes inte in; ingenting är ändrat.")
+    );
+    assert!(
+        answer
+            .body
+            .contains("blad ”Kommunstyrelsen”, cell C8: ”mycket” är inget belopp i tkr")
+    );
+}
