@@ -5,6 +5,9 @@
 
 use std::time::{Duration, Instant};
 
+/// A format's name and the work of rendering it once (returning the output's size).
+type Renderer<'a> = (&'static str, Box<dyn FnMut() -> usize + 'a>);
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -41,7 +44,7 @@ fn main() {
     println!(
         "Rendering the reference budget (Kommunstyrelsen i Alingsås 2025–2027), median of {runs} runs:"
     );
-    let rows: [(&str, Box<dyn FnMut() -> usize>); 7] = [
+    let rows: [Renderer; 7] = [
         (
             "report",
             Box::new(|| {
