@@ -2,6 +2,7 @@
 //! sentences generated from their figures. The sentences come first in a paragraph; the
 //! explanation people wrote follows them, so nobody types a figure.
 
+use styr_domain::statement::Direction;
 use styr_reports::BudgetReport;
 use styr_reports::frame::{FrameReport, FrameStepReport};
 use styr_reports::operating::OperatingTableReport;
@@ -219,9 +220,33 @@ fn operating(report: &BudgetReport, table: &OperatingTableReport) -> Vec<Block> 
     if let Some(frame) = report.frames.iter().find(|frame| frame.unit == table.unit) {
         blocks.extend(frame_sentences(report, frame));
     }
+    // The sentence states the change between the two years as the table shows them, so the
+    // reader's own subtraction agrees with it to the digit.
+    let shown = tables::shown_operating(table);
+    let shown_value = |line, year| {
+        let row = table
+            .rows
+            .iter()
+            .position(|row| row.row == styr_domain::operating::OperatingRow::Line(line))?;
+        let column = table
+            .columns
+            .iter()
+            .position(|column| column.year == year)?;
+        Some(shown[row][column])
+    };
     for change in &table.changes {
         let mut explanation = prose(&change.explanation);
-        let sentence = Span::plain(change.sentence.clone());
+        let sentence = match (
+            shown_value(change.line, change.from),
+            shown_value(change.line, change.to),
+        ) {
+            (Some(from), Some(to)) => {
+                let (direction, magnitude) = Direction::of_change(from, to);
+                sentences::line_change(change.line, direction, magnitude)
+            }
+            _ => change.sentence.clone(),
+        };
+        let sentence = Span::plain(sentence);
         match explanation.first_mut() {
             Some(Block::Paragraph(spans)) => {
                 spans.insert(0, Span::plain(" "));
@@ -310,18 +335,34 @@ fn lower_first(text: &str) -> String {
 
 fn investment(report: &BudgetReport) -> Vec<Block> {
     let plan = &report.investment;
-    let mut sentence = plan_sentence(plan);
-    let first = plan.plan_years.first().and_then(|year| {
+    // The sum and the average are of the totals as the table shows them.
+    let shown = tables::shown_investment(plan);
+    let total_row = plan
+        .rows
+        .iter()
+        .position(|row| row.row == styr_domain::investment::InvestmentRow::Total);
+    let shown_total = |year: &styr_domain::calendar::Year| {
         let column = plan
             .columns
             .iter()
             .position(|column| column.year == *year)?;
-        let total = plan
-            .rows
-            .iter()
-            .find(|row| row.row == styr_domain::investment::InvestmentRow::Total)?;
-        Some(sentences::investment_level(*year, total.values[column]))
-    });
+        Some(shown[total_row?][column])
+    };
+    let mut shown_plan = plan.clone();
+    if let Some(sum) = plan
+        .plan_years
+        .iter()
+        .map(shown_total)
+        .sum::<Option<styr_domain::money::Amount>>()
+    {
+        shown_plan.plan_sum = sum;
+        shown_plan.plan_average = styr_reports::investment::average(sum, plan.plan_years.len());
+    }
+    let mut sentence = plan_sentence(&shown_plan);
+    let first = plan
+        .plan_years
+        .first()
+        .and_then(|year| Some(sentences::investment_level(*year, shown_total(year)?)));
     if let Some(first) = first {
         sentence.push(' ');
         sentence.push_str(&first);
