@@ -334,11 +334,12 @@ impl<'a> Typesetter<'a> {
                 let end = MARGIN + indent + line.width;
                 let page_width = self.fonts.width(FontKind::Regular, BODY, &page);
                 let right = PAGE_WIDTH - MARGIN;
-                let dots = (right - number_column / 2 - end - 4_000).max(0) / dot.max(1);
+                let leader_end = right - page_width - 4_000;
+                let dots = (leader_end - end - 4_000).max(0) / dot.max(1);
                 let y = self.y;
                 if dots > 0 {
                     let leader = ".".repeat(dots as usize);
-                    let leader_x = right - number_column / 2 - dots * dot;
+                    let leader_x = leader_end - dots * dot;
                     self.page().items.push(text(
                         FontKind::Regular,
                         BODY,
