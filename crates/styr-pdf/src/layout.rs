@@ -243,8 +243,9 @@ impl<'a> Typesetter<'a> {
         if level == 1 {
             self.new_page();
         } else {
-            // Keep the heading with at least three lines of what follows it.
-            self.room_for(before + size * 2 + 3 * BODY_LEADING);
+            // Keep the heading with what follows it: three lines of text, or a table's header
+            // and its first rows.
+            self.room_for(before + size * 2 + 6 * BODY_LEADING);
             if self.y > TOP {
                 self.y += before;
             }
@@ -388,7 +389,8 @@ impl<'a> Typesetter<'a> {
             .collect();
         let header_height = row_height(&header);
         self.y += 4_000;
-        self.room_for(header_height * 2);
+        // A table starts where its header and at least three rows fit.
+        self.room_for(header_height + 3 * row_height(&[Vec::new()]));
         self.table_header(table, &widths, &header, header_height);
         for row in &table.rows {
             let font = if row.emphasised {
