@@ -303,3 +303,75 @@ const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 /// outline levels the navigation pane and the TOC field read.
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:lang w:val="sv-SE"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="1200" w:after="480"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="122B4A"/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="122B4A"/><w:sz w:val="26"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:color w:val="122B4A"/><w:sz w:val="23"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading4"><w:name w:val="heading 4"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="60"/><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:i/><w:color w:val="122B4A"/><w:sz w:val="21"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:pPr><w:pageBreakBefore/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/><w:ind w:left="240"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="TOC3"><w:name w:val="toc 3"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/><w:ind w:left="480"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="TOC4"><w:name w:val="toc 4"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="40"/><w:ind w:left="720"/></w:pPr><w:rPr><w:i/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Tabelltext"><w:name w:val="Tabelltext"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="555555"/><w:sz w:val="16"/></w:rPr></w:style><w:style w:type="table" w:styleId="Budgettabell"><w:name w:val="Budgettabell"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="404040"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="404040"/><w:insideH w:val="single" w:sz="2" w:space="0" w:color="B0B0B0"/></w:tblBorders><w:tblCellMar><w:left w:w="60" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::document::{Cell, Column, Row};
+
+    fn part(file: &[u8], name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(file)).expect("a ZIP");
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .expect("the part")
+            .read_to_string(&mut text)
+            .expect("UTF-8");
+        text
+    }
+
+    #[test]
+    fn headings_lists_and_tables_are_word_s_own() {
+        let document = Document {
+            title: "Budget <2025> & plan".into(),
+            metadata: vec![("Diarienummer", "2024.025 KS".into())],
+            blocks: vec![
+                Block::Contents,
+                Block::Heading {
+                    level: 2,
+                    text: "Inledning".into(),
+                },
+                Block::Numbered(vec![vec![Span::plain("ett")], vec![Span::plain("två")]]),
+                Block::Numbered(vec![vec![Span::italic("åter ett")]]),
+                Block::Table(Table {
+                    columns: vec![Column {
+                        label: "Belopp i tkr".into(),
+                        numeric: true,
+                        weight: 1,
+                    }],
+                    rows: vec![Row {
+                        cells: vec![Cell::new("-114 196")],
+                        emphasised: true,
+                    }],
+                }),
+            ],
+        };
+        let file = docx(&document).expect("a file");
+        let body = part(&file, "word/document.xml");
+        assert!(body.contains("Budget &lt;2025&gt; &amp; plan"));
+        assert!(body.contains(r#"<w:pStyle w:val="Heading2"/>"#));
+        assert!(
+            body.contains(r#"<w:pStyle w:val="TOC2"/>"#),
+            "the contents lists it"
+        );
+        assert!(body.contains(r#"<w:tblHeader/>"#));
+        assert!(
+            body.contains(r#"<w:jc w:val="right"/>"#),
+            "figures right-aligned"
+        );
+        assert!(body.contains("<w:b/></w:rPr><w:t xml:space=\"preserve\">-114 196"));
+        // Each numbered list counts from 1 again: a list instance of its own.
+        assert!(
+            body.contains(r#"<w:numId w:val="2"/>"#) && body.contains(r#"<w:numId w:val="3"/>"#)
+        );
+        let numbering = part(&file, "word/numbering.xml");
+        assert_eq!(
+            numbering.matches("<w:startOverride w:val=\"1\"/>").count(),
+            2
+        );
+        assert!(part(&file, "word/styles.xml").contains(r#"w:styleId="Heading4""#));
+        assert!(part(&file, "word/footer1.xml").contains(" NUMPAGES "));
+    }
+}

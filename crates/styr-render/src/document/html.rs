@@ -140,3 +140,57 @@ fn table_html(out: &mut String, table: &Table) {
     }
     out.push_str("</tbody>\n</table>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Cell, Column, Row};
+
+    #[test]
+    fn the_page_links_its_contents_and_colours_only_valid_fills() {
+        let document = Document {
+            title: "Budget".into(),
+            metadata: Vec::new(),
+            blocks: vec![
+                Block::Contents,
+                Block::Heading {
+                    level: 1,
+                    text: "Nämndens <budget>".into(),
+                },
+                Block::Table(Table {
+                    columns: vec![Column {
+                        label: "Riskvärde".into(),
+                        numeric: true,
+                        weight: 1,
+                    }],
+                    rows: vec![
+                        Row {
+                            cells: vec![Cell {
+                                text: "12".into(),
+                                fill: Some("#f4c542".into()),
+                            }],
+                            emphasised: false,
+                        },
+                        Row {
+                            cells: vec![Cell {
+                                text: "4".into(),
+                                fill: Some("red;background:url(x)".into()),
+                            }],
+                            emphasised: false,
+                        },
+                    ],
+                }),
+            ],
+        };
+        let page = html(&document);
+        assert!(
+            page.contains("<h2 id=\"rubrik-1\" class=\"chapter\">Nämndens &lt;budget&gt;</h2>")
+        );
+        assert!(page.contains("<a href=\"#rubrik-1\">Nämndens &lt;budget&gt;</a>"));
+        assert!(page.contains("<td class=\"number\" style=\"background:#f4c542\">12</td>"));
+        assert!(
+            page.contains("<td class=\"number\">4</td>"),
+            "a fill that is no colour is dropped"
+        );
+    }
+}
