@@ -238,6 +238,7 @@ fn the_pdf_of_the_reference_reads_like_the_reference() {
         "Personalkostnaderna ökar med 2,0 mnkr.",
         "Den totala investeringsplanen åren 2025–2029 uppgår till sammanlagt 613,7 mnkr, i genomsnitt 122,7 mnkr per år.",
         "Kommunbidraget är oförändrat jämfört med föregående år.",
+        "År 2025 uppgår investeringsnivån till 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr.",
     ] {
         assert!(prose.contains(sentence), "the PDF says: {sentence}");
     }

@@ -79,6 +79,37 @@ pub fn investment_level(year: Year, total: Amount) -> String {
     )
 }
 
+/// The plan's course over its years, as the reference describes it: the first year, the
+/// average of the years between, and the last year. "År 2025 uppgår investeringsnivån till
+/// 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr."
+/// `totals` are the plan years' totals as the table shows them, in order.
+pub fn investment_course(totals: &[(Year, Amount)]) -> String {
+    match totals {
+        [] => String::new(),
+        [(year, total)] => investment_level(*year, *total),
+        [(first, first_total), (last, last_total)] => format!(
+            "År {first} uppgår investeringsnivån till {} och år {last} till {}.",
+            in_prose(*first_total),
+            in_prose(*last_total)
+        ),
+        [(first, first_total), between @ .., (last, last_total)] => {
+            let sum: Amount = between.iter().map(|(_, total)| *total).sum();
+            let average = crate::investment::average(sum, between.len());
+            let (from, to) = (between[0].0, between[between.len() - 1].0);
+            let middle = if from == to {
+                format!("år {from} till {}", in_prose(average))
+            } else {
+                format!("åren {from}–{to} i genomsnitt till {}", in_prose(average))
+            };
+            format!(
+                "År {first} uppgår investeringsnivån till {}, {middle} och år {last} till {}.",
+                in_prose(*first_total),
+                in_prose(*last_total)
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +132,22 @@ mod tests {
         assert_eq!(
             frame_change(Amount::from_tkr(233), Amount::from_tkr(233)),
             "Kommunbidraget är oförändrat jämfört med föregående år."
+        );
+        let years = |first: i64| (first..).map(|year| Year::new(year).expect("a year"));
+        let totals: Vec<(Year, Amount)> = years(2025)
+            .zip([106_790, 144_853, 136_350, 139_080, 86_625].map(Amount::from_tkr))
+            .collect();
+        assert_eq!(
+            investment_course(&totals),
+            "År 2025 uppgår investeringsnivån till 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr."
+        );
+        assert_eq!(
+            investment_course(&totals[..3]),
+            "År 2025 uppgår investeringsnivån till 106,8 mnkr, år 2026 till 144,9 mnkr och år 2027 till 136,4 mnkr."
+        );
+        assert_eq!(
+            investment_course(&totals[..2]),
+            "År 2025 uppgår investeringsnivån till 106,8 mnkr och år 2026 till 144,9 mnkr."
         );
         assert_eq!(
             investment_level(year, Amount::from_tkr(106_790)),

@@ -359,10 +359,14 @@ fn investment(report: &BudgetReport) -> Vec<Block> {
         shown_plan.plan_average = styr_reports::investment::average(sum, plan.plan_years.len());
     }
     let mut sentence = plan_sentence(&shown_plan);
-    let first = plan
+    let totals: Option<Vec<_>> = plan
         .plan_years
-        .first()
-        .and_then(|year| Some(sentences::investment_level(*year, shown_total(year)?)));
+        .iter()
+        .map(|year| Some((*year, shown_total(year)?)))
+        .collect();
+    let first = totals
+        .filter(|totals| !totals.is_empty())
+        .map(|totals| sentences::investment_course(&totals));
     if let Some(first) = first {
         sentence.push(' ');
         sentence.push_str(&first);
