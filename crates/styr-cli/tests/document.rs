@@ -299,32 +299,31 @@ fn the_word_document_opens_in_libreoffice_with_every_table() {
 }
 
 #[test]
-fn styr_s_review_finds_no_error_in_the_document_styr_writes() {
+fn styr_s_review_finds_no_error_in_the_documents_styr_writes() {
     let directory = scratch("self-review");
-    let markdown = directory.join("budget.md");
-    render("markdown", &markdown);
-    let output = styr(&[
-        "check",
-        markdown.to_str().expect("UTF-8"),
-        "--format",
-        "json",
-    ]);
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON findings");
-    let findings = json["findings"].as_array().expect("a list");
-    // Every table adds up and every sentence agrees with its table; what remains is the
-    // reference's own prose: "Bälunge företagspark" where the tables say "Bälinge".
-    assert!(
-        findings
-            .iter()
-            .all(|finding| finding["severity"] == "varning"),
-        "{findings:?}"
-    );
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    assert!(
-        findings[0]["place"]
-            .as_str()
-            .is_some_and(|place| place.contains("Bälunge"))
-    );
-    assert_eq!(output.status.code(), Some(0));
+    for (file, format) in [("budget.md", "markdown"), ("budget.docx", "docx")] {
+        let path = directory.join(file);
+        render(format, &path);
+        let output = styr(&["check", path.to_str().expect("UTF-8"), "--format", "json"]);
+        let json: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("JSON findings");
+        let findings = json["findings"].as_array().expect("a list");
+        // Every table adds up and every sentence agrees with its table; what remains is the
+        // reference's own prose: "Bälunge företagspark" where the tables say "Bälinge".
+        assert!(
+            findings
+                .iter()
+                .all(|finding| finding["severity"] == "varning"),
+            "{format}: {findings:?}"
+        );
+        assert_eq!(findings.len(), 1, "{format}: {findings:?}");
+        assert!(
+            findings[0]["place"]
+                .as_str()
+                .is_some_and(|place| place.contains("Bälunge")),
+            "{format}"
+        );
+        assert_eq!(output.status.code(), Some(0), "{format}");
+    }
     let _ = std::fs::remove_dir_all(&directory);
 }
