@@ -169,7 +169,7 @@ impl<'a> Typesetter<'a> {
             WIDTH,
         ) {
             self.y += 28_000;
-            self.draw_line(&line, MARGIN, 22_000, [0, 0, 0]);
+            self.draw_line(&line, MARGIN, self.y, 22_000, [0, 0, 0]);
         }
         self.y += 24_000;
         let label_width = 150_000;
@@ -250,7 +250,7 @@ impl<'a> Typesetter<'a> {
         });
         for line in self.lines(&[Span::plain(content)], font, size, WIDTH) {
             self.y += size * 13 / 10;
-            self.draw_line(&line, MARGIN, size, [0x12, 0x2b, 0x4a]);
+            self.draw_line(&line, MARGIN, self.y, size, [0x12, 0x2b, 0x4a]);
         }
         self.y += 5_000;
     }
@@ -259,7 +259,7 @@ impl<'a> Typesetter<'a> {
         for line in self.lines(spans, FontKind::Regular, BODY, width) {
             self.room_for(BODY_LEADING);
             self.y += BODY_LEADING;
-            self.draw_line(&line, x, BODY, [0, 0, 0]);
+            self.draw_line(&line, x, self.y, BODY, [0, 0, 0]);
         }
     }
 
@@ -289,6 +289,7 @@ impl<'a> Typesetter<'a> {
                 width: 0,
             },
             MARGIN,
+            self.y,
             16_000,
             [0x12, 0x2b, 0x4a],
         );
@@ -320,7 +321,7 @@ impl<'a> Typesetter<'a> {
             for (number, line) in lines.iter().enumerate() {
                 self.room_for(BODY_LEADING);
                 self.y += BODY_LEADING;
-                self.draw_line(line, MARGIN + indent, BODY, [0, 0, 0]);
+                self.draw_line(line, MARGIN + indent, self.y, BODY, [0, 0, 0]);
                 if number + 1 < lines.len() {
                     continue;
                 }
@@ -366,9 +367,8 @@ impl<'a> Typesetter<'a> {
         });
     }
 
-    /// Draws a line's runs on the current baseline.
-    fn draw_line(&mut self, line: &Line, x: i64, size: i64, colour: [u8; 3]) {
-        let y = self.y;
+    /// Draws a line's runs on the baseline `y`.
+    fn draw_line(&mut self, line: &Line, x: i64, y: i64, size: i64, colour: [u8; 3]) {
         for (font, content, offset) in &line.runs {
             self.page()
                 .items

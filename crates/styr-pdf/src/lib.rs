@@ -23,13 +23,3 @@ pub fn pdf(document: &Document) -> Result<Vec<u8>, PdfError> {
     let layout = layout::layout(document, &fonts);
     write::write(&layout, &fonts, &document.title)
 }
-
-/// The headings and the pages they start on, as the contents lists them.
-pub fn contents(document: &Document) -> Result<Vec<(String, usize)>, PdfError> {
-    let fonts = fonts::Fonts::load()?;
-    Ok(layout::layout(document, &fonts)
-        .headings
-        .into_iter()
-        .map(|entry| (entry.text, entry.page))
-        .collect())
-}

@@ -31,20 +31,13 @@ pub fn zip(parts: &[Part]) -> Result<Vec<u8>, std::io::Error> {
     Ok(writer.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
-/// Escapes text for XML content and attribute values; drops the control characters XML 1.0
-/// cannot hold (a pasted vertical tab would otherwise make the file unreadable).
+/// Escapes text for XML content and attribute values, as for HTML ([`crate::html::escape`]),
+/// and drops the control characters XML 1.0 cannot hold (a pasted vertical tab would otherwise
+/// make the file unreadable).
 pub fn xml_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        match character {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\t' | '\n' | '\r' => escaped.push(character),
-            control if control < ' ' => {}
-            other => escaped.push(other),
-        }
-    }
-    escaped
+    let allowed: String = text
+        .chars()
+        .filter(|character| *character >= ' ' || matches!(character, '\t' | '\n' | '\r'))
+        .collect();
+    crate::html::escape(&allowed)
 }

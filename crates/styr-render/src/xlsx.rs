@@ -94,6 +94,15 @@ pub fn reference(column: usize, row: usize) -> String {
     styr_domain::template::cell_name(column, row)
 }
 
+/// "SUM(B5:B8)": a column's rows from `first` to `last` (zero-based).
+pub fn range_sum(column: usize, first: usize, last: usize) -> String {
+    format!(
+        "SUM({}:{})",
+        reference(column, first),
+        reference(column, last)
+    )
+}
+
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique in the book.
 pub fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let clean: String = wanted

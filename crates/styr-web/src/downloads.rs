@@ -64,7 +64,8 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /// The document (or, for xlsx, its tables) in a format.
 pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, ApiError> {
-    let document = styr_render::document::budget_document(report);
+    // The document's layout, for the formats that render it (the workbook is the tables).
+    let document = || styr_render::document::budget_document(report);
     let failed = |error: &dyn std::fmt::Display| {
         tracing::error!(%error, "a document could not be rendered");
         ApiError::with_status(
@@ -74,16 +75,16 @@ pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, 
         )
     };
     Ok(match format {
-        DocumentFormat::Pdf => styr_pdf::pdf(&document).map_err(|error| failed(&error))?,
+        DocumentFormat::Pdf => styr_pdf::pdf(&document()).map_err(|error| failed(&error))?,
         DocumentFormat::Docx => {
-            styr_render::docx::docx(&document).map_err(|error| failed(&error))?
+            styr_render::docx::docx(&document()).map_err(|error| failed(&error))?
         }
         DocumentFormat::Xlsx => {
             styr_render::xlsx::report::report_workbook(report).map_err(|error| failed(&error))?
         }
-        DocumentFormat::Html => styr_render::document::html::html(&document).into_bytes(),
+        DocumentFormat::Html => styr_render::document::html::html(&document()).into_bytes(),
         DocumentFormat::Markdown => {
-            styr_render::document::markdown::markdown(&document).into_bytes()
+            styr_render::document::markdown::markdown(&document()).into_bytes()
         }
     })
 }

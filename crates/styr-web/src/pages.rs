@@ -121,6 +121,24 @@ where
     }
 }
 
+/// The file an upload form sends in its field `fil`, or `None` when the form has none; the
+/// form's other fields are read past.
+pub async fn uploaded_file(
+    form: &mut axum::extract::Multipart,
+) -> Result<Option<axum::body::Bytes>, PageError> {
+    let mut file = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("fil") {
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
+            file = Some(bytes);
+        }
+    }
+    Ok(file)
+}
+
 /// After a successful post, the page is fetched anew (post/redirect/get).
 pub fn see(location: String) -> PageResult {
     Ok(Redirect::to(&location).into_response())

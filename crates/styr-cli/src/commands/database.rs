@@ -35,28 +35,15 @@ pub fn import(file: &Path, database_url: &str) -> ExitCode {
             return ExitCode::from(UNREADABLE);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
+    with_app(database_url, async |app| {
         match app.import(&Actor::named("kommandorad"), &source).await {
             Ok(id) => {
                 println!("Budgeten är inläst som nummer {id}.");
                 ExitCode::SUCCESS
             }
             Err(AppError::Unreadable(issues)) => {
-                for issue in &issues {
-                    eprintln!("{}: {issue}\n", file.display());
-                }
-                eprintln!(
-                    "styr: {} kunde inte läsas ({} fel); ingenting är inläst.",
-                    file.display(),
-                    issues.len()
-                );
-                ExitCode::from(UNREADABLE)
+                let problems: Vec<String> = issues.iter().map(ToString::to_string).collect();
+                refused(file, &problems, "ingenting är inläst")
             }
             Err(error) => {
                 eprintln!("styr: {}: {error}; ingenting är inläst.", file.display());
@@ -67,16 +54,16 @@ pub fn import(file: &Path, database_url: &str) -> ExitCode {
 }
 
 /// The budget a command is about: the one named, or the only one in the database; otherwise
-/// says which there are.
-pub async fn choose(app: &App, budget: Option<i64>) -> Option<i64> {
+/// says which there are (and how to add one) and gives the exit status.
+pub async fn choose(app: &App, budget: Option<i64>) -> Result<i64, ExitCode> {
     if let Some(id) = budget {
-        return Some(id);
+        return Ok(id);
     }
     match app.budgets().await.as_deref() {
-        Ok([only]) => Some(only.id),
+        Ok([only]) => Ok(only.id),
         Ok([]) => {
-            eprintln!("styr: databasen har ingen budget");
-            None
+            eprintln!("styr: databasen har ingen budget; läs in en med styr import BUDGET.toml");
+            Err(ExitCode::FAILURE)
         }
         Ok(many) => {
             let numbers: Vec<String> = many
@@ -87,13 +74,52 @@ pub async fn choose(app: &App, budget: Option<i64>) -> Option<i64> {
                 "styr: databasen har flera budgetar; välj en med --budget: {}",
                 numbers.join(", ")
             );
-            None
+            Err(ExitCode::FAILURE)
         }
         Err(error) => {
             eprintln!("styr: {error}");
-            None
+            Err(ExitCode::FAILURE)
         }
     }
+}
+
+/// Opens the database and runs `work` with the application.
+pub fn with_app(database_url: &str, work: impl AsyncFnOnce(&App) -> ExitCode) -> ExitCode {
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
+    };
+    runtime.block_on(async {
+        match open(database_url).await {
+            Some(app) => work(&app).await,
+            None => ExitCode::FAILURE,
+        }
+    })
+}
+
+/// Opens the database, picks the budget ([`choose`]) and runs `work` with both.
+pub fn with_budget(
+    database_url: &str,
+    budget: Option<i64>,
+    work: impl AsyncFnOnce(&App, i64) -> ExitCode,
+) -> ExitCode {
+    with_app(database_url, async |app| match choose(app, budget).await {
+        Ok(id) => work(app, id).await,
+        Err(status) => status,
+    })
+}
+
+/// Lists a file's problems, says that `nothing` happened ("ingenting är inläst"), and gives the
+/// exit status of an unreadable file.
+pub fn refused(file: &Path, problems: &[String], nothing: &str) -> ExitCode {
+    for problem in problems {
+        eprintln!("{}: {problem}\n", file.display());
+    }
+    eprintln!(
+        "styr: {} kunde inte läsas ({} fel); {nothing}.",
+        file.display(),
+        problems.len()
+    );
+    ExitCode::from(UNREADABLE)
 }
 
 /// Writes bytes to a file, or to standard output without one.
@@ -117,23 +143,13 @@ pub fn write_output(output: Option<&Path>, content: &[u8]) -> ExitCode {
 }
 
 pub fn export(budget: Option<i64>, database_url: &str, output: Option<&Path>) -> ExitCode {
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        let Some(id) = choose(&app, budget).await else {
-            return ExitCode::FAILURE;
-        };
-        let text = match app.export(id).await {
-            Ok(text) => text,
+    with_budget(database_url, budget, async |app, id| {
+        match app.export(id).await {
+            Ok(text) => write_output(output, text.as_bytes()),
             Err(error) => {
                 eprintln!("styr: budget {id}: {error}");
-                return ExitCode::FAILURE;
+                ExitCode::FAILURE
             }
-        };
-        write_output(output, text.as_bytes())
+        }
     })
 }

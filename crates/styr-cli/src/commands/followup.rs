@@ -6,14 +6,14 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use styr_app::{Actor, App, AppError};
+use styr_app::{Actor, AppError};
 use styr_domain::calendar::Year;
 use styr_domain::followup::{AccountMapping, CostCentreMapping};
 use styr_import::sie::{ForkSink, OutcomeSink, SieError, read_sie_path};
 use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
-use super::database::runtime;
+use super::database::{refused, with_budget};
 use crate::input::{UNREADABLE, read_budget};
 use crate::{FollowupFormat, FollowupLayout};
 
@@ -237,44 +237,13 @@ impl styr_import::sie::SieSink for ProgressSink {
     }
 }
 
-async fn only_budget(app: &App, budget: Option<i64>) -> Result<i64, ExitCode> {
-    if let Some(id) = budget {
-        return Ok(id);
-    }
-    match app.budgets().await.as_deref() {
-        Ok([only]) => Ok(only.id),
-        Ok([]) => {
-            eprintln!("styr: databasen har ingen budget; läs in en med styr import BUDGET.toml");
-            Err(ExitCode::FAILURE)
-        }
-        Ok(_) => {
-            eprintln!("styr: databasen har flera budgetar; välj en med --budget NUMMER");
-            Err(ExitCode::FAILURE)
-        }
-        Err(error) => {
-            eprintln!("styr: {error}");
-            Err(ExitCode::FAILURE)
-        }
-    }
-}
-
 /// Budget versus actual from the database: the stored outcome, mapping and forecasts.
 pub fn from_database(database_url: &str, budget: Option<i64>, options: &Options<'_>) -> ExitCode {
     let year = match year_of(options.year) {
         Ok(year) => year,
         Err(code) => return code,
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = super::database::open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        let id = match only_budget(&app, budget).await {
-            Ok(id) => id,
-            Err(code) => return code,
-        };
+    with_budget(database_url, budget, async |app, id| {
         match app.followup(id, year, through(options)).await {
             Ok(report) => write(&report, options),
             Err(error) => {
@@ -303,17 +272,7 @@ pub fn import(
             return ExitCode::from(UNREADABLE);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = super::database::open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        let id = match only_budget(&app, budget).await {
-            Ok(id) => id,
-            Err(code) => return code,
-        };
+    with_budget(database_url, budget, async |app, id| {
         let actor = Actor::named("kommandorad");
         let result = match profile {
             // SIE is read and written at once, a batch at a time.
@@ -358,20 +317,18 @@ pub fn import(
             Ok(record) => {
                 println!(
                     "Utfallet är inläst i budget {id}: {} verifikationer, {} rader, {} – {} (import {}, ersatte {} rader).",
-                    record.vouchers, record.rows, record.first_month, record.last_month, record.id, record.replaced_rows
+                    record.vouchers,
+                    record.rows,
+                    record.first_month,
+                    record.last_month,
+                    record.id,
+                    record.replaced_rows
                 );
                 ExitCode::SUCCESS
             }
             Err(AppError::Unreadable(issues)) => {
-                for issue in &issues {
-                    eprintln!("{}: {issue}\n", file.display());
-                }
-                eprintln!(
-                    "styr: {} kunde inte läsas ({} fel); ingenting är inläst.",
-                    file.display(),
-                    issues.len()
-                );
-                ExitCode::from(UNREADABLE)
+                let problems: Vec<String> = issues.iter().map(ToString::to_string).collect();
+                refused(file, &problems, "ingenting är inläst")
             }
             Err(error) => {
                 eprintln!("styr: {}: {error}; ingenting är inläst.", file.display());

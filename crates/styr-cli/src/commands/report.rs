@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use styr_reports::BudgetReport;
 
-use super::database::{choose, open, runtime, write_output};
+use super::database::{with_budget, write_output};
 use crate::ReportFormat;
 use crate::input::{UNREADABLE, read_budget};
 
@@ -25,19 +25,20 @@ pub fn run(
         Ok(report) => report,
         Err(status) => return status,
     };
-    let document = styr_render::document::budget_document(&report);
+    // The document's layout, for the formats that render it (not the tables, JSON or data).
+    let document = || styr_render::document::budget_document(&report);
     let rendered: Vec<u8> = match format {
-        ReportFormat::Markdown => styr_render::document::markdown::markdown(&document).into(),
-        ReportFormat::Html => styr_render::document::html::html(&document).into(),
+        ReportFormat::Markdown => styr_render::document::markdown::markdown(&document()).into(),
+        ReportFormat::Html => styr_render::document::html::html(&document()).into(),
         ReportFormat::Json => styr_render::json(&report).into(),
-        ReportFormat::Pdf => match styr_pdf::pdf(&document) {
+        ReportFormat::Pdf => match styr_pdf::pdf(&document()) {
             Ok(pdf) => pdf,
             Err(error) => {
                 eprintln!("styr: {error}");
                 return ExitCode::FAILURE;
             }
         },
-        ReportFormat::Docx => match styr_render::docx::docx(&document) {
+        ReportFormat::Docx => match styr_render::docx::docx(&document()) {
             Ok(file) => file,
             Err(error) => return cannot_write(&error),
         },
@@ -62,16 +63,20 @@ fn from_file(path: &Path) -> Result<BudgetReport, ExitCode> {
 }
 
 fn from_database(database_url: &str, budget: Option<i64>) -> Result<BudgetReport, ExitCode> {
-    let runtime = runtime().ok_or(ExitCode::FAILURE)?;
-    runtime.block_on(async {
-        let app = open(database_url).await.ok_or(ExitCode::FAILURE)?;
-        let id = choose(&app, budget).await.ok_or(ExitCode::FAILURE)?;
-        let snapshot = app.snapshot(id).await.map_err(|error| {
-            eprintln!("styr: budget {id}: {error}");
-            ExitCode::FAILURE
-        })?;
-        Ok(snapshot.report().clone())
-    })
+    let mut report = None;
+    let status = with_budget(database_url, budget, async |app, id| {
+        match app.snapshot(id).await {
+            Ok(snapshot) => {
+                report = Some(snapshot.report().clone());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("styr: budget {id}: {error}");
+                ExitCode::FAILURE
+            }
+        }
+    });
+    report.ok_or(status)
 }
 
 fn cannot_write(error: &std::io::Error) -> ExitCode {

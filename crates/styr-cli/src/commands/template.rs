@@ -5,9 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use styr_app::{Actor, AppError};
-use styr_domain::organisation::UnitId;
 
-use super::database::{choose, open, runtime, write_output};
+use super::database::{refused, with_budget, write_output};
 use crate::input::UNREADABLE;
 
 pub fn export(
@@ -16,16 +15,7 @@ pub fn export(
     units: &[String],
     output: Option<&Path>,
 ) -> ExitCode {
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        let Some(id) = choose(&app, budget).await else {
-            return ExitCode::FAILURE;
-        };
+    with_budget(database_url, budget, async |app, id| {
         let snapshot = match app.snapshot(id).await {
             Ok(snapshot) => snapshot,
             Err(error) => {
@@ -33,22 +23,13 @@ pub fn export(
                 return ExitCode::FAILURE;
             }
         };
+        let lines = &snapshot.budget.lines;
         let mut wanted = Vec::new();
         for unit in units {
-            match snapshot
-                .budget
-                .lines
-                .iter()
-                .find(|lines| lines.unit.as_str() == unit)
-            {
+            match lines.iter().find(|lines| lines.unit.as_str() == unit) {
                 Some(lines) => wanted.push(lines.unit.clone()),
                 None => {
-                    let known: Vec<&str> = snapshot
-                        .budget
-                        .lines
-                        .iter()
-                        .map(|lines| lines.unit.as_str())
-                        .collect();
+                    let known: Vec<&str> = lines.iter().map(|lines| lines.unit.as_str()).collect();
                     eprintln!(
                         "styr: enheten ”{unit}” har inga budgetrader; enheter med rader: {}",
                         known.join(", ")
@@ -57,8 +38,7 @@ pub fn export(
                 }
             }
         }
-        let units: &[UnitId] = &wanted;
-        match styr_render::xlsx::template::template_workbook(&snapshot.budget, units) {
+        match styr_render::xlsx::template::template_workbook(&snapshot.budget, &wanted) {
             Ok(workbook) => write_output(output, &workbook),
             Err(error) => {
                 eprintln!("styr: mallen kan inte skrivas: {error}");
@@ -76,16 +56,7 @@ pub fn import(file: &Path, database_url: &str, budget: Option<i64>) -> ExitCode 
             return ExitCode::from(UNREADABLE);
         }
     };
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        let Some(id) = choose(&app, budget).await else {
-            return ExitCode::FAILURE;
-        };
+    with_budget(database_url, budget, async |app, id| {
         match app
             .import_template(&Actor::named("kommandorad"), id, &workbook)
             .await
@@ -97,16 +68,11 @@ pub fn import(file: &Path, database_url: &str, budget: Option<i64>) -> ExitCode 
                 );
                 ExitCode::SUCCESS
             }
+            // Each problem names its sheet and cell; the line and column would only repeat them.
             Err(AppError::Unreadable(issues)) => {
-                for issue in &issues {
-                    eprintln!("{}: {}", file.display(), issue.message);
-                }
-                eprintln!(
-                    "styr: {} kunde inte läsas ({} fel); ingenting är ändrat.",
-                    file.display(),
-                    issues.len()
-                );
-                ExitCode::from(UNREADABLE)
+                let problems: Vec<String> =
+                    issues.iter().map(|issue| issue.message.clone()).collect();
+                refused(file, &problems, "ingenting är ändrat")
             }
             Err(error) => {
                 eprintln!("styr: {}: {error}; ingenting är ändrat.", file.display());

@@ -8,8 +8,6 @@ use std::process::ExitCode;
 
 use styr_app::{Actor, App, AppError, Role, RoleKind};
 
-use super::database::{open, runtime};
-
 fn operator() -> Actor {
     let user = std::env::var("USER").unwrap_or_else(|_| "okänd".into());
     Actor::named(format!("kommandorad ({user})"))
@@ -20,15 +18,7 @@ fn with_app(
     database_url: &str,
     work: impl AsyncFnOnce(&App) -> Result<String, AppError>,
 ) -> ExitCode {
-    let Some(runtime) = runtime() else {
-        return ExitCode::FAILURE;
-    };
-    runtime.block_on(async {
-        let Some(app) = open(database_url).await else {
-            return ExitCode::FAILURE;
-        };
-        finish(work(&app).await)
-    })
+    super::database::with_app(database_url, async |app| finish(work(app).await))
 }
 
 /// The role from `--role` and `--scope`.

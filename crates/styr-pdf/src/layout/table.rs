@@ -21,19 +21,8 @@ impl Typesetter<'_> {
             .iter()
             .map(|column| WIDTH * i64::from(column.weight) / total.max(1))
             .collect();
-        let header: Vec<Vec<Line>> = table
-            .columns
-            .iter()
-            .zip(&widths)
-            .map(|(column, width)| {
-                self.lines(
-                    &[Span::plain(&column.label)],
-                    FontKind::Bold,
-                    TABLE,
-                    width - 2 * CELL_PADDING,
-                )
-            })
-            .collect();
+        let labels = table.columns.iter().map(|column| column.label.as_str());
+        let header = self.cell_lines(labels, &widths, FontKind::Bold);
         let header_height = row_height(&header);
         self.y += 4_000;
         // A table starts where its header and at least three rows fit.
@@ -45,19 +34,8 @@ impl Typesetter<'_> {
             } else {
                 FontKind::Regular
             };
-            let cells: Vec<Vec<Line>> = row
-                .cells
-                .iter()
-                .zip(&widths)
-                .map(|(cell, width)| {
-                    self.lines(
-                        &[Span::plain(&cell.text)],
-                        font,
-                        TABLE,
-                        width - 2 * CELL_PADDING,
-                    )
-                })
-                .collect();
+            let texts = row.cells.iter().map(|cell| cell.text.as_str());
+            let cells = self.cell_lines(texts, &widths, font);
             let height = row_height(&cells);
             if self.y + height > BOTTOM {
                 // The header is repeated on every page the table continues on.
@@ -90,6 +68,21 @@ impl Typesetter<'_> {
         self.y += 8_000;
     }
 
+    /// Each cell's text broken into the lines its column holds.
+    fn cell_lines<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t str>,
+        widths: &[i64],
+        font: FontKind,
+    ) -> Vec<Vec<Line>> {
+        texts
+            .zip(widths)
+            .map(|(text, width)| {
+                self.lines(&[Span::plain(text)], font, TABLE, width - 2 * CELL_PADDING)
+            })
+            .collect()
+    }
+
     fn table_header(&mut self, table: &Table, widths: &[i64], header: &[Vec<Line>], height: i64) {
         let top = self.y;
         self.page().items.push(Item::Fill {
@@ -118,10 +111,7 @@ impl Typesetter<'_> {
             } else {
                 x + CELL_PADDING
             };
-            let saved = self.y;
-            self.y = y - 2_000;
-            self.draw_line(line, left, TABLE, [0, 0, 0]);
-            self.y = saved;
+            self.draw_line(line, left, y - 2_000, TABLE, [0, 0, 0]);
         }
     }
 }

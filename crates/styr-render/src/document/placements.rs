@@ -10,7 +10,7 @@ use styr_reports::sentences;
 
 use super::prose::{inline, prose};
 use super::{Block, Cell, Column, Row, Span, Table, tables};
-use crate::text::{one_line, plan_sentence};
+use crate::text::{one_line, plan_sentence, plan_sentence_of};
 
 /// Every placement a budget has, in the reference's order: for a budget without prose.
 pub fn every_placement(report: &BudgetReport) -> Vec<String> {
@@ -216,13 +216,13 @@ fn political_directions(report: &BudgetReport) -> Vec<Block> {
 /// The table, then the frame's sentences and bullets, then each line's change with its
 /// explanation — the reference's order.
 fn operating(report: &BudgetReport, table: &OperatingTableReport) -> Vec<Block> {
-    let mut blocks = vec![Block::Table(tables::operating(table))];
+    let shown = tables::shown_operating(table);
+    let mut blocks = vec![Block::Table(tables::operating(table, &shown))];
     if let Some(frame) = report.frames.iter().find(|frame| frame.unit == table.unit) {
         blocks.extend(frame_sentences(report, frame));
     }
     // The sentence states the change between the two years as the table shows them, so the
     // reader's own subtraction agrees with it to the digit.
-    let shown = tables::shown_operating(table);
     let shown_value = |line, year| {
         let row = table
             .rows
@@ -348,17 +348,19 @@ fn investment(report: &BudgetReport) -> Vec<Block> {
             .position(|column| column.year == *year)?;
         Some(shown[total_row?][column])
     };
-    let mut shown_plan = plan.clone();
-    if let Some(sum) = plan
+    let sum = plan
         .plan_years
         .iter()
         .map(shown_total)
-        .sum::<Option<styr_domain::money::Amount>>()
-    {
-        shown_plan.plan_sum = sum;
-        shown_plan.plan_average = styr_reports::investment::average(sum, plan.plan_years.len());
-    }
-    let mut sentence = plan_sentence(&shown_plan);
+        .sum::<Option<styr_domain::money::Amount>>();
+    let mut sentence = match sum {
+        Some(sum) => plan_sentence_of(
+            &plan.plan_years,
+            sum,
+            styr_reports::investment::average(sum, plan.plan_years.len()),
+        ),
+        None => plan_sentence(plan),
+    };
     let totals: Option<Vec<_>> = plan
         .plan_years
         .iter()
@@ -372,7 +374,7 @@ fn investment(report: &BudgetReport) -> Vec<Block> {
         sentence.push_str(&first);
     }
     vec![
-        Block::Table(tables::investment(plan)),
+        Block::Table(tables::investment(plan, &shown)),
         Block::Paragraph(vec![Span::plain(sentence)]),
     ]
 }

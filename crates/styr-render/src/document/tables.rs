@@ -142,27 +142,27 @@ fn amount_row(label: &str, emphasised: bool, values: &[Amount]) -> Row {
     Row { cells, emphasised }
 }
 
-pub fn operating(table: &OperatingTableReport) -> Table {
-    let shown = shown_operating(table);
+/// The operating table with its figures as shown ([`shown_operating`]).
+pub fn operating(table: &OperatingTableReport, shown: &[Vec<Amount>]) -> Table {
     Table {
         columns: amount_columns(table.columns.iter().map(|column| column.label.as_str())),
         rows: table
             .rows
             .iter()
-            .zip(&shown)
+            .zip(shown)
             .map(|(row, values)| amount_row(row.label, row.emphasised, values))
             .collect(),
     }
 }
 
-pub fn investment(plan: &InvestmentReport) -> Table {
-    let shown = shown_investment(plan);
+/// The investment plan with its figures as shown ([`shown_investment`]).
+pub fn investment(plan: &InvestmentReport, shown: &[Vec<Amount>]) -> Table {
     Table {
         columns: amount_columns(plan.columns.iter().map(|column| column.label.as_str())),
         rows: plan
             .rows
             .iter()
-            .zip(&shown)
+            .zip(shown)
             .map(|(row, values)| amount_row(&row.label, row.emphasised, values))
             .collect(),
     }

@@ -8,9 +8,9 @@ use styr_domain::investment::InvestmentRow;
 use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_reports::BudgetReport;
-use styr_reports::operating::OperatingTableReport;
+use styr_reports::operating::{Column, OperatingTableReport};
 
-use super::{Cell, Look, Sheet, Value, reference, sheet_name, tkr_number};
+use super::{Cell, Look, Sheet, Value, range_sum, reference, sheet_name, tkr_number};
 use crate::document::tables::{shown_investment, shown_operating};
 use crate::text::one_line;
 
@@ -64,93 +64,39 @@ fn sum_formula(column: usize, rows: &[usize]) -> String {
         .join("+")
 }
 
-fn formula(formula: String, value: Amount, bold: bool) -> Option<Cell> {
-    Some(Cell {
-        value: Value::Formula {
-            formula,
-            value: tkr_number(value),
-        },
-        look: if bold { Look::TkrBold } else { Look::Tkr },
-    })
-}
-
-pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
-    let shown = shown_operating(table);
+/// An amount table as a sheet: its heading, the header "Belopp i tkr" and the years, and a row
+/// per label with the shown figures. `formula(row, column)` gives a cell's formula (row and
+/// column zero-based in the sheet) where the figure is a sum of other cells; the others are
+/// numbers.
+fn amount_sheet(
+    name: &str,
+    heading: &str,
+    columns: &[Column],
+    labels: &[(&str, bool)],
+    shown: &[Vec<Amount>],
+    formula: impl Fn(usize, usize) -> Option<String>,
+) -> Sheet {
     let mut rows = title_rows(
-        &table.heading,
+        heading,
         header(
             std::iter::once("Belopp i tkr".to_string())
-                .chain(table.columns.iter().map(|column| column.label.clone())),
+                .chain(columns.iter().map(|column| column.label.clone())),
         ),
     );
-    let row_of = |wanted: OperatingRow| {
-        table
-            .rows
-            .iter()
-            .position(|row| row.row == wanted)
-            .map(|index| FIRST + index)
-    };
-    let cost_rows: Vec<usize> = LineKind::ALL
-        .into_iter()
-        .filter(|line| *line != LineKind::Revenue)
-        .filter_map(|line| row_of(OperatingRow::Line(line)))
-        .collect();
-    for (index, row) in table.rows.iter().enumerate() {
-        let mut cells = vec![Some(Cell::text(
-            row.label,
-            if row.emphasised {
-                Look::Bold
-            } else {
-                Look::Text
-            },
-        ))];
+    for (index, (label, emphasised)) in labels.iter().enumerate() {
+        let look = |bold, plain| if *emphasised { bold } else { plain };
+        let mut cells = vec![Some(Cell::text(*label, look(Look::Bold, Look::Text)))];
         for (column, value) in shown[index].iter().copied().enumerate() {
-            let letter = column + 1;
-            let wanted =
-                |rows: Vec<Option<usize>>| -> Vec<usize> { rows.into_iter().flatten().collect() };
-            let cell = match row.row {
-                OperatingRow::Costs => formula(
-                    format!(
-                        "SUM({}:{})",
-                        reference(letter, cost_rows.first().copied().unwrap_or(FIRST)),
-                        reference(letter, cost_rows.last().copied().unwrap_or(FIRST))
-                    ),
-                    value,
-                    true,
-                ),
-                OperatingRow::NetCost => formula(
-                    sum_formula(
-                        letter,
-                        &wanted(vec![
-                            row_of(OperatingRow::Line(LineKind::Revenue)),
-                            row_of(OperatingRow::Costs),
-                        ]),
-                    ),
-                    value,
-                    true,
-                ),
-                OperatingRow::Result => formula(
-                    sum_formula(
-                        letter,
-                        &wanted(vec![
-                            row_of(OperatingRow::NetCost),
-                            row_of(OperatingRow::Kommunbidrag),
-                            row_of(OperatingRow::FinancialNet),
-                        ]),
-                    ),
-                    value,
-                    true,
-                ),
-                _ => Some(Cell::tkr(
-                    value,
-                    if row.emphasised {
-                        Look::TkrBold
-                    } else {
-                        Look::Tkr
+            cells.push(Some(match formula(FIRST + index, column + 1) {
+                Some(formula) => Cell {
+                    value: Value::Formula {
+                        formula,
+                        value: tkr_number(value),
                     },
-                )),
-            };
-            cells.push(cell);
+                    look: Look::TkrBold,
+                },
+                None => Cell::tkr(value, look(Look::TkrBold, Look::Tkr)),
+            }));
         }
         rows.push(cells);
     }
@@ -158,21 +104,61 @@ pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
         name: name.to_string(),
         rows,
         widths: std::iter::once(34)
-            .chain(table.columns.iter().map(|_| 14))
+            .chain(columns.iter().map(|_| 14))
             .collect(),
     }
 }
 
+pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
+    let row_of = |wanted: OperatingRow| {
+        table
+            .rows
+            .iter()
+            .position(|row| row.row == wanted)
+            .map(|index| FIRST + index)
+    };
+    let rows_of = |wanted: &[OperatingRow]| -> Vec<usize> {
+        wanted.iter().filter_map(|row| row_of(*row)).collect()
+    };
+    let cost_rows = rows_of(
+        &LineKind::ALL
+            .into_iter()
+            .filter(|line| *line != LineKind::Revenue)
+            .map(OperatingRow::Line)
+            .collect::<Vec<_>>(),
+    );
+    let net_cost = rows_of(&[OperatingRow::Line(LineKind::Revenue), OperatingRow::Costs]);
+    let result = rows_of(&[
+        OperatingRow::NetCost,
+        OperatingRow::Kommunbidrag,
+        OperatingRow::FinancialNet,
+    ]);
+    let labels: Vec<(&str, bool)> = table
+        .rows
+        .iter()
+        .map(|row| (row.label, row.emphasised))
+        .collect();
+    amount_sheet(
+        name,
+        &table.heading,
+        &table.columns,
+        &labels,
+        &shown_operating(table),
+        |row, column| match table.rows[row - FIRST].row {
+            OperatingRow::Costs => Some(range_sum(
+                column,
+                cost_rows.first().copied().unwrap_or(FIRST),
+                cost_rows.last().copied().unwrap_or(FIRST),
+            )),
+            OperatingRow::NetCost => Some(sum_formula(column, &net_cost)),
+            OperatingRow::Result => Some(sum_formula(column, &result)),
+            _ => None,
+        },
+    )
+}
+
 fn investment(report: &BudgetReport) -> Sheet {
     let plan = &report.investment;
-    let shown = shown_investment(plan);
-    let mut rows = title_rows(
-        &plan.heading,
-        header(
-            std::iter::once("Belopp i tkr".to_string())
-                .chain(plan.columns.iter().map(|column| column.label.clone())),
-        ),
-    );
     let categories: Vec<usize> = plan
         .rows
         .iter()
@@ -180,52 +166,32 @@ fn investment(report: &BudgetReport) -> Sheet {
         .filter(|(_, row)| matches!(row.row, InvestmentRow::Category(_)))
         .map(|(index, _)| FIRST + index)
         .collect();
-    for (index, row) in plan.rows.iter().enumerate() {
-        let projects: Vec<usize> = (index + 1..plan.rows.len())
+    // The projects under the category at `index`: the rows that follow it.
+    let projects = |index: usize| {
+        (index + 1..plan.rows.len())
             .take_while(|next| matches!(plan.rows[*next].row, InvestmentRow::Project(_)))
-            .map(|next| FIRST + next)
-            .collect();
-        let mut cells = vec![Some(Cell::text(
-            &row.label,
-            if row.emphasised {
-                Look::Bold
-            } else {
-                Look::Text
-            },
-        ))];
-        for (column, value) in shown[index].iter().copied().enumerate() {
-            let letter = column + 1;
-            let cell = match &row.row {
-                InvestmentRow::Category(_) if !projects.is_empty() => formula(
-                    format!(
-                        "SUM({}:{})",
-                        reference(letter, projects[0]),
-                        reference(letter, projects[projects.len() - 1])
-                    ),
-                    value,
-                    true,
-                ),
-                InvestmentRow::Total => formula(sum_formula(letter, &categories), value, true),
-                _ => Some(Cell::tkr(
-                    value,
-                    if row.emphasised {
-                        Look::TkrBold
-                    } else {
-                        Look::Tkr
-                    },
-                )),
-            };
-            cells.push(cell);
-        }
-        rows.push(cells);
-    }
-    Sheet {
-        name: "Investeringar".into(),
-        rows,
-        widths: std::iter::once(30)
-            .chain(plan.columns.iter().map(|_| 14))
-            .collect(),
-    }
+            .count()
+    };
+    let labels: Vec<(&str, bool)> = plan
+        .rows
+        .iter()
+        .map(|row| (row.label.as_str(), row.emphasised))
+        .collect();
+    amount_sheet(
+        "Investeringar",
+        &plan.heading,
+        &plan.columns,
+        &labels,
+        &shown_investment(plan),
+        |row, column| match plan.rows[row - FIRST].row {
+            InvestmentRow::Category(_) => {
+                let count = projects(row - FIRST);
+                (count > 0).then(|| range_sum(column, row + 1, row + count))
+            }
+            InvestmentRow::Total => Some(sum_formula(column, &categories)),
+            InvestmentRow::Project(_) => None,
+        },
+    )
 }
 
 fn frames(report: &BudgetReport) -> Sheet {

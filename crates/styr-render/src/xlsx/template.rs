@@ -15,7 +15,7 @@ use styr_domain::operating::{LineKind, OperatingRow, UnitLines};
 use styr_domain::organisation::UnitId;
 use styr_domain::template::{COMPARISON, EXPLANATION, FINANCIAL_NET, HEADER, NET, TITLE, UNIT_ID};
 
-use super::{Cell, Look, Sheet, Value, reference, sheet_name, tkr_number};
+use super::{Cell, Look, Sheet, Value, range_sum, sheet_name, tkr_number};
 
 /// The template for `units` (every unit with budget lines when empty).
 pub fn template_workbook(budget: &Budget, units: &[UnitId]) -> Result<Vec<u8>, std::io::Error> {
@@ -138,11 +138,7 @@ fn unit_sheet(budget: &Budget, lines: &UnitLines, name: &str) -> Sheet {
             .sum();
         sum.push(Some(Cell {
             value: Value::Formula {
-                formula: format!(
-                    "SUM({}:{})",
-                    reference(column, first),
-                    reference(column, last_line)
-                ),
+                formula: range_sum(column, first, last_line),
                 value: tkr_number(total),
             },
             look: Look::TkrBold,

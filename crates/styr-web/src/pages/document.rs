@@ -9,9 +9,8 @@ use styr_app::AppError;
 use styr_domain::change::Change;
 
 use super::after_change;
-use super::{FormState, PageResult, html, invalid};
+use super::{FormState, PageResult, html, invalid, uploaded_file};
 use crate::auth::Acting;
-use crate::error::PageError;
 use crate::forms;
 use crate::view::{NavItem, nav};
 
@@ -214,16 +213,7 @@ pub async fn import_template(
     Path(id): Path<i64>,
     mut form: Multipart,
 ) -> PageResult {
-    let mut workbook = None;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some("fil") {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
-            workbook = Some(bytes);
-        }
-    }
+    let workbook = uploaded_file(&mut form).await?;
     let Some(workbook) = workbook.filter(|bytes| !bytes.is_empty()) else {
         let mut shown = page(&state, id, FormState::default(), String::new()).await?;
         shown.template_issues = vec!["Välj en ifylld budgetmall (.xlsx) att läsa in.".into()];

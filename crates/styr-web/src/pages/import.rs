@@ -6,28 +6,17 @@ use axum::response::{Html, IntoResponse};
 use styr_app::AppError;
 
 use super::overview::index_page;
-use super::{PageResult, invalid, see};
+use super::{PageResult, invalid, see, uploaded_file};
 use crate::auth::Acting;
 use crate::error::PageError;
 
 /// Reads the uploaded file as a new budget; on any issue the overview shows them all.
 pub async fn import(state: Acting, mut form: Multipart) -> PageResult {
-    let mut source = None;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some("fil") {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
-            source = Some(
-                String::from_utf8(bytes.to_vec())
-                    .map_err(|_| PageError::Invalid("filen är inte UTF-8".into()))?,
-            );
-        }
-    }
-    let Some(source) = source else {
+    let Some(bytes) = uploaded_file(&mut form).await? else {
         return invalid(&index_page(&state, vec!["Välj en fil att läsa in.".into()]).await?);
     };
+    let source = String::from_utf8(bytes.to_vec())
+        .map_err(|_| PageError::Invalid("filen är inte UTF-8".into()))?;
     match state.app.import(&state.actor, &source).await {
         Ok(id) => see(format!("/budget/{id}")),
         Err(AppError::Unreadable(issues)) => {
