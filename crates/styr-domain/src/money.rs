@@ -74,6 +74,45 @@ impl Amount {
     }
 }
 
+/// An amount too large for styr to hold: a sum, difference or product left the range of
+/// [`Amount`] (about ±92 biljarder kronor). Never silent: the caller names the place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("beloppet blir för stort för att räknas exakt")]
+pub struct AmountOverflow;
+
+impl Amount {
+    /// `self + other`, or [`AmountOverflow`] when the sum leaves the range.
+    pub const fn checked_add(self, other: Amount) -> Result<Amount, AmountOverflow> {
+        match self.0.checked_add(other.0) {
+            Some(ore) => Ok(Amount(ore)),
+            None => Err(AmountOverflow),
+        }
+    }
+
+    /// `self - other`, or [`AmountOverflow`] when the difference leaves the range.
+    pub const fn checked_sub(self, other: Amount) -> Result<Amount, AmountOverflow> {
+        match self.0.checked_sub(other.0) {
+            Some(ore) => Ok(Amount(ore)),
+            None => Err(AmountOverflow),
+        }
+    }
+
+    /// `-self`; only the most negative amount has no negation.
+    pub const fn checked_neg(self) -> Result<Amount, AmountOverflow> {
+        match self.0.checked_neg() {
+            Some(ore) => Ok(Amount(ore)),
+            None => Err(AmountOverflow),
+        }
+    }
+
+    /// The sum of every amount, or [`AmountOverflow`] as soon as a partial sum leaves the range.
+    pub fn try_sum<I: IntoIterator<Item = Amount>>(amounts: I) -> Result<Amount, AmountOverflow> {
+        amounts
+            .into_iter()
+            .try_fold(Amount::ZERO, Amount::checked_add)
+    }
+}
+
 /// Divides and rounds the quotient half away from zero; `denominator` must be positive.
 pub(crate) fn divide_half_away_from_zero(numerator: i128, denominator: i128) -> i128 {
     debug_assert!(denominator > 0, "denominators are positive by construction");
@@ -311,6 +350,32 @@ mod tests {
             Precision::MNKR_ONE_DECIMAL
         );
         assert_eq!(Precision::MNKR_ONE_DECIMAL.step_ore(), 10_000_000);
+    }
+
+    #[test]
+    fn a_sum_that_leaves_the_range_is_an_error_not_a_wrapped_figure() {
+        let huge = Amount::from_ore(i64::MAX - 1);
+        assert_eq!(
+            huge.checked_add(Amount::from_ore(1)),
+            Ok(Amount::from_ore(i64::MAX))
+        );
+        assert_eq!(huge.checked_add(Amount::from_ore(2)), Err(AmountOverflow));
+        assert_eq!(
+            Amount::from_ore(i64::MIN).checked_neg(),
+            Err(AmountOverflow)
+        );
+        assert_eq!(
+            Amount::from_ore(i64::MIN).checked_sub(Amount::from_ore(1)),
+            Err(AmountOverflow)
+        );
+        assert_eq!(
+            Amount::try_sum([huge, Amount::from_ore(5), Amount::from_ore(-5)]),
+            Err(AmountOverflow)
+        );
+        assert_eq!(
+            Amount::try_sum([Amount::from_tkr(2), Amount::from_tkr(-3)]),
+            Ok(Amount::from_tkr(-1))
+        );
     }
 
     proptest! {
