@@ -25,7 +25,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::calendar::Year;
-use crate::money::{Amount, Precision, Stated};
+use crate::money::{Amount, AmountOverflow, OverflowAt, Precision, Stated};
 use crate::organisation::UnitId;
 use crate::percent::Percent;
 
@@ -150,6 +150,8 @@ pub enum FrameError {
     },
     #[error("ramen för {unit} härleder {year} ur sig själv")]
     Circular { unit: UnitId, year: Year },
+    #[error(transparent)]
+    Overflow(#[from] OverflowAt),
 }
 
 /// A step of an evaluated derivation: the running figure exactly, and what the document says.
@@ -252,14 +254,17 @@ impl Frame {
                 entered: true,
                 trail: trail
                     .as_ref()
-                    .map(|trail| self.evaluate(trail, index, depth))
+                    .map(|trail| self.evaluate(year, trail, index, depth))
                     .transpose()?,
             }),
             FrameYear::Derived { derivation } => {
-                let trail = self.evaluate(derivation, index, depth)?;
+                let trail = self.evaluate(year, derivation, index, depth)?;
                 Ok(FrameFigure {
                     year,
-                    kommunbidrag: trail.result().round_to(Precision::TKR),
+                    kommunbidrag: trail
+                        .result()
+                        .round_to(Precision::TKR)
+                        .map_err(|overflow| overflow.at(self.place(year)))?,
                     entered: false,
                     trail: Some(trail),
                 })
@@ -278,17 +283,33 @@ impl Frame {
         let figure = self.figure_at_depth(year, index, depth + 1)?;
         match (&figure.trail, figure.entered) {
             (Some(trail), false) => Ok(trail.grundbudget),
-            (Some(trail), true) => Ok(figure.kommunbidrag - (trail.result() - trail.grundbudget)),
+            (Some(trail), true) => trail
+                .result()
+                .checked_sub(trail.grundbudget)
+                .and_then(|temporary| figure.kommunbidrag.checked_sub(temporary))
+                .map_err(|overflow| FrameError::from(overflow.at(self.place(year)))),
             (None, _) => Ok(figure.kommunbidrag),
         }
     }
 
+    /// The frame's year as a person finds it: "Kommunbidrag, exploateringsenheten 2026".
+    fn place(&self, year: Year) -> String {
+        if self.heading.is_empty() {
+            format!("Ramen för {} {year}", self.unit)
+        } else {
+            format!("{} {year}", self.heading)
+        }
+    }
+
+    /// Carries out `year`'s derivation (or its entered figure's trail).
     fn evaluate(
         &self,
+        year: Year,
         derivation: &Derivation,
         index: &IndexTable,
         depth: usize,
     ) -> Result<Trail, FrameError> {
+        let too_large = |_: AmountOverflow| FrameError::from(AmountOverflow.at(self.place(year)));
         let (base_year, mut running, mut precision) = match &derivation.base {
             Base::Amount { year, amount } => (*year, amount.value, amount.precision),
             Base::Frame { year } => (
@@ -317,8 +338,11 @@ impl Frame {
                             year: *index_year,
                         }
                     })?;
-                    let percent = share.share_of(value);
-                    running = percent.uprate(running);
+                    let percent = share
+                        .share_of(value)
+                        .ok_or(AmountOverflow)
+                        .map_err(too_large)?;
+                    running = percent.uprate(running).map_err(too_large)?;
                     TrailKind::Uprating {
                         index_year: *index_year,
                         share: *share,
@@ -330,10 +354,10 @@ impl Frame {
                     amount,
                     permanence,
                 } => {
-                    running += amount.value;
+                    running = running.checked_add(amount.value).map_err(too_large)?;
                     precision = precision.coarser(amount.precision);
                     if *permanence == Permanence::Temporary {
-                        temporary += amount.value;
+                        temporary = temporary.checked_add(amount.value).map_err(too_large)?;
                     }
                     TrailKind::Adjustment {
                         name: name.clone(),
@@ -352,7 +376,7 @@ impl Frame {
         Ok(Trail {
             lines,
             precision,
-            grundbudget: running - temporary,
+            grundbudget: running.checked_sub(temporary).map_err(too_large)?,
         })
     }
 }
@@ -578,7 +602,8 @@ mod tests {
         assert_eq!(trail.lines[1].running, Amount::from_kr(113_526_600));
         assert_eq!(trail.result(), Amount::from_kr(118_526_600));
         assert!(
-            Stated::new(trail.result().round_to(tenth), tenth).agrees_with(figure.kommunbidrag)
+            Stated::new(trail.result().round_to(tenth).expect("in range"), tenth)
+                .agrees_with(figure.kommunbidrag)
         );
     }
 }

@@ -28,7 +28,10 @@ pub mod parse;
 pub mod percent;
 pub mod risk;
 pub mod rounding;
+pub mod severity;
 pub mod source_document;
 pub mod statement;
 pub mod template;
+#[cfg(test)]
+mod testing;
 pub mod workflow;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::calendar::Year;
 use crate::investment::InvestmentRow;
-use crate::money::{Amount, Stated};
+use crate::money::{Amount, AmountOverflow, Stated};
 use crate::operating::OperatingRow;
 use crate::organisation::UnitId;
 
@@ -33,16 +33,18 @@ impl Direction {
         }
     }
 
-    /// The direction of a change in size from `from` to `to`. Sizes are compared because
-    /// documents say a cost "ökar" when it grows, although its signed amount falls.
-    pub fn of_change(from: Amount, to: Amount) -> (Direction, Amount) {
-        let change = to.abs() - from.abs();
-        let direction = match change.ore() {
+    /// The direction of a change in size from `from` to `to`, and its size. Sizes are compared
+    /// because documents say a cost "ökar" when it grows, although its signed amount falls.
+    /// Only a change from nothing to the most negative amount is too large to hold.
+    pub fn of_change(from: Amount, to: Amount) -> Result<(Direction, Amount), AmountOverflow> {
+        let change = i128::from(to.unsigned_abs()) - i128::from(from.unsigned_abs());
+        let direction = match change {
             0 => Direction::Unchanged,
             positive if positive > 0 => Direction::Increases,
             _ => Direction::Decreases,
         };
-        (direction, change.abs())
+        let size = i64::try_from(change.abs()).map_err(|_| AmountOverflow)?;
+        Ok((direction, Amount::from_ore(size)))
     }
 }
 
@@ -98,7 +100,8 @@ mod tests {
     #[test]
     fn a_cost_that_grows_more_negative_increases() {
         let (direction, size) =
-            Direction::of_change(Amount::from_tkr(-114_196), Amount::from_tkr(-116_205));
+            Direction::of_change(Amount::from_tkr(-114_196), Amount::from_tkr(-116_205))
+                .expect("in range");
         assert_eq!(direction, Direction::Increases);
         assert_eq!(size, Amount::from_tkr(2_009));
     }
@@ -106,7 +109,8 @@ mod tests {
     #[test]
     fn a_cost_that_shrinks_decreases() {
         let (direction, size) =
-            Direction::of_change(Amount::from_tkr(-12_028), Amount::from_tkr(-9_398));
+            Direction::of_change(Amount::from_tkr(-12_028), Amount::from_tkr(-9_398))
+                .expect("in range");
         assert_eq!(direction, Direction::Decreases);
         assert_eq!(size, Amount::from_tkr(2_630));
     }
@@ -114,8 +118,21 @@ mod tests {
     #[test]
     fn an_equal_figure_is_unchanged() {
         assert_eq!(
-            Direction::of_change(Amount::from_tkr(233), Amount::from_tkr(233)).0,
-            Direction::Unchanged
+            Direction::of_change(Amount::from_tkr(233), Amount::from_tkr(233)).map(|(d, _)| d),
+            Ok(Direction::Unchanged)
+        );
+    }
+
+    #[test]
+    fn a_change_between_the_ends_of_the_range_is_measured_exactly() {
+        let most = Amount::from_ore(i64::MAX);
+        assert_eq!(
+            Direction::of_change(Amount::from_ore(i64::MIN + 1), most),
+            Ok((Direction::Unchanged, Amount::ZERO))
+        );
+        assert_eq!(
+            Direction::of_change(Amount::ZERO, Amount::from_ore(i64::MIN)),
+            Err(AmountOverflow)
         );
     }
 }

@@ -4,6 +4,7 @@
 //! in a renderer.
 
 pub mod check;
+pub mod finding;
 pub mod followup;
 pub mod frame;
 pub mod investment;

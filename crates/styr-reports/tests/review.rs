@@ -43,7 +43,7 @@ fn a_total_column_is_the_sum_of_its_row() {
     let findings = review(&with_total_column("600")).findings;
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].place, "Simhall, Summa 2026–2027 (rad 5)");
-    assert_eq!(findings[0].severity, Severity::Fel);
+    assert_eq!(findings[0].severity, Severity::Error);
 }
 
 #[test]

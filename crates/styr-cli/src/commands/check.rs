@@ -68,7 +68,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
     }
     if findings
         .iter()
-        .any(|finding| finding.severity == Severity::Fel)
+        .any(|finding| finding.severity == Severity::Error)
     {
         ExitCode::from(FOUND_ERRORS)
     } else {

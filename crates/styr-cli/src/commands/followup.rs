@@ -189,7 +189,7 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
         );
         return ExitCode::from(UNREADABLE);
     };
-    let report = follow_up(&FollowupInput {
+    let report = match follow_up(&FollowupInput {
         budget: budget.as_ref(),
         outcome: &outcome,
         accounts: &accounts,
@@ -203,7 +203,16 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
             .company_name
             .clone()
             .unwrap_or_else(|| file.display().to_string()),
-    });
+    }) {
+        Ok(report) => report,
+        Err(overflow) => {
+            eprintln!(
+                "styr: {}: uppföljningen kan inte räknas fram: {overflow}",
+                file.display()
+            );
+            return ExitCode::from(UNREADABLE);
+        }
+    };
     write(&report, options)
 }
 

@@ -1,16 +1,16 @@
 //! Figures stated in prose against the tables: changes ("ökar med 8,1 mnkr"), values, sums and
 //! averages over years.
 
-use styr_domain::budget::Budget;
+use styr_domain::budget::{Budget, FigureError};
 use styr_domain::calendar::Year;
 use styr_domain::format;
-use styr_domain::frame::Base;
-use styr_domain::money::{Amount, Precision, Stated, Unit};
+use styr_domain::frame::{Base, FrameError};
+use styr_domain::money::{Amount, AmountOverflow, Stated};
 use styr_domain::operating::OperatingRow;
 use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
 
-use super::{Finding, FindingKind, Severity, Shown, severity_of};
-use crate::investment::average;
+use crate::finding::notes::{change_text, unit_slip_note};
+use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
 
 /// The change explanations' stated changes, as statements about their operating line.
 pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
@@ -65,8 +65,15 @@ enum Source {
     StatedTable,
 }
 
-/// The figure's value in `year`, or `None` when the table has no such year.
-fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Option<Amount> {
+/// Why a claim's figure has no value: the table lacks the year, or the figure cannot be
+/// computed (its message names it).
+enum Missing {
+    Year(Year),
+    Uncomputable(String),
+}
+
+/// The figure's value in `year`.
+fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Result<Amount, Missing> {
     match figure {
         Figure::Operating { unit, row } => {
             let stated = budget
@@ -75,25 +82,41 @@ fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Option
                 .find(|table| &table.unit == unit)
                 .and_then(|table| table.stated.get(&(*row, year)));
             if let (Source::StatedTable, Some(stated)) = (source, stated) {
-                return Some(stated.value);
+                return Ok(stated.value);
             }
-            budget
-                .years
-                .columns()
-                .contains(&year)
-                .then(|| budget.operating_figures(unit, year).ok())
-                .flatten()
-                .map(|figures| figures.row(*row))
+            if !budget.years.columns().contains(&year) {
+                return Err(Missing::Year(year));
+            }
+            match budget.operating_figures(unit, year) {
+                Ok(figures) => Ok(figures.row(*row)),
+                Err(FigureError::Overflow(overflow)) => {
+                    Err(Missing::Uncomputable(overflow.to_string()))
+                }
+                Err(FigureError::Frame(_)) => Err(Missing::Year(year)),
+            }
         }
-        Figure::Frame { unit } => budget.frame(unit)?.kommunbidrag(year, &budget.index).ok(),
+        Figure::Frame { unit } => match budget
+            .frame(unit)
+            .map(|frame| frame.kommunbidrag(year, &budget.index))
+        {
+            Some(Ok(amount)) => Ok(amount),
+            Some(Err(FrameError::Overflow(overflow))) => {
+                Err(Missing::Uncomputable(overflow.to_string()))
+            }
+            _ => Err(Missing::Year(year)),
+        },
         Figure::Investment { row } => {
             let plan = &budget.investment;
             if !plan.years.contains(&year) {
-                return None;
+                return Err(Missing::Year(year));
             }
             match (source, plan.stated.get(&(row.clone(), year))) {
-                (Source::StatedTable, Some(stated)) => Some(stated.value),
-                _ => plan.row(row, year),
+                (Source::StatedTable, Some(stated)) => Ok(stated.value),
+                _ => match plan.row(row, year) {
+                    Ok(Some(amount)) => Ok(amount),
+                    Ok(None) => Err(Missing::Year(year)),
+                    Err(overflow) => Err(Missing::Uncomputable(overflow.to_string())),
+                },
             }
         }
     }
@@ -109,50 +132,52 @@ enum Computed {
         direction: Direction,
         magnitude: Amount,
     },
-    MissingYear(Year),
+    Missing(Missing),
 }
 
 fn compute(budget: &Budget, statement: &Statement, source: Source) -> Computed {
     let figure = &statement.figure;
-    let series = |years: &[Year]| -> Result<Vec<Amount>, Year> {
+    let series = |years: &[Year]| -> Result<Vec<Amount>, Missing> {
         years
             .iter()
-            .map(|year| value(budget, figure, *year, source).ok_or(*year))
+            .map(|year| value(budget, figure, *year, source))
             .collect()
     };
+    let too_large = || {
+        Computed::Missing(Missing::Uncomputable(format!(
+            "”{}”: {AmountOverflow}",
+            statement.text
+        )))
+    };
+    let sum = |years: &[Year], terms: usize, mean: bool| match series(years) {
+        Ok(values) => {
+            let sum = Amount::try_sum(values);
+            let amount = if mean {
+                sum.map(|sum| sum.average_over(years.len()))
+            } else {
+                sum
+            };
+            match amount {
+                Ok(amount) => Computed::Amount { amount, terms },
+                Err(AmountOverflow) => too_large(),
+            }
+        }
+        Err(missing) => Computed::Missing(missing),
+    };
     match &statement.claim {
-        Claim::Change { from, to, .. } => match series(&[*from, *to]).as_deref() {
-            Ok([from, to]) => {
-                let (direction, magnitude) = Direction::of_change(*from, *to);
-                Computed::Change {
+        Claim::Change { from, to, .. } => match series(&[*from, *to]) {
+            Ok(values) => match Direction::of_change(values[0], values[1]) {
+                Ok((direction, magnitude)) => Computed::Change {
                     direction,
                     magnitude,
-                }
-            }
-            Ok(_) => Computed::MissingYear(*from),
-            Err(year) => Computed::MissingYear(*year),
-        },
-        Claim::Value { year, .. } => match series(&[*year]) {
-            Ok(values) => Computed::Amount {
-                amount: values.into_iter().sum(),
-                terms: 1,
+                },
+                Err(AmountOverflow) => too_large(),
             },
-            Err(year) => Computed::MissingYear(year),
+            Err(missing) => Computed::Missing(missing),
         },
-        Claim::Sum { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount {
-                amount: values.into_iter().sum(),
-                terms: years.len(),
-            },
-            Err(year) => Computed::MissingYear(year),
-        },
-        Claim::Average { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount {
-                amount: average(values.into_iter().sum(), years.len()),
-                terms: 1,
-            },
-            Err(year) => Computed::MissingYear(year),
-        },
+        Claim::Value { year, .. } => sum(&[*year], 1, false),
+        Claim::Sum { years, .. } => sum(years, years.len(), false),
+        Claim::Average { years, .. } => sum(years, 1, true),
     }
 }
 
@@ -183,7 +208,7 @@ fn change_agrees(stated: &StatedChange, direction: Direction, magnitude: Amount)
     let size_agrees = stated.magnitude.agrees_with(magnitude);
     size_agrees
         && (stated.direction == direction
-            || magnitude.round_to(stated.magnitude.precision).is_zero())
+            || magnitude.shown_alike(Amount::ZERO, stated.magnitude.precision))
 }
 
 fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Finding>) {
@@ -194,7 +219,7 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
     let stated = stated_of(&statement.claim);
     let mut finding = Finding {
         kind: FindingKind::Figure,
-        severity: Severity::Fel,
+        severity: Severity::Error,
         section: statement.section.clone(),
         place: format!("”{}”", statement.text),
         stated: Shown::amount(stated.value, stated.precision),
@@ -202,13 +227,17 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
         note: String::new(),
     };
     match computed {
-        Computed::MissingYear(year) => {
+        Computed::Missing(Missing::Year(year)) => {
             finding.computed = Shown::text("kan inte beräknas");
             finding.note = format!("Tabellen har inget år {year}.");
             if let Some(note) = other_years_note(budget, statement) {
                 finding.note.push(' ');
                 finding.note.push_str(&note);
             }
+        }
+        Computed::Missing(Missing::Uncomputable(reason)) => {
+            finding.computed = Shown::text("kan inte beräknas");
+            finding.note = reason;
         }
         Computed::Change {
             direction,
@@ -231,13 +260,13 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
                 ..Shown::text(change_text(direction, magnitude, stated.precision))
             };
             if stated_change.direction == direction {
-                finding.severity = severity_of(magnitude - stated.value, 2, stated.precision);
+                finding.severity = severity_of(magnitude, stated.value, 2, stated.precision);
             }
             finding.note = frame_base_note(budget, statement)
                 .unwrap_or_else(|| unit_slip_note(stated, magnitude));
         }
         Computed::Amount { amount, terms } => {
-            finding.severity = severity_of(amount - stated.value, terms, stated.precision);
+            finding.severity = severity_of(amount, stated.value, terms, stated.precision);
             finding.computed = Shown::amount(amount, stated.precision);
             finding.note = unit_slip_note(stated, amount);
         }
@@ -251,18 +280,6 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
         finding.note = "Stämmer med tabellens angivna summor, men inte med raderna.".into();
     }
     findings.push(finding);
-}
-
-/// A change as prose writes it: "ökar med 2,0 mnkr", or "oförändrat".
-pub(crate) fn change_text(direction: Direction, magnitude: Amount, precision: Precision) -> String {
-    match direction {
-        Direction::Unchanged => "oförändrat".into(),
-        _ => format!(
-            "{} med {}",
-            direction.swedish(),
-            format::with_unit(magnitude, precision)
-        ),
-    }
 }
 
 /// For a change between years the table does not have: the pair of adjacent years it fits.
@@ -306,34 +323,11 @@ fn frame_base_note(budget: &Budget, statement: &Statement) -> Option<String> {
         },
         _ => return None,
     };
-    let (direction, magnitude) = Direction::of_change(base.value, figure.kommunbidrag);
+    let (direction, magnitude) = Direction::of_change(base.value, figure.kommunbidrag).ok()?;
     change_agrees(stated, direction, magnitude).then(|| {
         format!(
             "Förändringen stämmer mot grundbudgeten {} i stället för föregående års kommunbidrag.",
             format::with_unit(base.value, base.precision)
         )
     })
-}
-
-/// When the stated number is right in another unit ("233 mnkr" for 233 tkr), say so.
-pub fn unit_slip_note(stated: Stated, computed: Amount) -> String {
-    for unit in [Unit::Kr, Unit::Tkr, Unit::Mnkr] {
-        if unit == stated.precision.unit {
-            continue;
-        }
-        let other = Precision {
-            unit,
-            ..stated.precision
-        };
-        let number_in_other = format::number(computed, other);
-        if number_in_other == format::number(stated.value, stated.precision) {
-            return format!(
-                "Talet stämmer om enheten är {} i stället för {}: {}.",
-                unit,
-                stated.precision.unit,
-                format::with_unit(computed, other)
-            );
-        }
-    }
-    String::new()
 }

@@ -13,8 +13,11 @@ use styr_domain::statement::Direction;
 
 use super::amounts::{AmountRow, AmountTable, year_in};
 use super::{Review, Unchecked};
-use crate::check::statements::{change_text, unit_slip_note};
-use crate::check::{Finding, FindingKind, Severity, Shown, severity_of};
+use crate::finding::notes::{change_text, unit_slip_note};
+use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
+
+/// Why a figure the document states is not checked when styr cannot compute it exactly.
+const TOO_LARGE: &str = "beloppet blir för stort för att räknas exakt";
 
 /// One amount written in a clause, where it stands.
 struct Written {
@@ -203,7 +206,7 @@ impl Context<'_, '_> {
         {
             return;
         }
-        let severity = severity_of(computed - stated.value, terms, stated.precision);
+        let severity = severity_of(computed, stated.value, terms, stated.precision);
         let note = unit_slip_note(stated, computed);
         self.disagree(
             severity,
@@ -330,7 +333,7 @@ fn missing_year(context: &mut Context<'_, '_>, table: &AmountTable<'_>, year: Ye
         years.join(", ")
     );
     context.disagree(
-        Severity::Fel,
+        Severity::Error,
         Shown::text(year.to_string()),
         Shown::text("kan inte beräknas"),
         note,
@@ -373,8 +376,8 @@ fn change(
             else {
                 return false;
             };
-            let (found, size) = Direction::of_change(a, b);
-            found == direction && stated.agrees_with(size)
+            Direction::of_change(a, b)
+                .is_ok_and(|(found, size)| found == direction && stated.agrees_with(size))
         }) && let Some(finding) = context.review.findings.last_mut()
         {
             finding.note.push_str(&format!(
@@ -384,16 +387,18 @@ fn change(
         }
         return;
     };
-    let (found, size) = Direction::of_change(before, after);
-    let direction_agrees = found == direction || size.round_to(stated.precision).is_zero();
+    let Ok((found, size)) = Direction::of_change(before, after) else {
+        return context.leave(TOO_LARGE);
+    };
+    let direction_agrees = found == direction || size.shown_alike(Amount::ZERO, stated.precision);
     if direction_agrees && stated.agrees_with(size) {
         return;
     }
     let text = |direction: Direction, size: Amount| change_text(direction, size, stated.precision);
     let severity = if direction_agrees {
-        severity_of(size - stated.value, 2, stated.precision)
+        severity_of(size, stated.value, 2, stated.precision)
     } else {
-        Severity::Fel
+        Severity::Error
     };
     context.disagree(
         severity,
@@ -419,12 +424,15 @@ fn aggregate(
     while year <= to {
         match value_of(table, row, year) {
             Some(value) => {
-                sum += value;
+                let Ok(added) = sum.checked_add(value) else {
+                    return context.leave(TOO_LARGE);
+                };
+                sum = added;
                 let own = table
                     .column(year)
                     .and_then(|column| table.value_from_rows(row, column))
                     .unwrap_or(value);
-                from_rows = from_rows.map(|total| total + own);
+                from_rows = from_rows.and_then(|total| total.checked_add(own).ok());
             }
             None => return missing_year(context, table, year),
         }
@@ -433,7 +441,7 @@ fn aggregate(
     }
     let mean_of = |total: Amount| {
         if mean {
-            crate::investment::average(total, count)
+            total.average_over(count)
         } else {
             total
         }
@@ -465,14 +473,16 @@ fn unchanged(context: &mut Context<'_, '_>, table: &AmountTable<'_>) {
         return;
     };
     if before != after {
-        let (direction, size) = Direction::of_change(before, after);
+        let Ok((direction, size)) = Direction::of_change(before, after) else {
+            return context.leave(TOO_LARGE);
+        };
         let computed = format!(
             "{} med {}",
             direction.swedish(),
             format::with_unit(size, Precision::new(table.precision.unit, 0))
         );
         context.disagree(
-            Severity::Fel,
+            Severity::Error,
             Shown::text("oförändrat"),
             Shown::text(computed),
             format!("{} {from}–{to}.", row.label),
@@ -503,8 +513,10 @@ fn index_step(context: &mut Context<'_, '_>) {
     let Ok(percent) = parse_percent(percent_text) else {
         return context.leave("procentsatsen kunde inte läsas");
     };
-    let computed = percent.uprate(base.stated.value);
-    context.compare(result.stated, computed, 1, None);
+    match percent.uprate(base.stated.value) {
+        Ok(computed) => context.compare(result.stated, computed, 1, None),
+        Err(_) => context.leave(TOO_LARGE),
+    }
 }
 
 /// "… vilket innebär 2,5 procent år 2025 och 3,2 procent år 2026": each percentage against the
@@ -546,7 +558,7 @@ fn index_percentages(context: &mut Context<'_, '_>, table: &AmountTable<'_>) {
         let backward = fits(year.previous(), year);
         if forward == Some(false) && backward != Some(true) {
             context.disagree(
-                Severity::Fel,
+                Severity::Error,
                 Shown::text(format!("{} procent år {year}", percent.to_swedish())),
                 Shown::text("en annan förändring"),
                 format!(

@@ -1,22 +1,27 @@
 //! Table arithmetic: the operating budget's derived rows where the labels are the standard
 //! ones, and bold subtotals over the rows beneath them with a total at the foot.
 
-use styr_domain::money::Amount;
+//!
+//! A sum of the document's figures that leaves the range of an amount is not checked: it is
+//! listed as "ej kontrollerat" with its place, never compared wrapped.
+
+use styr_domain::money::{Amount, AmountOverflow};
 use styr_domain::operating::{LineKind, OperatingRow};
 
 use super::amounts::{AmountRow, AmountTable};
-use crate::check::tables::inherited_from;
-use crate::check::{Finding, FindingKind, Shown, severity_of};
+use super::{Review, Unchecked};
+use crate::finding::notes::inherited_from;
+use crate::finding::{Finding, FindingKind, Shown, severity_of};
 
-pub fn check(tables: &[AmountTable<'_>], findings: &mut Vec<Finding>) {
+pub fn check(tables: &[AmountTable<'_>], review: &mut Review) {
     for table in tables {
-        row_totals(table, findings);
+        row_totals(table, review);
         if table.row(OperatingRow::Costs.label()).is_some()
             && table.row(OperatingRow::NetCost.label()).is_some()
         {
-            operating(table, findings);
+            operating(table, review);
         } else {
-            subtotals(table, findings);
+            subtotals(table, review);
         }
     }
 }
@@ -24,8 +29,12 @@ pub fn check(tables: &[AmountTable<'_>], findings: &mut Vec<Finding>) {
 /// A figure the table states, what its rows give, and how many figures went into that.
 struct Sum {
     stated: Amount,
-    computed: Amount,
+    computed: Result<Amount, AmountOverflow>,
     terms: usize,
+}
+
+fn add(parts: &[Amount]) -> Result<Amount, AmountOverflow> {
+    Amount::try_sum(parts.iter().copied())
 }
 
 fn report(
@@ -34,24 +43,34 @@ fn report(
     column: usize,
     sum: Sum,
     note: String,
-    findings: &mut Vec<Finding>,
+    review: &mut Review,
 ) {
-    if sum.stated == sum.computed {
-        return;
-    }
-    findings.push(Finding {
-        severity: severity_of(sum.computed - sum.stated, sum.terms, table.precision),
+    let place = format!("{}, {} (rad {})", row.label, table.labels[column], row.line);
+    let computed = match sum.computed {
+        Ok(computed) if computed == sum.stated => return,
+        Ok(computed) => computed,
+        Err(overflow) => {
+            review.unchecked.push(Unchecked {
+                section: table.section.to_string(),
+                place,
+                reason: format!("summan av raderna: {overflow}"),
+            });
+            return;
+        }
+    };
+    review.findings.push(Finding {
+        severity: severity_of(computed, sum.stated, sum.terms, table.precision),
         kind: FindingKind::Figure,
         section: table.section.to_string(),
-        place: format!("{}, {} (rad {})", row.label, table.labels[column], row.line),
+        place,
         stated: Shown::amount(sum.stated, table.precision),
-        computed: Shown::amount(sum.computed, table.precision),
+        computed: Shown::amount(computed, table.precision),
         note,
     });
 }
 
 /// Verksamhetens kostnader, nettokostnader and Årets resultat, from the rows the table states.
-fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
+fn operating(table: &AmountTable<'_>, review: &mut Review) {
     let label = |row: OperatingRow| row.label();
     for column in 0..table.years.len() {
         let value =
@@ -63,7 +82,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
         let (Some(costs_row), Some(lines)) = (table.row(label(OperatingRow::Costs)), lines) else {
             continue;
         };
-        let computed_costs: Amount = lines.iter().sum();
+        let computed_costs = add(&lines);
         if let Some(stated) = costs_row.values[column] {
             report(
                 table,
@@ -75,7 +94,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                     terms: lines.len(),
                 },
                 String::new(),
-                findings,
+                review,
             );
         }
         let (Some(net_row), Some(revenue)) = (
@@ -84,10 +103,10 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
         ) else {
             continue;
         };
-        let computed_net = revenue + computed_costs;
+        let computed_net = computed_costs.and_then(|costs| revenue.checked_add(costs));
         if let Some(stated) = net_row.values[column] {
-            let from_stated =
-                costs_row.values[column].is_some_and(|costs| revenue + costs == stated);
+            let from_stated = costs_row.values[column]
+                .is_some_and(|costs| revenue.checked_add(costs) == Ok(stated));
             let note = if from_stated {
                 inherited_from(OperatingRow::Costs)
             } else {
@@ -103,7 +122,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                     terms: 2,
                 },
                 note,
-                findings,
+                review,
             );
         }
         let (Some(result_row), Some(kommunbidrag)) = (
@@ -115,7 +134,7 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
         let financial_net = value(OperatingRow::FinancialNet).unwrap_or_default();
         if let Some(stated) = result_row.values[column] {
             let from_stated = net_row.values[column]
-                .is_some_and(|net| net + kommunbidrag + financial_net == stated);
+                .is_some_and(|net| add(&[net, kommunbidrag, financial_net]) == Ok(stated));
             let note = if from_stated {
                 inherited_from(OperatingRow::NetCost)
             } else {
@@ -127,18 +146,18 @@ fn operating(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                 column,
                 Sum {
                     stated,
-                    computed: computed_net + kommunbidrag + financial_net,
+                    computed: computed_net.and_then(|net| add(&[net, kommunbidrag, financial_net])),
                     terms: 3,
                 },
                 note,
-                findings,
+                review,
             );
         }
     }
 }
 
 /// A total column is, row by row, the sum of the year columns.
-fn row_totals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
+fn row_totals(table: &AmountTable<'_>, review: &mut Review) {
     let Some(label) = &table.total_label else {
         return;
     };
@@ -147,17 +166,23 @@ fn row_totals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
         let (Some(stated), Some(parts)) = (row.total, parts) else {
             continue;
         };
-        let computed: Amount = parts.iter().sum();
-        if stated != computed {
-            findings.push(Finding {
-                severity: severity_of(computed - stated, parts.len(), table.precision),
+        let place = format!("{}, {label} (rad {})", row.label, row.line);
+        match add(&parts) {
+            Ok(computed) if computed == stated => {}
+            Ok(computed) => review.findings.push(Finding {
+                severity: severity_of(computed, stated, parts.len(), table.precision),
                 kind: FindingKind::Figure,
                 section: table.section.to_string(),
-                place: format!("{}, {label} (rad {})", row.label, row.line),
+                place,
                 stated: Shown::amount(stated, table.precision),
                 computed: Shown::amount(computed, table.precision),
                 note: String::new(),
-            });
+            }),
+            Err(overflow) => review.unchecked.push(Unchecked {
+                section: table.section.to_string(),
+                place,
+                reason: format!("summan av åren: {overflow}"),
+            }),
         }
     }
 }
@@ -165,7 +190,7 @@ fn row_totals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
 /// A bold row with plain rows beneath it is their sum; a bold row at the foot whose label says
 /// total ("Totala …", "Summa …", "Totalt") is the sum of the bold rows above it. A bold row with
 /// nothing beneath it is a heading of its own and is not checked.
-fn subtotals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
+fn subtotals(table: &AmountTable<'_>, review: &mut Review) {
     let rows = &table.rows;
     let is_total = |row: &AmountRow| {
         let lower = row.label.to_lowercase();
@@ -196,11 +221,11 @@ fn subtotals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                     column,
                     Sum {
                         stated,
-                        computed: parts.iter().sum(),
+                        computed: add(&parts),
                         terms: parts.len(),
                     },
                     String::new(),
-                    findings,
+                    review,
                 );
             }
         }
@@ -223,21 +248,23 @@ fn subtotals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
         let (Some(stated), Some(parts)) = (total.values[column], parts) else {
             continue;
         };
-        let from_subtotals: Amount = parts.iter().sum();
+        let from_subtotals = add(&parts);
+        // The total from the rows beneath each subtotal; `None` where a row is not a figure
+        // or a sum leaves the range, when the rows cannot say more than the subtotals.
         let from_rows: Option<Amount> = groups
             .iter()
             .map(|(subtotal, children)| {
                 if children.is_empty() {
                     subtotal.values[column]
                 } else {
-                    children
-                        .iter()
-                        .map(|child| child.values[column])
-                        .sum::<Option<Amount>>()
+                    let parts: Option<Vec<Amount>> =
+                        children.iter().map(|child| child.values[column]).collect();
+                    parts.and_then(|parts| add(&parts).ok())
                 }
             })
-            .sum();
-        if stated != from_subtotals {
+            .collect::<Option<Vec<Amount>>>()
+            .and_then(|sums| add(&sums).ok());
+        if from_subtotals != Ok(stated) {
             report(
                 table,
                 total,
@@ -248,7 +275,7 @@ fn subtotals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                     terms: groups.len(),
                 },
                 String::new(),
-                findings,
+                review,
             );
         } else if let Some(from_rows) = from_rows.filter(|from_rows| *from_rows != stated) {
             let note = "Stämmer med tabellens egna delsummor; skillnaden följer av en delsumma."
@@ -259,11 +286,11 @@ fn subtotals(table: &AmountTable<'_>, findings: &mut Vec<Finding>) {
                 column,
                 Sum {
                     stated,
-                    computed: from_rows,
+                    computed: Ok(from_rows),
                     terms: leaves,
                 },
                 note,
-                findings,
+                review,
             );
         }
     }
