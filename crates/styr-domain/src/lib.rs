@@ -13,6 +13,7 @@ pub mod access;
 pub mod budget;
 pub mod calendar;
 pub mod change;
+pub mod direction;
 pub mod document;
 pub mod efficiency;
 pub mod followup;

@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Year;
+use crate::direction::StatedChange;
 use crate::money::{Amount, AmountOverflow};
 use crate::organisation::UnitId;
-use crate::statement::StatedChange;
 
 /// An entered line of the operating budget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

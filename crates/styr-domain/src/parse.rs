@@ -10,9 +10,9 @@
 //! | `"ökar med 8,1 mnkr"` | an increase of 8 100 tkr, good to 0,1 mnkr |
 //! | `"0,2"`, `"2,5 %"`    | 0,2 and 2,5 percent                       |
 
+use crate::direction::{Direction, StatedChange};
 use crate::money::{Amount, Precision, Stated, Unit};
 use crate::percent::Percent;
-use crate::statement::{Direction, StatedChange};
 
 /// Reads an amount such as `"-114 196"`, `"113,3 mnkr"` or `"omkring 90 mnkr"`.
 /// A number without a unit is in `default_unit` (tkr in budget tables).
