@@ -34,19 +34,33 @@ fn a_budget_file_whose_net_cost_is_too_large_is_refused_by_every_command() {
     let report = styr(&["report", &file]);
     assert_eq!(report.status.code(), Some(2));
     assert!(report.stdout.is_empty(), "no document is written");
-    assert!(text(&report.stderr).contains(TOO_LARGE), "{}", text(&report.stderr));
+    assert!(
+        text(&report.stderr).contains(TOO_LARGE),
+        "{}",
+        text(&report.stderr)
+    );
 
     let check = styr(&["check", &file]);
-    assert_eq!(check.status.code(), Some(1), "a figure that cannot be computed is an error");
+    assert_eq!(
+        check.status.code(),
+        Some(1),
+        "a figure that cannot be computed is an error"
+    );
     let found = text(&check.stdout);
-    assert!(found.contains("kan inte beräknas") && found.contains(TOO_LARGE), "{found}");
+    assert!(
+        found.contains("kan inte beräknas") && found.contains(TOO_LARGE),
+        "{found}"
+    );
 
     let database = std::env::temp_dir().join(format!("styr-overflow-{}.db", std::process::id()));
     let database = database.display().to_string();
     let import = styr(&["import", &file, "--database", &database]);
     assert_eq!(import.status.code(), Some(1));
     let said = text(&import.stderr);
-    assert!(said.contains(TOO_LARGE) && said.contains("ingenting är inläst"), "{said}");
+    assert!(
+        said.contains(TOO_LARGE) && said.contains("ingenting är inläst"),
+        "{said}"
+    );
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{database}{suffix}"));
     }
@@ -64,7 +78,10 @@ async fn a_change_that_makes_the_net_cost_too_large_is_refused_before_it_is_stor
         .expect("a store");
     let actor = Actor::named("controller");
     let source = std::fs::read_to_string(example()).expect("the example reads");
-    let id = app.import(&actor, &source).await.expect("the example imports");
+    let id = app
+        .import(&actor, &source)
+        .await
+        .expect("the example imports");
     let before = app.snapshot(id).await.expect("the budget");
     let change = Change::SetLine {
         unit: UnitId("ks".into()),
