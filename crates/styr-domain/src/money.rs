@@ -21,10 +21,19 @@
 //! assert_eq!(revenue.checked_add(costs), Ok(Amount::from_tkr(-118_634)));
 //! assert!(Amount::from_ore(i64::MIN).checked_add(Amount::from_ore(-1)).is_err());
 //! ```
+//!
+//! Units and precisions are in [`precision`], a document's stated figures in [`stated`], and
+//! the overflow and its place in [`overflow`].
 
-use std::fmt;
+mod overflow;
+mod precision;
+mod stated;
 
 use serde::Serialize;
+
+pub use overflow::{AmountOverflow, OverflowAt};
+pub use precision::{Precision, Unit};
+pub use stated::Stated;
 
 /// Öre per krona.
 pub const ORE_PER_KR: i64 = 100;
@@ -134,31 +143,6 @@ impl Amount {
     }
 }
 
-/// An amount too large for styr to hold: a sum, difference or product left the range of
-/// [`Amount`] (about ±92 biljarder kronor). Never silent: the caller names the place with
-/// [`AmountOverflow::at`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("beloppet blir för stort för att räknas exakt")]
-pub struct AmountOverflow;
-
-impl AmountOverflow {
-    /// The overflow at a named figure: "Investeringsplan 2026, Totala utgifter".
-    pub fn at(self, place: impl Into<String>) -> OverflowAt {
-        OverflowAt {
-            place: place.into(),
-        }
-    }
-}
-
-/// A figure that cannot be computed exactly because a sum leaves the range of [`Amount`],
-/// with the figure named as a person finds it in the budget.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{place}: {AmountOverflow}")]
-pub struct OverflowAt {
-    /// "Driftbudget Kommunstyrelsen 2025, Verksamhetens nettokostnader".
-    pub place: String,
-}
-
 impl Amount {
     /// The largest amount: 92 233 720 368 547 758,07 kr. The range is symmetric, from
     /// `-MAX` to `MAX`, so that every amount has a negation and a size; no checked operation
@@ -211,117 +195,6 @@ pub(crate) fn divide_half_away_from_zero(numerator: i128, denominator: i128) -> 
 
 fn round_half_away_from_zero(value: i128, step: i128) -> i128 {
     divide_half_away_from_zero(value, step) * step
-}
-
-/// The unit an amount is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Kr,
-    Tkr,
-    Mnkr,
-}
-
-impl Unit {
-    pub const fn ore(self) -> i64 {
-        match self {
-            Unit::Kr => ORE_PER_KR,
-            Unit::Tkr => ORE_PER_TKR,
-            Unit::Mnkr => ORE_PER_MNKR,
-        }
-    }
-
-    pub const fn symbol(self) -> &'static str {
-        match self {
-            Unit::Kr => "kr",
-            Unit::Tkr => "tkr",
-            Unit::Mnkr => "mnkr",
-        }
-    }
-}
-
-impl fmt::Display for Unit {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(self.symbol())
-    }
-}
-
-/// How precisely an amount is shown: a unit and a number of decimals, or a coarser
-/// "about" step such as the whole tens of mnkr in "omkring 90 mnkr".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Precision {
-    pub unit: Unit,
-    /// Decimals shown (0 for "100 548 tkr", 1 for "118,5 mnkr").
-    pub decimals: u8,
-    /// Whole units per step when coarser than one unit: 10 for "omkring 90 mnkr", else 1.
-    pub tens: u8,
-}
-
-impl Precision {
-    pub const TKR: Precision = Precision::new(Unit::Tkr, 0);
-    pub const MNKR_ONE_DECIMAL: Precision = Precision::new(Unit::Mnkr, 1);
-
-    pub const fn new(unit: Unit, decimals: u8) -> Precision {
-        Precision {
-            unit,
-            decimals,
-            tens: 1,
-        }
-    }
-
-    /// A step of `tens` whole units: `Precision::about(Unit::Mnkr, 10)` for "omkring 90 mnkr".
-    pub const fn about(unit: Unit, tens: u8) -> Precision {
-        Precision {
-            unit,
-            decimals: 0,
-            tens,
-        }
-    }
-
-    /// The size of one step in öre; never zero.
-    pub const fn step_ore(self) -> i64 {
-        let mut step = self.unit.ore() * self.tens as i64;
-        let mut decimals = self.decimals;
-        while decimals > 0 && step >= 10 {
-            step /= 10;
-            decimals -= 1;
-        }
-        step
-    }
-
-    /// The coarser of two precisions: the one with the larger step.
-    pub fn coarser(self, other: Precision) -> Precision {
-        if other.step_ore() > self.step_ore() {
-            other
-        } else {
-            self
-        }
-    }
-}
-
-/// A figure as a source document states it: the value and the precision it was written at.
-///
-/// Stated figures are assertions: styr checks them against what it computes and never lets
-/// them override a computation (like hledger's balance assertions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Stated {
-    pub value: Amount,
-    pub precision: Precision,
-}
-
-impl Stated {
-    pub const fn new(value: Amount, precision: Precision) -> Stated {
-        Stated { value, precision }
-    }
-
-    pub const fn tkr(tkr: i64) -> Stated {
-        Stated::new(Amount::from_tkr(tkr), Precision::TKR)
-    }
-
-    /// Whether `computed`, shown at this figure's precision, is what the document states.
-    pub fn agrees_with(self, computed: Amount) -> bool {
-        computed.rounded_ore(self.precision) == i128::from(self.value.0)
-    }
 }
 
 #[cfg(test)]

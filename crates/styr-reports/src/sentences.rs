@@ -27,7 +27,7 @@ pub fn line_change(line: LineKind, direction: Direction, magnitude: Amount) -> S
         _ => format!(
             "{subject} {} med {}.",
             direction.swedish(),
-            format::with_unit(magnitude, Precision::MNKR_ONE_DECIMAL)
+            format::mnkr(magnitude)
         ),
     }
 }

@@ -1,13 +1,17 @@
 //! Figures stated in prose against the tables: changes ("ökar med 8,1 mnkr"), values, sums and
-//! averages over years.
+//! averages over years. What a claim computes to is in [`compute`]; here it is compared with
+//! what the sentence says, and a disagreement explained where styr can tell why (the change
+//! fits other years, or the grundbudget instead of last year's kommunbidrag).
 
-use styr_domain::budget::{Budget, FigureError};
-use styr_domain::calendar::Year;
+mod compute;
+
+use styr_domain::budget::Budget;
 use styr_domain::format;
-use styr_domain::frame::{Base, FrameError};
-use styr_domain::money::{Amount, AmountOverflow, Stated};
+use styr_domain::frame::Base;
 use styr_domain::operating::OperatingRow;
-use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
+use styr_domain::statement::{Claim, Direction, Figure, Statement};
+
+use compute::{Computed, Missing, Source, agrees, change_agrees, compute, stated_of};
 
 use crate::finding::notes::{change_text, unit_slip_note};
 use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
@@ -56,159 +60,6 @@ pub fn statements(budget: &Budget, findings: &mut Vec<Finding>) {
     for statement in &budget.statements {
         check_statement(budget, statement, findings);
     }
-}
-
-/// Which figures a claim rests on: computed from the rows, or the table's own stated figures.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Rows,
-    StatedTable,
-}
-
-/// Why a claim's figure has no value: the table lacks the year, or the figure cannot be
-/// computed (its message names it).
-enum Missing {
-    Year(Year),
-    Uncomputable(String),
-}
-
-/// The figure's value in `year`.
-fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Result<Amount, Missing> {
-    match figure {
-        Figure::Operating { unit, row } => {
-            let stated = budget
-                .operating_tables
-                .iter()
-                .find(|table| &table.unit == unit)
-                .and_then(|table| table.stated.get(&(*row, year)));
-            if let (Source::StatedTable, Some(stated)) = (source, stated) {
-                return Ok(stated.value);
-            }
-            if !budget.years.columns().contains(&year) {
-                return Err(Missing::Year(year));
-            }
-            match budget.operating_figures(unit, year) {
-                Ok(figures) => Ok(figures.row(*row)),
-                Err(FigureError::Overflow(overflow)) => {
-                    Err(Missing::Uncomputable(overflow.to_string()))
-                }
-                Err(FigureError::Frame(_)) => Err(Missing::Year(year)),
-            }
-        }
-        Figure::Frame { unit } => match budget
-            .frame(unit)
-            .map(|frame| frame.kommunbidrag(year, &budget.index))
-        {
-            Some(Ok(amount)) => Ok(amount),
-            Some(Err(FrameError::Overflow(overflow))) => {
-                Err(Missing::Uncomputable(overflow.to_string()))
-            }
-            _ => Err(Missing::Year(year)),
-        },
-        Figure::Investment { row } => {
-            let plan = &budget.investment;
-            if !plan.years.contains(&year) {
-                return Err(Missing::Year(year));
-            }
-            match (source, plan.stated.get(&(row.clone(), year))) {
-                (Source::StatedTable, Some(stated)) => Ok(stated.value),
-                _ => match plan.row(row, year) {
-                    Ok(Some(amount)) => Ok(amount),
-                    Ok(None) => Err(Missing::Year(year)),
-                    Err(overflow) => Err(Missing::Uncomputable(overflow.to_string())),
-                },
-            }
-        }
-    }
-}
-
-/// What a claim computes to, with how many table figures went into it.
-enum Computed {
-    Amount {
-        amount: Amount,
-        terms: usize,
-    },
-    Change {
-        direction: Direction,
-        magnitude: Amount,
-    },
-    Missing(Missing),
-}
-
-fn compute(budget: &Budget, statement: &Statement, source: Source) -> Computed {
-    let figure = &statement.figure;
-    let series = |years: &[Year]| -> Result<Vec<Amount>, Missing> {
-        years
-            .iter()
-            .map(|year| value(budget, figure, *year, source))
-            .collect()
-    };
-    let too_large = || {
-        Computed::Missing(Missing::Uncomputable(format!(
-            "”{}”: {AmountOverflow}",
-            statement.text
-        )))
-    };
-    let sum = |years: &[Year], terms: usize, mean: bool| match series(years) {
-        Ok(values) => {
-            let sum = Amount::try_sum(values);
-            let amount = if mean {
-                sum.map(|sum| sum.average_over(years.len()))
-            } else {
-                sum
-            };
-            match amount {
-                Ok(amount) => Computed::Amount { amount, terms },
-                Err(AmountOverflow) => too_large(),
-            }
-        }
-        Err(missing) => Computed::Missing(missing),
-    };
-    match &statement.claim {
-        Claim::Change { from, to, .. } => match series(&[*from, *to]) {
-            Ok(values) => match Direction::of_change(values[0], values[1]) {
-                Ok((direction, magnitude)) => Computed::Change {
-                    direction,
-                    magnitude,
-                },
-                Err(AmountOverflow) => too_large(),
-            },
-            Err(missing) => Computed::Missing(missing),
-        },
-        Claim::Value { year, .. } => sum(&[*year], 1, false),
-        Claim::Sum { years, .. } => sum(years, years.len(), false),
-        Claim::Average { years, .. } => sum(years, 1, true),
-    }
-}
-
-fn stated_of(claim: &Claim) -> Stated {
-    match claim {
-        Claim::Change { stated, .. } => stated.magnitude,
-        Claim::Value { stated, .. } | Claim::Sum { stated, .. } | Claim::Average { stated, .. } => {
-            *stated
-        }
-    }
-}
-
-fn agrees(claim: &Claim, computed: &Computed) -> bool {
-    match (claim, computed) {
-        (
-            Claim::Change { stated, .. },
-            Computed::Change {
-                direction,
-                magnitude,
-            },
-        ) => change_agrees(stated, *direction, *magnitude),
-        (_, Computed::Amount { amount, .. }) => stated_of(claim).agrees_with(*amount),
-        _ => false,
-    }
-}
-
-fn change_agrees(stated: &StatedChange, direction: Direction, magnitude: Amount) -> bool {
-    let size_agrees = stated.magnitude.agrees_with(magnitude);
-    size_agrees
-        && (stated.direction == direction
-            || magnitude.shown_alike(Amount::ZERO, stated.magnitude.precision))
 }
 
 fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Finding>) {
