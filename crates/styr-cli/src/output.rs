@@ -24,7 +24,7 @@ pub fn print(text: &str) -> ExitCode {
     write_output(None, text.as_bytes())
 }
 
-/// [`print`] with a line break after `line`.
+/// [`print()`] with a line break after `line`.
 pub fn print_line(line: &str) -> ExitCode {
     print(&format!("{line}\n"))
 }

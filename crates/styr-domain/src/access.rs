@@ -9,7 +9,7 @@
 //! läsare                 + Read                           → allowed
 //! ```
 //!
-//! The roles are in [`role`], the actions and the matrix in [`action`]; whether a budget's
+//! The roles are in `role`, the actions and the matrix in `action`; whether a budget's
 //! status allows changes at all ([`status_allows_change`]) comes on top of the role.
 
 mod action;

@@ -10,8 +10,8 @@
 //! ```
 //!
 //! A refused change leaves the budget exactly as it was. The figures of the operating budget
-//! and its frames are changed in [`operating`]; the registers (projects, risks, controls,
-//! goals, investigations, the document's metadata) in [`records`].
+//! and its frames are changed in `operating`; the registers (projects, risks, controls,
+//! goals, investigations, the document's metadata) in `records`.
 
 mod operating;
 mod records;

@@ -19,8 +19,8 @@
 //! the document's precision; styr checks each step of it without letting it override the
 //! entered figure.
 //!
-//! The PKV table is in [`index`], what a derivation states in [`derivation`], and what its
-//! evaluation gives, step by step, in [`trail`]. Every step is checked arithmetic: a frame
+//! The PKV table is in `index`, what a derivation states in `derivation`, and what its
+//! evaluation gives, step by step, in `trail`. Every step is checked arithmetic: a frame
 //! whose figures leave the range of an amount is a [`FrameError::Overflow`] naming the year.
 
 mod derivation;

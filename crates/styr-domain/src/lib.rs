@@ -1,13 +1,19 @@
 //! styr's domain: the model of a Swedish municipality's budget and the rules that compute every
 //! derived figure. Pure: no IO, no async, no SQL, no file formats. Amounts are exact integer
-//! öre ([`money::Amount`]); floating point is forbidden by lint in the whole workspace.
+//! öre ([`money::Amount`]) with checked arithmetic only: a sum that leaves the range is an
+//! error naming the figure ([`money::OverflowAt`]), never a wrapped number; floating point is
+//! forbidden by lint in the whole workspace.
 //!
 //! The parts follow a board's budget document: [`organisation`] (the tree with validity dates),
 //! [`operating`] (driftbudget), [`frame`] (kommunbidrag and PKV), [`investment`], [`goals`],
 //! [`efficiency`], [`risk`], [`internal_control`], [`document`] metadata, and [`statement`]s of
-//! figures in prose. [`budget::Budget`] holds them together. [`followup`] holds the rules that
-//! turn an accounting ledger into budget-versus-actual: account and cost-centre mapping, months,
-//! and spreading a year's budget over them.
+//! figures in prose ([`direction`]: "ökar med 8,1 mnkr"). [`budget::Budget`] holds them
+//! together, and [`change::Change`] is every edit a person can make to it, refused with a
+//! sentence when it may not be made. [`followup`] holds the rules that turn an accounting
+//! ledger into budget-versus-actual: account and cost-centre mapping, months, and spreading a
+//! year's budget over them. [`access`] and [`workflow`] say who may change a budget and when.
+//! Numbers are written and read the Swedish way in `format` and [`parse`]; [`severity`] is
+//! the one scale of findings and issues.
 
 pub mod access;
 pub mod budget;

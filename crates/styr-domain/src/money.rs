@@ -22,8 +22,8 @@
 //! assert!(Amount::from_ore(i64::MIN).checked_add(Amount::from_ore(-1)).is_err());
 //! ```
 //!
-//! Units and precisions are in [`precision`], a document's stated figures in [`stated`], and
-//! the overflow and its place in [`overflow`].
+//! Units and precisions are in `precision`, a document's stated figures in `stated`, and
+//! the overflow and its place in `overflow`.
 
 mod overflow;
 mod precision;

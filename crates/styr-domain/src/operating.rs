@@ -13,7 +13,7 @@
 //! For Kommunstyrelsen 2025: 108 608 + (−227 242) = −118 634, and −118 634 + 118 535 + 100 = 1.
 //!
 //! The lines and rows are named here; a year's figures and their checked sums are in
-//! [`figures`].
+//! `figures`.
 
 use std::collections::BTreeMap;
 

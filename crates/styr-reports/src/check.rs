@@ -2,9 +2,9 @@
 //! the rows, and every disagreement reported with its place as a [`Finding`].
 //!
 //! The check goes through the budget in the order of its document: the operating tables and
-//! the investment plan ([`tables`]), the frames' trails ([`figures`]), the figures stated in
-//! prose ([`statements`]), the risks and the control plan ([`risks`]), and the explanation
-//! texts people write, reviewed like a document ([`explanations`]). A figure that cannot be
+//! the investment plan (`tables`), the frames' trails (`figures`), the figures stated in
+//! prose (`statements`), the risks and the control plan (`risks`), and the explanation
+//! texts people write, reviewed like a document (`explanations`). A figure that cannot be
 //! computed (too large to hold) is a finding of its own, "kan inte beräknas", with the reason.
 
 mod explanations;

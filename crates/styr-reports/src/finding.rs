@@ -1,5 +1,5 @@
 //! A finding: one place where a stated figure (or name) disagrees with what styr computes,
-//! with both values as a reader sees them. The consistency check of a budget ([`crate::check`])
+//! with both values as a reader sees them. The consistency check of a budget (`crate::check`)
 //! and the review of a document ([`crate::review`]) both report findings.
 //!
 //! A finding is one of three severities ([`Severity`]):
@@ -14,7 +14,7 @@
 //! ```
 //!
 //! The notes that explain a disagreement ("Talet stämmer om enheten är tkr …") are in
-//! [`notes`].
+//! `notes`.
 
 pub(crate) mod notes;
 

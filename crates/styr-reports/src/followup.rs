@@ -8,9 +8,9 @@
 //! the cost centres' amounts are kept in an "Ej fördelat" group so the totals still agree with
 //! the books.
 //!
-//! The report is built in three steps, one module each: [`groups`] decides which table a
-//! booking belongs to, [`books`] adds the budget and the books into those groups month by
-//! month ([`figures`]), and [`rows`] turns a group's months into its rows. Every sum is
+//! The report is built in three steps, one module each: `groups` decides which table a
+//! booking belongs to, `books` adds the budget and the books into those groups month by
+//! month (`figures`), and `rows` turns a group's months into its rows. Every sum is
 //! checked: a follow-up whose figures leave the range of an amount is refused with the figure
 //! named ("Uppföljning 2025, Kommunstyrelsen, Personalkostnader, mars: beloppet blir för stort
 //! för att räknas exakt"), never shown wrapped.
@@ -276,4 +276,55 @@ pub fn follow_up(input: &FollowupInput<'_>) -> Result<FollowupReport, OverflowAt
             .collect(),
         excluded: aside.excluded,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use styr_domain::followup::{Month, OutcomeKey};
+
+    fn booked(cost_centre: &str, amount: Amount) -> (OutcomeKey, Amount) {
+        let month = Month::new(Year::new(2025).expect("a year"), 3).expect("March");
+        let key = OutcomeKey {
+            account: 5011,
+            cost_centre: Some(cost_centre.into()),
+            month,
+        };
+        (key, amount)
+    }
+
+    fn report(actual: Vec<(OutcomeKey, Amount)>) -> Result<FollowupReport, OverflowAt> {
+        let outcome = Outcome {
+            actual: actual.into_iter().collect(),
+            cost_centre_names: [("10".to_string(), "Kansliet".to_string())].into(),
+            ..Outcome::default()
+        };
+        follow_up(&FollowupInput {
+            budget: None,
+            outcome: &outcome,
+            accounts: &AccountMapping::for_chart(None),
+            cost_centres: &CostCentreMapping::default(),
+            profiles: &BTreeMap::new(),
+            forecasts: &[],
+            year: Year::new(2025).expect("a year"),
+            through: None,
+            title: "Provbolaget".into(),
+        })
+    }
+
+    #[test]
+    fn books_too_large_to_add_up_are_refused_with_the_figure_named() {
+        let half = Amount::from_ore(i64::MAX / 2 + 1);
+        let each = report(vec![booked("10", half)]).expect("one booking computes");
+        let personnel = each.groups[0]
+            .row(OperatingRow::Line(LineKind::Personnel))
+            .expect("personnel");
+        assert_eq!(personnel.actual[2], half.checked_neg().expect("in range"));
+        let error = report(vec![booked("10", half), booked("11", half)])
+            .expect_err("the total is too large");
+        assert_eq!(
+            error.to_string(),
+            "Uppföljning 2025, Provbolaget, totalt, Personalkostnader, mars: beloppet blir för stort för att räknas exakt"
+        );
+    }
 }

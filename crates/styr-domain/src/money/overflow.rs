@@ -7,7 +7,7 @@
 //! ```
 
 /// An amount too large for styr to hold: a sum, difference or product left the range of
-/// [`Amount`] (about ±92 biljarder kronor). Never silent: the caller names the place with
+/// `Amount` (about ±92 biljarder kronor). Never silent: the caller names the place with
 /// [`AmountOverflow::at`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("beloppet blir för stort för att räknas exakt")]
@@ -22,7 +22,7 @@ impl AmountOverflow {
     }
 }
 
-/// A figure that cannot be computed exactly because a sum leaves the range of [`Amount`],
+/// A figure that cannot be computed exactly because a sum leaves the range of `Amount`,
 /// with the figure named as a person finds it in the budget.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{place}: {AmountOverflow}")]
