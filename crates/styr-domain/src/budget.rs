@@ -1,5 +1,7 @@
 //! One municipality's budget for one board and budget year: everything the budget file holds.
 
+mod tables;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -12,8 +14,8 @@ use crate::frame::{Frame, FrameError, IndexTable};
 use crate::goals::Goal;
 use crate::internal_control::ControlActivity;
 use crate::investment::InvestmentPlan;
-use crate::money::{AmountOverflow, OverflowAt, Stated};
-use crate::operating::{EnteredFigures, OperatingRow, UnitLines, YearFigures};
+use crate::money::{OverflowAt, Stated};
+use crate::operating::{OperatingRow, UnitLines};
 use crate::organisation::{Organisation, UnitId};
 use crate::risk::{Bands, Risk, Scales};
 use crate::statement::Statement;
@@ -90,69 +92,6 @@ impl Budget {
         self.risks.iter().find(|risk| risk.id == id)
     }
 
-    /// Whether `unit`'s lines belong in the table of `table_unit`: the unit lies within it,
-    /// and not within a separately reported unit below it, which has a table of its own.
-    pub fn counts_towards(&self, unit: &UnitId, table_unit: &UnitId) -> bool {
-        if !self.organisation.is_within(unit, table_unit) {
-            return false;
-        }
-        let mut current = Some(unit);
-        while let Some(id) = current {
-            if id == table_unit {
-                return true;
-            }
-            let Some(found) = self.organisation.unit(id) else {
-                return false;
-            };
-            if found.separately_reported {
-                return false;
-            }
-            current = found.parent.as_ref();
-        }
-        false
-    }
-
-    /// Every figure of `table_unit`'s table for `year`: its units' lines added up, its
-    /// kommunbidrag from its frame, and the rows derived from them; or the figure that cannot
-    /// be computed, named.
-    pub fn operating_figures(
-        &self,
-        table_unit: &UnitId,
-        year: Year,
-    ) -> Result<YearFigures, FigureError> {
-        let too_large = |row: OperatingRow| {
-            AmountOverflow.at(format!(
-                "Driftbudget {} {year}, {}",
-                self.unit_name(table_unit),
-                row.label()
-            ))
-        };
-        let mut figures = EnteredFigures::default();
-        for unit_lines in self
-            .lines
-            .iter()
-            .filter(|lines| self.counts_towards(&lines.unit, table_unit))
-        {
-            for (kind, amounts) in &unit_lines.lines {
-                if let Some(amount) = amounts.get(&year) {
-                    figures
-                        .add_line(*kind, *amount)
-                        .map_err(|_| too_large(OperatingRow::Line(*kind)))?;
-                }
-            }
-            if let Some(amount) = unit_lines.financial_net.get(&year) {
-                figures.financial_net = figures
-                    .financial_net
-                    .checked_add(*amount)
-                    .map_err(|_| too_large(OperatingRow::FinancialNet))?;
-            }
-        }
-        if let Some(frame) = self.frame(table_unit) {
-            figures.kommunbidrag = frame.kommunbidrag(year, &self.index)?;
-        }
-        Ok(figures.derive().map_err(too_large)?)
-    }
-
     /// The investment plan's years from the budget year on: the years its sum and average
     /// are over ("uppgår till sammanlagt").
     pub fn investment_plan_years(&self) -> Vec<Year> {
@@ -198,6 +137,7 @@ mod tests {
     use crate::operating::LineKind;
     use crate::testing::{budget, year};
     use proptest::prelude::*;
+    use tables::Tree;
 
     proptest! {
         #[test]
@@ -217,6 +157,28 @@ mod tests {
             prop_assert_eq!(board.costs(), costs);
             prop_assert_eq!(Ok(board.net_cost()), board.entered().revenue.checked_add(costs));
             prop_assert_eq!(Ok(board.result()), Amount::try_sum([board.net_cost(), board.entered().kommunbidrag, board.entered().financial_net]));
+        }
+    }
+
+    #[test]
+    fn the_lookup_tree_places_every_unit_as_the_budget_does() {
+        let budget = budget(&[[0; 5]; 3]);
+        let tree = Tree::of(&budget.organisation);
+        let ids: Vec<&UnitId> = budget
+            .organisation
+            .units()
+            .iter()
+            .map(|unit| &unit.id)
+            .collect();
+        let unknown = UnitId("okänd".into());
+        for unit in ids.iter().copied().chain([&unknown]) {
+            for table in ids.iter().copied().chain([&unknown]) {
+                assert_eq!(
+                    tree.counts_towards(unit, table),
+                    budget.counts_towards(unit, table),
+                    "{unit} in {table}"
+                );
+            }
         }
     }
 

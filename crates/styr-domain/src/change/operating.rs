@@ -148,16 +148,6 @@ impl Budget {
         Err(overflow.into())
     }
 
-    /// The sums of every table `unit` lies within, in `year`, as far as the range goes.
-    fn tables_above(&self, unit: &UnitId, year: Year) -> Result<(), OverflowAt> {
-        for table in self.organisation.ancestry(unit) {
-            if let Err(FigureError::Overflow(overflow)) = self.operating_figures(table, year) {
-                return Err(overflow);
-            }
-        }
-        Ok(())
-    }
-
     fn require_unit(&self, unit: &UnitId) -> Result<(), ChangeError> {
         self.organisation
             .unit(unit)
