@@ -355,7 +355,7 @@ impl App {
         );
         let forecasts = self.store.forecasts(budget).await?;
         let profiles = self.store.line_profiles(budget).await?;
-        Ok(follow_up(&FollowupInput {
+        follow_up(&FollowupInput {
             budget: Some(&snapshot.budget),
             outcome: &outcome,
             accounts: &accounts,
@@ -365,7 +365,8 @@ impl App {
             year: year.unwrap_or(snapshot.budget.years.budget),
             through,
             title: String::new(),
-        }))
+        })
+        .map_err(|overflow| AppError::DoesNotCompute(overflow.to_string()))
     }
 
     /// Sets a unit's full-year forecast for a line; returns what it replaced.

@@ -115,6 +115,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { actual, .. } => AppError::Conflict {
                 current_revision: actual,
             },
+            StoreError::Overflow(overflow) => AppError::DoesNotCompute(overflow.to_string()),
             other => AppError::Store(other),
         }
     }

@@ -1,7 +1,16 @@
-//! One module per subcommand.
+//! One module per subcommand, each a function from its arguments to an exit status: 0 when it
+//! did what was asked, 1 when it could not (or `styr check` found errors), 2 when a file it was
+//! given cannot be read. Messages go to standard error as sentences beginning "styr:".
+//!
+//! ```text
+//! styr import budget.toml   → budget_file::import
+//! styr import bok.se        → followup::import
+//! styr import mall.xlsx     → template::import
+//! styr report budget.toml   → report::run
+//! ```
 
+pub mod budget_file;
 pub mod check;
-pub mod database;
 pub mod followup;
 pub mod report;
 pub mod serve;

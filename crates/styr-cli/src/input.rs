@@ -1,6 +1,8 @@
-//! Reading a budget file, with every issue printed as a sentence and the line quoted.
+//! Reading the files a command is given: a budget file, with every issue printed as a sentence
+//! and the line quoted, and the exit status of a file that cannot be read.
 
 use std::path::Path;
+use std::process::ExitCode;
 
 use styr_domain::budget::Budget;
 
@@ -29,6 +31,20 @@ pub fn read_budget(path: &Path) -> Result<Budget, u8> {
         eprintln!("styr: {shown} kunde inte läsas ({} fel).", issues.len());
         UNREADABLE
     })
+}
+
+/// Lists a file's problems, says that `nothing` happened ("ingenting är inläst"), and gives the
+/// exit status of an unreadable file.
+pub fn refused(file: &Path, problems: &[String], nothing: &str) -> ExitCode {
+    for problem in problems {
+        eprintln!("{}: {problem}\n", file.display());
+    }
+    eprintln!(
+        "styr: {} kunde inte läsas ({} fel); {nothing}.",
+        file.display(),
+        problems.len()
+    );
+    ExitCode::from(UNREADABLE)
 }
 
 fn describe_io(error: &std::io::Error) -> String {

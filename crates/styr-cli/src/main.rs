@@ -1,252 +1,23 @@
 //! `styr`: budget, planning, risk and follow-up for Swedish municipalities.
 //!
 //! The binary only reads arguments and files and chooses what to run; every figure comes from
-//! the engine crates.
+//! the engine crates. [`arguments`] is the command line, [`commands`] has one module per
+//! subcommand, [`database`] opens the database they share, [`input`] reads the files they are
+//! given and [`output`] writes what they produce (and ends quietly on a closed pipe).
 
+#![deny(clippy::print_stdout)]
+
+mod arguments;
 mod commands;
 mod database;
 mod input;
+mod output;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
-#[derive(Parser)]
-#[command(
-    name = "styr",
-    version,
-    about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
-    long_about = None,
-    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr followup bokforing.se --layout delar"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Startar webbapplikationen: alla budgetens delar att läsa och ändra, och ett JSON-API.
-    ///
-    /// Data sparas i en SQLite-fil (WAL) som skapas vid första start, eller i PostgreSQL
-    /// (postgres://…). Stängs av med Ctrl-C.
-    Serve {
-        /// Adress att lyssna på.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: std::net::SocketAddr,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-        /// Läs in referensbudgeten (Kommunstyrelsen i Alingsås 2025–2027) om databasen är tom.
-        #[arg(long)]
-        demo: bool,
-    },
-    /// Läser in en budgetfil (.toml) som en ny budget, eller utfall ur ekonomisystemet (SIE 4,
-    /// eller CSV med --profile) till en budget; allt eller inget.
-    ///
-    /// Ett utfall ersätter det som redan finns för samma månader, så samma fil två gånger ger
-    /// samma siffror.
-    Import {
-        /// Budgetfilen (TOML), SIE-filen eller CSV-filen.
-        file: PathBuf,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-        /// Budgeten som utfallet hör till; utan det den enda budgeten i databasen.
-        #[arg(long)]
-        budget: Option<i64>,
-        /// Importprofil för CSV: en sparad profils namn eller en profilfil (TOML).
-        #[arg(long)]
-        profile: Option<String>,
-    },
-    /// Följer upp budgeten mot utfallet: budget, utfall, avvikelse, ackumulerat och prognos per
-    /// enhet, budgetrad och månad.
-    ///
-    /// Med en SIE-fil läses filen direkt, utan databas: budgeten är filens periodbudget
-    /// (#PBUDGET), eller budgetfilens rader med --budget-file. Utan fil används databasen.
-    Followup {
-        /// SIE-filen att följa upp direkt.
-        file: Option<PathBuf>,
-        /// Budgetfilen (TOML) vars driftbudget är budgeten, när en SIE-fil läses direkt.
-        #[arg(long)]
-        budget_file: Option<PathBuf>,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-        /// Budgetens nummer i databasen; utan det den enda.
-        #[arg(long)]
-        budget: Option<i64>,
-        /// Utdataformat.
-        #[arg(long, value_enum, default_value_t = FollowupFormat::Markdown)]
-        format: FollowupFormat,
-        /// Månadsuppföljning, delårsrapport (januari–augusti) eller årsbokslut.
-        #[arg(long, value_enum, default_value_t = FollowupLayout::Manad)]
-        layout: FollowupLayout,
-        /// Året; utan det budgetåret eller filens räkenskapsår.
-        #[arg(long)]
-        year: Option<i64>,
-        /// Sista månaden (1–12) i perioden hittills; utan det den sista bokförda.
-        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=12))]
-        through: Option<u8>,
-        /// Skriv till en fil i stället för till standard ut.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
-    /// Användare och roller: skapa den första administratören, lista, ändra roll, byt lösenord.
-    ///
-    /// Lösenordet läses från en fråga som inte visar det, eller från första raden på standard in
-    /// när den inte är en terminal – aldrig från argumenten.
-    User {
-        #[command(subcommand)]
-        action: UserAction,
-    },
-    /// Skriver en budget ur databasen som budgetfil (TOML), så att den kan läsas in igen, eller
-    /// som budgetmall (Excel) för enheterna att fylla i och läsa in med styr import.
-    Export {
-        /// Budgetens nummer; utan det den enda budgeten i databasen.
-        #[arg(long)]
-        budget: Option<i64>,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-        /// Budgetfil (toml) eller budgetmall (mall, .xlsx).
-        #[arg(long, value_enum, default_value_t = ExportFormat::Toml)]
-        format: ExportFormat,
-        /// Mallen för bara den här enheten (id, till exempel ks); får anges flera gånger.
-        #[arg(long)]
-        unit: Vec<String>,
-        /// Skriv till en fil i stället för till standard ut.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
-    /// Kontrollerar en budgetfil eller ett budgetdokument och listar varje ställe där en angiven
-    /// siffra inte stämmer, med plats och båda värdena.
-    ///
-    /// En budgetfil (.toml) räknas om från raderna. Ett budgetdokument som text eller Markdown
-    /// (.txt, .md: rubriker, tabeller med tabbar eller |, <b> för fetstil) eller som Word-dokument
-    /// (.docx) granskas: tabellernas summor, riskvärden, siffror i texten mot tabellerna, år och
-    /// namn som stavas olika.
-    ///
-    /// Slutstatus: 0 när inget fel hittas (avrundningsdifferenser och varningar listas men
-    /// räknas inte som fel), 1 när det finns fel, 2 när filen inte går att läsa.
-    Check {
-        /// Budgetfilen eller dokumentet, till exempel examples/alingsas-ks-2025.toml.
-        file: PathBuf,
-        /// Utdataformat.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
-        /// Lista också det som granskningen såg men inte kunde knyta till en tabell (ej kontrollerat).
-        #[arg(long)]
-        verbose: bool,
-    },
-    /// Skriver budgetens rapport: driftbudget, ramberäkning, investeringsplan, riskanalys med
-    /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser.
-    ///
-    /// Dokumentet skrivs ur en budgetfil, eller ur databasen (--database, --budget) när ingen
-    /// fil anges.
-    Report {
-        /// Budgetfilen (TOML); utan den budgeten i databasen.
-        file: Option<PathBuf>,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-        /// Budgetens nummer i databasen; utan det den enda.
-        #[arg(long)]
-        budget: Option<i64>,
-        /// Utdataformat.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
-        format: ReportFormat,
-        /// Skriv till en fil i stället för till standard ut.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-    },
-}
-
-#[derive(Subcommand)]
-enum UserAction {
-    /// Skapar en användare med en roll: admin, controller, budgetansvarig (med --scope),
-    /// internkontroll, lasare eller revisor.
-    Add {
-        username: String,
-        #[arg(long)]
-        role: String,
-        /// Enheten som en budgetansvarig svarar för (och allt under den).
-        #[arg(long)]
-        scope: Option<String>,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-    },
-    /// Listar användarna och deras roller.
-    List {
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-    },
-    /// Ändrar en användares roll.
-    Role {
-        username: String,
-        #[arg(long)]
-        role: String,
-        #[arg(long)]
-        scope: Option<String>,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-    },
-    /// Sätter ett nytt lösenord och avslutar användarens inloggningar.
-    Password {
-        username: String,
-        #[command(flatten)]
-        database: database::DatabaseArgument,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum CheckFormat {
-    /// Läsbar svensk text.
-    Text,
-    /// JSON för maskiner.
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FollowupFormat {
-    Markdown,
-    Json,
-    /// En rad per enhet, rad och månad, i kronor: för kalkylblad.
-    Csv,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FollowupLayout {
-    /// Månadsuppföljning.
-    Manad,
-    /// Delårsrapport, januari–augusti.
-    Delar,
-    /// Årsbokslut.
-    Helar,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportFormat {
-    /// Budgetfil (TOML).
-    Toml,
-    /// Budgetmall (.xlsx): ett blad per enhet med gula celler att fylla i.
-    Mall,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ReportFormat {
-    /// Budgetdokumentet som Markdown.
-    Markdown,
-    /// Budgetdokumentet som en HTML-sida, klar att skriva ut.
-    Html,
-    /// Budgetdokumentet som PDF: sidnummer, innehållsförteckning, inbäddade typsnitt.
-    Pdf,
-    /// Budgetdokumentet som Word-dokument (.docx), för att redigera texten.
-    Docx,
-    /// Tabellerna som Excel-arbetsbok (.xlsx): ett blad per tabell, delsummor som formler.
-    Xlsx,
-    /// Rapportens alla värden som JSON.
-    Json,
-    /// Öppna data: ett Frictionless (Fiscal) Data Package – CSV-filer och datapackage.json –
-    /// i katalogen --output.
-    Fdp,
-}
+use arguments::{Cli, Command, ExportFormat, UserAction};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -269,7 +40,7 @@ fn main() -> ExitCode {
                 .extension()
                 .is_some_and(|extension| extension == "xlsx");
             if is_budget_file {
-                commands::database::import(&file, &database.url())
+                commands::budget_file::import(&file, &database.url())
             } else if is_template {
                 commands::template::import(&file, &database.url(), budget)
             } else {
@@ -327,7 +98,7 @@ fn main() -> ExitCode {
             output,
         } => match format {
             ExportFormat::Toml => {
-                commands::database::export(budget, &database.url(), output.as_deref())
+                commands::budget_file::export(budget, &database.url(), output.as_deref())
             }
             ExportFormat::Mall => {
                 commands::template::export(budget, &database.url(), &unit, output.as_deref())

@@ -42,7 +42,7 @@ fn a_changed_subtotal_is_reported_at_its_row_and_year() {
             "costs = { 2024 = -10700, 2025 = -11521"
         ),
         [(
-            Severity::Fel,
+            Severity::Error,
             "Ekonomiska ramar, kultur- och fritidsnämnden".into(),
             "Verksamhetens kostnader, Budget 2025".into()
         )]
@@ -54,7 +54,7 @@ fn a_subtotal_one_tkr_off_is_rounding() {
     assert_eq!(
         findings_after("net_cost = { 2024 = -10000", "net_cost = { 2024 = -10001"),
         [(
-            Severity::Avrundning,
+            Severity::Rounding,
             "Ekonomiska ramar, kultur- och fritidsnämnden".into(),
             "Verksamhetens nettokostnader, Budget 2024".into()
         )]
@@ -94,7 +94,7 @@ fn a_changed_sentence_figure_is_reported_with_the_sentence() {
 fn a_swapped_unit_is_reported() {
     let findings = findings_after("result = \"10,2 mnkr\"", "result = \"10,2 tkr\"");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].0, Severity::Fel);
+    assert_eq!(findings[0].0, Severity::Error);
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn a_wrong_direction_is_reported() {
         "change = \"minskar med 0,3 mnkr\"",
     );
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].0, Severity::Fel);
+    assert_eq!(findings[0].0, Severity::Error);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_misspelled_risk_in_the_control_plan_is_a_warning() {
     assert_eq!(
         findings,
         [(
-            Severity::Varning,
+            Severity::Warning,
             "Internkontrollplan".into(),
             "Brand i bibloteket".into()
         )]
@@ -158,7 +158,7 @@ fn a_changed_kommunbidrag_disagrees_with_the_frame() {
     assert_eq!(
         findings,
         [(
-            Severity::Fel,
+            Severity::Error,
             "Ekonomiska ramar, kultur- och fritidsnämnden".into(),
             "Kommunbidrag, Budget 2025".into()
         )]

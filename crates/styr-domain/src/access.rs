@@ -2,120 +2,26 @@
 //! Deny by default — an action is allowed only where [`Role::allows`] says so, and the
 //! application layer asks before every change. `docs/roles.md` is this table, written by
 //! [`matrix_markdown`] and held to it by a test.
+//!
+//! ```text
+//! budgetansvarig för ks  + EditLines { unit: "ekonomi" }  → allowed (ekonomi lies under ks)
+//! budgetansvarig för ks  + EditFrames                     → denied (the matrix says nej)
+//! läsare                 + Read                           → allowed
+//! ```
+//!
+//! The roles are in `role`, the actions and the matrix in `action`; whether a budget's
+//! status allows changes at all ([`status_allows_change`]) comes on top of the role.
 
-use crate::change::Change;
+mod action;
+mod role;
+
+pub use action::{Action, ActionKind};
+pub use role::{Role, RoleKind};
+
 use crate::organisation::{Organisation, UnitId};
 use crate::workflow::Status;
 
-/// A person's role. A budgetansvarig's role carries the unit whose subtree it answers for.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Users, settings, everything.
-    Administrator,
-    /// Every board: frames, PKV, imports, mapping, adoption.
-    Controller,
-    /// A manager who answers for a unit and everything below it.
-    BudgetHolder { scope: UnitId },
-    /// Risks, the control plan and its results.
-    ControlCoordinator,
-    /// Reads everything but the audit log.
-    Reader,
-    /// Reads everything, the audit log too, and changes nothing.
-    Auditor,
-}
-
-/// A role's kind, without a budgetansvarig's unit: what the matrix and the database name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RoleKind {
-    Administrator,
-    Controller,
-    BudgetHolder,
-    ControlCoordinator,
-    Reader,
-    Auditor,
-}
-
-impl RoleKind {
-    pub const ALL: [RoleKind; 6] = [
-        RoleKind::Administrator,
-        RoleKind::Controller,
-        RoleKind::BudgetHolder,
-        RoleKind::ControlCoordinator,
-        RoleKind::Reader,
-        RoleKind::Auditor,
-    ];
-
-    /// The name stored and typed on the command line (`--role admin`).
-    pub const fn key(self) -> &'static str {
-        match self {
-            RoleKind::Administrator => "admin",
-            RoleKind::Controller => "controller",
-            RoleKind::BudgetHolder => "budgetansvarig",
-            RoleKind::ControlCoordinator => "internkontroll",
-            RoleKind::Reader => "lasare",
-            RoleKind::Auditor => "revisor",
-        }
-    }
-
-    pub const fn label(self) -> &'static str {
-        match self {
-            RoleKind::Administrator => "Administratör",
-            RoleKind::Controller => "Controller",
-            RoleKind::BudgetHolder => "Budgetansvarig",
-            RoleKind::ControlCoordinator => "Internkontrollsamordnare",
-            RoleKind::Reader => "Läsare",
-            RoleKind::Auditor => "Revisor",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<RoleKind> {
-        let key = key.trim().to_lowercase();
-        RoleKind::ALL.into_iter().find(|kind| {
-            kind.key() == key
-                || kind.label().to_lowercase() == key
-                || (key == "administratör" && *kind == RoleKind::Administrator)
-                || (key == "läsare" && *kind == RoleKind::Reader)
-                || (key == "internkontrollsamordnare" && *kind == RoleKind::ControlCoordinator)
-        })
-    }
-}
-
 impl Role {
-    pub fn kind(&self) -> RoleKind {
-        match self {
-            Role::Administrator => RoleKind::Administrator,
-            Role::Controller => RoleKind::Controller,
-            Role::BudgetHolder { .. } => RoleKind::BudgetHolder,
-            Role::ControlCoordinator => RoleKind::ControlCoordinator,
-            Role::Reader => RoleKind::Reader,
-            Role::Auditor => RoleKind::Auditor,
-        }
-    }
-
-    /// The role from its stored kind and scope; a budgetansvarig needs a unit.
-    pub fn from_parts(kind: RoleKind, scope: Option<&str>) -> Result<Role, String> {
-        Ok(match kind {
-            RoleKind::Administrator => Role::Administrator,
-            RoleKind::Controller => Role::Controller,
-            RoleKind::BudgetHolder => match scope.map(str::trim).filter(|unit| !unit.is_empty()) {
-                Some(unit) => Role::BudgetHolder {
-                    scope: UnitId(unit.to_string()),
-                },
-                None => return Err("en budgetansvarig behöver en enhet (--scope)".into()),
-            },
-            RoleKind::ControlCoordinator => Role::ControlCoordinator,
-            RoleKind::Reader => Role::Reader,
-            RoleKind::Auditor => Role::Auditor,
-        })
-    }
-
-    pub fn scope(&self) -> Option<&UnitId> {
-        match self {
-            Role::BudgetHolder { scope } => Some(scope),
-            _ => None,
-        }
-    }
-
     /// Whether this role may do `action` in the budget of `board` with `organisation`.
     ///
     /// A budgetansvarig's unit-bound actions need the unit inside its subtree; the board's own
@@ -134,196 +40,6 @@ impl Role {
                         && organisation.is_within(board, scope))
             }
             _ => true,
-        }
-    }
-}
-
-/// Something a person asks to do. Unit-bound actions name the unit they touch.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    Read,
-    ReadAudit,
-    EditLines { unit: UnitId },
-    EditFrames,
-    EditInvestments,
-    EditRisks,
-    EditControls,
-    EditRegisters,
-    EditDocument,
-    ImportBudget,
-    ImportOutcome,
-    EditMapping,
-    SetForecast { unit: UnitId },
-    Submit,
-    Return,
-    Adopt,
-    Revise,
-    ManageUsers,
-}
-
-/// An action's kind, for the matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ActionKind {
-    Read,
-    ReadAudit,
-    EditLines,
-    EditFrames,
-    EditInvestments,
-    EditRisks,
-    EditControls,
-    EditRegisters,
-    EditDocument,
-    ImportBudget,
-    ImportOutcome,
-    EditMapping,
-    SetForecast,
-    Submit,
-    Return,
-    Adopt,
-    Revise,
-    ManageUsers,
-}
-
-impl ActionKind {
-    pub const ALL: [ActionKind; 18] = [
-        ActionKind::Read,
-        ActionKind::ReadAudit,
-        ActionKind::EditLines,
-        ActionKind::EditFrames,
-        ActionKind::EditInvestments,
-        ActionKind::EditRisks,
-        ActionKind::EditControls,
-        ActionKind::EditRegisters,
-        ActionKind::EditDocument,
-        ActionKind::ImportBudget,
-        ActionKind::ImportOutcome,
-        ActionKind::EditMapping,
-        ActionKind::SetForecast,
-        ActionKind::Submit,
-        ActionKind::Return,
-        ActionKind::Adopt,
-        ActionKind::Revise,
-        ActionKind::ManageUsers,
-    ];
-
-    pub const fn label(self) -> &'static str {
-        match self {
-            ActionKind::Read => "Läsa budgetar, rapporter och uppföljning",
-            ActionKind::ReadAudit => "Läsa och exportera ändringsloggen",
-            ActionKind::EditLines => "Ändra driftbudgetens rader och förklaringar",
-            ActionKind::EditFrames => "Ändra ram och kommunbidrag",
-            ActionKind::EditInvestments => "Ändra investeringsplanen",
-            ActionKind::EditRisks => "Ändra riskanalysen",
-            ActionKind::EditControls => "Ändra internkontrollplanen och kontrollresultat",
-            ActionKind::EditRegisters => "Ändra mål, inriktningar och effektiviseringar",
-            ActionKind::EditDocument => "Ändra dokumentets uppgifter",
-            ActionKind::ImportBudget => "Importera eller ersätta en budgetfil",
-            ActionKind::ImportOutcome => "Importera utfall (SIE, CSV)",
-            ActionKind::EditMapping => "Ändra kontomappning och importprofiler",
-            ActionKind::SetForecast => "Lämna prognos",
-            ActionKind::Submit => "Lämna in budgeten",
-            ActionKind::Return => "Återföra en inlämnad budget till utkast",
-            ActionKind::Adopt => "Fastställa budgeten",
-            ActionKind::Revise => "Starta en revidering",
-            ActionKind::ManageUsers => "Hantera användare och roller",
-        }
-    }
-
-    /// The matrix: which role kinds may do this at all.
-    pub const fn allowed_for(self, role: RoleKind) -> bool {
-        use ActionKind as A;
-        use RoleKind as R;
-        match role {
-            R::Administrator => true,
-            R::Controller => !matches!(self, A::ManageUsers),
-            R::BudgetHolder => matches!(
-                self,
-                A::Read
-                    | A::EditLines
-                    | A::EditInvestments
-                    | A::EditRisks
-                    | A::SetForecast
-                    | A::Submit
-            ),
-            R::ControlCoordinator => {
-                matches!(self, A::Read | A::EditRisks | A::EditControls)
-            }
-            R::Reader => matches!(self, A::Read),
-            R::Auditor => matches!(self, A::Read | A::ReadAudit),
-        }
-    }
-
-    /// Actions that name no unit but that a budgetansvarig for the whole board may take.
-    const fn board_wide_for_holder(self) -> bool {
-        matches!(
-            self,
-            ActionKind::Read
-                | ActionKind::EditInvestments
-                | ActionKind::EditRisks
-                | ActionKind::Submit
-        )
-    }
-
-    /// The note the matrix gives a budgetansvarig's cell.
-    const fn holder_note(self) -> &'static str {
-        match self {
-            ActionKind::EditLines | ActionKind::SetForecast => "ja, egna enheter",
-            ActionKind::EditInvestments | ActionKind::EditRisks | ActionKind::Submit => {
-                "ja, om hela nämnden"
-            }
-            _ => "ja",
-        }
-    }
-}
-
-impl Action {
-    pub fn kind(&self) -> ActionKind {
-        match self {
-            Action::Read => ActionKind::Read,
-            Action::ReadAudit => ActionKind::ReadAudit,
-            Action::EditLines { .. } => ActionKind::EditLines,
-            Action::EditFrames => ActionKind::EditFrames,
-            Action::EditInvestments => ActionKind::EditInvestments,
-            Action::EditRisks => ActionKind::EditRisks,
-            Action::EditControls => ActionKind::EditControls,
-            Action::EditRegisters => ActionKind::EditRegisters,
-            Action::EditDocument => ActionKind::EditDocument,
-            Action::ImportBudget => ActionKind::ImportBudget,
-            Action::ImportOutcome => ActionKind::ImportOutcome,
-            Action::EditMapping => ActionKind::EditMapping,
-            Action::SetForecast { .. } => ActionKind::SetForecast,
-            Action::Submit => ActionKind::Submit,
-            Action::Return => ActionKind::Return,
-            Action::Adopt => ActionKind::Adopt,
-            Action::Revise => ActionKind::Revise,
-            Action::ManageUsers => ActionKind::ManageUsers,
-        }
-    }
-
-    pub fn unit(&self) -> Option<&UnitId> {
-        match self {
-            Action::EditLines { unit } | Action::SetForecast { unit } => Some(unit),
-            _ => None,
-        }
-    }
-
-    /// What a change to a budget asks permission for.
-    pub fn for_change(change: &Change) -> Action {
-        match change {
-            Change::SetLine { unit, .. }
-            | Change::SetFinancialNet { unit, .. }
-            | Change::SetExplanation { unit, .. } => Action::EditLines { unit: unit.clone() },
-            Change::SetFrameAmount { .. } => Action::EditFrames,
-            Change::PutProject { .. } | Change::RemoveProject { .. } => Action::EditInvestments,
-            Change::PutRisk { .. } | Change::RemoveRisk { .. } => Action::EditRisks,
-            Change::PutControl { .. }
-            | Change::RemoveControl { .. }
-            | Change::AddControlResult { .. } => Action::EditControls,
-            Change::PutGoal { .. }
-            | Change::RemoveGoal { .. }
-            | Change::PutEfficiency { .. }
-            | Change::RemoveEfficiency { .. } => Action::EditRegisters,
-            Change::SetDocument { .. } => Action::EditDocument,
         }
     }
 }

@@ -1,8 +1,11 @@
 //! One municipality's budget for one board and budget year: everything the budget file holds.
 
+mod tables;
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use thiserror::Error;
 
 use crate::calendar::Year;
 use crate::document::{DocumentMetadata, Section};
@@ -11,8 +14,8 @@ use crate::frame::{Frame, FrameError, IndexTable};
 use crate::goals::Goal;
 use crate::internal_control::ControlActivity;
 use crate::investment::InvestmentPlan;
-use crate::money::Stated;
-use crate::operating::{OperatingRow, UnitLines, YearFigures};
+use crate::money::{OverflowAt, Stated};
+use crate::operating::{OperatingRow, UnitLines};
 use crate::organisation::{Organisation, UnitId};
 use crate::risk::{Bands, Risk, Scales};
 use crate::statement::Statement;
@@ -89,141 +92,52 @@ impl Budget {
         self.risks.iter().find(|risk| risk.id == id)
     }
 
-    /// Whether `unit`'s lines belong in the table of `table_unit`: the unit lies within it,
-    /// and not within a separately reported unit below it, which has a table of its own.
-    pub fn counts_towards(&self, unit: &UnitId, table_unit: &UnitId) -> bool {
-        if !self.organisation.is_within(unit, table_unit) {
-            return false;
-        }
-        let mut current = Some(unit);
-        while let Some(id) = current {
-            if id == table_unit {
-                return true;
-            }
-            let Some(found) = self.organisation.unit(id) else {
-                return false;
-            };
-            if found.separately_reported {
-                return false;
-            }
-            current = found.parent.as_ref();
-        }
-        false
+    /// The investment plan's years from the budget year on: the years its sum and average
+    /// are over ("uppgår till sammanlagt").
+    pub fn investment_plan_years(&self) -> Vec<Year> {
+        self.investment
+            .years
+            .iter()
+            .copied()
+            .filter(|year| *year >= self.years.budget)
+            .collect()
     }
 
-    /// The entered figures of `table_unit`'s table for `year`: its units' lines added up, and
-    /// its kommunbidrag from its frame.
-    pub fn operating_figures(
-        &self,
-        table_unit: &UnitId,
-        year: Year,
-    ) -> Result<YearFigures, FrameError> {
-        let mut figures = YearFigures::default();
-        for unit_lines in self
-            .lines
-            .iter()
-            .filter(|lines| self.counts_towards(&lines.unit, table_unit))
-        {
-            for (kind, amounts) in &unit_lines.lines {
-                if let Some(amount) = amounts.get(&year) {
-                    figures.add_line(*kind, *amount);
-                }
-            }
-            if let Some(amount) = unit_lines.financial_net.get(&year) {
-                figures.financial_net += *amount;
-            }
-        }
-        if let Some(frame) = self.frame(table_unit) {
-            figures.kommunbidrag = frame.kommunbidrag(year, &self.index)?;
-        }
-        Ok(figures)
+    /// Every subtotal and total of the investment plan, and its sum over the plan years,
+    /// computes; or the first figure that does not, named.
+    pub fn verify_investment(&self) -> Result<(), OverflowAt> {
+        self.investment.verify()?;
+        self.investment
+            .sum_over(&self.investment_plan_years())
+            .map(|_| ())
     }
+
+    /// The unit's name as the document writes it, or its id when the organisation lacks it.
+    pub fn unit_name<'a>(&'a self, unit: &'a UnitId) -> &'a str {
+        self.organisation
+            .unit(unit)
+            .map_or(unit.as_str(), |found| found.name.as_str())
+    }
+}
+
+/// Why a figure of the budget cannot be computed: its frame cannot be evaluated, or a sum
+/// leaves the range of an amount. Either way the message names the figure.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum FigureError {
+    #[error(transparent)]
+    Frame(#[from] FrameError),
+    #[error(transparent)]
+    Overflow(#[from] OverflowAt),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::Year;
-    use crate::document::DocumentMetadata;
     use crate::money::Amount;
     use crate::operating::LineKind;
-    use crate::organisation::{OrganisationUnit, UnitKind};
+    use crate::testing::{budget, year};
     use proptest::prelude::*;
-
-    fn year(number: i64) -> Year {
-        Year::new(number).expect("test years are in range")
-    }
-
-    fn unit(id: &str, parent: Option<&str>, separately_reported: bool) -> OrganisationUnit {
-        OrganisationUnit {
-            id: UnitId(id.into()),
-            name: id.into(),
-            kind: UnitKind::Unit,
-            parent: parent.map(|parent| UnitId(parent.into())),
-            valid_from: None,
-            valid_to: None,
-            predecessor: None,
-            separately_reported,
-            description: String::new(),
-        }
-    }
-
-    /// A board with three units, the last reported separately, each with one amount per line.
-    fn budget(amounts: &[[i64; 5]; 3]) -> Budget {
-        let organisation = Organisation::new(vec![
-            unit("board", None, false),
-            unit("a", Some("board"), false),
-            unit("b", Some("a"), false),
-            unit("apart", Some("board"), true),
-        ])
-        .expect("a valid tree");
-        let lines = ["a", "b", "apart"]
-            .iter()
-            .zip(amounts)
-            .map(|(id, amounts)| UnitLines {
-                unit: UnitId((*id).into()),
-                lines: LineKind::ALL
-                    .iter()
-                    .zip(amounts)
-                    .map(|(kind, tkr)| {
-                        (
-                            *kind,
-                            [(year(2025), Amount::from_tkr(*tkr))].into_iter().collect(),
-                        )
-                    })
-                    .collect(),
-                financial_net: Default::default(),
-                explanations: Vec::new(),
-            })
-            .collect();
-        Budget {
-            municipality: Municipality {
-                name: "Provkommun".into(),
-                code: String::new(),
-            },
-            document: DocumentMetadata::default(),
-            board: UnitId("board".into()),
-            years: BudgetYears {
-                previous: year(2024),
-                budget: year(2025),
-                plan: vec![year(2026)],
-            },
-            organisation,
-            sections: Vec::new(),
-            goals: Vec::new(),
-            efficiency: Vec::new(),
-            index: IndexTable::default(),
-            frames: Vec::new(),
-            lines,
-            operating_tables: Vec::new(),
-            investment: InvestmentPlan::default(),
-            scales: Scales::default(),
-            bands: Bands::standard(),
-            risks: Vec::new(),
-            controls: Vec::new(),
-            statements: Vec::new(),
-        }
-    }
+    use tables::Tree;
 
     proptest! {
         #[test]
@@ -239,10 +153,53 @@ mod tests {
                 prop_assert_eq!(a.line(*kind), board.line(*kind), "b lies within a");
                 prop_assert_eq!(apart.line(*kind), Amount::from_tkr(amounts[2][index]));
             }
-            let costs: Amount = LineKind::COSTS.iter().map(|kind| board.line(*kind)).sum();
+            let costs = Amount::try_sum(LineKind::COSTS.iter().map(|kind| board.line(*kind))).expect("in range");
             prop_assert_eq!(board.costs(), costs);
-            prop_assert_eq!(board.net_cost(), board.revenue + costs);
-            prop_assert_eq!(board.result(), board.net_cost() + board.kommunbidrag + board.financial_net);
+            prop_assert_eq!(Ok(board.net_cost()), board.entered().revenue.checked_add(costs));
+            prop_assert_eq!(Ok(board.result()), Amount::try_sum([board.net_cost(), board.entered().kommunbidrag, board.entered().financial_net]));
         }
+    }
+
+    #[test]
+    fn the_lookup_tree_places_every_unit_as_the_budget_does() {
+        let budget = budget(&[[0; 5]; 3]);
+        let tree = Tree::of(&budget.organisation);
+        let ids: Vec<&UnitId> = budget
+            .organisation
+            .units()
+            .iter()
+            .map(|unit| &unit.id)
+            .collect();
+        let unknown = UnitId("okänd".into());
+        for unit in ids.iter().copied().chain([&unknown]) {
+            for table in ids.iter().copied().chain([&unknown]) {
+                assert_eq!(
+                    tree.counts_towards(unit, table),
+                    budget.counts_towards(unit, table),
+                    "{unit} in {table}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_revenue_at_the_end_of_the_range_is_an_error_that_names_the_table_and_row() {
+        // Issue 19: this revenue showed a net cost of +92 233 720 153 609 tkr.
+        let mut amounts = [[0; 5]; 3];
+        amounts[0][0] = -92_233_720_368_547;
+        amounts[0][1] = -116_205;
+        let budget = budget(&amounts);
+        let error = budget
+            .operating_figures(&UnitId("board".into()), year(2025))
+            .expect_err("too large to compute");
+        assert_eq!(
+            error.to_string(),
+            "Driftbudget Nämnden 2025, Verksamhetens nettokostnader: beloppet blir för stort för att räknas exakt"
+        );
+        let apart = budget.operating_figures(&UnitId("apart".into()), year(2025));
+        assert!(
+            apart.is_ok(),
+            "the separately reported unit's table is apart"
+        );
     }
 }

@@ -1,6 +1,20 @@
 //! Every edit a person can make to a budget, as a value, and the rules that decide whether it
 //! may be made. The web application and the API build a [`Change`], the application layer
 //! applies it here first (so an invalid edit never reaches the database), then stores it.
+//!
+//! ```text
+//! Change::SetLine { unit: "ks", line: Personnel, year: 2025, amount: -116 205 tkr }
+//!   → the cell is written, unless the unit is unknown, the year is not a column, or a table
+//!     the unit counts towards would no longer compute ("Driftbudget Kommunstyrelsen 2025,
+//!     Verksamhetens kostnader: beloppet blir för stort för att räknas exakt")
+//! ```
+//!
+//! A refused change leaves the budget exactly as it was. The figures of the operating budget
+//! and its frames are changed in `operating`; the registers (projects, risks, controls,
+//! goals, investigations, the document's metadata) in `records`.
+
+mod operating;
+mod records;
 
 use serde::Serialize;
 use thiserror::Error;
@@ -9,12 +23,11 @@ use crate::budget::Budget;
 use crate::calendar::Year;
 use crate::document::DocumentMetadata;
 use crate::efficiency::EfficiencyInvestigation;
-use crate::frame::FrameYear;
 use crate::goals::Goal;
 use crate::internal_control::{ControlActivity, ControlResult};
 use crate::investment::InvestmentProject;
-use crate::money::Amount;
-use crate::operating::{ChangeExplanation, LineKind, UnitLines};
+use crate::money::{Amount, OverflowAt};
+use crate::operating::LineKind;
 use crate::organisation::UnitId;
 use crate::risk::Risk;
 
@@ -123,6 +136,9 @@ pub enum ChangeError {
     UnknownEfficiency(usize),
     #[error("{field} får inte vara tomt")]
     Empty { field: &'static str },
+    /// A figure the change would make too large to compute, named.
+    #[error(transparent)]
+    Overflow(#[from] OverflowAt),
 }
 
 impl Budget {
@@ -134,244 +150,38 @@ impl Budget {
                 line,
                 year,
                 amount,
-            } => {
-                self.require_operating_year(unit, *year)?;
-                self.unit_lines(unit)
-                    .lines
-                    .entry(*line)
-                    .or_default()
-                    .insert(*year, *amount);
-            }
+            } => self.set_line(unit, *line, *year, *amount),
             Change::SetFinancialNet { unit, year, amount } => {
-                self.require_operating_year(unit, *year)?;
-                self.unit_lines(unit).financial_net.insert(*year, *amount);
+                self.set_financial_net(unit, *year, *amount)
             }
-            Change::SetExplanation { unit, line, text } => {
-                self.require_unit(unit)?;
-                let (from, to) = (self.years.previous, self.years.budget);
-                let explanations = &mut self.unit_lines(unit).explanations;
-                match explanations
-                    .iter_mut()
-                    .find(|explanation| explanation.line == *line && explanation.to == to)
-                {
-                    Some(explanation) => explanation.text = text.trim().to_string(),
-                    None => explanations.push(ChangeExplanation {
-                        line: *line,
-                        from,
-                        to,
-                        stated: None,
-                        stated_sentence: String::new(),
-                        text: text.trim().to_string(),
-                    }),
-                }
-            }
+            Change::SetExplanation { unit, line, text } => self.set_explanation(unit, *line, text),
             Change::SetFrameAmount { unit, year, amount } => {
-                let frame = self
-                    .frames
-                    .iter_mut()
-                    .find(|frame| &frame.unit == unit)
-                    .ok_or_else(|| ChangeError::NoFrame(unit.clone()))?;
-                match frame.years.get_mut(year) {
-                    Some(FrameYear::Entered {
-                        amount: entered, ..
-                    }) => *entered = *amount,
-                    Some(FrameYear::Derived { .. }) => {
-                        return Err(ChangeError::DerivedFrameYear { year: *year });
-                    }
-                    None => {
-                        frame.years.insert(
-                            *year,
-                            FrameYear::Entered {
-                                amount: *amount,
-                                trail: None,
-                            },
-                        );
-                    }
-                }
+                self.set_frame_amount(unit, *year, *amount)
             }
             Change::PutProject { replacing, project } => {
-                self.put_project(replacing.as_deref(), project)?
+                self.put_project(replacing.as_deref(), project)
             }
-            Change::RemoveProject { name } => {
-                let before = self.investment.projects.len();
-                self.investment
-                    .projects
-                    .retain(|project| &project.name != name);
-                if self.investment.projects.len() == before {
-                    return Err(ChangeError::UnknownProject(name.clone()));
-                }
-            }
-            Change::PutRisk { risk } => {
-                require_text("Riskens namn", &risk.name)?;
-                require_text("Riskens id", &risk.id)?;
-                match self
-                    .risks
-                    .iter_mut()
-                    .find(|existing| existing.id == risk.id)
-                {
-                    Some(existing) => *existing = risk.clone(),
-                    None => self.risks.push(risk.clone()),
-                }
-            }
-            Change::RemoveRisk { id } => {
-                if let Some(control) = self.controls.iter().find(|control| &control.risk == id) {
-                    return Err(ChangeError::RiskInUse {
-                        risk: id.clone(),
-                        control: control.id.clone(),
-                    });
-                }
-                let before = self.risks.len();
-                self.risks.retain(|risk| &risk.id != id);
-                if self.risks.len() == before {
-                    return Err(ChangeError::UnknownRisk(id.clone()));
-                }
-            }
-            Change::PutControl { control } => {
-                require_text("Kontrollaktivitetens id", &control.id)?;
-                if self.risk(&control.risk).is_none() {
-                    return Err(ChangeError::UnknownRisk(control.risk.clone()));
-                }
-                match self
-                    .controls
-                    .iter_mut()
-                    .find(|existing| existing.id == control.id)
-                {
-                    Some(existing) => *existing = control.clone(),
-                    None => self.controls.push(control.clone()),
-                }
-            }
-            Change::RemoveControl { id } => {
-                let before = self.controls.len();
-                self.controls.retain(|control| &control.id != id);
-                if self.controls.len() == before {
-                    return Err(ChangeError::UnknownControl(id.clone()));
-                }
-            }
+            Change::RemoveProject { name } => self.remove_project(name),
+            Change::PutRisk { risk } => self.put_risk(risk),
+            Change::RemoveRisk { id } => self.remove_risk(id),
+            Change::PutControl { control } => self.put_control(control),
+            Change::RemoveControl { id } => self.remove_control(id),
             Change::AddControlResult { control, result } => {
-                require_text("Urvalet", &result.sample)?;
-                let activity = self
-                    .controls
-                    .iter_mut()
-                    .find(|activity| &activity.id == control);
-                activity
-                    .ok_or_else(|| ChangeError::UnknownControl(control.clone()))?
-                    .results
-                    .push(result.clone());
+                self.add_control_result(control, result)
             }
-            Change::PutGoal { goal } => {
-                require_text("Målets rubrik", &goal.title)?;
-                require_text("Målets id", &goal.id)?;
-                match self
-                    .goals
-                    .iter_mut()
-                    .find(|existing| existing.id == goal.id)
-                {
-                    Some(existing) => *existing = goal.clone(),
-                    None => self.goals.push(goal.clone()),
-                }
-            }
-            Change::RemoveGoal { id } => {
-                let before = self.goals.len();
-                self.goals.retain(|goal| &goal.id != id);
-                if self.goals.len() == before {
-                    return Err(ChangeError::UnknownGoal(id.clone()));
-                }
-            }
+            Change::PutGoal { goal } => self.put_goal(goal),
+            Change::RemoveGoal { id } => self.remove_goal(id),
             Change::PutEfficiency {
                 position,
                 investigation,
-            } => {
-                require_text("Utredningen", &investigation.investigation)?;
-                require_text("Förslag från nämnd", &investigation.proposed_by)?;
-                match position {
-                    Some(position) => {
-                        let slot = self
-                            .efficiency
-                            .get_mut(*position)
-                            .ok_or(ChangeError::UnknownEfficiency(*position))?;
-                        *slot = investigation.clone();
-                    }
-                    None => self.efficiency.push(investigation.clone()),
-                }
-            }
-            Change::RemoveEfficiency { position } => {
-                if *position >= self.efficiency.len() {
-                    return Err(ChangeError::UnknownEfficiency(*position));
-                }
-                self.efficiency.remove(*position);
-            }
+            } => self.put_efficiency(*position, investigation),
+            Change::RemoveEfficiency { position } => self.remove_efficiency(*position),
             Change::SetDocument { document } => {
                 require_text("Titeln", &document.title)?;
                 self.document = document.clone();
+                Ok(())
             }
         }
-        Ok(())
-    }
-
-    fn require_unit(&self, unit: &UnitId) -> Result<(), ChangeError> {
-        self.organisation
-            .unit(unit)
-            .map(|_| ())
-            .ok_or_else(|| ChangeError::UnknownUnit(unit.clone()))
-    }
-
-    fn require_operating_year(&self, unit: &UnitId, year: Year) -> Result<(), ChangeError> {
-        self.require_unit(unit)?;
-        let columns = self.years.columns();
-        if columns.contains(&year) {
-            return Ok(());
-        }
-        let (first, last) = (columns[0], columns[columns.len() - 1]);
-        Err(ChangeError::YearOutsideBudget { year, first, last })
-    }
-
-    /// The lines of `unit`, created empty if the unit has none yet.
-    fn unit_lines(&mut self, unit: &UnitId) -> &mut UnitLines {
-        let position = match self.lines.iter().position(|lines| &lines.unit == unit) {
-            Some(position) => position,
-            None => {
-                self.lines.push(UnitLines {
-                    unit: unit.clone(),
-                    ..UnitLines::default()
-                });
-                self.lines.len() - 1
-            }
-        };
-        &mut self.lines[position]
-    }
-
-    fn put_project(
-        &mut self,
-        replacing: Option<&str>,
-        project: &InvestmentProject,
-    ) -> Result<(), ChangeError> {
-        require_text("Projektets namn", &project.name)?;
-        if let Some(year) = project
-            .amounts
-            .keys()
-            .find(|year| !self.investment.years.contains(year))
-        {
-            return Err(ChangeError::YearOutsidePlan(*year));
-        }
-        let clash = self.investment.projects.iter().any(|existing| {
-            existing.name == project.name && Some(existing.name.as_str()) != replacing
-        });
-        if clash {
-            return Err(ChangeError::DuplicateProject(project.name.clone()));
-        }
-        match replacing {
-            Some(name) => {
-                let existing = self
-                    .investment
-                    .projects
-                    .iter_mut()
-                    .find(|existing| existing.name == name);
-                *existing.ok_or_else(|| ChangeError::UnknownProject(name.to_string()))? =
-                    project.clone();
-            }
-            None => self.investment.projects.push(project.clone()),
-        }
-        Ok(())
     }
 }
 

@@ -5,7 +5,7 @@
 //! editable [`mapping::AccountMapping`] says which budget line each account belongs to (a
 //! Kommun-Bas default), a [`mapping::CostCentreMapping`] which organisation unit each cost
 //! centre belongs to, with validity dates. A year's budget is spread over months by
-//! [`spread`] so that the months always add up to the year exactly.
+//! `spread` so that the months always add up to the year exactly.
 
 pub mod ledger;
 pub mod mapping;

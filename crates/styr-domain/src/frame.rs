@@ -18,104 +18,27 @@
 //! An entered year may carry the document's own trail (base, uprating, adjustments) stated at
 //! the document's precision; styr checks each step of it without letting it override the
 //! entered figure.
+//!
+//! The PKV table is in `index`, what a derivation states in `derivation`, and what its
+//! evaluation gives, step by step, in `trail`. Every step is checked arithmetic: a frame
+//! whose figures leave the range of an amount is a [`FrameError::Overflow`] naming the year.
+
+mod derivation;
+mod index;
+mod trail;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use thiserror::Error;
 
+pub use derivation::{Base, Derivation, Permanence, Step, StepKind};
+pub use index::{IndexChoice, IndexTable, IndexVintage};
+pub use trail::{Trail, TrailKind, TrailLine};
+
 use crate::calendar::Year;
-use crate::money::{Amount, Precision, Stated};
+use crate::money::{Amount, AmountOverflow, OverflowAt, Precision};
 use crate::organisation::UnitId;
-use crate::percent::Percent;
-
-/// One published estimate of a price index: SKR re-estimates PKV several times a year.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct IndexVintage {
-    /// The index's name, "PKV".
-    pub name: String,
-    /// Which estimate, e.g. "SKR cirkulär 24:29".
-    pub vintage: String,
-    pub values: BTreeMap<Year, Percent>,
-}
-
-/// Every vintage of every index the budget refers to.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct IndexTable {
-    pub vintages: Vec<IndexVintage>,
-}
-
-impl IndexTable {
-    pub fn value(&self, index: &IndexChoice, year: Year) -> Option<Percent> {
-        self.vintages
-            .iter()
-            .find(|vintage| vintage.name == index.name && vintage.vintage == index.vintage)
-            .and_then(|vintage| vintage.values.get(&year).copied())
-    }
-}
-
-/// Which index and which vintage of it a frame is uprated by.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct IndexChoice {
-    pub name: String,
-    pub vintage: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Permanence {
-    /// Stays in the grundbudget for later years.
-    Permanent,
-    /// For this year only.
-    Temporary,
-}
-
-impl Permanence {
-    pub const fn swedish(self) -> &'static str {
-        match self {
-            Permanence::Permanent => "permanent",
-            Permanence::Temporary => "tillfällig",
-        }
-    }
-}
-
-/// Where a derivation starts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Base {
-    /// A stated grundbudget, at the precision the document gives it.
-    Amount { year: Year, amount: Stated },
-    /// Another year's grundbudget of the same frame, unrounded (its temporary adjustments left out).
-    Frame { year: Year },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum StepKind {
-    /// Uprating by `share` of the index's value for `index_year` ("100 procent av PKV").
-    Uprating { index_year: Year, share: Percent },
-    /// A named increase (positive) or decrease (negative).
-    Adjustment {
-        name: String,
-        amount: Stated,
-        permanence: Permanence,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Step {
-    pub kind: StepKind,
-    /// The running figure after this step as the document states it ("till 113,5 mnkr").
-    pub stated_result: Option<Stated>,
-    /// The document's own sentence for the step, if any.
-    pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Derivation {
-    pub base: Base,
-    pub steps: Vec<Step>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -150,53 +73,8 @@ pub enum FrameError {
     },
     #[error("ramen för {unit} härleder {year} ur sig själv")]
     Circular { unit: UnitId, year: Year },
-}
-
-/// A step of an evaluated derivation: the running figure exactly, and what the document says.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TrailLine {
-    pub kind: TrailKind,
-    /// The figure after this step, exact to the öre.
-    pub running: Amount,
-    pub stated: Option<Stated>,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum TrailKind {
-    Base {
-        year: Year,
-    },
-    Uprating {
-        index_year: Year,
-        share: Percent,
-        percent: Percent,
-    },
-    Adjustment {
-        name: String,
-        amount: Amount,
-        permanence: Permanence,
-    },
-}
-
-/// A derivation carried out: its lines and the precision its result is good to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Trail {
-    pub lines: Vec<TrailLine>,
-    /// The coarsest precision of the inputs: a base stated in 0,1 mnkr gives a result good to 0,1 mnkr.
-    pub precision: Precision,
-    /// The result before temporary adjustments: the grundbudget later years start from.
-    pub grundbudget: Amount,
-}
-
-impl Trail {
-    pub fn result(&self) -> Amount {
-        self.lines
-            .last()
-            .map(|line| line.running)
-            .unwrap_or_default()
-    }
+    #[error(transparent)]
+    Overflow(#[from] OverflowAt),
 }
 
 /// A frame's year as computed: the kommunbidrag in whole tkr and, where there is one, the trail.
@@ -252,14 +130,17 @@ impl Frame {
                 entered: true,
                 trail: trail
                     .as_ref()
-                    .map(|trail| self.evaluate(trail, index, depth))
+                    .map(|trail| self.evaluate(year, trail, index, depth))
                     .transpose()?,
             }),
             FrameYear::Derived { derivation } => {
-                let trail = self.evaluate(derivation, index, depth)?;
+                let trail = self.evaluate(year, derivation, index, depth)?;
                 Ok(FrameFigure {
                     year,
-                    kommunbidrag: trail.result().round_to(Precision::TKR),
+                    kommunbidrag: trail
+                        .result()
+                        .round_to(Precision::TKR)
+                        .map_err(|overflow| overflow.at(self.place(year)))?,
                     entered: false,
                     trail: Some(trail),
                 })
@@ -278,17 +159,33 @@ impl Frame {
         let figure = self.figure_at_depth(year, index, depth + 1)?;
         match (&figure.trail, figure.entered) {
             (Some(trail), false) => Ok(trail.grundbudget),
-            (Some(trail), true) => Ok(figure.kommunbidrag - (trail.result() - trail.grundbudget)),
+            (Some(trail), true) => trail
+                .result()
+                .checked_sub(trail.grundbudget)
+                .and_then(|temporary| figure.kommunbidrag.checked_sub(temporary))
+                .map_err(|overflow| FrameError::from(overflow.at(self.place(year)))),
             (None, _) => Ok(figure.kommunbidrag),
         }
     }
 
+    /// The frame's year as a person finds it: "Kommunbidrag, exploateringsenheten 2026".
+    fn place(&self, year: Year) -> String {
+        if self.heading.is_empty() {
+            format!("Ramen för {} {year}", self.unit)
+        } else {
+            format!("{} {year}", self.heading)
+        }
+    }
+
+    /// Carries out `year`'s derivation (or its entered figure's trail).
     fn evaluate(
         &self,
+        year: Year,
         derivation: &Derivation,
         index: &IndexTable,
         depth: usize,
     ) -> Result<Trail, FrameError> {
+        let too_large = |_: AmountOverflow| FrameError::from(AmountOverflow.at(self.place(year)));
         let (base_year, mut running, mut precision) = match &derivation.base {
             Base::Amount { year, amount } => (*year, amount.value, amount.precision),
             Base::Frame { year } => (
@@ -317,8 +214,11 @@ impl Frame {
                             year: *index_year,
                         }
                     })?;
-                    let percent = share.share_of(value);
-                    running = percent.uprate(running);
+                    let percent = share
+                        .share_of(value)
+                        .ok_or(AmountOverflow)
+                        .map_err(too_large)?;
+                    running = percent.uprate(running).map_err(too_large)?;
                     TrailKind::Uprating {
                         index_year: *index_year,
                         share: *share,
@@ -330,10 +230,10 @@ impl Frame {
                     amount,
                     permanence,
                 } => {
-                    running += amount.value;
+                    running = running.checked_add(amount.value).map_err(too_large)?;
                     precision = precision.coarser(amount.precision);
                     if *permanence == Permanence::Temporary {
-                        temporary += amount.value;
+                        temporary = temporary.checked_add(amount.value).map_err(too_large)?;
                     }
                     TrailKind::Adjustment {
                         name: name.clone(),
@@ -352,7 +252,7 @@ impl Frame {
         Ok(Trail {
             lines,
             precision,
-            grundbudget: running - temporary,
+            grundbudget: running.checked_sub(temporary).map_err(too_large)?,
         })
     }
 }
@@ -360,6 +260,8 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::money::Stated;
+    use crate::percent::Percent;
 
     fn year(number: i64) -> Year {
         Year::new(number).expect("test years are in range")
@@ -578,7 +480,8 @@ mod tests {
         assert_eq!(trail.lines[1].running, Amount::from_kr(113_526_600));
         assert_eq!(trail.result(), Amount::from_kr(118_526_600));
         assert!(
-            Stated::new(trail.result().round_to(tenth), tenth).agrees_with(figure.kommunbidrag)
+            Stated::new(trail.result().round_to(tenth).expect("in range"), tenth)
+                .agrees_with(figure.kommunbidrag)
         );
     }
 }

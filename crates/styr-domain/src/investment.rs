@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Year;
-use crate::money::{Amount, Stated};
+use crate::money::{Amount, OverflowAt, Stated};
 
 /// The four kinds of investment a Swedish municipality budgets for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -103,28 +103,85 @@ impl InvestmentPlan {
             .map(|project| project.amounts.get(&year).copied().unwrap_or_default())
     }
 
-    pub fn category_total(&self, category: InvestmentCategory, year: Year) -> Amount {
-        self.projects
-            .iter()
-            .filter(|project| project.category == category)
-            .filter_map(|project| project.amounts.get(&year))
-            .sum()
+    /// A category's subtotal in `year`: the sum of its projects.
+    pub fn category_total(
+        &self,
+        category: InvestmentCategory,
+        year: Year,
+    ) -> Result<Amount, OverflowAt> {
+        Amount::try_sum(
+            self.projects_in(category)
+                .filter_map(|project| project.amounts.get(&year).copied()),
+        )
+        .map_err(|overflow| overflow.at(self.place(year, category.label())))
     }
 
-    pub fn total(&self, year: Year) -> Amount {
-        self.projects
-            .iter()
-            .filter_map(|project| project.amounts.get(&year))
-            .sum()
+    /// Totala utgifter in `year`: the sum of every project.
+    pub fn total(&self, year: Year) -> Result<Amount, OverflowAt> {
+        Amount::try_sum(
+            self.projects
+                .iter()
+                .filter_map(|project| project.amounts.get(&year).copied()),
+        )
+        .map_err(|overflow| overflow.at(self.place(year, InvestmentRow::Total.label())))
     }
 
     /// Any row's computed value in `year`; `None` for a project the plan does not have.
-    pub fn row(&self, row: &InvestmentRow, year: Year) -> Option<Amount> {
+    pub fn row(&self, row: &InvestmentRow, year: Year) -> Result<Option<Amount>, OverflowAt> {
         match row {
-            InvestmentRow::Category(category) => Some(self.category_total(*category, year)),
-            InvestmentRow::Project(name) => self.project_amount(name, year),
-            InvestmentRow::Total => Some(self.total(year)),
+            InvestmentRow::Category(category) => self.category_total(*category, year).map(Some),
+            InvestmentRow::Project(name) => Ok(self.project_amount(name, year)),
+            InvestmentRow::Total => self.total(year).map(Some),
         }
+    }
+
+    /// The total over `years`: the plan's sum in "uppgår till sammanlagt".
+    pub fn sum_over(&self, years: &[Year]) -> Result<Amount, OverflowAt> {
+        let mut sum = Amount::ZERO;
+        for year in years {
+            sum = sum.checked_add(self.total(*year)?).map_err(|overflow| {
+                let span = match (years.first(), years.last()) {
+                    (Some(first), Some(last)) if first != last => format!("{first}–{last}"),
+                    _ => year.to_string(),
+                };
+                overflow.at(format!("{} {span}, summa", self.heading_or_default()))
+            })?;
+        }
+        Ok(sum)
+    }
+
+    /// Every subtotal and total of every year, or the first that cannot be computed.
+    pub fn verify(&self) -> Result<(), OverflowAt> {
+        let years: std::collections::BTreeSet<Year> = self
+            .years
+            .iter()
+            .copied()
+            .chain(
+                self.projects
+                    .iter()
+                    .flat_map(|project| project.amounts.keys().copied()),
+            )
+            .collect();
+        for year in years {
+            for category in InvestmentCategory::ALL {
+                self.category_total(category, year)?;
+            }
+            self.total(year)?;
+        }
+        Ok(())
+    }
+
+    fn heading_or_default(&self) -> &str {
+        if self.heading.is_empty() {
+            "Investeringsplan"
+        } else {
+            &self.heading
+        }
+    }
+
+    /// A row of a year as a person finds it: "Investeringsbudget 2026, Totala utgifter".
+    fn place(&self, year: Year, row: &str) -> String {
+        format!("{} {year}, {row}", self.heading_or_default())
     }
 
     pub fn projects_in(
@@ -185,12 +242,55 @@ mod tests {
         };
         assert_eq!(
             plan.category_total(InvestmentCategory::Adaptation, year(2028)),
-            Amount::from_tkr(7_000)
+            Ok(Amount::from_tkr(7_000))
         );
-        assert_eq!(plan.total(year(2028)), Amount::from_tkr(15_600));
+        assert_eq!(plan.total(year(2028)), Ok(Amount::from_tkr(15_600)));
         assert_eq!(
             plan.row(&InvestmentRow::Project("Okänt".into()), year(2028)),
-            None
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn a_total_too_large_to_hold_names_its_row_and_year() {
+        let plan = InvestmentPlan {
+            heading: "Investeringsbudget".into(),
+            projects: vec![
+                project(
+                    "Skola",
+                    InvestmentCategory::Expansion,
+                    &[(2026, 92_233_720_368_547)],
+                ),
+                project("Kaj", InvestmentCategory::Image, &[(2026, 1)]),
+            ],
+            ..InvestmentPlan::default()
+        };
+        assert_eq!(
+            plan.category_total(InvestmentCategory::Expansion, year(2026)),
+            Ok(Amount::from_tkr(92_233_720_368_547))
+        );
+        let error = plan.total(year(2026)).expect_err("too large");
+        assert_eq!(
+            error.to_string(),
+            "Investeringsbudget 2026, Totala utgifter: beloppet blir för stort för att räknas exakt"
+        );
+        assert_eq!(plan.verify(), Err(error));
+        let half = InvestmentPlan {
+            projects: vec![project(
+                "Skola",
+                InvestmentCategory::Expansion,
+                &[(2025, 50_000_000_000_000), (2026, 50_000_000_000_000)],
+            )],
+            ..InvestmentPlan::default()
+        };
+        assert!(half.verify().is_ok());
+        assert_eq!(
+            half.sum_over(&[year(2025), year(2026)])
+                .map_err(|error| error.to_string()),
+            Err(
+                "Investeringsplan 2025–2026, summa: beloppet blir för stort för att räknas exakt"
+                    .to_string()
+            )
         );
     }
 
@@ -203,8 +303,8 @@ mod tests {
                 }).collect(),
                 ..InvestmentPlan::default()
             };
-            let by_category: Amount = InvestmentCategory::ALL.iter().map(|category| plan.category_total(*category, year(2025))).sum();
-            prop_assert_eq!(by_category, plan.total(year(2025)));
+            let by_category = Amount::try_sum(InvestmentCategory::ALL.iter().map(|category| plan.category_total(*category, year(2025)).expect("in range"))).expect("in range");
+            prop_assert_eq!(Ok(by_category), plan.total(year(2025)));
         }
     }
 }

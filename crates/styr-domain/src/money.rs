@@ -7,12 +7,33 @@
 //! Rounding is always named: [`Amount::round_to`] rounds half away from zero, which is how
 //! Swedish budget documents round (118 535 tkr is "118,5 mnkr", 233 466 kr is "233 tkr").
 //! There is no floating point anywhere in this module.
+//!
+//! Arithmetic is always checked. `Amount` has no `+`, `-` or `sum()`: a sum is
+//! [`Amount::checked_add`] or [`Amount::try_sum`], and an [`AmountOverflow`] is turned by the
+//! caller into an [`OverflowAt`] that names the figure, so a sum that leaves the range is a
+//! sentence ("Driftbudget Kommunstyrelsen 2025, Verksamhetens nettokostnader: beloppet blir för
+//! stort för att räknas exakt"), never a wrapped or silently wrong figure:
+//!
+//! ```
+//! use styr_domain::money::Amount;
+//! let revenue = Amount::from_tkr(108_608);
+//! let costs = Amount::from_tkr(-227_242);
+//! assert_eq!(revenue.checked_add(costs), Ok(Amount::from_tkr(-118_634)));
+//! assert!(Amount::from_ore(i64::MIN).checked_add(Amount::from_ore(-1)).is_err());
+//! ```
+//!
+//! Units and precisions are in `precision`, a document's stated figures in `stated`, and
+//! the overflow and its place in `overflow`.
 
-use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub};
+mod overflow;
+mod precision;
+mod stated;
 
 use serde::Serialize;
+
+pub use overflow::{AmountOverflow, OverflowAt};
+pub use precision::{Precision, Unit};
+pub use stated::Stated;
 
 /// Öre per krona.
 pub const ORE_PER_KR: i64 = 100;
@@ -33,76 +54,123 @@ impl Amount {
         Amount(ore)
     }
 
+    /// Whole kronor, for figures written in the code; what is read from outside is parsed
+    /// to öre with a checked multiplication instead.
     pub const fn from_kr(kr: i64) -> Amount {
-        Amount(kr * ORE_PER_KR)
+        match kr.checked_mul(ORE_PER_KR) {
+            Some(ore) => Amount(ore),
+            None => panic!("an amount written in the code is out of range"),
+        }
     }
 
+    /// Whole tkr, for figures written in the code (see [`Amount::from_kr`]).
     pub const fn from_tkr(tkr: i64) -> Amount {
-        Amount(tkr * ORE_PER_TKR)
+        match tkr.checked_mul(ORE_PER_TKR) {
+            Some(ore) => Amount(ore),
+            None => panic!("an amount written in the code is out of range"),
+        }
     }
 
     pub const fn ore(self) -> i64 {
         self.0
     }
 
-    pub const fn abs(self) -> Amount {
-        Amount(self.0.abs())
+    /// The size of the amount in öre; unlike a negation it exists for every amount.
+    pub const fn unsigned_abs(self) -> u64 {
+        self.0.unsigned_abs()
+    }
+
+    /// The size of the amount; only an amount made from beyond the range has none.
+    pub const fn checked_abs(self) -> Result<Amount, AmountOverflow> {
+        Amount::within_range(self.0.checked_abs())
     }
 
     pub const fn is_zero(self) -> bool {
         self.0 == 0
     }
 
-    /// Rounds to a whole multiple of `step`, half away from zero.
+    /// Rounds to a whole multiple of `step`, half away from zero, or [`AmountOverflow`] when
+    /// the rounded figure lies beyond the range (only within half a step of its ends).
     ///
     /// `step` is the precision an amount is shown at: 1 tkr for budget tables, 0,1 mnkr for prose.
-    pub fn round_to(self, step: Precision) -> Amount {
-        Amount(round_half_away_from_zero(self.0 as i128, step.step_ore() as i128) as i64)
+    pub fn round_to(self, step: Precision) -> Result<Amount, AmountOverflow> {
+        Amount::within_range(i64::try_from(self.rounded_ore(step)).ok())
+    }
+
+    /// The amount rounded to `step`, in öre, wide enough for every amount.
+    pub(crate) fn rounded_ore(self, step: Precision) -> i128 {
+        round_half_away_from_zero(i128::from(self.0), i128::from(step.step_ore()))
+    }
+
+    /// The mean of this sum over `count` parts, rounded half away from zero to the öre; zero
+    /// over no parts. A mean is never larger than its sum, so it always exists.
+    pub fn average_over(self, count: usize) -> Amount {
+        match i128::try_from(count) {
+            Ok(0) | Err(_) => Amount::ZERO,
+            Ok(count) => Amount(
+                i64::try_from(divide_half_away_from_zero(i128::from(self.0), count))
+                    .expect("a mean is no larger than its sum"),
+            ),
+        }
+    }
+
+    /// Whether the two amounts are shown alike at `precision`: 118 535 tkr and 118 526,6 tkr
+    /// are both "118,5 mnkr".
+    pub fn shown_alike(self, other: Amount, precision: Precision) -> bool {
+        self.rounded_ore(precision) == other.rounded_ore(precision)
     }
 
     /// The amount in whole tkr, rounded half away from zero: the figure a budget table shows.
     pub fn round_to_tkr(self) -> i64 {
-        self.round_to(Precision::TKR).0 / ORE_PER_TKR
+        let tkr = self.rounded_ore(Precision::TKR) / i128::from(ORE_PER_TKR);
+        i64::try_from(tkr).expect("a number of tkr is smaller than the number of öre it holds")
     }
 
-    /// Multiplies by `numerator / denominator` and rounds to whole öre, half away from zero.
+    /// Multiplies by `numerator / denominator` (`denominator` positive) and rounds to whole
+    /// öre, half away from zero, or [`AmountOverflow`] when the product leaves the range.
     ///
-    /// Used for index uprating, where the factor is an exact decimal (1,025 = 1025/1000).
-    pub fn scale(self, numerator: i128, denominator: i128) -> Amount {
-        let product = self.0 as i128 * numerator;
-        Amount(divide_half_away_from_zero(product, denominator) as i64)
+    /// Used for index uprating, where the factor is an exact decimal (1,025 = 1025/1000), and
+    /// for averages (1 / number of years).
+    pub fn checked_scale(
+        self,
+        numerator: i128,
+        denominator: i128,
+    ) -> Result<Amount, AmountOverflow> {
+        let product = i128::from(self.0)
+            .checked_mul(numerator)
+            .ok_or(AmountOverflow)?;
+        Amount::within_range(i64::try_from(divide_half_away_from_zero(product, denominator)).ok())
     }
 }
 
-/// An amount too large for styr to hold: a sum, difference or product left the range of
-/// [`Amount`] (about ±92 biljarder kronor). Never silent: the caller names the place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("beloppet blir för stort för att räknas exakt")]
-pub struct AmountOverflow;
-
 impl Amount {
+    /// The largest amount: 92 233 720 368 547 758,07 kr. The range is symmetric, from
+    /// `-MAX` to `MAX`, so that every amount has a negation and a size; no checked operation
+    /// gives the one `i64` beyond it.
+    pub const MAX: Amount = Amount(i64::MAX);
+
+    /// The amount of `ore`, or [`AmountOverflow`] when the operation that gave it failed or
+    /// gave the one value beyond the symmetric range.
+    const fn within_range(ore: Option<i64>) -> Result<Amount, AmountOverflow> {
+        match ore {
+            Some(ore) if ore != i64::MIN => Ok(Amount(ore)),
+            _ => Err(AmountOverflow),
+        }
+    }
+
     /// `self + other`, or [`AmountOverflow`] when the sum leaves the range.
     pub const fn checked_add(self, other: Amount) -> Result<Amount, AmountOverflow> {
-        match self.0.checked_add(other.0) {
-            Some(ore) => Ok(Amount(ore)),
-            None => Err(AmountOverflow),
-        }
+        Amount::within_range(self.0.checked_add(other.0))
     }
 
     /// `self - other`, or [`AmountOverflow`] when the difference leaves the range.
     pub const fn checked_sub(self, other: Amount) -> Result<Amount, AmountOverflow> {
-        match self.0.checked_sub(other.0) {
-            Some(ore) => Ok(Amount(ore)),
-            None => Err(AmountOverflow),
-        }
+        Amount::within_range(self.0.checked_sub(other.0))
     }
 
-    /// `-self`; only the most negative amount has no negation.
+    /// `-self`; only an amount made from beyond the range (`i64::MIN` öre) has no negation.
     pub const fn checked_neg(self) -> Result<Amount, AmountOverflow> {
-        match self.0.checked_neg() {
-            Some(ore) => Ok(Amount(ore)),
-            None => Err(AmountOverflow),
-        }
+        Amount::within_range(self.0.checked_neg())
     }
 
     /// The sum of every amount, or [`AmountOverflow`] as soon as a partial sum leaves the range.
@@ -129,156 +197,6 @@ fn round_half_away_from_zero(value: i128, step: i128) -> i128 {
     divide_half_away_from_zero(value, step) * step
 }
 
-impl Add for Amount {
-    type Output = Amount;
-    fn add(self, other: Amount) -> Amount {
-        Amount(self.0 + other.0)
-    }
-}
-
-impl AddAssign for Amount {
-    fn add_assign(&mut self, other: Amount) {
-        self.0 += other.0;
-    }
-}
-
-impl Sub for Amount {
-    type Output = Amount;
-    fn sub(self, other: Amount) -> Amount {
-        Amount(self.0 - other.0)
-    }
-}
-
-impl Neg for Amount {
-    type Output = Amount;
-    fn neg(self) -> Amount {
-        Amount(-self.0)
-    }
-}
-
-impl Sum for Amount {
-    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
-        iter.fold(Amount::ZERO, Add::add)
-    }
-}
-
-impl<'a> Sum<&'a Amount> for Amount {
-    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
-        iter.copied().sum()
-    }
-}
-
-/// The unit an amount is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    Kr,
-    Tkr,
-    Mnkr,
-}
-
-impl Unit {
-    pub const fn ore(self) -> i64 {
-        match self {
-            Unit::Kr => ORE_PER_KR,
-            Unit::Tkr => ORE_PER_TKR,
-            Unit::Mnkr => ORE_PER_MNKR,
-        }
-    }
-
-    pub const fn symbol(self) -> &'static str {
-        match self {
-            Unit::Kr => "kr",
-            Unit::Tkr => "tkr",
-            Unit::Mnkr => "mnkr",
-        }
-    }
-}
-
-impl fmt::Display for Unit {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(self.symbol())
-    }
-}
-
-/// How precisely an amount is shown: a unit and a number of decimals, or a coarser
-/// "about" step such as the whole tens of mnkr in "omkring 90 mnkr".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct Precision {
-    pub unit: Unit,
-    /// Decimals shown (0 for "100 548 tkr", 1 for "118,5 mnkr").
-    pub decimals: u8,
-    /// Whole units per step when coarser than one unit: 10 for "omkring 90 mnkr", else 1.
-    pub tens: u8,
-}
-
-impl Precision {
-    pub const TKR: Precision = Precision::new(Unit::Tkr, 0);
-    pub const MNKR_ONE_DECIMAL: Precision = Precision::new(Unit::Mnkr, 1);
-
-    pub const fn new(unit: Unit, decimals: u8) -> Precision {
-        Precision {
-            unit,
-            decimals,
-            tens: 1,
-        }
-    }
-
-    /// A step of `tens` whole units: `Precision::about(Unit::Mnkr, 10)` for "omkring 90 mnkr".
-    pub const fn about(unit: Unit, tens: u8) -> Precision {
-        Precision {
-            unit,
-            decimals: 0,
-            tens,
-        }
-    }
-
-    /// The size of one step in öre; never zero.
-    pub const fn step_ore(self) -> i64 {
-        let mut step = self.unit.ore() * self.tens as i64;
-        let mut decimals = self.decimals;
-        while decimals > 0 && step >= 10 {
-            step /= 10;
-            decimals -= 1;
-        }
-        step
-    }
-
-    /// The coarser of two precisions: the one with the larger step.
-    pub fn coarser(self, other: Precision) -> Precision {
-        if other.step_ore() > self.step_ore() {
-            other
-        } else {
-            self
-        }
-    }
-}
-
-/// A figure as a source document states it: the value and the precision it was written at.
-///
-/// Stated figures are assertions: styr checks them against what it computes and never lets
-/// them override a computation (like hledger's balance assertions).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Stated {
-    pub value: Amount,
-    pub precision: Precision,
-}
-
-impl Stated {
-    pub const fn new(value: Amount, precision: Precision) -> Stated {
-        Stated { value, precision }
-    }
-
-    pub const fn tkr(tkr: i64) -> Stated {
-        Stated::new(Amount::from_tkr(tkr), Precision::TKR)
-    }
-
-    /// Whether `computed`, shown at this figure's precision, is what the document states.
-    pub fn agrees_with(self, computed: Amount) -> bool {
-        computed.round_to(self.precision) == self.value
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,15 +217,15 @@ mod tests {
         let frame = Amount::from_tkr(118_535);
         assert_eq!(
             frame.round_to(Precision::MNKR_ONE_DECIMAL),
-            Amount::from_tkr(118_500)
+            Ok(Amount::from_tkr(118_500))
         );
         assert_eq!(
             Amount::from_tkr(4_250).round_to(Precision::MNKR_ONE_DECIMAL),
-            Amount::from_tkr(4_300)
+            Ok(Amount::from_tkr(4_300))
         );
         assert_eq!(
             Amount::from_tkr(-4_250).round_to(Precision::MNKR_ONE_DECIMAL),
-            Amount::from_tkr(-4_300)
+            Ok(Amount::from_tkr(-4_300))
         );
     }
 
@@ -316,11 +234,11 @@ mod tests {
         let about_ninety = Precision::about(Unit::Mnkr, 10);
         assert_eq!(
             Amount::from_tkr(86_625).round_to(about_ninety),
-            Amount::from_tkr(90_000)
+            Ok(Amount::from_tkr(90_000))
         );
         assert_eq!(
             Amount::from_tkr(84_999).round_to(about_ninety),
-            Amount::from_tkr(80_000)
+            Ok(Amount::from_tkr(80_000))
         );
     }
 
@@ -335,12 +253,18 @@ mod tests {
     fn scaling_by_an_index_factor_rounds_to_ore() {
         // 233 tkr uprated by 0,2 % is 233 466 kr exactly.
         assert_eq!(
-            Amount::from_tkr(233).scale(1002, 1000),
-            Amount::from_kr(233_466)
+            Amount::from_tkr(233).checked_scale(1002, 1000),
+            Ok(Amount::from_kr(233_466))
         );
         // 1 öre × 1,5 is 1,5 öre, which rounds away from zero.
-        assert_eq!(Amount::from_ore(1).scale(3, 2), Amount::from_ore(2));
-        assert_eq!(Amount::from_ore(-1).scale(3, 2), Amount::from_ore(-2));
+        assert_eq!(
+            Amount::from_ore(1).checked_scale(3, 2),
+            Ok(Amount::from_ore(2))
+        );
+        assert_eq!(
+            Amount::from_ore(-1).checked_scale(3, 2),
+            Ok(Amount::from_ore(-2))
+        );
     }
 
     #[test]
@@ -378,11 +302,56 @@ mod tests {
         );
     }
 
+    #[test]
+    fn rounding_scaling_and_sizes_at_the_ends_of_the_range_are_errors() {
+        let largest = Amount::from_ore(i64::MAX);
+        assert_eq!(largest.round_to(Precision::TKR), Err(AmountOverflow));
+        assert_eq!(largest.round_to_tkr(), 92_233_720_368_548);
+        assert_eq!(largest.checked_scale(2, 1), Err(AmountOverflow));
+        assert_eq!(
+            largest.checked_scale(1, 2),
+            Ok(Amount::from_ore(i64::MAX / 2 + 1))
+        );
+        assert_eq!(
+            Amount::from_ore(i64::MIN).checked_abs(),
+            Err(AmountOverflow)
+        );
+        assert_eq!(Amount::from_ore(i64::MIN).unsigned_abs(), 1 << 63);
+        assert!(Stated::tkr(0).agrees_with(Amount::from_ore(-49_999)));
+        assert!(!Stated::tkr(0).agrees_with(largest));
+    }
+
+    #[test]
+    fn the_range_is_symmetric_so_every_result_has_a_negation() {
+        let least = Amount::from_ore(-i64::MAX);
+        assert_eq!(least.checked_neg(), Ok(Amount::MAX));
+        assert_eq!(least.checked_sub(Amount::from_ore(1)), Err(AmountOverflow));
+        assert_eq!(least.checked_add(Amount::from_ore(-1)), Err(AmountOverflow));
+        assert_eq!(
+            Amount::try_sum([least, Amount::from_ore(-1)]),
+            Err(AmountOverflow)
+        );
+        assert_eq!(
+            Amount::MAX.checked_neg().and_then(Amount::checked_abs),
+            Ok(Amount::MAX)
+        );
+    }
+
+    #[test]
+    fn an_overflow_names_its_place() {
+        assert_eq!(
+            AmountOverflow
+                .at("Driftbudget Kommunstyrelsen 2025, Verksamhetens nettokostnader")
+                .to_string(),
+            "Driftbudget Kommunstyrelsen 2025, Verksamhetens nettokostnader: beloppet blir för stort för att räknas exakt"
+        );
+    }
+
     proptest! {
         #[test]
         fn rounding_moves_an_amount_by_at_most_half_a_step(ore in -1_000_000_000_000i64..1_000_000_000_000) {
             let amount = Amount::from_ore(ore);
-            let rounded = amount.round_to(Precision::TKR);
+            let rounded = amount.round_to(Precision::TKR).expect("far from the ends of the range");
             prop_assert_eq!(rounded.ore() % ORE_PER_TKR, 0);
             prop_assert!(2 * (rounded.ore() - ore).abs() <= ORE_PER_TKR);
         }
@@ -390,7 +359,9 @@ mod tests {
         #[test]
         fn rounding_is_symmetric_around_zero(ore in -1_000_000_000_000i64..1_000_000_000_000) {
             let amount = Amount::from_ore(ore);
-            prop_assert_eq!((-amount).round_to(Precision::TKR), -amount.round_to(Precision::TKR));
+            let negated = amount.checked_neg().expect("in range");
+            let rounded = amount.round_to(Precision::TKR).expect("in range");
+            prop_assert_eq!(negated.round_to(Precision::TKR), rounded.checked_neg());
         }
     }
 }

@@ -196,6 +196,13 @@ impl Organisation {
         false
     }
 
+    /// `unit` and every unit above it, nearest first: the tables its figures count towards.
+    pub fn ancestry<'a>(&'a self, unit: &'a UnitId) -> impl Iterator<Item = &'a UnitId> {
+        std::iter::successors(Some(unit), |id| {
+            self.unit(id).and_then(|found| found.parent.as_ref())
+        })
+    }
+
     /// The chain of predecessors of `unit`, nearest first: whose history this unit continues.
     pub fn history(&self, unit: &UnitId) -> Vec<&OrganisationUnit> {
         let mut chain = Vec::new();

@@ -10,9 +10,9 @@
 //! | `"ökar med 8,1 mnkr"` | an increase of 8 100 tkr, good to 0,1 mnkr |
 //! | `"0,2"`, `"2,5 %"`    | 0,2 and 2,5 percent                       |
 
+use crate::direction::{Direction, StatedChange};
 use crate::money::{Amount, Precision, Stated, Unit};
 use crate::percent::Percent;
-use crate::statement::{Direction, StatedChange};
 
 /// Reads an amount such as `"-114 196"`, `"113,3 mnkr"` or `"omkring 90 mnkr"`.
 /// A number without a unit is in `default_unit` (tkr in budget tables).
@@ -36,7 +36,12 @@ pub fn parse_amount(text: &str, default_unit: Unit) -> Result<Stated, String> {
     let ore = value
         .checked_mul(i128::from(step))
         .and_then(|ore| i64::try_from(ore).ok())
-        .ok_or_else(|| format!("”{text}” är för stort"))?;
+        .ok_or_else(|| {
+            format!(
+                "”{text}” är för stort; ett belopp är högst {} till storleken",
+                crate::format::kronor(Amount::MAX)
+            )
+        })?;
     let precision = if about && decimals == 0 && value % 10 == 0 {
         Precision::about(unit, 10)
     } else {
@@ -203,6 +208,18 @@ mod tests {
         assert_eq!(
             parse_amount("abc", Unit::Tkr),
             Err("”abc” är inget belopp; skriv till exempel 100548, \"-114 196\", \"113,3 mnkr\" eller \"233 tkr\"".into())
+        );
+    }
+
+    #[test]
+    fn an_amount_beyond_the_range_is_refused_with_the_limit() {
+        assert_eq!(
+            parse_amount("-92233720368548", Unit::Tkr),
+            Err("”-92233720368548” är för stort; ett belopp är högst 92 233 720 368 547 758,07 kr till storleken".into())
+        );
+        assert_eq!(
+            parse_amount("-92233720368547", Unit::Tkr).map(|stated| stated.value),
+            Ok(Amount::from_tkr(-92_233_720_368_547))
         );
     }
 

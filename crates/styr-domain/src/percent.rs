@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::format;
-use crate::money::Amount;
+use crate::money::{Amount, AmountOverflow};
 
 /// Millionths of the whole in one percent.
 const MILLIONTHS_PER_PERCENT: i64 = 10_000;
@@ -36,16 +36,20 @@ impl Percent {
         self.0
     }
 
-    /// This share of `other`: 100 % of 2,5 % is 2,5 %; 50 % of 2,5 % is 1,25 %.
-    pub fn share_of(self, other: Percent) -> Percent {
+    /// This share of `other`: 100 % of 2,5 % is 2,5 %; 50 % of 2,5 % is 1,25 %. `None` when
+    /// the share is too large to hold (a share of many million percent).
+    pub fn share_of(self, other: Percent) -> Option<Percent> {
         let product = i128::from(self.0) * i128::from(other.0);
         let hundred = i128::from(Percent::HUNDRED.0);
-        Percent(crate::money::divide_half_away_from_zero(product, hundred) as i64)
+        i64::try_from(crate::money::divide_half_away_from_zero(product, hundred))
+            .ok()
+            .map(Percent)
     }
 
-    /// `amount` increased by this percentage, exact to the öre (half away from zero).
-    pub fn uprate(self, amount: Amount) -> Amount {
-        amount.scale(MILLION + i128::from(self.0), MILLION)
+    /// `amount` increased by this percentage, exact to the öre (half away from zero), or
+    /// [`AmountOverflow`] when the result leaves the range.
+    pub fn uprate(self, amount: Amount) -> Result<Amount, AmountOverflow> {
+        amount.checked_scale(MILLION + i128::from(self.0), MILLION)
     }
 
     /// The percentage as Swedish prose writes it, with as few decimals as it needs: "100", "2,5", "0,25".
@@ -75,22 +79,28 @@ mod tests {
         let pkv = Percent::from_tenths(25);
         assert_eq!(
             pkv.uprate(Amount::from_tkr(118_535)),
-            Amount::from_kr(121_498_375)
+            Ok(Amount::from_kr(121_498_375))
         );
         assert_eq!(
             Percent::from_tenths(2).uprate(Amount::from_tkr(233)),
-            Amount::from_kr(233_466)
+            Ok(Amount::from_kr(233_466))
+        );
+        assert_eq!(
+            Percent::from_tenths(1_001).uprate(Amount::from_ore(i64::MAX / 2)),
+            Err(AmountOverflow)
         );
     }
 
     #[test]
     fn a_share_of_an_index_scales_the_index() {
         let pkv = Percent::from_tenths(25);
-        assert_eq!(Percent::HUNDRED.share_of(pkv), pkv);
+        assert_eq!(Percent::HUNDRED.share_of(pkv), Some(pkv));
         assert_eq!(
             Percent::from_tenths(500).share_of(pkv),
-            Percent::from_ten_thousandths(12_500)
+            Some(Percent::from_ten_thousandths(12_500))
         );
+        let huge = Percent::from_ten_thousandths(i64::MAX);
+        assert_eq!(huge.share_of(huge), None);
     }
 
     #[test]

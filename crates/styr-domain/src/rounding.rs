@@ -7,18 +7,20 @@
 //! first). The shown parts then add up to the shown total exactly, and no part moves by a whole
 //! step or more from its exact value.
 
-use crate::money::{Amount, Precision};
+use crate::money::{Amount, AmountOverflow, Precision};
 
 /// The parts rounded to whole steps of `precision` so that they add up to their exact sum
-/// rounded half away from zero.
-pub fn largest_remainder(parts: &[Amount], precision: Precision) -> Vec<Amount> {
+/// rounded half away from zero; [`AmountOverflow`] when a rounded part or the total lies beyond
+/// the range of an amount.
+pub fn largest_remainder(
+    parts: &[Amount],
+    precision: Precision,
+) -> Result<Vec<Amount>, AmountOverflow> {
     let step = i128::from(precision.step_ore());
+    // Worked in i128, where no sum of amounts can overflow.
     let exact: i128 = parts.iter().map(|part| i128::from(part.ore())).sum();
-    let target = i128::from(
-        Amount::from_ore(i64::try_from(exact).unwrap_or(i64::MAX))
-            .round_to(precision)
-            .ore(),
-    );
+    let total = i64::try_from(exact).map_err(|_| AmountOverflow)?;
+    let target = Amount::from_ore(total).rounded_ore(precision);
     let mut floors: Vec<i128> = parts
         .iter()
         .map(|part| i128::from(part.ore()).div_euclid(step) * step)
@@ -38,7 +40,11 @@ pub fn largest_remainder(parts: &[Amount], precision: Precision) -> Vec<Amount> 
     }
     floors
         .into_iter()
-        .map(|ore| Amount::from_ore(ore as i64))
+        .map(|ore| {
+            i64::try_from(ore)
+                .map(Amount::from_ore)
+                .map_err(|_| AmountOverflow)
+        })
         .collect()
 }
 
@@ -59,7 +65,7 @@ mod tests {
             Amount::from_ore(33_333_300),
             Amount::from_ore(33_333_400),
         ];
-        let shown = largest_remainder(&parts, Precision::TKR);
+        let shown = largest_remainder(&parts, Precision::TKR).expect("in range");
         assert_eq!(
             shown,
             vec![
@@ -74,7 +80,8 @@ mod tests {
     fn the_largest_remainder_gets_the_missing_unit() {
         // 1 400 + 1 400 + 1 700 kr = 4 500 kr → 5 tkr; floors 1 + 1 + 1 = 3; the two missing go to
         // the 700 first, then to the first 400.
-        let shown = largest_remainder(&kr(&[1_400, 1_400, 1_700]), Precision::TKR);
+        let shown =
+            largest_remainder(&kr(&[1_400, 1_400, 1_700]), Precision::TKR).expect("in range");
         assert_eq!(
             shown,
             vec![
@@ -88,7 +95,8 @@ mod tests {
     #[test]
     fn negative_figures_round_as_a_table_of_costs_does() {
         // -1 400 - 1 400 - 1 700 = -4 500 kr → -5 tkr (half away from zero).
-        let shown = largest_remainder(&kr(&[-1_400, -1_400, -1_700]), Precision::TKR);
+        let shown =
+            largest_remainder(&kr(&[-1_400, -1_400, -1_700]), Precision::TKR).expect("in range");
         let sum: i64 = shown.iter().map(|amount| amount.ore()).sum();
         assert_eq!(Amount::from_ore(sum), Amount::from_tkr(-5));
         assert_eq!(
@@ -104,12 +112,33 @@ mod tests {
     #[test]
     fn whole_figures_are_left_as_they_are() {
         let parts = [Amount::from_tkr(100_548), Amount::from_tkr(-114_196)];
-        assert_eq!(largest_remainder(&parts, Precision::TKR), parts.to_vec());
+        assert_eq!(
+            largest_remainder(&parts, Precision::TKR),
+            Ok(parts.to_vec())
+        );
         // In mnkr each on its own would be 100,5 and -114,2, which add to -13,7; the sum
         // -13,648 rounds to -13,6, so the larger remainder (0,048) takes the missing step.
         assert_eq!(
             largest_remainder(&parts, Precision::MNKR_ONE_DECIMAL),
-            vec![Amount::from_tkr(100_600), Amount::from_tkr(-114_200)]
+            Ok(vec![Amount::from_tkr(100_600), Amount::from_tkr(-114_200)])
+        );
+    }
+
+    #[test]
+    fn a_table_beyond_the_range_is_an_error() {
+        let most = Amount::from_ore(i64::MAX);
+        assert_eq!(
+            largest_remainder(&[most, Amount::from_ore(1)], Precision::TKR),
+            Err(AmountOverflow)
+        );
+        assert_eq!(
+            largest_remainder(&[most], Precision::TKR),
+            Err(AmountOverflow)
+        );
+        // Each part rounds to 92 233 720 368 548 tkr, one öre-step beyond the range.
+        assert_eq!(
+            largest_remainder(&[most, Amount::from_ore(-most.ore())], Precision::TKR),
+            Err(AmountOverflow)
         );
     }
 
@@ -120,10 +149,10 @@ mod tests {
         ) {
             let parts: Vec<Amount> = ore.iter().map(|&ore| Amount::from_ore(ore)).collect();
             for precision in [Precision::TKR, Precision::MNKR_ONE_DECIMAL] {
-                let shown = largest_remainder(&parts, precision);
+                let shown = largest_remainder(&parts, precision).expect("in range");
                 let exact: i64 = ore.iter().sum();
                 let total: i64 = shown.iter().map(|amount| amount.ore()).sum();
-                prop_assert_eq!(total, Amount::from_ore(exact).round_to(precision).ore());
+                prop_assert_eq!(total, Amount::from_ore(exact).round_to(precision).expect("in range").ore());
                 for (part, shown) in parts.iter().zip(&shown) {
                     prop_assert_eq!(shown.ore() % precision.step_ore(), 0);
                     prop_assert!((shown.ore() - part.ore()).abs() < precision.step_ore());

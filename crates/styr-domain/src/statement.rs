@@ -7,52 +7,11 @@
 use serde::Serialize;
 
 use crate::calendar::Year;
+pub use crate::direction::{Direction, StatedChange};
 use crate::investment::InvestmentRow;
-use crate::money::{Amount, Stated};
+use crate::money::Stated;
 use crate::operating::OperatingRow;
 use crate::organisation::UnitId;
-
-/// Which way a figure moves, in the document's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// "ökar": the figure's size grows (a cost grows more negative).
-    Increases,
-    /// "minskar": the figure's size shrinks.
-    Decreases,
-    /// "oförändrat".
-    Unchanged,
-}
-
-impl Direction {
-    pub const fn swedish(self) -> &'static str {
-        match self {
-            Direction::Increases => "ökar",
-            Direction::Decreases => "minskar",
-            Direction::Unchanged => "oförändrat",
-        }
-    }
-
-    /// The direction of a change in size from `from` to `to`. Sizes are compared because
-    /// documents say a cost "ökar" when it grows, although its signed amount falls.
-    pub fn of_change(from: Amount, to: Amount) -> (Direction, Amount) {
-        let change = to.abs() - from.abs();
-        let direction = match change.ore() {
-            0 => Direction::Unchanged,
-            positive if positive > 0 => Direction::Increases,
-            _ => Direction::Decreases,
-        };
-        (direction, change.abs())
-    }
-}
-
-/// A change as stated: "ökar med 8,1 mnkr".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct StatedChange {
-    pub direction: Direction,
-    /// The size of the change, never negative.
-    pub magnitude: Stated,
-}
 
 /// A series of figures that a statement is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -89,33 +48,4 @@ pub struct Statement {
     pub text: String,
     pub figure: Figure,
     pub claim: Claim,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_cost_that_grows_more_negative_increases() {
-        let (direction, size) =
-            Direction::of_change(Amount::from_tkr(-114_196), Amount::from_tkr(-116_205));
-        assert_eq!(direction, Direction::Increases);
-        assert_eq!(size, Amount::from_tkr(2_009));
-    }
-
-    #[test]
-    fn a_cost_that_shrinks_decreases() {
-        let (direction, size) =
-            Direction::of_change(Amount::from_tkr(-12_028), Amount::from_tkr(-9_398));
-        assert_eq!(direction, Direction::Decreases);
-        assert_eq!(size, Amount::from_tkr(2_630));
-    }
-
-    #[test]
-    fn an_equal_figure_is_unchanged() {
-        assert_eq!(
-            Direction::of_change(Amount::from_tkr(233), Amount::from_tkr(233)).0,
-            Direction::Unchanged
-        );
-    }
 }

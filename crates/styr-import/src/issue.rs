@@ -5,11 +5,9 @@
 use std::fmt;
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Severity {
-    Error,
-    Warning,
-}
+/// How serious an issue is: the one scale the whole of styr uses (an issue is an error or a
+/// warning; rounding belongs to the consistency check).
+pub use styr_domain::severity::Severity;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {

@@ -57,9 +57,9 @@ pub fn summary(findings: &[Finding]) -> String {
         return "Inga avvikelser: alla angivna siffror stämmer med det som beräknas.\n".into();
     }
     let (errors, warnings, rounding) = (
-        count(Severity::Fel),
-        count(Severity::Varning),
-        count(Severity::Avrundning),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Rounding),
     );
     let plural = |count: usize, one: &str, many: &str| {
         format!("{count} {}", if count == 1 { one } else { many })
@@ -82,9 +82,9 @@ pub fn findings_json(findings: &[Finding]) -> String {
     };
     let value = serde_json::json!({
         "findings": findings,
-        "errors": count(Severity::Fel),
-        "warnings": count(Severity::Varning),
-        "rounding": count(Severity::Avrundning),
+        "errors": count(Severity::Error),
+        "warnings": count(Severity::Warning),
+        "rounding": count(Severity::Rounding),
     });
     serde_json::to_string_pretty(&value).expect("findings serialise to JSON")
 }

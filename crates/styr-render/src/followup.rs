@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use styr_domain::followup::month::MONTH_NAMES;
 use styr_domain::format::tkr;
-use styr_domain::money::Amount;
+use styr_domain::money::{Amount, AmountOverflow};
 use styr_domain::operating::OperatingRow;
 use styr_reports::followup::{BudgetSource, FollowupReport, GroupFollowup, RowFollowup};
 
@@ -82,12 +82,25 @@ fn source_sentence(report: &FollowupReport) -> &'static str {
 }
 
 /// The year-to-date figures of a row as the layout shows them.
-fn ytd(row: &RowFollowup, through: u8) -> (Amount, Amount) {
+fn ytd(row: &RowFollowup, through: u8) -> (Shown, Shown) {
     let months = usize::from(through);
     (
-        row.budget[..months].iter().copied().sum(),
-        row.actual[..months].iter().copied().sum(),
+        Amount::try_sum(row.budget[..months].iter().copied()),
+        Amount::try_sum(row.actual[..months].iter().copied()),
     )
+}
+
+/// A figure this layout adds up itself, which may leave the range of an amount.
+type Shown = Result<Amount, AmountOverflow>;
+
+/// `one - other`, for a deviation the layout shows.
+fn minus(one: Shown, other: Shown) -> Shown {
+    one?.checked_sub(other?)
+}
+
+/// A figure in tkr, or that it is too large to show exactly.
+fn cell(figure: Shown) -> String {
+    figure.map_or_else(|_| "för stort".to_string(), tkr)
 }
 
 pub fn markdown(report: &FollowupReport, layout: Layout) -> String {
@@ -134,8 +147,8 @@ fn group_table(out: &mut String, group: &GroupFollowup, through: u8, layout: Lay
                 out,
                 "| {label} | {} | {} | {} |",
                 tkr(row.year_budget),
-                tkr(actual),
-                tkr(actual - row.year_budget)
+                cell(actual),
+                cell(minus(actual, Ok(row.year_budget)))
             );
         } else {
             let marker = if row.forecast_entered { "" } else { " ¹" };
@@ -143,9 +156,9 @@ fn group_table(out: &mut String, group: &GroupFollowup, through: u8, layout: Lay
                 out,
                 "| {label} | {} | {} | {} | {} | {}{marker} | {} |",
                 tkr(row.year_budget),
-                tkr(budget),
-                tkr(actual),
-                tkr(actual - budget),
+                cell(budget),
+                cell(actual),
+                cell(minus(actual, budget)),
                 tkr(row.forecast),
                 tkr(row.forecast_deviation)
             );
@@ -175,20 +188,20 @@ fn month_table(out: &mut String, group: &GroupFollowup, through: u8) {
         "| Månad | Budget | Utfall | Avvikelse | Ack. budget | Ack. utfall | Ack. avvikelse |"
     );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
-    let (mut budget_sum, mut actual_sum) = (Amount::ZERO, Amount::ZERO);
+    let (mut budget_sum, mut actual_sum): (Shown, Shown) = (Ok(Amount::ZERO), Ok(Amount::ZERO));
     for (index, name) in MONTH_NAMES.iter().enumerate().take(usize::from(through)) {
-        budget_sum += row.budget[index];
-        actual_sum += row.actual[index];
+        budget_sum = budget_sum.and_then(|sum| sum.checked_add(row.budget[index]));
+        actual_sum = actual_sum.and_then(|sum| sum.checked_add(row.actual[index]));
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             name,
             tkr(row.budget[index]),
             tkr(row.actual[index]),
-            tkr(row.actual[index] - row.budget[index]),
-            tkr(budget_sum),
-            tkr(actual_sum),
-            tkr(actual_sum - budget_sum)
+            cell(minus(Ok(row.actual[index]), Ok(row.budget[index]))),
+            cell(budget_sum),
+            cell(actual_sum),
+            cell(minus(actual_sum, budget_sum))
         );
     }
     out.push('\n');
@@ -257,7 +270,9 @@ pub fn csv(report: &FollowupReport) -> String {
                     index + 1,
                     kronor(row.budget[index]),
                     kronor(row.actual[index]),
-                    kronor(row.actual[index] - row.budget[index])
+                    row.actual[index]
+                        .checked_sub(row.budget[index])
+                        .map_or_else(|_| "för stort".to_string(), kronor)
                 );
             }
         }
@@ -289,29 +304,36 @@ pub fn json(report: &FollowupReport) -> String {
 /// a description name what it shows; the table beside it holds the same figures.
 pub fn chart_svg(report: &FollowupReport, row: &RowFollowup) -> String {
     let through = usize::from(report.through);
-    let accumulate = |values: &[Amount]| -> Vec<i64> {
+    // The chart's points are worked in i128 öre, where twelve months of any amounts add up.
+    let accumulate = |values: &[Amount]| -> Vec<i128> {
         values
             .iter()
-            .scan(0i64, |sum, value| {
-                *sum += value.ore();
+            .scan(0i128, |sum, value| {
+                *sum += i128::from(value.ore());
                 Some(*sum)
             })
             .collect()
     };
+    let shown = |ore: i128| {
+        i64::try_from(ore).map_or_else(
+            |_| "för stort".to_string(),
+            |ore| tkr(Amount::from_ore(ore)),
+        )
+    };
     let budget = accumulate(&row.budget);
-    let actual: Vec<i64> = accumulate(&row.actual)[..through].to_vec();
+    let actual: Vec<i128> = accumulate(&row.actual)[..through].to_vec();
     let start = actual.last().copied().unwrap_or(0);
     let remaining = 12 - through;
-    let forecast: Vec<(usize, i64)> = if remaining == 0 {
+    let forecast: Vec<(usize, i128)> = if remaining == 0 {
         Vec::new()
     } else {
-        let step = (row.forecast.ore() - start) / remaining as i64;
+        let step = (i128::from(row.forecast.ore()) - start) / remaining as i128;
         (through..=12)
             .map(|month| {
                 let value = if month == 12 {
-                    row.forecast.ore()
+                    i128::from(row.forecast.ore())
                 } else {
-                    start + step * (month - through) as i64
+                    start + step * (month - through) as i128
                 };
                 (month, value)
             })
@@ -323,16 +345,14 @@ pub fn chart_svg(report: &FollowupReport, row: &RowFollowup) -> String {
         .copied()
         .chain(forecast.iter().map(|(_, value)| *value))
         .chain(std::iter::once(0));
-    let (low, high) = values.fold((i64::MAX, i64::MIN), |(low, high), value| {
+    let (low, high) = values.fold((i128::MAX, i128::MIN), |(low, high), value| {
         (low.min(value), high.max(value))
     });
     let span = (high - low).max(1);
     let (width, height, left, top, plot_width, plot_height) = (640, 280, 80, 20, 540, 220);
     let x = |month: usize| left + plot_width * month as i64 / 12;
-    let y = |value: i64| {
-        top + plot_height - ((value - low) as i128 * plot_height as i128 / span as i128) as i64
-    };
-    let points = |series: &mut dyn Iterator<Item = (usize, i64)>| -> String {
+    let y = |value: i128| top + plot_height - ((value - low) * plot_height as i128 / span) as i64;
+    let points = |series: &mut dyn Iterator<Item = (usize, i128)>| -> String {
         series
             .map(|(month, value)| format!("{},{}", x(month), y(value)))
             .collect::<Vec<_>>()
@@ -363,7 +383,7 @@ pub fn chart_svg(report: &FollowupReport, row: &RowFollowup) -> String {
         "Budget helår {} tkr, utfall {} {} tkr, prognos helår {} tkr.",
         tkr(row.year_budget),
         period_words(report.through),
-        tkr(Amount::from_ore(start)),
+        shown(start),
         tkr(row.forecast)
     );
     let mut svg = format!(
@@ -377,10 +397,7 @@ pub fn chart_svg(report: &FollowupReport, row: &RowFollowup) -> String {
         "<line class=\"axis\" x1=\"{left}\" y1=\"{zero}\" x2=\"{}\" y2=\"{zero}\"/>",
         left + plot_width
     );
-    for (value, label) in [
-        (high, tkr(Amount::from_ore(high))),
-        (low, tkr(Amount::from_ore(low))),
-    ] {
+    for (value, label) in [(high, shown(high)), (low, shown(low))] {
         let _ = write!(
             svg,
             "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{} tkr</text>",

@@ -257,6 +257,13 @@ fn sheet_part(sheet: &Sheet) -> String {
                 Value::Number(number) => {
                     let _ = write!(out, r#"<c r="{at}" s="{look}"><v>{number}</v></c>"#);
                 }
+                Value::Formula { formula, value } if value.is_empty() => {
+                    let _ = write!(
+                        out,
+                        r#"<c r="{at}" s="{look}"><f>{}</f></c>"#,
+                        xml_escape(formula)
+                    );
+                }
                 Value::Formula { formula, value } => {
                     let _ = write!(
                         out,

@@ -5,7 +5,7 @@ use serde::Serialize;
 use styr_domain::budget::Budget;
 use styr_domain::calendar::Year;
 use styr_domain::investment::{InvestmentCategory, InvestmentRow};
-use styr_domain::money::Amount;
+use styr_domain::money::{Amount, OverflowAt};
 
 use crate::operating::Column;
 
@@ -30,7 +30,8 @@ pub struct InvestmentReport {
     pub plan_average: Amount,
 }
 
-pub fn investment_report(budget: &Budget) -> InvestmentReport {
+/// The plan's table, its sum and average; or the first figure too large to compute, named.
+pub fn investment_report(budget: &Budget) -> Result<InvestmentReport, OverflowAt> {
     let plan = &budget.investment;
     let columns = plan
         .years
@@ -40,10 +41,10 @@ pub fn investment_report(budget: &Budget) -> InvestmentReport {
             label: budget.years.column_label(*year),
         })
         .collect();
-    let values = |row: &InvestmentRow| {
+    let values = |row: &InvestmentRow| -> Result<Vec<Amount>, OverflowAt> {
         plan.years
             .iter()
-            .map(|year| plan.row(row, *year).unwrap_or_default())
+            .map(|year| Ok(plan.row(row, *year)?.unwrap_or_default()))
             .collect()
     };
     let mut rows = Vec::new();
@@ -52,7 +53,7 @@ pub fn investment_report(budget: &Budget) -> InvestmentReport {
         rows.push(InvestmentTableRow {
             label: category.label().into(),
             emphasised: true,
-            values: values(&row),
+            values: values(&row)?,
             row,
         });
         for project in plan.projects_in(category) {
@@ -60,7 +61,7 @@ pub fn investment_report(budget: &Budget) -> InvestmentReport {
             rows.push(InvestmentTableRow {
                 label: project.name.clone(),
                 emphasised: false,
-                values: values(&row),
+                values: values(&row)?,
                 row,
             });
         }
@@ -68,32 +69,24 @@ pub fn investment_report(budget: &Budget) -> InvestmentReport {
     rows.push(InvestmentTableRow {
         label: InvestmentRow::Total.label().into(),
         emphasised: true,
-        values: values(&InvestmentRow::Total),
+        values: values(&InvestmentRow::Total)?,
         row: InvestmentRow::Total,
     });
-    let plan_years: Vec<Year> = plan
-        .years
-        .iter()
-        .copied()
-        .filter(|year| *year >= budget.years.budget)
-        .collect();
-    let plan_sum: Amount = plan_years.iter().map(|year| plan.total(*year)).sum();
-    InvestmentReport {
+    let plan_years = budget.investment_plan_years();
+    let plan_sum = plan.sum_over(&plan_years)?;
+    Ok(InvestmentReport {
         heading: plan.heading.clone(),
         columns,
         rows,
         plan_average: average(plan_sum, plan_years.len()),
         plan_years,
         plan_sum,
-    }
+    })
 }
 
 /// The mean of a sum over `count` years, rounded half away from zero to the öre.
 pub fn average(sum: Amount, count: usize) -> Amount {
-    if count == 0 {
-        return Amount::ZERO;
-    }
-    sum.scale(1, count as i128)
+    sum.average_over(count)
 }
 
 #[cfg(test)]
@@ -103,7 +96,7 @@ mod tests {
 
     #[test]
     fn the_plan_sums_and_averages_from_the_budget_year_on() {
-        let report = investment_report(&small_budget());
+        let report = investment_report(&small_budget()).expect("it computes");
         assert_eq!(
             report
                 .plan_years

@@ -1,9 +1,15 @@
 //! Pure functions from a budget to report values: the operating tables, the frame derivation,
-//! the investment plan, the risk analysis and control plan, and the consistency findings.
-//! Renderers (HTML, Markdown, JSON, PDF …) turn these values into files; no report logic lives
-//! in a renderer.
+//! the investment plan, the risk analysis and control plan, budget versus actual
+//! ([`followup`]), and the consistency findings (`check` of a budget, [`review`] of a
+//! document styr did not write; both report a [`finding::Finding`]). Renderers (HTML,
+//! Markdown, JSON, PDF …) turn these values into files; no report logic lives in a renderer.
+//!
+//! Every figure is computed with checked arithmetic: a report whose figures leave the range of
+//! an amount is an error naming the figure ([`styr_domain::budget::FigureError`]), and the
+//! check lists it as a finding ("kan inte beräknas") rather than compare a wrapped number.
 
 pub mod check;
+pub mod finding;
 pub mod followup;
 pub mod frame;
 pub mod investment;

@@ -2,9 +2,8 @@
 //! driftbudget computed from its lines, and each line's change against the previous year.
 
 use serde::Serialize;
-use styr_domain::budget::Budget;
+use styr_domain::budget::{Budget, FigureError};
 use styr_domain::calendar::Year;
-use styr_domain::frame::FrameError;
 use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::organisation::UnitId;
@@ -67,7 +66,7 @@ pub fn operating_table(
     budget: &Budget,
     unit: &UnitId,
     heading: &str,
-) -> Result<OperatingTableReport, FrameError> {
+) -> Result<OperatingTableReport, FigureError> {
     let years = budget.years.columns();
     let figures = years
         .iter()
@@ -112,14 +111,20 @@ pub fn operating_table(
     let changes = LineKind::ALL
         .iter()
         .map(|line| {
-            let (direction, magnitude) = Direction::of_change(from.line(*line), to.line(*line));
+            let (direction, magnitude) = Direction::of_change(from.line(*line), to.line(*line))
+                .map_err(|overflow| {
+                    overflow.at(format!(
+                        "{heading}, {} {previous}–{budget_year}",
+                        OperatingRow::Line(*line).label()
+                    ))
+                })?;
             let explanation = explanations
                 .iter()
                 .filter(|explanation| explanation.line == *line)
                 .map(|explanation| explanation.text.trim())
                 .collect::<Vec<_>>()
                 .join("\n\n");
-            LineChange {
+            Ok(LineChange {
                 line: *line,
                 from: previous,
                 to: budget_year,
@@ -127,9 +132,9 @@ pub fn operating_table(
                 magnitude,
                 sentence: sentences::line_change(*line, direction, magnitude),
                 explanation,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, FigureError>>()?;
     Ok(OperatingTableReport {
         unit: unit.clone(),
         heading: heading.to_string(),

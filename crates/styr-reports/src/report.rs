@@ -1,13 +1,13 @@
 //! The whole budget report as one value: what `styr report` renders as Markdown, HTML or JSON.
 
 use serde::Serialize;
-use styr_domain::budget::{Budget, BudgetYears};
+use styr_domain::budget::{Budget, BudgetYears, FigureError};
 use styr_domain::document::{DocumentMetadata, Section};
 use styr_domain::efficiency::EfficiencyInvestigation;
-use styr_domain::frame::FrameError;
 use styr_domain::goals::{Goal, GoalKind};
 
-use crate::check::{Finding, check};
+use crate::check::check;
+use crate::finding::Finding;
 use crate::frame::{FrameReport, frame_report};
 use crate::investment::{InvestmentReport, investment_report};
 use crate::operating::{OperatingTableReport, operating_table};
@@ -34,8 +34,9 @@ pub struct BudgetReport {
     pub findings: Vec<Finding>,
 }
 
-/// Computes every figure of the budget's report from its rows.
-pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FrameError> {
+/// Computes every figure of the budget's report from its rows; or says which figure cannot be
+/// computed (a frame without a year's index, a sum too large to hold).
+pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FigureError> {
     let operating = budget
         .operating_tables
         .iter()
@@ -62,9 +63,52 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FrameError> {
         efficiency: budget.efficiency.clone(),
         operating,
         frames,
-        investment: investment_report(budget),
+        investment: investment_report(budget)?,
         risks: risk_report(budget),
         control_plan: control_plan(budget),
         findings: check(budget),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_budget::small_budget_where;
+
+    #[test]
+    fn a_revenue_at_the_end_of_the_range_is_refused_with_the_table_and_row_named() {
+        // Issue 19: this revenue gave a net cost of +92 233 720 153 609 tkr.
+        let budget = small_budget_where("2025 = 120,", "2025 = -92233720368547,");
+        let error = budget_report(&budget).expect_err("too large to compute");
+        assert_eq!(
+            error.to_string(),
+            "Driftbudget Provnämnden 2025, Verksamhetens nettokostnader: beloppet blir för stort för att räknas exakt"
+        );
+        let findings = check(&budget);
+        let finding = findings
+            .iter()
+            .find(|finding| finding.computed.text == "kan inte beräknas")
+            .expect("the check names what it cannot compute");
+        assert_eq!(finding.note, error.to_string());
+    }
+
+    #[test]
+    fn an_investment_plan_whose_sum_is_too_large_is_refused() {
+        let budget = small_budget_where(
+            "2025 = 1000, 2026 = 2001",
+            "2025 = 92233720368000, 2026 = 2001",
+        );
+        let error = budget_report(&budget).expect_err("too large to compute");
+        assert_eq!(
+            error.to_string(),
+            "Investeringsplan 2025–2026, summa: beloppet blir för stort för att räknas exakt"
+        );
+        let findings = check(&budget);
+        assert!(
+            findings
+                .iter()
+                .any(|finding| finding.note == error.to_string()),
+            "the check names it too: {findings:?}"
+        );
+    }
 }

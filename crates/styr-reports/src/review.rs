@@ -16,7 +16,7 @@ mod tables;
 use serde::Serialize;
 use styr_domain::source_document::Document;
 
-use crate::check::Finding;
+use crate::finding::Finding;
 
 /// A claim the review found but could not tie to a figure with confidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,7 +37,7 @@ pub struct Review {
 pub fn review(document: &Document) -> Review {
     let tables = amounts::amount_tables(document);
     let mut review = Review::default();
-    tables::check(&tables, &mut review.findings);
+    tables::check(&tables, &mut review);
     risks::check(document, &mut review.findings);
     prose::check(document, &tables, &mut review);
     names::check(document, &tables, &mut review.findings);

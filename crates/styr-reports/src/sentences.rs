@@ -3,7 +3,7 @@
 
 use styr_domain::calendar::Year;
 use styr_domain::format;
-use styr_domain::money::{Amount, Precision};
+use styr_domain::money::{Amount, AmountOverflow, Precision};
 use styr_domain::operating::LineKind;
 use styr_domain::statement::Direction;
 
@@ -27,7 +27,7 @@ pub fn line_change(line: LineKind, direction: Direction, magnitude: Amount) -> S
         _ => format!(
             "{subject} {} med {}.",
             direction.swedish(),
-            format::with_unit(magnitude, Precision::MNKR_ONE_DECIMAL)
+            format::mnkr(magnitude)
         ),
     }
 }
@@ -35,7 +35,7 @@ pub fn line_change(line: LineKind, direction: Direction, magnitude: Amount) -> S
 /// The precision prose states an amount in: mnkr with one decimal, or whole tkr when the
 /// amount is under 1 mnkr (the reference's "233 tkr"), so a small figure never reads "0,2 mnkr".
 pub fn prose_precision(amount: Amount) -> Precision {
-    if amount.abs().ore() < styr_domain::money::ORE_PER_MNKR {
+    if amount.unsigned_abs() < styr_domain::money::ORE_PER_MNKR.unsigned_abs() {
         Precision::TKR
     } else {
         Precision::MNKR_ONE_DECIMAL
@@ -56,10 +56,10 @@ pub fn frame_allocation(recipient: &str, year: Year, kommunbidrag: Amount) -> St
 }
 
 /// "Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år." The change is between the two
-/// years' kommunbidrag as the table shows them.
-pub fn frame_change(previous: Amount, current: Amount) -> String {
-    let (direction, magnitude) = Direction::of_change(previous, current);
-    match direction {
+/// years' kommunbidrag as the table shows them; [`AmountOverflow`] when it is too large to hold.
+pub fn frame_change(previous: Amount, current: Amount) -> Result<String, AmountOverflow> {
+    let (direction, magnitude) = Direction::of_change(previous, current)?;
+    Ok(match direction {
         Direction::Unchanged => {
             "Kommunbidraget är oförändrat jämfört med föregående år.".to_string()
         }
@@ -68,7 +68,7 @@ pub fn frame_change(previous: Amount, current: Amount) -> String {
             direction.swedish(),
             in_prose(magnitude)
         ),
-    }
+    })
 }
 
 /// "År 2025 uppgår investeringsnivån till 106,8 mnkr."
@@ -82,9 +82,10 @@ pub fn investment_level(year: Year, total: Amount) -> String {
 /// The plan's course over its years, as the reference describes it: the first year, the
 /// average of the years between, and the last year. "År 2025 uppgår investeringsnivån till
 /// 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr."
-/// `totals` are the plan years' totals as the table shows them, in order.
-pub fn investment_course(totals: &[(Year, Amount)]) -> String {
-    match totals {
+/// `totals` are the plan years' totals as the table shows them, in order; [`AmountOverflow`]
+/// when the years between add up to more than an amount holds.
+pub fn investment_course(totals: &[(Year, Amount)]) -> Result<String, AmountOverflow> {
+    Ok(match totals {
         [] => String::new(),
         [(year, total)] => investment_level(*year, *total),
         [(first, first_total), (last, last_total)] => format!(
@@ -93,8 +94,8 @@ pub fn investment_course(totals: &[(Year, Amount)]) -> String {
             in_prose(*last_total)
         ),
         [(first, first_total), between @ .., (last, last_total)] => {
-            let sum: Amount = between.iter().map(|(_, total)| *total).sum();
-            let average = crate::investment::average(sum, between.len());
+            let sum = Amount::try_sum(between.iter().map(|(_, total)| *total))?;
+            let average = sum.average_over(between.len());
             let (from, to) = (between[0].0, between[between.len() - 1].0);
             let middle = if from == to {
                 format!("år {from} till {}", in_prose(average))
@@ -107,7 +108,7 @@ pub fn investment_course(totals: &[(Year, Amount)]) -> String {
                 in_prose(*last_total)
             )
         }
-    }
+    })
 }
 
 #[cfg(test)]
@@ -126,28 +127,32 @@ mod tests {
             "År 2025 tilldelas exploateringsenheten ett kommunbidrag om 233 tkr."
         );
         assert_eq!(
-            frame_change(Amount::from_tkr(114_308), Amount::from_tkr(118_535)),
-            "Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år."
+            frame_change(Amount::from_tkr(114_308), Amount::from_tkr(118_535)).as_deref(),
+            Ok("Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år.")
         );
         assert_eq!(
-            frame_change(Amount::from_tkr(233), Amount::from_tkr(233)),
-            "Kommunbidraget är oförändrat jämfört med föregående år."
+            frame_change(Amount::from_tkr(233), Amount::from_tkr(233)).as_deref(),
+            Ok("Kommunbidraget är oförändrat jämfört med föregående år.")
         );
         let years = |first: i64| (first..).map(|year| Year::new(year).expect("a year"));
         let totals: Vec<(Year, Amount)> = years(2025)
             .zip([106_790, 144_853, 136_350, 139_080, 86_625].map(Amount::from_tkr))
             .collect();
         assert_eq!(
-            investment_course(&totals),
-            "År 2025 uppgår investeringsnivån till 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr."
+            investment_course(&totals).as_deref(),
+            Ok(
+                "År 2025 uppgår investeringsnivån till 106,8 mnkr, åren 2026–2028 i genomsnitt till 140,1 mnkr och år 2029 till 86,6 mnkr."
+            )
         );
         assert_eq!(
-            investment_course(&totals[..3]),
-            "År 2025 uppgår investeringsnivån till 106,8 mnkr, år 2026 till 144,9 mnkr och år 2027 till 136,4 mnkr."
+            investment_course(&totals[..3]).as_deref(),
+            Ok(
+                "År 2025 uppgår investeringsnivån till 106,8 mnkr, år 2026 till 144,9 mnkr och år 2027 till 136,4 mnkr."
+            )
         );
         assert_eq!(
-            investment_course(&totals[..2]),
-            "År 2025 uppgår investeringsnivån till 106,8 mnkr och år 2026 till 144,9 mnkr."
+            investment_course(&totals[..2]).as_deref(),
+            Ok("År 2025 uppgår investeringsnivån till 106,8 mnkr och år 2026 till 144,9 mnkr.")
         );
         assert_eq!(
             investment_level(year, Amount::from_tkr(106_790)),

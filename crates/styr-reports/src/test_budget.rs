@@ -8,6 +8,12 @@ pub fn small_budget() -> Budget {
     styr_import::parse_budget(SMALL).expect("the test budget reads")
 }
 
+/// The small budget with `from` in its file written as `to`, read as a person's file is.
+pub fn small_budget_where(from: &str, to: &str) -> Budget {
+    assert!(SMALL.contains(from), "the test budget has {from}");
+    styr_import::parse_budget(&SMALL.replacen(from, to, 1)).expect("the edited budget reads")
+}
+
 const SMALL: &str = r#"
 format = 1
 [municipality]

@@ -43,7 +43,7 @@ fn a_total_column_is_the_sum_of_its_row() {
     let findings = review(&with_total_column("600")).findings;
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].place, "Simhall, Summa 2026–2027 (rad 5)");
-    assert_eq!(findings[0].severity, Severity::Fel);
+    assert_eq!(findings[0].severity, Severity::Error);
 }
 
 #[test]
@@ -64,5 +64,31 @@ fn a_table_with_a_column_that_is_neither_a_year_nor_a_total_is_left_alone() {
         })
         .findings
         .is_empty()
+    );
+}
+
+#[test]
+fn a_sum_too_large_to_compute_is_left_unchecked_with_its_place() {
+    // Each figure is within the range of an amount; the row's sum over the years is not.
+    let table = Table {
+        line: 2,
+        header: ["Belopp i tkr", "Plan 2026", "Plan 2027", "Summa 2026–2027"]
+            .map(String::from)
+            .to_vec(),
+        rows: vec![row(
+            &["Skola", "92233720368547", "92233720368547", "0"],
+            false,
+            3,
+        )],
+    };
+    let review = review(&Document {
+        blocks: vec![Block::Table(table)],
+    });
+    assert!(review.findings.is_empty(), "{:?}", review.findings);
+    assert_eq!(review.unchecked.len(), 1);
+    assert_eq!(review.unchecked[0].place, "Skola, Summa 2026–2027 (rad 3)");
+    assert_eq!(
+        review.unchecked[0].reason,
+        "summan av åren: beloppet blir för stort för att räknas exakt"
     );
 }

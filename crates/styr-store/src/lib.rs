@@ -47,6 +47,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("databasfel: {0}")]
     Backend(#[from] sqlx::Error),
+    /// A sum of what is being written leaves the range of an amount: nothing is written.
+    #[error(transparent)]
+    Overflow(styr_domain::money::OverflowAt),
 }
 
 /// A budget's identity in the store.

@@ -94,14 +94,25 @@ impl OutcomeImport {
             let (count, packed) = parts.entry((row.voucher, row.month)).or_default();
             *count += 1;
             pack_row(packed, row, &batch.vouchers[row.voucher].text);
-            *self
+            // Every sum checked: an import whose sums leave the range is refused whole.
+            let add = |sum: &mut i64, place: &dyn Fn() -> String| -> Result<(), StoreError> {
+                *sum = Amount::from_ore(*sum)
+                    .checked_add(row.amount)
+                    .map_err(|overflow| StoreError::Overflow(overflow.at(place())))?
+                    .ore();
+                Ok(())
+            };
+            let sum = self
                 .sums
                 .entry((row.month, row.account, row.cost_centre.clone()))
-                .or_default() += row.amount.ore();
+                .or_default();
+            add(sum, &|| {
+                format!("Utfallet {}, konto {}", row.month, row.account)
+            })?;
             if row.amount.ore() > 0 {
-                self.debit += row.amount.ore();
+                add(&mut self.debit, &|| "Utfallets debet".to_string())?;
             } else {
-                self.credit += row.amount.ore();
+                add(&mut self.credit, &|| "Utfallets kredit".to_string())?;
             }
             self.cover(row.month);
         }

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use styr_reports::check::Severity;
 
-use crate::CheckFormat;
+use crate::arguments::CheckFormat;
 use crate::input::read_budget;
+use crate::output::to_stdout;
 
 /// Exit status when a stated figure is wrong.
 const FOUND_ERRORS: u8 = 1;
@@ -52,23 +53,26 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
             Err(status) => return ExitCode::from(status),
         }
     };
-    match format {
-        CheckFormat::Text => {
-            print!("{}", styr_render::findings::findings_text(&findings));
-            if verbose {
-                for item in &unchecked {
-                    println!(
-                        "{:<10} {} › {}: {}",
-                        "ej kontr.", item.section, item.place, item.reason
-                    );
-                }
-            }
+    let mut text = match format {
+        CheckFormat::Text => styr_render::findings::findings_text(&findings),
+        CheckFormat::Json => format!("{}\n", styr_render::findings::findings_json(&findings)),
+    };
+    if verbose && matches!(format, CheckFormat::Text) {
+        for item in &unchecked {
+            text.push_str(&format!(
+                "{:<10} {} › {}: {}\n",
+                "ej kontr.", item.section, item.place, item.reason
+            ));
         }
-        CheckFormat::Json => println!("{}", styr_render::findings::findings_json(&findings)),
+    }
+    // The status says whether the budget has errors, whether or not anyone read the list.
+    if let Err(error) = to_stdout(text.as_bytes()) {
+        eprintln!("styr: kan inte skriva standard ut: {error}");
+        return ExitCode::FAILURE;
     }
     if findings
         .iter()
-        .any(|finding| finding.severity == Severity::Fel)
+        .any(|finding| finding.severity == Severity::Error)
     {
         ExitCode::from(FOUND_ERRORS)
     } else {

@@ -1,21 +1,30 @@
-//! `styr followup`: budget versus actual, straight from a SIE file or from the database; and
-//! `styr import` of the books into the database.
+//! `styr followup`: budget versus actual, straight from a SIE file (read in one streaming
+//! pass, [`progress`] shown on a terminal) or from the database; and `styr import` of the
+//! books into the database ([`books`]).
+//!
+//! ```text
+//! styr followup bokforing.se --budget-file budget.toml --layout delar
+//! ```
 
-use std::io::IsTerminal;
+mod books;
+mod progress;
+
 use std::path::Path;
 use std::process::ExitCode;
-use std::time::Instant;
 
-use styr_app::{Actor, AppError};
 use styr_domain::calendar::Year;
 use styr_domain::followup::{AccountMapping, CostCentreMapping};
-use styr_import::sie::{ForkSink, OutcomeSink, SieError, read_sie_path};
+use styr_import::sie::{OutcomeSink, SieError, read_sie_path};
 use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
-use super::database::{refused, with_budget};
+pub use books::import;
+use progress::{Progress, ProgressSink};
+
+use crate::arguments::{FollowupFormat, FollowupLayout};
+use crate::database::with_budget;
 use crate::input::{UNREADABLE, read_budget};
-use crate::{FollowupFormat, FollowupLayout};
+use crate::output::write_output;
 
 pub struct Options<'a> {
     pub format: FollowupFormat,
@@ -23,51 +32,6 @@ pub struct Options<'a> {
     pub year: Option<i64>,
     pub through: Option<u8>,
     pub output: Option<&'a Path>,
-}
-
-/// A line on standard error that redraws itself while a long file is read, only on a terminal.
-pub struct Progress {
-    total: u64,
-    shown: bool,
-    started: Instant,
-    last: u64,
-}
-
-impl Progress {
-    pub fn new(total: u64) -> Progress {
-        Progress {
-            total,
-            shown: std::io::stderr().is_terminal() && total > 4 << 20,
-            started: Instant::now(),
-            last: 0,
-        }
-    }
-
-    pub fn update(&mut self, bytes: u64) {
-        if !self.shown || bytes - self.last < 1 << 20 {
-            return;
-        }
-        self.last = bytes;
-        let percent = bytes * 100 / self.total.max(1);
-        let filled = usize::try_from(percent / 5).unwrap_or(20).min(20);
-        eprint!(
-            "\r  läser [{}{}] {percent:>3} %  {} av {} MB",
-            "#".repeat(filled),
-            " ".repeat(20 - filled),
-            bytes >> 20,
-            self.total >> 20
-        );
-    }
-
-    pub fn finish(&self) {
-        if self.shown {
-            eprintln!(
-                "\r  läst på {} ms{}",
-                self.started.elapsed().as_millis(),
-                " ".repeat(40)
-            );
-        }
-    }
 }
 
 fn year_of(value: Option<i64>) -> Result<Option<Year>, ExitCode> {
@@ -103,19 +67,7 @@ fn write(report: &FollowupReport, options: &Options<'_>) -> ExitCode {
         FollowupFormat::Json => json(report),
         FollowupFormat::Csv => csv(report),
     };
-    match options.output {
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("styr: kan inte skriva {}: {error}", path.display());
-                ExitCode::FAILURE
-            }
-        },
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-    }
+    write_output(options.output, text.as_bytes())
 }
 
 /// Budget versus actual straight from a SIE file, in one streaming pass; with `budget_file`
@@ -189,7 +141,7 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
         );
         return ExitCode::from(UNREADABLE);
     };
-    let report = follow_up(&FollowupInput {
+    let report = match follow_up(&FollowupInput {
         budget: budget.as_ref(),
         outcome: &outcome,
         accounts: &accounts,
@@ -203,38 +155,17 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
             .company_name
             .clone()
             .unwrap_or_else(|| file.display().to_string()),
-    });
-    write(&report, options)
-}
-
-struct ProgressSink {
-    inner: OutcomeSink,
-    progress: Progress,
-}
-
-impl ForkSink for ProgressSink {
-    fn fork(&self) -> Self {
-        ProgressSink {
-            inner: self.inner.fork(),
-            progress: Progress::new(0),
+    }) {
+        Ok(report) => report,
+        Err(overflow) => {
+            eprintln!(
+                "styr: {}: uppföljningen kan inte räknas fram: {overflow}",
+                file.display()
+            );
+            return ExitCode::from(UNREADABLE);
         }
-    }
-
-    fn join(&mut self, other: Self) {
-        self.inner.join(other.inner);
-    }
-}
-
-impl styr_import::sie::SieSink for ProgressSink {
-    fn balance(&mut self, file: &styr_import::sie::SieFile, balance: &styr_import::sie::Balance) {
-        self.inner.balance(file, balance);
-    }
-    fn voucher(&mut self, file: &styr_import::sie::SieFile, voucher: &styr_import::sie::Voucher) {
-        self.inner.voucher(file, voucher);
-    }
-    fn progress(&mut self, bytes: u64) {
-        self.progress.update(bytes);
-    }
+    };
+    write(&report, options)
 }
 
 /// Budget versus actual from the database: the stored outcome, mapping and forecasts.
@@ -248,90 +179,6 @@ pub fn from_database(database_url: &str, budget: Option<i64>, options: &Options<
             Ok(report) => write(&report, options),
             Err(error) => {
                 eprintln!("styr: {error}");
-                ExitCode::FAILURE
-            }
-        }
-    })
-}
-
-/// Imports an accounting export (SIE, or CSV with a profile) into the database for a budget.
-pub fn import(
-    file: &Path,
-    database_url: &str,
-    budget: Option<i64>,
-    profile: Option<&str>,
-) -> ExitCode {
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    let handle = match std::fs::File::open(file) {
-        Ok(handle) => handle,
-        Err(error) => {
-            eprintln!("styr: kan inte läsa {}: {error}", file.display());
-            return ExitCode::from(UNREADABLE);
-        }
-    };
-    with_budget(database_url, budget, async |app, id| {
-        let actor = Actor::named("kommandorad");
-        let result = match profile {
-            // SIE is read and written at once, a batch at a time.
-            None => {
-                let total = handle.metadata().map_or(0, |metadata| metadata.len());
-                let progress = std::sync::Arc::new(std::sync::Mutex::new(Progress::new(total)));
-                let reading = std::sync::Arc::clone(&progress);
-                let result = app
-                    .import_sie(&actor, id, &name, handle, move |read| {
-                        if let Ok(mut progress) = reading.lock() {
-                            progress.update(read);
-                        }
-                    })
-                    .await;
-                if let Ok(progress) = progress.lock() {
-                    progress.finish();
-                }
-                result
-            }
-            Some(profile) => {
-                let mut bytes = Vec::new();
-                if let Err(error) = std::io::Read::read_to_end(&mut &handle, &mut bytes) {
-                    eprintln!("styr: kan inte läsa {}: {error}", file.display());
-                    return ExitCode::from(UNREADABLE);
-                }
-                // A profile given as a file is read from it; otherwise it names a saved profile.
-                let ledger = if Path::new(profile).is_file() {
-                    let definition = std::fs::read_to_string(profile).unwrap_or_default();
-                    styr_import::csv::Profile::parse(&definition)
-                        .and_then(|parsed| styr_import::csv::read_csv(&bytes, &name, &parsed))
-                        .map_err(AppError::Unreadable)
-                } else {
-                    app.read_outcome(&name, &bytes, Some(profile)).await
-                };
-                match ledger {
-                    Ok(ledger) => app.store_outcome(&actor, id, &ledger).await,
-                    Err(error) => Err(error),
-                }
-            }
-        };
-        match result {
-            Ok(record) => {
-                println!(
-                    "Utfallet är inläst i budget {id}: {} verifikationer, {} rader, {} – {} (import {}, ersatte {} rader).",
-                    record.vouchers,
-                    record.rows,
-                    record.first_month,
-                    record.last_month,
-                    record.id,
-                    record.replaced_rows
-                );
-                ExitCode::SUCCESS
-            }
-            Err(AppError::Unreadable(issues)) => {
-                let problems: Vec<String> = issues.iter().map(ToString::to_string).collect();
-                refused(file, &problems, "ingenting är inläst")
-            }
-            Err(error) => {
-                eprintln!("styr: {}: {error}; ingenting är inläst.", file.display());
                 ExitCode::FAILURE
             }
         }

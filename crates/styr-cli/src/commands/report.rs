@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use styr_reports::BudgetReport;
 
-use super::database::{with_budget, write_output};
-use crate::ReportFormat;
+use crate::arguments::ReportFormat;
+use crate::database::with_budget;
 use crate::input::{UNREADABLE, read_budget};
+use crate::output::{print_line, write_output};
 
 pub fn run(
     file: Option<&Path>,
@@ -101,9 +102,8 @@ fn write_package(report: &BudgetReport, output: Option<&Path>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    println!(
+    print_line(&format!(
         "Datapaketet är skrivet till {} (datapackage.json, driftbudget.csv, investeringar.csv).",
         directory.display()
-    );
-    ExitCode::SUCCESS
+    ))
 }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use anyhow::Context;
 use styr_app::{Actor, App};
 
+use crate::database::shown;
+
 /// The reference budget, built into the binary so `--demo` works wherever the binary is.
 const DEMO: &str = include_str!("../../../../examples/alingsas-ks-2025.toml");
 
@@ -118,11 +120,14 @@ async fn create_demo_users(app: &App) -> anyhow::Result<()> {
         lines.push(format!("  {username:<15} {password}  ({label})"));
     }
     tracing::info!(users = DEMO_USERS.len(), "demo users created");
-    println!(
-        "Demoanvändare (lösenorden visas bara nu):\n{}",
-        lines.join("\n")
-    );
-    Ok(())
+    crate::output::to_stdout(
+        format!(
+            "Demoanvändare (lösenorden visas bara nu):\n{}\n",
+            lines.join("\n")
+        )
+        .as_bytes(),
+    )
+    .context("kan inte skriva demoanvändarna")
 }
 
 /// Structured logs on standard error; RUST_LOG chooses the level (info by default).
@@ -135,30 +140,4 @@ fn init_logging() {
         .with_ansi(ansi)
         .with_writer(std::io::stderr)
         .try_init();
-}
-
-/// A database URL without any password in it, for logs and messages.
-pub fn shown(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_password_in_a_database_url_is_never_shown() {
-        assert_eq!(
-            super::shown("postgres://styr:hemligt@db:5432/styr"),
-            "postgres://styr:***@db:5432/styr"
-        );
-        assert_eq!(super::shown("sqlite://styr.db"), "sqlite://styr.db");
-    }
 }

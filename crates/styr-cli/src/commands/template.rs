@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use styr_app::{Actor, AppError};
 
-use super::database::{refused, with_budget, write_output};
-use crate::input::UNREADABLE;
+use crate::database::with_budget;
+use crate::input::{UNREADABLE, refused};
+use crate::output::{print_line, write_output};
 
 pub fn export(
     budget: Option<i64>,
@@ -61,13 +62,10 @@ pub fn import(file: &Path, database_url: &str, budget: Option<i64>) -> ExitCode 
             .import_template(&Actor::named("kommandorad"), id, &workbook)
             .await
         {
-            Ok(imported) => {
-                println!(
-                    "Budgetmallen är inläst i budget {id}: {} ändringar.",
-                    imported.changes
-                );
-                ExitCode::SUCCESS
-            }
+            Ok(imported) => print_line(&format!(
+                "Budgetmallen är inläst i budget {id}: {} ändringar.",
+                imported.changes
+            )),
             // Each problem names its sheet and cell; the line and column would only repeat them.
             Err(AppError::Unreadable(issues)) => {
                 let problems: Vec<String> =

@@ -18,7 +18,7 @@ fn with_app(
     database_url: &str,
     work: impl AsyncFnOnce(&App) -> Result<String, AppError>,
 ) -> ExitCode {
-    super::database::with_app(database_url, async |app| finish(work(app).await))
+    crate::database::with_app(database_url, async |app| finish(work(app).await))
 }
 
 /// The role from `--role` and `--scope`.
@@ -52,10 +52,7 @@ fn read_password(prompt: &str) -> Result<String, String> {
 
 fn finish(result: Result<String, AppError>) -> ExitCode {
     match result {
-        Ok(message) => {
-            println!("{message}");
-            ExitCode::SUCCESS
-        }
+        Ok(message) => crate::output::print_line(&message),
         Err(error) => {
             eprintln!("styr: {error}");
             ExitCode::FAILURE

@@ -57,8 +57,9 @@ pub fn spread(year: Amount, profile: &Profile) -> [Amount; 12] {
         if index == 11 {
             value += ore;
         }
-        let value = i64::try_from(value).unwrap_or(i64::MAX);
-        result[index] = Amount::from_ore(if negative { -value } else { value });
+        let value = i64::try_from(if negative { -value } else { value })
+            .expect("a month is no larger than its year, and has its sign");
+        result[index] = Amount::from_ore(value);
     }
     result
 }
@@ -71,7 +72,7 @@ mod tests {
     fn an_even_spread_adds_up_to_the_year() {
         let months = spread(Amount::from_kr(-100_000), &Profile::EVEN);
         assert_eq!(
-            months.iter().copied().sum::<Amount>(),
+            Amount::try_sum(months.iter().copied()).expect("in range"),
             Amount::from_kr(-100_000)
         );
         // 100 000 / 12 = 8 333,33…: four months get the extra krona, the first four.
@@ -87,9 +88,19 @@ mod tests {
         assert_eq!(months[5], Amount::from_kr(2_000));
         assert_eq!(months[11], Amount::from_ore(100_050));
         assert_eq!(
-            months.iter().copied().sum::<Amount>(),
+            Amount::try_sum(months.iter().copied()).expect("in range"),
             Amount::from_ore(1_300_050)
         );
+    }
+
+    #[test]
+    fn a_year_at_the_end_of_the_range_is_spread_to_the_ore() {
+        let weights = [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        for ore in [i64::MIN, i64::MAX, -i64::MAX] {
+            let months = spread(Amount::from_ore(ore), &Profile(weights));
+            assert_eq!(months[5].ore(), ore / 100 * 100);
+            assert_eq!(months[11].ore(), ore % 100);
+        }
     }
 
     #[test]
@@ -102,7 +113,7 @@ mod tests {
             ] {
                 let months = spread(Amount::from_ore(ore), &Profile(weights));
                 assert_eq!(
-                    months.iter().copied().sum::<Amount>(),
+                    Amount::try_sum(months.iter().copied()).expect("in range"),
                     Amount::from_ore(ore)
                 );
             }

@@ -240,10 +240,12 @@ fn operating(report: &BudgetReport, table: &OperatingTableReport) -> Vec<Block> 
             shown_value(change.line, change.from),
             shown_value(change.line, change.to),
         ) {
-            (Some(from), Some(to)) => {
-                let (direction, magnitude) = Direction::of_change(from, to);
-                sentences::line_change(change.line, direction, magnitude)
-            }
+            (Some(from), Some(to)) => match Direction::of_change(from, to) {
+                Ok((direction, magnitude)) => {
+                    sentences::line_change(change.line, direction, magnitude)
+                }
+                Err(_) => change.sentence.clone(),
+            },
             _ => change.sentence.clone(),
         };
         let sentence = Span::plain(sentence);
@@ -278,11 +280,12 @@ fn frame_sentences(report: &BudgetReport, frame: &FrameReport) -> Vec<Block> {
         .iter()
         .find(|year| year.year == report.years.previous)
     {
-        sentence.push(' ');
-        sentence.push_str(&sentences::frame_change(
-            previous.kommunbidrag,
-            current.kommunbidrag,
-        ));
+        // The report's figures are in range, so their change is too; a sentence is only left
+        // out for a change that could not be stated exactly.
+        if let Ok(change) = sentences::frame_change(previous.kommunbidrag, current.kommunbidrag) {
+            sentence.push(' ');
+            sentence.push_str(&change);
+        }
     }
     let mut bullets: Vec<Vec<Span>> = current.steps.iter().map(step_bullet).collect();
     for later in frame.years.iter().filter(|year| year.year > budget_year) {
@@ -352,7 +355,8 @@ fn investment(report: &BudgetReport) -> Vec<Block> {
         .plan_years
         .iter()
         .map(shown_total)
-        .sum::<Option<styr_domain::money::Amount>>();
+        .collect::<Option<Vec<_>>>()
+        .and_then(|totals| styr_domain::money::Amount::try_sum(totals).ok());
     let mut sentence = match sum {
         Some(sum) => plan_sentence_of(
             &plan.plan_years,
@@ -368,7 +372,7 @@ fn investment(report: &BudgetReport) -> Vec<Block> {
         .collect();
     let first = totals
         .filter(|totals| !totals.is_empty())
-        .map(|totals| sentences::investment_course(&totals));
+        .and_then(|totals| sentences::investment_course(&totals).ok());
     if let Some(first) = first {
         sentence.push(' ');
         sentence.push_str(&first);

@@ -4,7 +4,7 @@
 
 use styr_domain::format;
 use styr_domain::investment::InvestmentRow;
-use styr_domain::money::{Amount, Precision};
+use styr_domain::money::{Amount, AmountOverflow, Precision};
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::rounding::largest_remainder;
 use styr_reports::investment::InvestmentReport;
@@ -18,108 +18,132 @@ use crate::text::one_line;
 ///
 /// The entered lines, the kommunbidrag and the finansnetto are rounded together so that they add
 /// up to the year's result rounded; costs, net costs and the result are then the sums of the
-/// shown rows, as a reader checking the table would add them.
-// The column indexes the report's rows and the shown rows alike.
-#[allow(clippy::needless_range_loop)]
+/// shown rows, as a reader checking the table would add them. A column whose rounded sums would
+/// leave the range of an amount keeps its exact figures, each shown rounded on its own.
 pub fn shown_operating(table: &OperatingTableReport) -> Vec<Vec<Amount>> {
+    let mut shown: Vec<Vec<Amount>> = table.rows.iter().map(|row| row.values.clone()).collect();
+    for column in 0..table.columns.len() {
+        if let Ok(values) = shown_operating_column(table, column) {
+            for (row, value) in shown.iter_mut().zip(values) {
+                row[column] = value;
+            }
+        }
+    }
+    shown
+}
+
+/// One column of [`shown_operating`], row by row.
+fn shown_operating_column(
+    table: &OperatingTableReport,
+    column: usize,
+) -> Result<Vec<Amount>, AmountOverflow> {
     let is_leaf = |row: OperatingRow| {
         matches!(
             row,
             OperatingRow::Line(_) | OperatingRow::Kommunbidrag | OperatingRow::FinancialNet
         )
     };
-    let mut shown: Vec<Vec<Amount>> = table.rows.iter().map(|row| row.values.clone()).collect();
-    for column in 0..table.columns.len() {
-        let leaves: Vec<usize> = (0..table.rows.len())
-            .filter(|&index| is_leaf(table.rows[index].row))
-            .collect();
-        let parts: Vec<Amount> = leaves
+    let mut shown: Vec<Amount> = table.rows.iter().map(|row| row.values[column]).collect();
+    let leaves: Vec<usize> = (0..table.rows.len())
+        .filter(|&index| is_leaf(table.rows[index].row))
+        .collect();
+    let parts: Vec<Amount> = leaves.iter().map(|&index| shown[index]).collect();
+    for (index, amount) in leaves
+        .iter()
+        .zip(largest_remainder(&parts, Precision::TKR)?)
+    {
+        shown[*index] = amount;
+    }
+    let value = |shown: &[Amount], wanted: OperatingRow| {
+        table
+            .rows
             .iter()
-            .map(|&index| table.rows[index].values[column])
-            .collect();
-        for (index, amount) in leaves.iter().zip(largest_remainder(&parts, Precision::TKR)) {
-            shown[*index][column] = amount;
-        }
-        let value = |shown: &Vec<Vec<Amount>>, wanted: OperatingRow| {
-            table
-                .rows
-                .iter()
-                .position(|row| row.row == wanted)
-                .map_or(Amount::ZERO, |index| shown[index][column])
-        };
-        let costs: Amount = table
+            .position(|row| row.row == wanted)
+            .map_or(Amount::ZERO, |index| shown[index])
+    };
+    let costs = Amount::try_sum(
+        table
             .rows
             .iter()
             .enumerate()
             .filter(
                 |(_, row)| matches!(row.row, OperatingRow::Line(line) if line != LineKind::Revenue),
             )
-            .map(|(index, _)| shown[index][column])
-            .sum();
-        for (index, row) in table.rows.iter().enumerate() {
-            let revenue = value(&shown, OperatingRow::Line(LineKind::Revenue));
-            shown[index][column] = match row.row {
-                OperatingRow::Costs => costs,
-                OperatingRow::NetCost => revenue + costs,
-                OperatingRow::Result => {
-                    revenue
-                        + costs
-                        + value(&shown, OperatingRow::Kommunbidrag)
-                        + value(&shown, OperatingRow::FinancialNet)
-                }
-                _ => shown[index][column],
-            };
+            .map(|(index, _)| shown[index]),
+    )?;
+    let revenue = value(&shown, OperatingRow::Line(LineKind::Revenue));
+    let net_cost = revenue.checked_add(costs)?;
+    let result = Amount::try_sum([
+        net_cost,
+        value(&shown, OperatingRow::Kommunbidrag),
+        value(&shown, OperatingRow::FinancialNet),
+    ])?;
+    for (index, row) in table.rows.iter().enumerate() {
+        match row.row {
+            OperatingRow::Costs => shown[index] = costs,
+            OperatingRow::NetCost => shown[index] = net_cost,
+            OperatingRow::Result => shown[index] = result,
+            _ => {}
+        }
+    }
+    Ok(shown)
+}
+
+/// The investment plan's figures as shown: projects apportioned to their category's rounded
+/// sum; categories are their projects' sum (or rounded, without projects) and the total theirs.
+/// A column whose rounded sums would leave the range keeps its exact figures.
+pub fn shown_investment(plan: &InvestmentReport) -> Vec<Vec<Amount>> {
+    let mut shown: Vec<Vec<Amount>> = plan.rows.iter().map(|row| row.values.clone()).collect();
+    for column in 0..plan.columns.len() {
+        if let Ok(values) = shown_investment_column(plan, column) {
+            for (row, value) in shown.iter_mut().zip(values) {
+                row[column] = value;
+            }
         }
     }
     shown
 }
 
-/// The investment plan's figures as shown: projects apportioned to their category's rounded
-/// sum; categories are their projects' sum (or rounded, without projects) and the total theirs.
-// The column indexes the report's rows and the shown rows alike.
-#[allow(clippy::needless_range_loop)]
-pub fn shown_investment(plan: &InvestmentReport) -> Vec<Vec<Amount>> {
-    let mut shown: Vec<Vec<Amount>> = plan.rows.iter().map(|row| row.values.clone()).collect();
-    for column in 0..plan.columns.len() {
-        let mut index = 0;
-        let mut total = Amount::ZERO;
-        while index < plan.rows.len() {
-            match &plan.rows[index].row {
-                InvestmentRow::Category(_) => {
-                    let projects: Vec<usize> = (index + 1..plan.rows.len())
-                        .take_while(|&next| {
-                            matches!(plan.rows[next].row, InvestmentRow::Project(_))
-                        })
-                        .collect();
-                    let category = if projects.is_empty() {
-                        plan.rows[index].values[column].round_to(Precision::TKR)
-                    } else {
-                        let parts: Vec<Amount> = projects
-                            .iter()
-                            .map(|&project| plan.rows[project].values[column])
-                            .collect();
-                        let rounded = largest_remainder(&parts, Precision::TKR);
-                        for (project, amount) in projects.iter().zip(&rounded) {
-                            shown[*project][column] = *amount;
-                        }
-                        rounded.into_iter().sum()
-                    };
-                    shown[index][column] = category;
-                    total += category;
-                    index += projects.len() + 1;
-                }
-                InvestmentRow::Total => {
-                    shown[index][column] = total;
-                    index += 1;
-                }
-                InvestmentRow::Project(_) => {
-                    shown[index][column] = plan.rows[index].values[column].round_to(Precision::TKR);
-                    index += 1;
-                }
+/// One column of [`shown_investment`], row by row.
+fn shown_investment_column(
+    plan: &InvestmentReport,
+    column: usize,
+) -> Result<Vec<Amount>, AmountOverflow> {
+    let mut shown: Vec<Amount> = plan.rows.iter().map(|row| row.values[column]).collect();
+    let mut index = 0;
+    let mut total = Amount::ZERO;
+    while index < plan.rows.len() {
+        match &plan.rows[index].row {
+            InvestmentRow::Category(_) => {
+                let projects: Vec<usize> = (index + 1..plan.rows.len())
+                    .take_while(|&next| matches!(plan.rows[next].row, InvestmentRow::Project(_)))
+                    .collect();
+                let category = if projects.is_empty() {
+                    shown[index].round_to(Precision::TKR)?
+                } else {
+                    let parts: Vec<Amount> =
+                        projects.iter().map(|&project| shown[project]).collect();
+                    let rounded = largest_remainder(&parts, Precision::TKR)?;
+                    for (project, amount) in projects.iter().zip(&rounded) {
+                        shown[*project] = *amount;
+                    }
+                    Amount::try_sum(rounded)?
+                };
+                shown[index] = category;
+                total = total.checked_add(category)?;
+                index += projects.len() + 1;
+            }
+            InvestmentRow::Total => {
+                shown[index] = total;
+                index += 1;
+            }
+            InvestmentRow::Project(_) => {
+                shown[index] = shown[index].round_to(Precision::TKR)?;
+                index += 1;
             }
         }
     }
-    shown
+    Ok(shown)
 }
 
 fn amount_columns<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<Column> {

@@ -132,14 +132,12 @@ fn unit_sheet(budget: &Budget, lines: &UnitLines, name: &str) -> Sheet {
         .enumerate()
     {
         let column = offset + 1;
-        let total: Amount = LineKind::ALL
-            .into_iter()
-            .map(|line| value(line, year))
-            .sum();
+        // A sum too large to hold has no value written; the spreadsheet computes it itself.
+        let total = Amount::try_sum(LineKind::ALL.into_iter().map(|line| value(line, year)));
         sum.push(Some(Cell {
             value: Value::Formula {
                 formula: range_sum(column, first, last_line),
-                value: tkr_number(total),
+                value: total.map(tkr_number).unwrap_or_default(),
             },
             look: Look::TkrBold,
         }));

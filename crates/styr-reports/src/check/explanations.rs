@@ -6,7 +6,7 @@ use styr_domain::budget::Budget;
 use styr_domain::format;
 use styr_domain::source_document::{Block, Document, Table, TableRow};
 
-use super::Finding;
+use crate::finding::Finding;
 use crate::operating::operating_table;
 use crate::review::review;
 

@@ -2,10 +2,9 @@
 //! computed from the one before, and the trail's end against the entered kommunbidrag.
 
 use styr_domain::budget::Budget;
-use styr_domain::money::Stated;
 
-use super::statements::unit_slip_note;
-use super::{Finding, FindingKind, Severity, Shown, severity_of};
+use crate::finding::notes::unit_slip_note;
+use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
 
 pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
     for frame in &budget.frames {
@@ -14,7 +13,7 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
             Err(error) => {
                 findings.push(Finding {
                     kind: FindingKind::Figure,
-                    severity: Severity::Fel,
+                    severity: Severity::Error,
                     section: frame.heading.clone(),
                     place: "Kommunbidrag".into(),
                     stated: Shown::text("–"),
@@ -33,7 +32,7 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                 }
                 findings.push(Finding {
                     kind: FindingKind::Figure,
-                    severity: severity_of(line.running - stated.value, 1, stated.precision),
+                    severity: severity_of(line.running, stated.value, 1, stated.precision),
                     section: frame.heading.clone(),
                     place: if line.text.is_empty() {
                         format!("Kommunbidrag {}", figure.year)
@@ -45,31 +44,26 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                     note: unit_slip_note(stated, line.running),
                 });
             }
-            if figure.entered {
-                let at_trail_precision = Stated::new(
-                    figure.kommunbidrag.round_to(trail.precision),
-                    trail.precision,
-                );
-                if !at_trail_precision.agrees_with(trail.result()) {
-                    findings.push(Finding {
-                        kind: FindingKind::Figure,
-                        severity: severity_of(
-                            trail.result() - figure.kommunbidrag,
-                            trail.lines.len(),
-                            trail.precision,
-                        ),
-                        section: frame.heading.clone(),
-                        place: format!("Kommunbidrag {}: härledningen", figure.year),
-                        stated: Shown::amount(
-                            figure.kommunbidrag,
-                            styr_domain::money::Precision::TKR,
-                        ),
-                        computed: Shown::amount(trail.result(), trail.precision),
-                        note:
-                            "Härledningens steg leder inte fram till det beslutade kommunbidraget."
-                                .into(),
-                    });
-                }
+            if figure.entered
+                && !figure
+                    .kommunbidrag
+                    .shown_alike(trail.result(), trail.precision)
+            {
+                findings.push(Finding {
+                    kind: FindingKind::Figure,
+                    severity: severity_of(
+                        trail.result(),
+                        figure.kommunbidrag,
+                        trail.lines.len(),
+                        trail.precision,
+                    ),
+                    section: frame.heading.clone(),
+                    place: format!("Kommunbidrag {}: härledningen", figure.year),
+                    stated: Shown::amount(figure.kommunbidrag, styr_domain::money::Precision::TKR),
+                    computed: Shown::amount(trail.result(), trail.precision),
+                    note: "Härledningens steg leder inte fram till det beslutade kommunbidraget."
+                        .into(),
+                });
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use styr_domain::budget::Budget;
 
-use super::{Finding, FindingKind, Severity, Shown};
+use crate::finding::{Finding, FindingKind, Severity, Shown};
 
 const RISK_ANALYSIS: &str = "Risk- och väsentlighetsanalys";
 const CONTROL_PLAN: &str = "Internkontrollplan";
@@ -14,7 +14,7 @@ pub fn risks(budget: &Budget, findings: &mut Vec<Finding>) {
         if let Some(stated) = risk.stated_value.filter(|stated| *stated != computed) {
             findings.push(Finding {
                 kind: FindingKind::Figure,
-                severity: Severity::Fel,
+                severity: Severity::Error,
                 section: RISK_ANALYSIS.into(),
                 place: format!("{}, riskvärde", risk.name),
                 stated: Shown::text(stated.to_string()),
@@ -38,7 +38,7 @@ pub fn risks(budget: &Budget, findings: &mut Vec<Finding>) {
         {
             findings.push(Finding {
                 kind: FindingKind::Figure,
-                severity: Severity::Fel,
+                severity: Severity::Error,
                 section: CONTROL_PLAN.into(),
                 place: format!("{place_name}, riskvärde"),
                 stated: Shown::text(stated.to_string()),
@@ -57,7 +57,7 @@ pub fn risks(budget: &Budget, findings: &mut Vec<Finding>) {
         {
             findings.push(Finding {
                 kind: FindingKind::Name,
-                severity: Severity::Varning,
+                severity: Severity::Warning,
                 section: CONTROL_PLAN.into(),
                 place: name.clone(),
                 stated: Shown::text(name.clone()),

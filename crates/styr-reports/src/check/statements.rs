@@ -1,16 +1,20 @@
 //! Figures stated in prose against the tables: changes ("ökar med 8,1 mnkr"), values, sums and
-//! averages over years.
+//! averages over years. What a claim computes to is in [`compute`]; here it is compared with
+//! what the sentence says, and a disagreement explained where styr can tell why (the change
+//! fits other years, or the grundbudget instead of last year's kommunbidrag).
+
+mod compute;
 
 use styr_domain::budget::Budget;
-use styr_domain::calendar::Year;
 use styr_domain::format;
 use styr_domain::frame::Base;
-use styr_domain::money::{Amount, Precision, Stated, Unit};
 use styr_domain::operating::OperatingRow;
-use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
+use styr_domain::statement::{Claim, Direction, Figure, Statement};
 
-use super::{Finding, FindingKind, Severity, Shown, severity_of};
-use crate::investment::average;
+use compute::{Computed, Missing, Source, agrees, change_agrees, compute, stated_of};
+
+use crate::finding::notes::{change_text, unit_slip_note};
+use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
 
 /// The change explanations' stated changes, as statements about their operating line.
 pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
@@ -58,134 +62,6 @@ pub fn statements(budget: &Budget, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Which figures a claim rests on: computed from the rows, or the table's own stated figures.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Rows,
-    StatedTable,
-}
-
-/// The figure's value in `year`, or `None` when the table has no such year.
-fn value(budget: &Budget, figure: &Figure, year: Year, source: Source) -> Option<Amount> {
-    match figure {
-        Figure::Operating { unit, row } => {
-            let stated = budget
-                .operating_tables
-                .iter()
-                .find(|table| &table.unit == unit)
-                .and_then(|table| table.stated.get(&(*row, year)));
-            if let (Source::StatedTable, Some(stated)) = (source, stated) {
-                return Some(stated.value);
-            }
-            budget
-                .years
-                .columns()
-                .contains(&year)
-                .then(|| budget.operating_figures(unit, year).ok())
-                .flatten()
-                .map(|figures| figures.row(*row))
-        }
-        Figure::Frame { unit } => budget.frame(unit)?.kommunbidrag(year, &budget.index).ok(),
-        Figure::Investment { row } => {
-            let plan = &budget.investment;
-            if !plan.years.contains(&year) {
-                return None;
-            }
-            match (source, plan.stated.get(&(row.clone(), year))) {
-                (Source::StatedTable, Some(stated)) => Some(stated.value),
-                _ => plan.row(row, year),
-            }
-        }
-    }
-}
-
-/// What a claim computes to, with how many table figures went into it.
-enum Computed {
-    Amount {
-        amount: Amount,
-        terms: usize,
-    },
-    Change {
-        direction: Direction,
-        magnitude: Amount,
-    },
-    MissingYear(Year),
-}
-
-fn compute(budget: &Budget, statement: &Statement, source: Source) -> Computed {
-    let figure = &statement.figure;
-    let series = |years: &[Year]| -> Result<Vec<Amount>, Year> {
-        years
-            .iter()
-            .map(|year| value(budget, figure, *year, source).ok_or(*year))
-            .collect()
-    };
-    match &statement.claim {
-        Claim::Change { from, to, .. } => match series(&[*from, *to]).as_deref() {
-            Ok([from, to]) => {
-                let (direction, magnitude) = Direction::of_change(*from, *to);
-                Computed::Change {
-                    direction,
-                    magnitude,
-                }
-            }
-            Ok(_) => Computed::MissingYear(*from),
-            Err(year) => Computed::MissingYear(*year),
-        },
-        Claim::Value { year, .. } => match series(&[*year]) {
-            Ok(values) => Computed::Amount {
-                amount: values.into_iter().sum(),
-                terms: 1,
-            },
-            Err(year) => Computed::MissingYear(year),
-        },
-        Claim::Sum { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount {
-                amount: values.into_iter().sum(),
-                terms: years.len(),
-            },
-            Err(year) => Computed::MissingYear(year),
-        },
-        Claim::Average { years, .. } => match series(years) {
-            Ok(values) => Computed::Amount {
-                amount: average(values.into_iter().sum(), years.len()),
-                terms: 1,
-            },
-            Err(year) => Computed::MissingYear(year),
-        },
-    }
-}
-
-fn stated_of(claim: &Claim) -> Stated {
-    match claim {
-        Claim::Change { stated, .. } => stated.magnitude,
-        Claim::Value { stated, .. } | Claim::Sum { stated, .. } | Claim::Average { stated, .. } => {
-            *stated
-        }
-    }
-}
-
-fn agrees(claim: &Claim, computed: &Computed) -> bool {
-    match (claim, computed) {
-        (
-            Claim::Change { stated, .. },
-            Computed::Change {
-                direction,
-                magnitude,
-            },
-        ) => change_agrees(stated, *direction, *magnitude),
-        (_, Computed::Amount { amount, .. }) => stated_of(claim).agrees_with(*amount),
-        _ => false,
-    }
-}
-
-fn change_agrees(stated: &StatedChange, direction: Direction, magnitude: Amount) -> bool {
-    let size_agrees = stated.magnitude.agrees_with(magnitude);
-    size_agrees
-        && (stated.direction == direction
-            || magnitude.round_to(stated.magnitude.precision).is_zero())
-}
-
 fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Finding>) {
     let computed = compute(budget, statement, Source::Rows);
     if agrees(&statement.claim, &computed) {
@@ -194,7 +70,7 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
     let stated = stated_of(&statement.claim);
     let mut finding = Finding {
         kind: FindingKind::Figure,
-        severity: Severity::Fel,
+        severity: Severity::Error,
         section: statement.section.clone(),
         place: format!("”{}”", statement.text),
         stated: Shown::amount(stated.value, stated.precision),
@@ -202,13 +78,17 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
         note: String::new(),
     };
     match computed {
-        Computed::MissingYear(year) => {
+        Computed::Missing(Missing::Year(year)) => {
             finding.computed = Shown::text("kan inte beräknas");
             finding.note = format!("Tabellen har inget år {year}.");
             if let Some(note) = other_years_note(budget, statement) {
                 finding.note.push(' ');
                 finding.note.push_str(&note);
             }
+        }
+        Computed::Missing(Missing::Uncomputable(reason)) => {
+            finding.computed = Shown::text("kan inte beräknas");
+            finding.note = reason;
         }
         Computed::Change {
             direction,
@@ -231,13 +111,13 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
                 ..Shown::text(change_text(direction, magnitude, stated.precision))
             };
             if stated_change.direction == direction {
-                finding.severity = severity_of(magnitude - stated.value, 2, stated.precision);
+                finding.severity = severity_of(magnitude, stated.value, 2, stated.precision);
             }
             finding.note = frame_base_note(budget, statement)
                 .unwrap_or_else(|| unit_slip_note(stated, magnitude));
         }
         Computed::Amount { amount, terms } => {
-            finding.severity = severity_of(amount - stated.value, terms, stated.precision);
+            finding.severity = severity_of(amount, stated.value, terms, stated.precision);
             finding.computed = Shown::amount(amount, stated.precision);
             finding.note = unit_slip_note(stated, amount);
         }
@@ -251,18 +131,6 @@ fn check_statement(budget: &Budget, statement: &Statement, findings: &mut Vec<Fi
         finding.note = "Stämmer med tabellens angivna summor, men inte med raderna.".into();
     }
     findings.push(finding);
-}
-
-/// A change as prose writes it: "ökar med 2,0 mnkr", or "oförändrat".
-pub(crate) fn change_text(direction: Direction, magnitude: Amount, precision: Precision) -> String {
-    match direction {
-        Direction::Unchanged => "oförändrat".into(),
-        _ => format!(
-            "{} med {}",
-            direction.swedish(),
-            format::with_unit(magnitude, precision)
-        ),
-    }
 }
 
 /// For a change between years the table does not have: the pair of adjacent years it fits.
@@ -306,34 +174,11 @@ fn frame_base_note(budget: &Budget, statement: &Statement) -> Option<String> {
         },
         _ => return None,
     };
-    let (direction, magnitude) = Direction::of_change(base.value, figure.kommunbidrag);
+    let (direction, magnitude) = Direction::of_change(base.value, figure.kommunbidrag).ok()?;
     change_agrees(stated, direction, magnitude).then(|| {
         format!(
             "Förändringen stämmer mot grundbudgeten {} i stället för föregående års kommunbidrag.",
             format::with_unit(base.value, base.precision)
         )
     })
-}
-
-/// When the stated number is right in another unit ("233 mnkr" for 233 tkr), say so.
-pub fn unit_slip_note(stated: Stated, computed: Amount) -> String {
-    for unit in [Unit::Kr, Unit::Tkr, Unit::Mnkr] {
-        if unit == stated.precision.unit {
-            continue;
-        }
-        let other = Precision {
-            unit,
-            ..stated.precision
-        };
-        let number_in_other = format::number(computed, other);
-        if number_in_other == format::number(stated.value, stated.precision) {
-            return format!(
-                "Talet stämmer om enheten är {} i stället för {}: {}.",
-                unit,
-                stated.precision.unit,
-                format::with_unit(computed, other)
-            );
-        }
-    }
-    String::new()
 }

@@ -1,23 +1,42 @@
 //! Table arithmetic: the operating tables' and the investment plan's stated rows against the
 //! rows computed from the entered lines.
 
-use styr_domain::budget::{Budget, OperatingTable};
+use styr_domain::budget::{Budget, FigureError, OperatingTable};
 use styr_domain::calendar::Year;
 use styr_domain::investment::InvestmentRow;
-use styr_domain::money::{Amount, Precision, Stated};
+use styr_domain::money::{Amount, OverflowAt, Precision, Stated};
 use styr_domain::operating::{OperatingRow, YearFigures};
 
-use super::{Finding, FindingKind, Severity, Shown, severity_of};
+use crate::finding::notes::inherited_from;
+use crate::finding::{Finding, FindingKind, Severity, Shown, severity_of};
 
 pub fn operating_tables(budget: &Budget, findings: &mut Vec<Finding>) {
     for table in &budget.operating_tables {
+        // A column too large to compute is one finding, whether the document states its
+        // figures or not; its stated figures are not compared.
+        let mut too_large = Vec::new();
+        for year in budget.years.columns() {
+            if let Err(FigureError::Overflow(overflow)) =
+                budget.operating_figures(&table.unit, year)
+            {
+                too_large.push(year);
+                findings.push(uncomputable(
+                    &table.heading,
+                    budget.years.column_label(year),
+                    &overflow,
+                ));
+            }
+        }
         for (&(row, year), stated) in &table.stated {
+            if too_large.contains(&year) {
+                continue;
+            }
             let figures = match budget.operating_figures(&table.unit, year) {
                 Ok(figures) => figures,
                 Err(error) => {
                     findings.push(Finding {
                         kind: FindingKind::Figure,
-                        severity: Severity::Fel,
+                        severity: Severity::Error,
                         section: table.heading.clone(),
                         place: format!("{}, {}", row.label(), budget.years.column_label(year)),
                         stated: Shown::amount(stated.value, stated.precision),
@@ -38,9 +57,9 @@ pub fn operating_tables(budget: &Budget, findings: &mut Vec<Finding>) {
             findings.push(Finding {
                 kind: FindingKind::Figure,
                 severity: if entered_row {
-                    Severity::Fel
+                    Severity::Error
                 } else {
-                    severity_of(computed - stated.value, row.terms(), stated.precision)
+                    severity_of(computed, stated.value, row.terms(), stated.precision)
                 },
                 section: table.heading.clone(),
                 place: format!("{}, {}", row.label(), budget.years.column_label(year)),
@@ -66,14 +85,16 @@ fn inherited_note(
             .get(&(row, year))
             .map(|stated: &Stated| stated.value)
     };
+    let entered = figures.entered();
     let (from_stated, cause) = match row {
         OperatingRow::NetCost => (
-            stated(OperatingRow::Costs).map(|costs| figures.revenue + costs),
+            stated(OperatingRow::Costs).and_then(|costs| entered.revenue.checked_add(costs).ok()),
             OperatingRow::Costs,
         ),
         OperatingRow::Result => (
-            stated(OperatingRow::NetCost)
-                .map(|net_cost| net_cost + figures.kommunbidrag + figures.financial_net),
+            stated(OperatingRow::NetCost).and_then(|net_cost| {
+                Amount::try_sum([net_cost, entered.kommunbidrag, entered.financial_net]).ok()
+            }),
             OperatingRow::NetCost,
         ),
         _ => (None, row),
@@ -86,19 +107,45 @@ fn inherited_note(
     }
 }
 
-/// The note for a derived row that agrees with the table's own row above it.
-pub(crate) fn inherited_from(cause: OperatingRow) -> String {
-    format!(
-        "Stämmer med tabellens egen rad ”{}”; skillnaden följer därifrån.",
-        cause.label()
-    )
+/// A figure that cannot be computed because a sum leaves the range: "kan inte beräknas".
+fn uncomputable(section: &str, place: String, overflow: &OverflowAt) -> Finding {
+    Finding {
+        kind: FindingKind::Figure,
+        severity: Severity::Error,
+        section: section.to_string(),
+        place,
+        stated: Shown::text("–"),
+        computed: Shown::text("kan inte beräknas"),
+        note: overflow.to_string(),
+    }
 }
 
 pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
     let plan = &budget.investment;
+    if let Err(overflow) = budget.verify_investment() {
+        findings.push(uncomputable(
+            &plan.heading,
+            "Investeringsplanen".into(),
+            &overflow,
+        ));
+        return;
+    }
     for ((row, year), stated) in &plan.stated {
-        let Some(computed) = plan.row(row, *year) else {
-            continue;
+        let computed = match plan.row(row, *year) {
+            Ok(Some(computed)) => computed,
+            Ok(None) => continue,
+            Err(overflow) => {
+                findings.push(Finding {
+                    kind: FindingKind::Figure,
+                    severity: Severity::Error,
+                    section: plan.heading.clone(),
+                    place: format!("{}, {}", row.label(), budget.years.column_label(*year)),
+                    stated: Shown::amount(stated.value, stated.precision),
+                    computed: Shown::text("kan inte beräknas"),
+                    note: overflow.to_string(),
+                });
+                continue;
+            }
         };
         if stated.agrees_with(computed) {
             continue;
@@ -110,7 +157,7 @@ pub fn investment(budget: &Budget, findings: &mut Vec<Finding>) {
         };
         findings.push(Finding {
             kind: FindingKind::Figure,
-            severity: severity_of(computed - stated.value, terms, stated.precision),
+            severity: severity_of(computed, stated.value, terms, stated.precision),
             section: plan.heading.clone(),
             place: format!("{}, {}", row.label(), budget.years.column_label(*year)),
             stated: Shown::amount(stated.value, stated.precision),
@@ -131,16 +178,23 @@ fn investment_note(row: &InvestmentRow, year: Year, budget: &Budget) -> String {
     let mut wrong = Vec::new();
     for category in styr_domain::investment::InvestmentCategory::ALL {
         let key = (InvestmentRow::Category(category), year);
-        let computed = plan.category_total(category, year);
-        match stated.get(&key) {
+        // A subtotal too large to compute is a finding of its own; no note rests on it.
+        let Ok(computed) = plan.category_total(category, year) else {
+            return String::new();
+        };
+        let part = match stated.get(&key) {
             Some(subtotal) => {
-                from_subtotals += subtotal.value;
                 if !subtotal.agrees_with(computed) {
                     wrong.push(category.label());
                 }
+                subtotal.value
             }
-            None => from_subtotals += computed,
-        }
+            None => computed,
+        };
+        let Ok(sum) = from_subtotals.checked_add(part) else {
+            return String::new();
+        };
+        from_subtotals = sum;
     }
     match stated.get(&(InvestmentRow::Total, year)) {
         Some(total) if total.agrees_with(from_subtotals) && !wrong.is_empty() => {

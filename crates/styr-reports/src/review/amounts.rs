@@ -43,7 +43,8 @@ impl AmountTable<'_> {
     }
 
     /// A subtotal's or total's value as its own rows compute it, where it is one: a bold row is
-    /// the sum of the plain rows beneath it, a total at the foot the sum of those sums.
+    /// the sum of the plain rows beneath it, a total at the foot the sum of those sums. `None`
+    /// also when the sum leaves the range of an amount: such a figure is not tied to anything.
     pub fn value_from_rows(&self, row: &AmountRow, column: usize) -> Option<Amount> {
         if !row.bold {
             return None;
@@ -60,7 +61,7 @@ impl AmountTable<'_> {
                 .enumerate()
                 .filter(|(_, candidate)| candidate.bold)
             {
-                sum += self.value_from_rows(candidate, column).or_else(|| {
+                let part = self.value_from_rows(candidate, column).or_else(|| {
                     let has_children = self.rows.get(index + 1).is_some_and(|next| !next.bold);
                     if has_children {
                         None
@@ -68,6 +69,7 @@ impl AmountTable<'_> {
                         candidate.values[column]
                     }
                 })?;
+                sum = sum.checked_add(part).ok()?;
             }
             return Some(sum);
         }
@@ -78,7 +80,9 @@ impl AmountTable<'_> {
         if children.is_empty() {
             return None;
         }
-        children.iter().map(|child| child.values[column]).sum()
+        let parts: Option<Vec<Amount>> =
+            children.iter().map(|child| child.values[column]).collect();
+        Amount::try_sum(parts?).ok()
     }
 
     /// The budget year: the last column headed "Budget".

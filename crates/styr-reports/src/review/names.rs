@@ -5,7 +5,7 @@
 use styr_domain::source_document::{Block, Document};
 
 use super::amounts::AmountTable;
-use crate::check::{Finding, FindingKind, Severity, Shown};
+use crate::finding::{Finding, FindingKind, Severity, Shown};
 
 /// Lower case, one space between words, without trailing punctuation.
 pub fn normalised(name: &str) -> String {
@@ -153,7 +153,7 @@ pub fn check(document: &Document, tables: &[AmountTable<'_>], findings: &mut Vec
                     .trim_matches(|character: char| !character.is_alphanumeric())
                     .to_string();
                 findings.push(Finding {
-                    severity: Severity::Varning,
+                    severity: Severity::Warning,
                     kind: FindingKind::Name,
                     section: section.to_string(),
                     place: format!("”{written}” (rad {line})"),

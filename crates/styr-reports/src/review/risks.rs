@@ -4,7 +4,7 @@
 use styr_domain::source_document::{Block, Document, Table};
 
 use super::names::{normalised, same_name};
-use crate::check::{Finding, FindingKind, Severity, Shown};
+use crate::finding::{Finding, FindingKind, Severity, Shown};
 
 fn column(table: &Table, name: &str) -> Option<usize> {
     table
@@ -43,7 +43,7 @@ pub fn check(document: &Document, findings: &mut Vec<Finding>) {
                     let name = row.cells.get(risk).cloned().unwrap_or_default();
                     if p * m != v {
                         findings.push(Finding {
-                            severity: Severity::Fel,
+                            severity: Severity::Error,
                             kind: FindingKind::Figure,
                             section: section.to_string(),
                             place: format!("{name}, riskvärde (rad {})", row.line),
@@ -77,7 +77,7 @@ pub fn check(document: &Document, findings: &mut Vec<Finding>) {
             });
             let Some(analysed) = found else {
                 findings.push(Finding {
-                    severity: Severity::Fel,
+                    severity: Severity::Error,
                     kind: FindingKind::Name,
                     section: section.to_string(),
                     place: format!("{name} (rad {})", row.line),
@@ -90,7 +90,7 @@ pub fn check(document: &Document, findings: &mut Vec<Finding>) {
             };
             if exact.is_none() {
                 findings.push(Finding {
-                    severity: Severity::Varning,
+                    severity: Severity::Warning,
                     kind: FindingKind::Name,
                     section: section.to_string(),
                     place: format!("{name} (rad {})", row.line),
@@ -101,7 +101,7 @@ pub fn check(document: &Document, findings: &mut Vec<Finding>) {
             }
             if stated != analysed.value {
                 findings.push(Finding {
-                    severity: Severity::Fel,
+                    severity: Severity::Error,
                     kind: FindingKind::Figure,
                     section: section.to_string(),
                     place: format!("{name}, riskvärde (rad {})", row.line),

@@ -61,9 +61,9 @@ pub fn findings_of(snapshot: &styr_app::Snapshot) -> FindingsDto {
     };
     FindingsDto {
         revision: snapshot.revision,
-        errors: count(Severity::Fel),
-        warnings: count(Severity::Varning),
-        rounding: count(Severity::Avrundning),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        rounding: count(Severity::Rounding),
         findings: findings.iter().map(FindingDto::from).collect(),
     }
 }

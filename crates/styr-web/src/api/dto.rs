@@ -203,7 +203,9 @@ impl OperatingTableDto {
                         .map(|(column, value)| YearAmountDto::new(column.year, *value))
                         .collect(),
                     change: match (previous_index, budget_index) {
-                        (Some(from), Some(to)) => signed_tkr(row.values[to] - row.values[from]),
+                        (Some(from), Some(to)) => row.values[to]
+                            .checked_sub(row.values[from])
+                            .map_or_else(|_| "för stort".into(), signed_tkr),
                         _ => String::new(),
                     },
                 })

@@ -194,25 +194,28 @@ fn month_views(report: &FollowupReport) -> Vec<MonthView> {
     let Some(row) = report.total.row(OperatingRow::NetCost) else {
         return Vec::new();
     };
-    let (mut budget_sum, mut actual_sum) = (Amount::ZERO, Amount::ZERO);
+    // Sums the page adds up itself; one too large to hold is shown as such.
+    type Shown = Result<Amount, styr_domain::money::AmountOverflow>;
+    let cell = |figure: Shown| figure.map_or_else(|_| "för stort".to_string(), tkr);
+    let (mut budget_sum, mut actual_sum): (Shown, Shown) = (Ok(Amount::ZERO), Ok(Amount::ZERO));
     styr_domain::followup::month::MONTH_NAMES
         .iter()
         .enumerate()
         .take(usize::from(report.through))
         .map(|(index, name)| {
-            budget_sum += row.budget[index];
-            actual_sum += row.actual[index];
-            let deviation = row.actual[index] - row.budget[index];
+            budget_sum = budget_sum.and_then(|sum| sum.checked_add(row.budget[index]));
+            actual_sum = actual_sum.and_then(|sum| sum.checked_add(row.actual[index]));
+            let deviation = row.actual[index].checked_sub(row.budget[index]);
             MonthView {
                 number: (index + 1) as u8,
                 name,
                 budget: tkr(row.budget[index]),
                 actual: tkr(row.actual[index]),
-                deviation: tkr(deviation),
-                negative: deviation.ore() < 0,
-                ytd_budget: tkr(budget_sum),
-                ytd_actual: tkr(actual_sum),
-                ytd_deviation: tkr(actual_sum - budget_sum),
+                deviation: cell(deviation),
+                negative: deviation.is_ok_and(|deviation| deviation.ore() < 0),
+                ytd_budget: cell(budget_sum),
+                ytd_actual: cell(actual_sum),
+                ytd_deviation: cell(actual_sum.and_then(|actual| actual.checked_sub(budget_sum?))),
             }
         })
         .collect()
@@ -378,8 +381,12 @@ pub async fn drill(
         .drill_down_months(id, &query.enhet, row, &months)
         .await?
     {
-        let amount = Amount::from_ore(-booked.amount.ore());
-        total += amount;
+        let too_large = |overflow: styr_domain::money::AmountOverflow| {
+            PageError::Invalid(format!("Utfallet för {}: {overflow}", row.label()))
+        };
+        // The books sign debit positive; the page signs as the budget.
+        let amount = booked.amount.checked_neg().map_err(too_large)?;
+        total = total.checked_add(amount).map_err(too_large)?;
         rows.push(BookedView::of(booked, amount));
     }
     let group = std::iter::once(&report.total)

@@ -172,9 +172,9 @@ fn table_view(
                 })
                 .collect();
             let change = match (previous, current) {
-                (Some(previous), Some(current)) => {
-                    signed_tkr(row.values[current] - row.values[previous])
-                }
+                (Some(previous), Some(current)) => row.values[current]
+                    .checked_sub(row.values[previous])
+                    .map_or_else(|_| "för stort".into(), signed_tkr),
                 _ => String::new(),
             };
             RowView {

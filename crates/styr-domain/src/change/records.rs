@@ -1,0 +1,259 @@
+//! Changes to the budget's registers: investment projects, risks, control activities and
+//! their results, goals and efficiency investigations.
+//!
+//! A record is put (added, or replacing the one with its id) or removed; a record that others
+//! refer to is not removed while they do (a risk a control activity follows), and a name a
+//! person must see is never empty. A project's amounts enter the plan's subtotals and totals:
+//! a project that would make one of them too large to compute is refused, the plan left as it
+//! was.
+
+use crate::budget::Budget;
+use crate::efficiency::EfficiencyInvestigation;
+use crate::goals::Goal;
+use crate::internal_control::{ControlActivity, ControlResult};
+use crate::investment::InvestmentProject;
+use crate::risk::Risk;
+
+use super::{ChangeError, require_text};
+
+impl Budget {
+    pub(super) fn put_project(
+        &mut self,
+        replacing: Option<&str>,
+        project: &InvestmentProject,
+    ) -> Result<(), ChangeError> {
+        require_text("Projektets namn", &project.name)?;
+        if let Some(year) = project
+            .amounts
+            .keys()
+            .find(|year| !self.investment.years.contains(year))
+        {
+            return Err(ChangeError::YearOutsidePlan(*year));
+        }
+        let clash = self.investment.projects.iter().any(|existing| {
+            existing.name == project.name && Some(existing.name.as_str()) != replacing
+        });
+        if clash {
+            return Err(ChangeError::DuplicateProject(project.name.clone()));
+        }
+        let saved = self.investment.projects.clone();
+        match replacing {
+            Some(name) => {
+                let existing = self
+                    .investment
+                    .projects
+                    .iter_mut()
+                    .find(|existing| existing.name == name);
+                *existing.ok_or_else(|| ChangeError::UnknownProject(name.to_string()))? =
+                    project.clone();
+            }
+            None => self.investment.projects.push(project.clone()),
+        }
+        self.keep_plan_computable(saved)
+    }
+
+    pub(super) fn remove_project(&mut self, name: &str) -> Result<(), ChangeError> {
+        let saved = self.investment.projects.clone();
+        self.investment
+            .projects
+            .retain(|project| project.name != name);
+        if self.investment.projects.len() == saved.len() {
+            return Err(ChangeError::UnknownProject(name.to_string()));
+        }
+        // Taking a project away can make a sum larger too: the one it balanced.
+        self.keep_plan_computable(saved)
+    }
+
+    /// Puts the projects back as `saved` when a sum of the plan no longer computes.
+    fn keep_plan_computable(&mut self, saved: Vec<InvestmentProject>) -> Result<(), ChangeError> {
+        match self.verify_investment() {
+            Ok(()) => Ok(()),
+            Err(overflow) => {
+                self.investment.projects = saved;
+                Err(overflow.into())
+            }
+        }
+    }
+
+    pub(super) fn put_risk(&mut self, risk: &Risk) -> Result<(), ChangeError> {
+        require_text("Riskens namn", &risk.name)?;
+        require_text("Riskens id", &risk.id)?;
+        match self
+            .risks
+            .iter_mut()
+            .find(|existing| existing.id == risk.id)
+        {
+            Some(existing) => *existing = risk.clone(),
+            None => self.risks.push(risk.clone()),
+        }
+        Ok(())
+    }
+
+    pub(super) fn remove_risk(&mut self, id: &str) -> Result<(), ChangeError> {
+        if let Some(control) = self.controls.iter().find(|control| control.risk == id) {
+            return Err(ChangeError::RiskInUse {
+                risk: id.to_string(),
+                control: control.id.clone(),
+            });
+        }
+        let before = self.risks.len();
+        self.risks.retain(|risk| risk.id != id);
+        if self.risks.len() == before {
+            return Err(ChangeError::UnknownRisk(id.to_string()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn put_control(&mut self, control: &ControlActivity) -> Result<(), ChangeError> {
+        require_text("Kontrollaktivitetens id", &control.id)?;
+        if self.risk(&control.risk).is_none() {
+            return Err(ChangeError::UnknownRisk(control.risk.clone()));
+        }
+        match self
+            .controls
+            .iter_mut()
+            .find(|existing| existing.id == control.id)
+        {
+            Some(existing) => *existing = control.clone(),
+            None => self.controls.push(control.clone()),
+        }
+        Ok(())
+    }
+
+    pub(super) fn remove_control(&mut self, id: &str) -> Result<(), ChangeError> {
+        let before = self.controls.len();
+        self.controls.retain(|control| control.id != id);
+        if self.controls.len() == before {
+            return Err(ChangeError::UnknownControl(id.to_string()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn add_control_result(
+        &mut self,
+        control: &str,
+        result: &ControlResult,
+    ) -> Result<(), ChangeError> {
+        require_text("Urvalet", &result.sample)?;
+        self.controls
+            .iter_mut()
+            .find(|activity| activity.id == control)
+            .ok_or_else(|| ChangeError::UnknownControl(control.to_string()))?
+            .results
+            .push(result.clone());
+        Ok(())
+    }
+
+    pub(super) fn put_goal(&mut self, goal: &Goal) -> Result<(), ChangeError> {
+        require_text("Målets rubrik", &goal.title)?;
+        require_text("Målets id", &goal.id)?;
+        match self
+            .goals
+            .iter_mut()
+            .find(|existing| existing.id == goal.id)
+        {
+            Some(existing) => *existing = goal.clone(),
+            None => self.goals.push(goal.clone()),
+        }
+        Ok(())
+    }
+
+    pub(super) fn remove_goal(&mut self, id: &str) -> Result<(), ChangeError> {
+        let before = self.goals.len();
+        self.goals.retain(|goal| goal.id != id);
+        if self.goals.len() == before {
+            return Err(ChangeError::UnknownGoal(id.to_string()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn put_efficiency(
+        &mut self,
+        position: Option<usize>,
+        investigation: &EfficiencyInvestigation,
+    ) -> Result<(), ChangeError> {
+        require_text("Utredningen", &investigation.investigation)?;
+        require_text("Förslag från nämnd", &investigation.proposed_by)?;
+        match position {
+            Some(position) => {
+                let slot = self
+                    .efficiency
+                    .get_mut(position)
+                    .ok_or(ChangeError::UnknownEfficiency(position))?;
+                *slot = investigation.clone();
+            }
+            None => self.efficiency.push(investigation.clone()),
+        }
+        Ok(())
+    }
+
+    pub(super) fn remove_efficiency(&mut self, position: usize) -> Result<(), ChangeError> {
+        if position >= self.efficiency.len() {
+            return Err(ChangeError::UnknownEfficiency(position));
+        }
+        self.efficiency.remove(position);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::change::Change;
+    use crate::investment::InvestmentCategory;
+    use crate::money::Amount;
+    use crate::testing::{budget, year};
+
+    fn project(name: &str, tkr: i64) -> InvestmentProject {
+        InvestmentProject {
+            name: name.into(),
+            category: InvestmentCategory::Expansion,
+            amounts: BTreeMap::from([(year(2025), Amount::from_tkr(tkr))]),
+        }
+    }
+
+    fn with_plan(projects: Vec<InvestmentProject>) -> Budget {
+        let mut budget = budget(&[[0; 5]; 3]);
+        budget.investment.heading = "Investeringsbudget".into();
+        budget.investment.years = vec![year(2025), year(2026)];
+        budget.investment.projects = projects;
+        budget
+    }
+
+    #[test]
+    fn a_project_that_makes_a_total_too_large_is_refused_and_the_plan_kept() {
+        let mut budget = with_plan(vec![project("Skola", 92_233_720_368_547)]);
+        let before = budget.clone();
+        let error = budget
+            .apply(&Change::PutProject {
+                replacing: None,
+                project: project("Kaj", 1),
+            })
+            .expect_err("too large");
+        assert_eq!(
+            error.to_string(),
+            "Investeringsbudget 2025, Expansionsinvesteringar: beloppet blir för stort för att räknas exakt"
+        );
+        assert_eq!(budget, before);
+    }
+
+    #[test]
+    fn removing_the_project_that_balanced_a_sum_is_refused() {
+        let mut budget = with_plan(vec![
+            project("Skola", 92_233_720_368_547),
+            project("Försäljning", -1),
+            project("Kaj", 1),
+        ]);
+        let before = budget.clone();
+        let removal = Change::RemoveProject {
+            name: "Försäljning".into(),
+        };
+        assert!(matches!(
+            budget.apply(&removal),
+            Err(ChangeError::Overflow(_))
+        ));
+        assert_eq!(budget, before);
+    }
+}
