@@ -327,6 +327,7 @@ mod tests {
         let document = Document {
             title: "Budget <2025> & plan".into(),
             metadata: vec![("Diarienummer", "2024.025 KS".into())],
+            sheets: Vec::new(),
             blocks: vec![
                 Block::Contents,
                 Block::Heading {

@@ -25,6 +25,7 @@ fn long_document() -> Document {
     Document {
         title: "Provbudget".into(),
         metadata: vec![("Diarienummer", "2025.001".into())],
+        sheets: Vec::new(),
         blocks: vec![
             Block::Contents,
             Block::Heading {
