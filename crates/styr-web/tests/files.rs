@@ -341,53 +341,78 @@ fn findings(report: &Answer) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// The report page and every download of budget `id`, read back as text.
+struct Formats {
+    page: String,
+    markdown: String,
+    word: String,
+    workbook: Vec<u8>,
+    /// pdftotext's layout of the PDF, when poppler is installed.
+    pdf: Option<String>,
+}
+
+impl Formats {
+    async fn of(router: &Router, id: i64) -> Formats {
+        let page = get_bytes(router, &format!("/budget/{id}/rapport")).await;
+        let markdown = download(router, id, "markdown").await;
+        let pdf = download(router, id, "pdf").await;
+        Formats {
+            page: String::from_utf8(page).expect("UTF-8"),
+            markdown: String::from_utf8(markdown).expect("UTF-8"),
+            word: word_body(&download(router, id, "docx").await),
+            workbook: download(router, id, "xlsx").await,
+            pdf: tool("pdftotext").map(|pdftotext| pipe(&pdftotext, &["-layout", "-", "-"], &pdf)),
+        }
+    }
+
+    /// The figures of the row `label` in the table under `heading`, as each format shows
+    /// them; every format must show the report page's.
+    fn row(&self, heading: &str, label: &str) -> Vec<String> {
+        let mut shown = vec![
+            ("the report page", html_table(&self.page, heading)),
+            ("the Markdown", markdown_table(&self.markdown, heading)),
+            ("the Word file", word_table(&self.word, heading)),
+            ("the workbook", sheet_table(&self.workbook, heading)),
+        ];
+        if let Some(pdf) = &self.pdf {
+            shown.push(("the PDF", pdf_table(pdf, heading)));
+        }
+        let figures = |(name, rows): &(&str, Vec<(String, Vec<String>)>)| {
+            rows.iter()
+                .find(|(row, _)| row == label)
+                .map(|(_, figures)| figures.clone())
+                .unwrap_or_else(|| panic!("{heading}: {name} has the row ”{label}”"))
+        };
+        let page = figures(&shown[0]);
+        for format in &shown[1..] {
+            assert_eq!(
+                figures(format),
+                page,
+                "{heading}, ”{label}”: {} and the report page",
+                format.0
+            );
+        }
+        page
+    }
+}
+
 #[tokio::test]
 async fn the_page_and_every_file_show_the_same_rounded_figure_on_every_row_of_the_reference() {
     let Some(reference) = reference_text() else {
         return;
     };
     let router = router_with_example("files-figures").await;
-    let page = String::from_utf8(get_bytes(&router, "/budget/1/rapport").await).expect("UTF-8");
-    let markdown = String::from_utf8(download(&router, 1, "markdown").await).expect("UTF-8");
-    let word = word_body(&download(&router, 1, "docx").await);
-    let workbook = download(&router, 1, "xlsx").await;
-    let pdf_file = download(&router, 1, "pdf").await;
-    let pdf =
-        tool("pdftotext").map(|pdftotext| pipe(&pdftotext, &["-layout", "-", "-"], &pdf_file));
+    let formats = Formats::of(&router, 1).await;
     let findings = findings(&get(&router, "/api/v1/budgets/1/report").await);
     let tables = reference_tables(&reference);
     assert_eq!(tables.len(), 3, "the reference has three amount tables");
     let mut compared = 0;
     for table in &tables {
-        let mut shown = vec![
-            ("the report page", html_table(&page, &table.heading)),
-            ("the Markdown", markdown_table(&markdown, &table.heading)),
-            ("the Word file", word_table(&word, &table.heading)),
-            ("the workbook", sheet_table(&workbook, &table.heading)),
-        ];
-        if let Some(pdf) = &pdf {
-            shown.push(("the PDF", pdf_table(pdf.as_str(), &table.heading)));
-        }
         for (label, printed) in &table.rows {
-            let figures = |(name, rows): &(&str, Vec<(String, Vec<String>)>)| {
-                rows.iter()
-                    .find(|(row, _)| row == label)
-                    .map(|(_, figures)| figures.clone())
-                    .unwrap_or_else(|| panic!("{}: {name} has the row ”{label}”", table.heading))
-            };
-            let page_figures = figures(&shown[0]);
-            for format in &shown[1..] {
-                assert_eq!(
-                    figures(format),
-                    page_figures,
-                    "{}, ”{label}”: {} and the report page",
-                    table.heading,
-                    format.0
-                );
-            }
+            let shown = formats.row(&table.heading, label);
             // As printed in the reference, or as computed where the check names the reference's
             // own figure as stated wrongly.
-            for ((figure, column), shown) in printed.iter().zip(&table.columns).zip(&page_figures) {
+            for ((figure, column), shown) in printed.iter().zip(&table.columns).zip(&shown) {
                 let corrected = findings.iter().find(|(section, place, stated, _)| {
                     *section == table.heading
                         && *place == format!("{label}, {column}")
@@ -400,6 +425,62 @@ async fn the_page_and_every_file_show_the_same_rounded_figure_on_every_row_of_th
         }
     }
     assert!(compared > 100, "every figure of every row: {compared}");
+}
+
+/// The reference budget with the board's 2025 costs entered to the hundred kronor, each 0,4 tkr
+/// above the reference's figure: one by one every line still rounds to the reference's, but
+/// their sum, -227 240,4 tkr, rounds to -227 240 — two less than the lines rounded one by one.
+fn budget_to_the_krona() -> String {
+    let mut budget = support::EXAMPLE.to_string();
+    for (line, before, after) in [
+        ("personnel", "2025 = -116205", "2025 = \"-116 204,6\""),
+        ("premises_rent", "2025 = -8260", "2025 = \"-8 259,6\""),
+        (
+            "purchased_services",
+            "2025 = -55125",
+            "2025 = \"-55 124,6\"",
+        ),
+        ("other_costs", "2025 = -47652", "2025 = \"-47 651,6\""),
+    ] {
+        let start = budget.find(&format!("{line} = {{ 2024")).expect("the line");
+        let at = start + budget[start..].find(before).expect("the 2025 figure");
+        budget.replace_range(at..at + before.len(), after);
+    }
+    budget
+}
+
+#[tokio::test]
+async fn a_table_entered_to_the_krona_shows_the_same_figures_everywhere_and_adds_up() {
+    let app = support::app_with_example("files-krona").await;
+    add_user(&app, "admin", "admin", None).await;
+    let token = token_for(&app, "admin").await;
+    let id = app
+        .import(&styr_app::Actor::named("test"), &budget_to_the_krona())
+        .await
+        .expect("the budget imports");
+    let router = support::acting_with(Arc::clone(&app), token);
+    let formats = Formats::of(&router, id).await;
+    let heading = "Ekonomiska ramar, kommunstyrelsen (exkl. exploateringsenheten)";
+    let budget_2025 = |label: &str| -> i64 {
+        formats.row(heading, label)[1]
+            .parse()
+            .expect("a whole number")
+    };
+    let lines: i64 = [
+        "Personalkostnader",
+        "Lokalhyror",
+        "Köp av tjänster",
+        "Övriga kostnader",
+    ]
+    .into_iter()
+    .map(budget_2025)
+    .sum();
+    assert_eq!(budget_2025("Verksamhetens kostnader"), -227_240);
+    assert_eq!(lines, -227_240, "the shown lines add up to the shown costs");
+    assert_eq!(
+        budget_2025("Verksamhetens nettokostnader"),
+        budget_2025("Verksamhetens intäkter") + lines
+    );
 }
 
 /// The reference budget with what a careless or hostile person could type: a script and a
