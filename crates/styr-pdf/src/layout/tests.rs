@@ -1,5 +1,5 @@
 use super::*;
-use styr_render::document::{Cell, Column, Row, Table};
+use styr_render::document::{Block, Cell, Column, Row, Span, Table};
 
 fn long_document() -> Document {
     let table = Table {
