@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(cell("+1+1"), "'+1+1");
         assert_eq!(cell("-2+3"), "'-2+3");
         assert_eq!(cell("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(cell("\t=1"), "'\t=1");
         assert_eq!(cell("\r=1"), "\"'\r=1\"");
