@@ -223,6 +223,7 @@ mod tests {
             csv.finish(),
             "rad,belopp,summa\r\n\"Ekonomiska ramar, kommunstyrelsen\",-47652000.12,true\r\n'=1+1,-0.05,2025\r\n"
         );
+        assert_eq!(kronor(Amount::from_ore(100), '.'), "1.00");
         assert_eq!(
             kronor(Amount::from_ore(-123_450), ','),
             "-1234,50",

@@ -165,3 +165,43 @@ fn amounts(out: &mut String, what: &str, items: &[UnmappedAmount]) {
     }
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use styr_domain::calendar::Year;
+    use styr_domain::money::Amount;
+    use styr_reports::followup::BudgetSource;
+
+    #[test]
+    fn names_from_the_books_read_as_text() {
+        let group = |name: &str| GroupFollowup {
+            code: "k1".into(),
+            unit: None,
+            name: name.into(),
+            rows: Vec::new(),
+        };
+        let report = FollowupReport {
+            title: "Kommunstyrelsen".into(),
+            year: Year::new(2025).expect("a year"),
+            through: 8,
+            budget_source: BudgetSource::Budget,
+            groups: vec![group("<script>alert(1)</script>")],
+            total: group("Kommunstyrelsen"),
+            unmapped_accounts: Vec::new(),
+            unmapped_cost_centres: vec![UnmappedAmount {
+                code: "9|9".into(),
+                name: "[klicka](javascript:alert(1))".into(),
+                amount: Amount::from_tkr(-5),
+            }],
+            excluded: Amount::ZERO,
+        };
+        let text = markdown(&report, Layout::Month).expect("the figures fit");
+        assert!(text.contains("## \\<script\\>alert(1)\\</script\\>\n"), "{text}");
+        assert!(
+            text.contains("| 9\\|9 | \\[klicka\\](javascript:alert(1)) | -5 |"),
+            "{text}"
+        );
+        assert!(!text.contains("<script>"));
+    }
+}
