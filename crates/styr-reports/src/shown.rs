@@ -22,6 +22,7 @@ pub mod followup;
 mod frame;
 mod investment;
 mod operating;
+pub mod template;
 
 use styr_domain::money::AmountOverflow;
 use styr_domain::organisation::UnitId;

@@ -197,7 +197,10 @@ mod tests {
             excluded: Amount::ZERO,
         };
         let text = markdown(&report, Layout::Month).expect("the figures fit");
-        assert!(text.contains("## \\<script\\>alert(1)\\</script\\>\n"), "{text}");
+        assert!(
+            text.contains("## \\<script\\>alert(1)\\</script\\>\n"),
+            "{text}"
+        );
         assert!(
             text.contains("| 9\\|9 | \\[klicka\\](javascript:alert(1)) | -5 |"),
             "{text}"
