@@ -1,6 +1,7 @@
 //! The budget document and its tables as files — PDF, Word, Excel, HTML, Markdown — and the
-//! budget template out and back in, for the Dokument page and the API alike. Every file is
-//! rendered from the budget as it is at this revision; nothing is stored.
+//! budget template out and back in, for the Dokument page and the API alike, and the report
+//! page. Every file is rendered by `styr_output::render` from the budget as it is at this
+//! revision; nothing is stored.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -8,10 +9,9 @@ use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use styr_output::Format;
 use styr_reports::BudgetReport;
 use utoipa::{IntoParams, ToSchema};
-
-use styr_output::Format;
 
 use crate::auth::Acting;
 use crate::error::{ApiError, PageError};
@@ -32,7 +32,9 @@ pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError
             "Dokumentet kunde inte skrivas.",
         )
     };
-    let document = styr_output::budget_document(report).map_err(|error| failed(&error))?;
+    // A sum too large to hold is the budget's problem, not the server's.
+    let document = styr_output::budget_document(report)
+        .map_err(|error| ApiError::invalid(format!("Dokumentet kan inte räknas fram: {error}.")))?;
     styr_output::render(&document, format).map_err(|error| failed(&error))
 }
 
