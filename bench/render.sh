@@ -16,7 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "== styr, in-process"
-cargo bench -q -p styr-pdf --bench render | tee "$work/styr.txt" | grep -v '^RESULT'
+cargo bench -q -p styr-output --bench render | tee "$work/styr.txt" | grep -v '^RESULT'
 
 cargo build --release -q -p styr-cli
 styr=target/release/styr

@@ -7,32 +7,17 @@
 // happens here. Nothing here is money.
 #![allow(clippy::float_arithmetic)]
 
-use std::collections::BTreeMap;
-use std::io::Write;
+mod embed;
+mod page;
 
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
-use subsetter::GlyphRemapper;
-use ttf_parser::GlyphId;
+use pdf_writer::{Filter, Finish, Pdf, Rect, Ref, TextStr};
+
+use embed::{Used, compress, embed};
+use page::{font_name, points};
 
 use crate::PdfError;
 use crate::fonts::{FontKind, Fonts};
-use crate::layout::{Item, Layout, PAGE_HEIGHT, PAGE_WIDTH};
-
-fn points(millipoints: i64) -> f32 {
-    millipoints as f32 / 1000.0
-}
-
-fn channel(value: u8) -> f32 {
-    f32::from(value) / 255.0
-}
-
-/// Glyphs used per face: the subset's numbering and the character each glyph stands for.
-#[derive(Default)]
-struct Used {
-    remapper: GlyphRemapper,
-    characters: BTreeMap<u16, char>,
-}
+use crate::layout::{Layout, PAGE_HEIGHT, PAGE_WIDTH};
 
 pub fn write(layout: &Layout, fonts: &Fonts, title: &str) -> Result<Vec<u8>, PdfError> {
     let mut next = 1;
@@ -68,52 +53,7 @@ pub fn write(layout: &Layout, fonts: &Fonts, title: &str) -> Result<Vec<u8>, Pdf
     let mut pdf = Pdf::new();
 
     for (page, (page_id, content_id)) in layout.pages.iter().zip(&page_ids) {
-        let mut content = Content::new();
-        for item in &page.items {
-            match item {
-                Item::Fill {
-                    x,
-                    y,
-                    width,
-                    height,
-                    colour,
-                } => {
-                    content
-                        .set_fill_rgb(channel(colour[0]), channel(colour[1]), channel(colour[2]))
-                        .rect(
-                            points(*x),
-                            points(PAGE_HEIGHT - y - height),
-                            points(*width),
-                            points(*height),
-                        )
-                        .fill_nonzero();
-                }
-                Item::Text {
-                    font,
-                    size,
-                    x,
-                    y,
-                    text,
-                    colour,
-                } => {
-                    let face = &mut used[font.index()];
-                    let mut encoded = Vec::with_capacity(text.len() * 2);
-                    for character in text.chars() {
-                        let glyph = fonts.glyph(*font, character);
-                        let new = face.remapper.remap(glyph.0);
-                        face.characters.entry(new).or_insert(character);
-                        encoded.extend_from_slice(&new.to_be_bytes());
-                    }
-                    content
-                        .set_fill_rgb(channel(colour[0]), channel(colour[1]), channel(colour[2]))
-                        .begin_text()
-                        .set_font(font_name(*font), points(*size))
-                        .set_text_matrix([1.0, 0.0, 0.0, 1.0, points(*x), points(PAGE_HEIGHT - y)])
-                        .show(Str(&encoded))
-                        .end_text();
-                }
-            }
-        }
+        let content = page::content(page, fonts, &mut used);
         let stream = compress(&content.finish())?;
         pdf.stream(*content_id, &stream).filter(Filter::FlateDecode);
         let mut writer = pdf.page(*page_id);
@@ -173,101 +113,4 @@ pub fn write(layout: &Layout, fonts: &Fonts, title: &str) -> Result<Vec<u8>, Pdf
         .title(TextStr(title))
         .producer(TextStr("styr"));
     Ok(pdf.finish())
-}
-
-fn font_name(kind: FontKind) -> Name<'static> {
-    match kind {
-        FontKind::Regular => Name(b"F1"),
-        FontKind::Bold => Name(b"F2"),
-        FontKind::Italic => Name(b"F3"),
-    }
-}
-
-fn compress(data: &[u8]) -> Result<Vec<u8>, PdfError> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder
-        .write_all(data)
-        .map_err(|error| PdfError::Write(error.to_string()))?;
-    encoder
-        .finish()
-        .map_err(|error| PdfError::Write(error.to_string()))
-}
-
-/// One face: Type 0 font → CID font → descriptor → subset font file, and its ToUnicode map.
-fn embed(
-    pdf: &mut Pdf,
-    fonts: &Fonts,
-    kind: FontKind,
-    used: &Used,
-    ids: [Ref; 5],
-) -> Result<(), PdfError> {
-    let [type0_id, cid_id, descriptor_id, file_id, cmap_id] = ids;
-    let face = fonts.face(kind);
-    let per_em = fonts.units_per_em(kind) as f32;
-    let scale = |units: i16| f32::from(units) * 1000.0 / per_em;
-    // A six-letter tag marks a subset, as PDF requires; each face gets its own.
-    let tag = match kind {
-        FontKind::Regular => "STYRAA",
-        FontKind::Bold => "STYRAB",
-        FontKind::Italic => "STYRAC",
-    };
-    let base = format!("{tag}+{}", kind.postscript_name());
-    let system = SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    };
-
-    pdf.type0_font(type0_id)
-        .base_font(Name(base.as_bytes()))
-        .encoding_predefined(Name(b"Identity-H"))
-        .descendant_font(cid_id)
-        .to_unicode(cmap_id);
-
-    let old_glyphs: Vec<u16> = used.remapper.remapped_gids().collect();
-    let widths: Vec<f32> = old_glyphs
-        .iter()
-        .map(|old| fonts.advance(kind, GlyphId(*old)) as f32 * 1000.0 / per_em)
-        .collect();
-    let mut cid = pdf.cid_font(cid_id);
-    cid.subtype(CidFontType::Type2)
-        .base_font(Name(base.as_bytes()))
-        .system_info(system)
-        .font_descriptor(descriptor_id)
-        .cid_to_gid_map_predefined(Name(b"Identity"));
-    cid.widths().consecutive(0, widths);
-    cid.finish();
-
-    let bounds = face.global_bounding_box();
-    let mut flags = FontFlags::NON_SYMBOLIC;
-    if kind == FontKind::Italic {
-        flags |= FontFlags::ITALIC;
-    }
-    pdf.font_descriptor(descriptor_id)
-        .name(Name(base.as_bytes()))
-        .flags(flags)
-        .bbox(Rect::new(
-            scale(bounds.x_min),
-            scale(bounds.y_min),
-            scale(bounds.x_max),
-            scale(bounds.y_max),
-        ))
-        .italic_angle(face.italic_angle())
-        .ascent(scale(face.ascender()))
-        .descent(scale(face.descender()))
-        .cap_height(scale(face.capital_height().unwrap_or(face.ascender())))
-        .stem_v(if kind == FontKind::Bold { 120.0 } else { 80.0 })
-        .font_file2(file_id);
-
-    let subset = subsetter::subset(kind.data(), 0, &used.remapper)
-        .map_err(|error| PdfError::Font(format!("{kind:?}: {error}")))?;
-    let compressed = compress(&subset)?;
-    pdf.stream(file_id, &compressed).filter(Filter::FlateDecode);
-
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), system);
-    for (glyph, character) in &used.characters {
-        cmap.pair(*glyph, *character);
-    }
-    pdf.cmap(cmap_id, &cmap.finish());
-    Ok(())
 }

@@ -1,134 +1,53 @@
 //! The board's budget document as a sequence of blocks — headings, paragraphs, lists and
 //! tables — in the reference's order: the metadata block, the table of contents, then each text
-//! section with the table or register it places (`shows`). Every format that writes the document
-//! (PDF, Word, HTML, Markdown) renders these blocks, so they cannot disagree about a figure or a
-//! sentence.
+//! section with the table or register it places (`shows`). Every format renders these blocks
+//! (PDF, Word, HTML, Markdown) or the sheets beside them (Excel), and the figures in both are
+//! `styr_reports::shown`'s: a rounded figure or a sentence reads the same in every file and on
+//! the web page.
+//!
+//! ```text
+//! [Contents] [Heading 1 "Kommunstyrelsen"] [Paragraph …] [Heading 2 "Ekonomiska ramar, …"]
+//! [Table: Belopp i tkr | Budget 2024 …] [Paragraph "År 2025 tilldelas kommunstyrelsen …"] …
+//! ```
 
+mod findings;
 pub mod html;
 pub mod markdown;
+mod model;
 mod placements;
 mod prose;
-pub mod tables;
+mod tables;
 
+use styr_domain::money::AmountOverflow;
 use styr_reports::BudgetReport;
+use styr_reports::shown::{Shown, shown};
 
 use crate::text::metadata_rows;
 
+pub use model::{Block, Cell, Column, Document, Row, Span, Style, Table};
 pub use prose::prose;
 
-/// A whole document: its title, the metadata block and the blocks after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
-    pub title: String,
-    pub metadata: Vec<(&'static str, String)>,
-    pub blocks: Vec<Block>,
+/// The budget document of a report, section by section, with its tables as sheets; an
+/// [`AmountOverflow`] when a shown sum leaves the range of an amount.
+pub fn budget_document(report: &BudgetReport) -> Result<Document, AmountOverflow> {
+    let shown = shown(report)?;
+    Ok(Document {
+        title: report.document.title.clone(),
+        metadata: metadata_rows(&report.document),
+        blocks: blocks(report, &shown),
+        sheets: crate::xlsx::report::sheets(report, &shown),
+    })
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
-    /// Level 1 for a chapter down to 4; the title itself is not a block.
-    Heading {
-        level: u8,
-        text: String,
-    },
-    Paragraph(Vec<Span>),
-    Bullets(Vec<Vec<Span>>),
-    Numbered(Vec<Vec<Span>>),
-    /// An indented list: the organisation tree, each item with its depth (0 at the top).
-    Outline(Vec<(u8, Vec<Span>)>),
-    Table(Table),
-    /// Where the table of contents goes: every heading, with its page where pages exist.
-    Contents,
+/// The report page of the web: the budget document followed by the check of its stated
+/// figures ("Kontroll av angivna siffror").
+pub fn report_page(report: &BudgetReport) -> Result<Document, AmountOverflow> {
+    let mut document = budget_document(report)?;
+    document.blocks.extend(findings::findings(&report.findings));
+    Ok(document)
 }
 
-/// A run of text in one style.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
-    pub style: Style,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    Plain,
-    Bold,
-    Italic,
-}
-
-impl Span {
-    pub fn plain(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            style: Style::Plain,
-        }
-    }
-
-    pub fn bold(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            style: Style::Bold,
-        }
-    }
-
-    pub fn italic(text: impl Into<String>) -> Span {
-        Span {
-            text: text.into(),
-            style: Style::Italic,
-        }
-    }
-}
-
-/// A table as the document shows it: every cell already formatted.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Table {
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Column {
-    pub label: String,
-    /// Figures: right-aligned.
-    pub numeric: bool,
-    /// The column's share of the width, relative to the other columns.
-    pub weight: u16,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
-    pub cells: Vec<Cell>,
-    /// Totals and the reference's bold rows.
-    pub emphasised: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cell {
-    pub text: String,
-    /// A background colour "#rrggbb": the risk matrix's bands.
-    pub fill: Option<String>,
-}
-
-impl Cell {
-    pub fn new(text: impl Into<String>) -> Cell {
-        Cell {
-            text: text.into(),
-            fill: None,
-        }
-    }
-}
-
-impl Document {
-    /// Every heading in order, as the table of contents lists them.
-    pub fn headings(&self) -> impl Iterator<Item = (u8, &str)> {
-        self.blocks.iter().filter_map(|block| match block {
-            Block::Heading { level, text } => Some((*level, text.as_str())),
-            _ => None,
-        })
-    }
-}
-
-/// The budget document of a report, section by section.
-pub fn budget_document(report: &BudgetReport) -> Document {
+fn blocks(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
     let mut blocks = vec![Block::Contents];
     for section in &report.sections {
         blocks.push(Block::Heading {
@@ -138,7 +57,7 @@ pub fn budget_document(report: &BudgetReport) -> Document {
         let (before, after) = section
             .shows
             .as_deref()
-            .map(|shows| placements::place_around_text(report, shows))
+            .map(|shows| placements::place_around_text(report, shown, shows))
             .unwrap_or_default();
         blocks.extend(before);
         blocks.extend(prose(&section.text));
@@ -151,17 +70,8 @@ pub fn budget_document(report: &BudgetReport) -> Document {
                 level: 2,
                 text: placements::heading(report, &shows),
             });
-            blocks.extend(placements::place(report, &shows));
+            blocks.extend(placements::place(report, shown, &shows));
         }
     }
-    Document {
-        title: report.document.title.clone(),
-        metadata: metadata_rows(&report.document),
-        blocks,
-    }
-}
-
-/// The plain text of a paragraph's spans.
-pub fn plain_text(spans: &[Span]) -> String {
-    spans.iter().map(|span| span.text.as_str()).collect()
+    blocks
 }

@@ -5,7 +5,13 @@
 
 use std::fmt::Write;
 
-use crate::document::{Block, Document, Span, Style, Table};
+mod numbering;
+mod table;
+
+use numbering::Numbering;
+use table::table_xml;
+
+use crate::document::{Block, Document, Span, Style};
 use crate::package::{Part, xml_escape, zip};
 
 /// A4 in twentieths of a point, with 2 cm margins: the width tables are laid out in.
@@ -29,62 +35,6 @@ pub fn docx(document: &Document) -> Result<Vec<u8>, std::io::Error> {
         Part::new("word/footer1.xml", footer(&document.title)),
     ];
     zip(&parts)
-}
-
-/// Lists: one bullet definition, and a numbered one started afresh for every numbered list.
-#[derive(Default)]
-struct Numbering {
-    numbered_lists: u32,
-}
-
-impl Numbering {
-    const BULLETS: u32 = 1;
-
-    /// A new list instance that counts from 1.
-    fn new_numbered(&mut self) -> u32 {
-        self.numbered_lists += 1;
-        Self::BULLETS + self.numbered_lists
-    }
-
-    fn part(&self) -> String {
-        let mut out = String::from(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-        );
-        for (id, format, text) in [(0, "bullet", "•"), (1, "decimal", "%1.")] {
-            let _ = write!(
-                out,
-                r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="hybridMultilevel"/>"#
-            );
-            for level in 0..5 {
-                let text = if format == "decimal" {
-                    format!("%{}.", level + 1)
-                } else {
-                    text.to_string()
-                };
-                let _ = write!(
-                    out,
-                    r#"<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{}" w:hanging="360"/></w:pPr></w:lvl>"#,
-                    720 + 360 * level
-                );
-            }
-            out.push_str("</w:abstractNum>");
-        }
-        let _ = write!(
-            out,
-            r#"<w:num w:numId="{}"><w:abstractNumId w:val="0"/></w:num>"#,
-            Self::BULLETS
-        );
-        for list in 1..=self.numbered_lists {
-            let _ = write!(
-                out,
-                r#"<w:num w:numId="{}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#,
-                Self::BULLETS + list
-            );
-        }
-        out.push_str("</w:numbering>");
-        out
-    }
 }
 
 fn body(document: &Document, numbering: &mut Numbering) -> String {
@@ -149,7 +99,7 @@ fn body(document: &Document, numbering: &mut Numbering) -> String {
     out
 }
 
-fn runs(out: &mut String, spans: &[Span], bold: bool) {
+pub(crate) fn runs(out: &mut String, spans: &[Span], bold: bool) {
     for span in spans {
         out.push_str("<w:r>");
         let emphasis = match (span.style, bold) {
@@ -166,7 +116,7 @@ fn runs(out: &mut String, spans: &[Span], bold: bool) {
     }
 }
 
-fn paragraph(out: &mut String, style: &str, spans: &[Span], list: Option<(u32, u8)>) {
+pub(crate) fn paragraph(out: &mut String, style: &str, spans: &[Span], list: Option<(u32, u8)>) {
     let _ = write!(out, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>"#);
     if let Some((list, level)) = list {
         let _ = write!(
@@ -193,81 +143,6 @@ fn contents(out: &mut String, document: &Document) {
         );
     }
     out.push_str(r#"<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#);
-}
-
-fn table_xml(out: &mut String, table: &Table) {
-    let total: u32 = table
-        .columns
-        .iter()
-        .map(|column| u32::from(column.weight))
-        .sum::<u32>()
-        .max(1);
-    let widths: Vec<u32> = table
-        .columns
-        .iter()
-        .map(|column| TEXT_WIDTH * u32::from(column.weight) / total)
-        .collect();
-    out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="Budgettabell"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#);
-    for width in &widths {
-        let _ = write!(out, r#"<w:gridCol w:w="{width}"/>"#);
-    }
-    out.push_str("</w:tblGrid>");
-    // The header row repeats at the top of every page the table runs onto.
-    out.push_str(r#"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"#);
-    for (column, width) in table.columns.iter().zip(&widths) {
-        cell(
-            out,
-            &column.label,
-            *width,
-            column.numeric,
-            true,
-            Some("E8ECF1"),
-        );
-    }
-    out.push_str("</w:tr>");
-    for row in &table.rows {
-        out.push_str(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#);
-        for (index, value) in row.cells.iter().enumerate() {
-            let numeric = table
-                .columns
-                .get(index)
-                .is_some_and(|column| column.numeric);
-            let fill = value
-                .fill
-                .as_deref()
-                .and_then(|colour| colour.strip_prefix('#'));
-            cell(
-                out,
-                &value.text,
-                widths.get(index).copied().unwrap_or(0),
-                numeric,
-                row.emphasised,
-                fill,
-            );
-        }
-        out.push_str("</w:tr>");
-    }
-    out.push_str("</w:tbl>");
-    // Word needs a paragraph between two tables, or it merges them.
-    out.push_str("<w:p/>");
-}
-
-fn cell(out: &mut String, text: &str, width: u32, numeric: bool, bold: bool, fill: Option<&str>) {
-    let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
-    if let Some(fill) = fill {
-        let _ = write!(
-            out,
-            r#"<w:shd w:val="clear" w:color="auto" w:fill="{}"/>"#,
-            xml_escape(fill)
-        );
-    }
-    out.push_str(r#"</w:tcPr><w:p><w:pPr><w:pStyle w:val="Tabelltext"/>"#);
-    if numeric {
-        out.push_str(r#"<w:jc w:val="right"/>"#);
-    }
-    out.push_str("</w:pPr>");
-    runs(out, &[Span::plain(text)], bold);
-    out.push_str("</w:p></w:tc>");
 }
 
 fn footer(title: &str) -> String {
@@ -309,7 +184,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::document::{Cell, Column, Row};
+    use crate::document::{Cell, Column, Row, Table};
 
     fn part(file: &[u8], name: &str) -> String {
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(file)).expect("a ZIP");
@@ -327,6 +202,7 @@ mod tests {
         let document = Document {
             title: "Budget <2025> & plan".into(),
             metadata: vec![("Diarienummer", "2024.025 KS".into())],
+            sheets: Vec::new(),
             blocks: vec![
                 Block::Contents,
                 Block::Heading {

@@ -1,296 +1,118 @@
-//! The budget report as Markdown: pipe tables in tkr, prose figures in mnkr.
+//! Text written into Markdown so that it reads as the text it is. Budget prose, names and
+//! explanations are typed by people (or read from another system's file); in Markdown a `<` can
+//! start raw HTML, `[x](javascript:…)` a link and a leading `1.` a list. Every such character
+//! is escaped with a backslash, which every CommonMark reader (and pandoc) shows as the
+//! character itself:
+//!
+//! ```text
+//! <script>alert(1)</script>    →  \<script\>alert(1)\</script\>
+//! [klicka](javascript:alert(1)) →  \[klicka\](javascript:alert(1))
+//! 2025. Året                    →  2025\. Året    (at the start of a block)
+//! ```
+//!
+//! An underscore inside a word ("e_arkiv") and an ampersand that starts no entity ("Kultur &
+//! fritid") are left as they are: neither means anything there.
 
-use std::fmt::Write;
-
-use styr_domain::format;
-use styr_domain::money::{Amount, Precision};
-use styr_reports::BudgetReport;
-use styr_reports::frame::FrameReport;
-use styr_reports::investment::InvestmentReport;
-use styr_reports::operating::OperatingTableReport;
-use styr_reports::risk::RiskReport;
-
-use crate::findings::comparison;
-use crate::text::{one_line, plan_sentence};
-
-pub fn markdown(report: &BudgetReport) -> String {
-    let mut out = String::new();
-    let document = &report.document;
-    let _ = writeln!(out, "# {}\n", document.title);
-    let metadata = crate::text::metadata_rows(document);
-    for (label, value) in metadata {
-        let _ = writeln!(out, "**{label}:** {value}  ");
-    }
-    out.push('\n');
-
-    let _ = writeln!(out, "## Organisation {}\n", report.organisation.on.year());
-    for node in &report.organisation.tree {
-        let marker = if node.separately_reported {
-            " (särredovisas)"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "{}- {} – {}{marker}",
-            "  ".repeat(node.depth),
-            node.name,
-            node.kind
-        );
-    }
-    if !report.organisation.moves.is_empty() {
-        let _ = writeln!(out, "\nOmorganisation {}:\n", report.organisation.on);
-        for moved in &report.organisation.moves {
-            let _ = writeln!(
-                out,
-                "- {}: från {} till {}",
-                moved.name, moved.from_parent, moved.to_parent
-            );
-        }
-    }
-    out.push('\n');
-
-    let _ = writeln!(out, "## Mål\n");
-    for goal in &report.goals {
-        let _ = writeln!(
-            out,
-            "### {} ({})\n",
-            goal.title,
-            goal.kind.swedish().to_lowercase()
-        );
-        if !goal.statement.is_empty() {
-            let _ = writeln!(out, "*{}*\n", goal.statement);
-        }
-        for kpi in &goal.kpis {
-            let _ = writeln!(
-                out,
-                "- Nyckeltal: {} ({}, {})",
-                kpi.name,
-                kpi.source,
-                kpi.schedule()
-            );
-        }
-        if !goal.kpis.is_empty() {
-            out.push('\n');
-        }
-    }
-    let _ = writeln!(out, "## Politiska inriktningar\n");
-    for direction in &report.political_directions {
-        let _ = writeln!(
-            out,
-            "- **{}**: {}",
-            direction.title,
-            one_line(&direction.text)
-        );
-    }
-    out.push('\n');
-
-    let _ = writeln!(out, "## Effektiviseringsåtgärder och utredningar\n");
-    let _ = writeln!(
-        out,
-        "| Förslag från nämnd | Utredning | Hantering | Samordnas av |\n|---|---|---|---|"
-    );
-    for row in &report.efficiency {
-        let coordinators = if row.prioritised {
-            row.coordinators.join(", ")
-        } else {
-            "Ej prioriterad".into()
-        };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            row.proposed_by,
-            row.investigation,
-            one_line(&row.handling),
-            coordinators
-        );
-    }
-    out.push('\n');
-
-    for table in &report.operating {
-        operating_table(&mut out, table);
-    }
-    for frame in &report.frames {
-        frame_derivation(&mut out, frame);
-    }
-    investment(&mut out, &report.investment);
-    risks(&mut out, &report.risks);
-
-    let _ = writeln!(out, "## Internkontrollplan\n");
-    let _ = writeln!(
-        out,
-        "| Risk | Riskvärde | Metod | Ansvarig |\n|---|---:|---|---|"
-    );
-    for row in &report.control_plan {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            row.risk,
-            row.value,
-            one_line(&row.method),
-            row.responsible
-        );
-    }
-    out.push('\n');
-
-    let _ = writeln!(out, "## Kontroll av angivna siffror\n");
-    if report.findings.is_empty() {
-        let _ = writeln!(out, "Alla angivna siffror stämmer med det som beräknas.");
-    }
-    for finding in &report.findings {
-        let note = if finding.note.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", finding.note)
-        };
-        let _ = writeln!(
-            out,
-            "- **{}** – {} › {}: {}.{note}",
-            finding.severity.swedish(),
-            finding.section,
-            finding.place,
-            comparison(finding)
-        );
-    }
-    out
+/// A whole paragraph, heading or list item of text: [`inline`], and its start kept from
+/// reading as a block marker ([`line_start`]).
+pub fn text(text: &str) -> String {
+    line_start(&inline(text))
 }
 
-fn header(out: &mut String, labels: impl Iterator<Item = String>) {
-    let labels: Vec<String> = labels.collect();
-    let _ = writeln!(out, "| Belopp i tkr | {} |", labels.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---:|".repeat(labels.len()));
+/// Text within a line (a run of emphasis, a part of a sentence): every character with a
+/// meaning escaped.
+pub fn inline(text: &str) -> String {
+    let characters: Vec<char> = text.chars().collect();
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for (index, &character) in characters.iter().enumerate() {
+        let before = index
+            .checked_sub(1)
+            .and_then(|previous| characters.get(previous));
+        let after = characters.get(index + 1);
+        let alphanumeric =
+            |neighbour: Option<&char>| neighbour.is_some_and(|c| c.is_alphanumeric());
+        let meaningful = match character {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' => true,
+            '_' => !(alphanumeric(before) && alphanumeric(after)),
+            '&' => starts_entity(&characters[index + 1..]),
+            _ => false,
+        };
+        if meaningful {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    escaped
 }
 
-fn row(out: &mut String, label: &str, emphasised: bool, values: &[Amount]) {
-    let cells: Vec<String> = values
+/// A table cell: the text escaped, on one line (a line break would end the row). A cell's
+/// start is no block's start: "-114 196" stays as it is.
+pub fn cell(text: &str) -> String {
+    inline(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// "&amp;", "&#60;", "&lt;": a reader would show the character the entity names.
+fn starts_entity(rest: &[char]) -> bool {
+    let name = rest
         .iter()
-        .map(|value| {
-            if emphasised {
-                format!("**{}**", format::tkr(*value))
-            } else {
-                format::tkr(*value)
-            }
-        })
-        .collect();
-    let label = if emphasised {
-        format!("**{label}**")
-    } else {
-        label.to_string()
-    };
-    let _ = writeln!(out, "| {label} | {} |", cells.join(" | "));
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
 }
 
-fn operating_table(out: &mut String, table: &OperatingTableReport) {
-    let _ = writeln!(out, "## {}\n", table.heading);
-    header(out, table.columns.iter().map(|column| column.label.clone()));
-    for table_row in &table.rows {
-        row(
-            out,
-            table_row.label,
-            table_row.emphasised,
-            &table_row.values,
-        );
+/// A line of Markdown whose start would make it a heading (`#`), a list item (`-`, `+`,
+/// `2025.`, `3)`) or a setext underline (`=`), escaped there; the rest is left as it is.
+pub fn line_start(text: &str) -> String {
+    if text.starts_with(['#', '-', '+', '=']) {
+        return format!("\\{text}");
     }
-    out.push('\n');
-    for change in &table.changes {
-        let _ = writeln!(out, "{}", change.sentence);
-        if !change.explanation.is_empty() {
-            let _ = writeln!(out, "{}", change.explanation);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    match text[digits..].chars().next() {
+        Some(marker @ ('.' | ')')) if digits > 0 => {
+            format!("{}\\{marker}{}", &text[..digits], &text[digits + 1..])
         }
-        out.push('\n');
+        _ => text.to_string(),
     }
 }
 
-fn frame_derivation(out: &mut String, frame: &FrameReport) {
-    let _ = writeln!(out, "## {}\n", frame.heading);
-    let _ = writeln!(out, "Index: {} ({}).\n", frame.index, frame.vintage);
-    for year in &frame.years {
-        let how = if year.entered { "beslutat" } else { "härlett" };
-        let _ = writeln!(
-            out,
-            "- **{}**: {} ({how})",
-            year.year,
-            format::with_unit(year.kommunbidrag, Precision::TKR)
-        );
-        for step in &year.steps {
-            let _ = writeln!(
-                out,
-                "  - {}: {}",
-                step.description,
-                format::with_unit(step.running, step.precision)
-            );
-        }
-    }
-    out.push('\n');
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn investment(out: &mut String, plan: &InvestmentReport) {
-    let _ = writeln!(out, "## {}\n", plan.heading);
-    header(out, plan.columns.iter().map(|column| column.label.clone()));
-    for table_row in &plan.rows {
-        row(
-            out,
-            &table_row.label,
-            table_row.emphasised,
-            &table_row.values,
+    #[test]
+    fn raw_html_and_links_are_escaped() {
+        assert_eq!(
+            text("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
         );
+        assert_eq!(
+            text("[klicka](javascript:alert(1))"),
+            "\\[klicka\\](javascript:alert(1))"
+        );
+        assert_eq!(text("<javascript:alert(1)>"), "\\<javascript:alert(1)\\>");
+        assert_eq!(text("&lt;b&gt; & mer"), "\\&lt;b\\&gt; & mer");
     }
-    let _ = writeln!(out, "\n{}\n", plan_sentence(plan));
-}
 
-fn risks(out: &mut String, risks: &RiskReport) {
-    let _ = writeln!(out, "## Risk- och väsentlighetsanalys\n");
-    for (title, scale) in [
-        ("Sannolikhet", &risks.probability_scale),
-        ("Väsentlighet", &risks.materiality_scale),
-    ] {
-        let _ = writeln!(out, "**{title}**\n");
-        for step in scale {
-            let _ = writeln!(
-                out,
-                "{}. *{}*: {}",
-                step.grade.value(),
-                step.name,
-                step.description
-            );
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(
-        out,
-        "| Risk | Sannolikhet | Väsentlighet | Riskvärde | Nivå | Hantering |\n|---|---:|---:|---:|---|---|"
-    );
-    for risk in &risks.risks {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            risk.name,
-            risk.probability,
-            risk.materiality,
-            risk.value,
-            risk.band,
-            risk.handling.swedish()
+    #[test]
+    fn emphasis_code_and_tables_are_escaped() {
+        assert_eq!(
+            text("*inte* `kod` a|b ~~x~~"),
+            "\\*inte\\* \\`kod\\` a\\|b \\~\\~x\\~\\~"
         );
+        assert_eq!(text("_kursiv_ e_arkiv"), "\\_kursiv\\_ e_arkiv");
+        assert_eq!(text("c:\\temp"), "c:\\\\temp");
+        assert_eq!(cell("två\nrader | här"), "två rader \\| här");
+        assert_eq!(cell("-114 196"), "-114 196");
     }
-    let _ = writeln!(
-        out,
-        "\n**Riskmatris** (sannolikhet nedåt, väsentlighet åt höger; antal risker per ruta)\n"
-    );
-    let _ = writeln!(
-        out,
-        "| Sannolikhet | 1 | 2 | 3 | 4 |\n|---|---|---|---|---|"
-    );
-    for matrix_row in &risks.matrix {
-        let cells: Vec<String> = matrix_row
-            .iter()
-            .map(|cell| format!("{} ({}): {}", cell.value, cell.band, cell.risks.len()))
-            .collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} |",
-            matrix_row[0].probability,
-            cells.join(" | ")
-        );
+
+    #[test]
+    fn a_block_marker_at_the_start_is_escaped() {
+        assert_eq!(text("# Rubrik"), "\\# Rubrik");
+        assert_eq!(text("- punkt"), "\\- punkt");
+        assert_eq!(text("-47 652 tkr"), "\\-47 652 tkr");
+        assert_eq!(text("2025. Året"), "2025\\. Året");
+        assert_eq!(text("3) tre"), "3\\) tre");
+        assert_eq!(text("2025 års budget"), "2025 års budget");
+        assert_eq!(text("Ökar med 2,0 mnkr."), "Ökar med 2,0 mnkr.");
     }
-    out.push('\n');
 }

@@ -1,11 +1,7 @@
-//! Text pieces every renderer shares: the metadata block's labels and the generated sentences
-//! about the investment plan.
+//! Text pieces every renderer shares: the metadata block's labels, and a text joined onto one
+//! line for a table cell.
 
-use styr_domain::calendar::Year;
 use styr_domain::document::DocumentMetadata;
-use styr_domain::format;
-use styr_domain::money::{Amount, Precision};
-use styr_reports::investment::InvestmentReport;
 
 /// The metadata block of a governance document, labelled as the reference labels it.
 pub fn metadata_rows(document: &DocumentMetadata) -> Vec<(&'static str, String)> {
@@ -22,24 +18,6 @@ pub fn metadata_rows(document: &DocumentMetadata) -> Vec<(&'static str, String)>
         ("Revideras senast", date(document.revise_by)),
         ("Dokumentansvarig", document.owner.clone()),
     ]
-}
-
-/// "Den totala investeringsplanen åren 2025–2029 uppgår till sammanlagt 613,7 mnkr, i genomsnitt 122,7 mnkr per år."
-pub fn plan_sentence(plan: &InvestmentReport) -> String {
-    plan_sentence_of(&plan.plan_years, plan.plan_sum, plan.plan_average)
-}
-
-/// The same sentence for a plan's years and given figures (the document's, as its table shows
-/// them).
-pub fn plan_sentence_of(years: &[Year], sum: Amount, average: Amount) -> String {
-    let (Some(first), Some(last)) = (years.first(), years.last()) else {
-        return String::new();
-    };
-    format!(
-        "Den totala investeringsplanen åren {first}–{last} uppgår till sammanlagt {}, i genomsnitt {} per år.",
-        format::with_unit(sum, Precision::MNKR_ONE_DECIMAL),
-        format::with_unit(average, Precision::MNKR_ONE_DECIMAL)
-    )
 }
 
 /// Markdown paragraphs joined into one line, for a table cell.

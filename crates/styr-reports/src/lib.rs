@@ -19,6 +19,7 @@ pub mod report;
 pub mod review;
 pub mod risk;
 pub mod sentences;
+pub mod shown;
 #[cfg(test)]
 mod test_budget;
 

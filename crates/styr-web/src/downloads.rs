@@ -1,6 +1,7 @@
 //! The budget document and its tables as files — PDF, Word, Excel, HTML, Markdown — and the
-//! budget template out and back in, for the Dokument page and the API alike. Every file is
-//! rendered from the budget as it is at this revision; nothing is stored.
+//! budget template out and back in, for the Dokument page and the API alike, and the report
+//! page. Every file is rendered by `styr_output::render` from the budget as it is at this
+//! revision; nothing is stored.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -8,64 +9,21 @@ use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use styr_output::Format;
 use styr_reports::BudgetReport;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Acting;
-use crate::error::ApiError;
+use crate::error::{ApiError, PageError};
 
-/// A format the document can be downloaded in.
+/// A format the document can be downloaded in, as the API names it: `styr_output`'s formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum DocumentFormat {
-    Pdf,
-    Docx,
-    Xlsx,
-    Html,
-    Markdown,
-}
-
-impl DocumentFormat {
-    pub fn from_key(key: &str) -> Option<DocumentFormat> {
-        Some(match key {
-            "pdf" => DocumentFormat::Pdf,
-            "docx" => DocumentFormat::Docx,
-            "xlsx" => DocumentFormat::Xlsx,
-            "html" => DocumentFormat::Html,
-            "markdown" | "md" => DocumentFormat::Markdown,
-            _ => return None,
-        })
-    }
-
-    fn content_type(self) -> &'static str {
-        match self {
-            DocumentFormat::Pdf => "application/pdf",
-            DocumentFormat::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
-            DocumentFormat::Xlsx => XLSX,
-            DocumentFormat::Html => "text/html; charset=utf-8",
-            DocumentFormat::Markdown => "text/markdown; charset=utf-8",
-        }
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            DocumentFormat::Pdf => "pdf",
-            DocumentFormat::Docx => "docx",
-            DocumentFormat::Xlsx => "xlsx",
-            DocumentFormat::Html => "html",
-            DocumentFormat::Markdown => "md",
-        }
-    }
-}
-
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+#[serde(transparent)]
+#[schema(value_type = String)]
+pub struct DocumentFormat(Format);
 
 /// The document (or, for xlsx, its tables) in a format.
-pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, ApiError> {
-    // The document's layout, for the formats that render it (the workbook is the tables).
-    let document = || styr_render::document::budget_document(report);
+pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError> {
     let failed = |error: &dyn std::fmt::Display| {
         tracing::error!(%error, "a document could not be rendered");
         ApiError::with_status(
@@ -74,19 +32,20 @@ pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, 
             "Dokumentet kunde inte skrivas.",
         )
     };
-    Ok(match format {
-        DocumentFormat::Pdf => styr_pdf::pdf(&document()).map_err(|error| failed(&error))?,
-        DocumentFormat::Docx => {
-            styr_render::docx::docx(&document()).map_err(|error| failed(&error))?
-        }
-        DocumentFormat::Xlsx => {
-            styr_render::xlsx::report::report_workbook(report).map_err(|error| failed(&error))?
-        }
-        DocumentFormat::Html => styr_render::document::html::html(&document()).into_bytes(),
-        DocumentFormat::Markdown => {
-            styr_render::document::markdown::markdown(&document()).into_bytes()
-        }
-    })
+    // A sum too large to hold is the budget's problem, not the server's.
+    let document = styr_output::budget_document(report)
+        .map_err(|error| ApiError::invalid(format!("Dokumentet kan inte räknas fram: {error}.")))?;
+    styr_output::render(&document, format).map_err(|error| failed(&error))
+}
+
+/// The report page — the budget document and the check of its stated figures — as HTML,
+/// through the same renderer as the HTML download, so the page and every file show the same
+/// figures.
+pub fn report_page(report: &BudgetReport) -> Result<Vec<u8>, PageError> {
+    let page = styr_output::report_page(report)
+        .map_err(|error| PageError::Invalid(format!("Rapporten kan inte räknas fram: {error}.")))?;
+    styr_output::render(&page, Format::Html)
+        .map_err(|error| PageError::Internal(crate::error::incident(&error)))
 }
 
 /// "Kommunstyrelsen budget 2025–2027" → "kommunstyrelsen-budget-2025-2027": a file name
@@ -128,11 +87,7 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
-async fn document_response(
-    state: &Acting,
-    id: i64,
-    format: DocumentFormat,
-) -> Result<Response, ApiError> {
+async fn document_response(state: &Acting, id: i64, format: Format) -> Result<Response, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     // Typesetting takes tens of milliseconds: off the threads that answer other requests.
     let rendering = std::sync::Arc::clone(&snapshot);
@@ -148,7 +103,7 @@ async fn document_response(
         })??;
     let stem = file_stem(&snapshot.budget.document.title);
     let name = match format {
-        DocumentFormat::Xlsx => format!("{stem}-tabeller.xlsx"),
+        Format::Xlsx => format!("{stem}-tabeller.xlsx"),
         other => format!("{stem}.{}", other.extension()),
     };
     Ok(attachment(format.content_type(), &name, bytes))
@@ -159,7 +114,7 @@ pub async fn document_page(
     state: Acting,
     Path((id, format)): Path<(i64, String)>,
 ) -> Result<Response, ApiError> {
-    let format = DocumentFormat::from_key(&format).ok_or_else(ApiError::not_found)?;
+    let format = Format::from_key(&format).ok_or_else(ApiError::not_found)?;
     document_response(&state, id, format).await
 }
 
@@ -179,7 +134,7 @@ pub async fn document_api(
     Path(id): Path<i64>,
     Query(query): Query<DocumentQuery>,
 ) -> Result<Response, ApiError> {
-    document_response(&state, id, query.format).await
+    document_response(&state, id, query.format.0).await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -223,7 +178,7 @@ pub async fn template(
         "budgetmall-{}.xlsx",
         file_stem(&snapshot.budget.document.title)
     );
-    Ok(attachment(XLSX, &name, bytes))
+    Ok(attachment(Format::Xlsx.content_type(), &name, bytes))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

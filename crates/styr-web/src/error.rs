@@ -15,7 +15,7 @@ use styr_app::AppError;
 static NEXT_REQUEST: AtomicU64 = AtomicU64::new(1);
 
 /// A number to quote when reporting a fault; it finds the full cause in the log.
-fn incident(error: &dyn std::error::Error) -> String {
+pub(crate) fn incident(error: &dyn std::error::Error) -> String {
     let id = format!(
         "{:x}-{}",
         std::process::id(),

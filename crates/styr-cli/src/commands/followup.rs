@@ -64,8 +64,15 @@ fn through(options: &Options<'_>) -> Option<u8> {
 fn write(report: &FollowupReport, options: &Options<'_>) -> ExitCode {
     let text = match options.format {
         FollowupFormat::Markdown => markdown(report, layout(options)),
-        FollowupFormat::Json => json(report),
+        FollowupFormat::Json => Ok(json(report)),
         FollowupFormat::Csv => csv(report),
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("styr: uppföljningen kan inte skrivas: {error}");
+            return ExitCode::FAILURE;
+        }
     };
     write_output(options.output, text.as_bytes())
 }

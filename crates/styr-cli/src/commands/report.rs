@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use styr_output::Format;
 use styr_reports::BudgetReport;
 
 use crate::arguments::ReportFormat;
@@ -26,30 +27,29 @@ pub fn run(
         Ok(report) => report,
         Err(status) => return status,
     };
-    // The document's layout, for the formats that render it (not the tables, JSON or data).
-    let document = || styr_render::document::budget_document(&report);
-    let rendered: Vec<u8> = match format {
-        ReportFormat::Markdown => styr_render::document::markdown::markdown(&document()).into(),
-        ReportFormat::Html => styr_render::document::html::html(&document()).into(),
-        ReportFormat::Json => styr_render::json(&report).into(),
-        ReportFormat::Pdf => match styr_pdf::pdf(&document()) {
-            Ok(pdf) => pdf,
-            Err(error) => {
-                eprintln!("styr: {error}");
-                return ExitCode::FAILURE;
-            }
-        },
-        ReportFormat::Docx => match styr_render::docx::docx(&document()) {
-            Ok(file) => file,
-            Err(error) => return cannot_write(&error),
-        },
-        ReportFormat::Xlsx => match styr_render::xlsx::report::report_workbook(&report) {
-            Ok(file) => file,
-            Err(error) => return cannot_write(&error),
-        },
+    let format = match format {
+        ReportFormat::Json => return write_output(output, styr_render::json(&report).as_bytes()),
         ReportFormat::Fdp => return write_package(&report, output),
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Pdf => Format::Pdf,
+        ReportFormat::Docx => Format::Docx,
+        ReportFormat::Xlsx => Format::Xlsx,
     };
-    write_output(output, &rendered)
+    let document = match styr_output::budget_document(&report) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!("styr: dokumentet kan inte räknas fram: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match styr_output::render(&document, format) {
+        Ok(rendered) => write_output(output, &rendered),
+        Err(error) => {
+            eprintln!("styr: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn from_file(path: &Path) -> Result<BudgetReport, ExitCode> {
@@ -78,11 +78,6 @@ fn from_database(database_url: &str, budget: Option<i64>) -> Result<BudgetReport
         }
     });
     report.ok_or(status)
-}
-
-fn cannot_write(error: &std::io::Error) -> ExitCode {
-    eprintln!("styr: filen kan inte skrivas: {error}");
-    ExitCode::FAILURE
 }
 
 /// Writes the open-data package into the directory `output` (made if missing).

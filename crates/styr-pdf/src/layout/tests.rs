@@ -1,5 +1,5 @@
 use super::*;
-use styr_render::document::{Cell, Column, Row, Table};
+use styr_render::document::{Block, Cell, Column, Row, Span, Table};
 
 fn long_document() -> Document {
     let table = Table {
@@ -25,6 +25,7 @@ fn long_document() -> Document {
     Document {
         title: "Provbudget".into(),
         metadata: vec![("Diarienummer", "2025.001".into())],
+        sheets: Vec::new(),
         blocks: vec![
             Block::Contents,
             Block::Heading {

@@ -151,6 +151,7 @@ mod tests {
         let document = Document {
             title: "Budget".into(),
             metadata: Vec::new(),
+            sheets: Vec::new(),
             blocks: vec![
                 Block::Contents,
                 Block::Heading {

@@ -1,20 +1,30 @@
 //! The document as Markdown: headings with `#`, tables as pipe tables with figures
-//! right-aligned, emphasis with `*` and `**`.
+//! right-aligned, emphasis with `*` and `**`. Every text is escaped ([`crate::markdown`]): what
+//! people typed reads as the text it is, never as HTML, a link or a list.
 
 use std::fmt::Write;
 
 use super::{Block, Document, Span, Style, Table};
+use crate::markdown::{cell, inline, line_start, text};
 
 pub fn markdown(document: &Document) -> String {
-    let mut out = format!("# {}\n\n", document.title);
+    let mut out = format!("# {}\n\n", text(&document.title));
     for (label, value) in &document.metadata {
-        let _ = writeln!(out, "**{label}:** {value}  ");
+        let _ = writeln!(out, "**{label}:** {}  ", inline(value));
     }
     for block in &document.blocks {
         out.push('\n');
         match block {
-            Block::Heading { level, text } => {
-                let _ = writeln!(out, "{} {text}", "#".repeat(usize::from(*level) + 1));
+            Block::Heading {
+                level,
+                text: heading,
+            } => {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    "#".repeat(usize::from(*level) + 1),
+                    text(heading)
+                );
             }
             Block::Paragraph(spans) => {
                 let _ = writeln!(out, "{}", spans_markdown(spans));
@@ -43,9 +53,9 @@ pub fn markdown(document: &Document) -> String {
                     .map(|(level, _)| level)
                     .min()
                     .unwrap_or(1);
-                for (level, text) in document.headings() {
+                for (level, heading) in document.headings() {
                     let indent = "  ".repeat(usize::from(level - top));
-                    let _ = writeln!(out, "{indent}- {text}");
+                    let _ = writeln!(out, "{indent}- {}", text(heading));
                 }
             }
         }
@@ -53,19 +63,17 @@ pub fn markdown(document: &Document) -> String {
     out
 }
 
+/// The spans of one paragraph or item, escaped, its start safe as a whole.
 fn spans_markdown(spans: &[Span]) -> String {
-    spans
+    let line: String = spans
         .iter()
         .map(|span| match span.style {
-            Style::Plain => span.text.clone(),
-            Style::Bold => format!("**{}**", span.text.trim()),
-            Style::Italic => format!("*{}*", span.text.trim()),
+            Style::Plain => inline(&span.text),
+            Style::Bold => format!("**{}**", inline(span.text.trim())),
+            Style::Italic => format!("*{}*", inline(span.text.trim())),
         })
-        .collect()
-}
-
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+        .collect();
+    line_start(&line)
 }
 
 fn table_markdown(out: &mut String, table: &Table) {

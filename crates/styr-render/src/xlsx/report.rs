@@ -4,20 +4,23 @@
 //! agree); costs, net costs, the result, the investment categories and the total are formulas
 //! over the cells above them, and the risk value is probability × materiality.
 
+mod registers;
+
 use styr_domain::investment::InvestmentRow;
 use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_reports::BudgetReport;
 use styr_reports::operating::{Column, OperatingTableReport};
+use styr_reports::shown::Shown;
 
 use super::{Cell, Look, Sheet, Value, range_sum, reference, sheet_name, tkr_number};
-use crate::document::tables::{shown_investment, shown_operating};
-use crate::text::one_line;
 
 /// The first row of a table's figures (zero-based): a title, a blank row and the header above.
-const FIRST: usize = 3;
+pub(super) const FIRST: usize = 3;
 
-pub fn report_workbook(report: &BudgetReport) -> Result<Vec<u8>, std::io::Error> {
+/// The sheets of the tables workbook, with the figures as `shown` gives them; the workbook is
+/// written from them by [`super::workbook`].
+pub fn sheets(report: &BudgetReport, shown: &Shown) -> Vec<Sheet> {
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut taken: Vec<String> = Vec::new();
     let mut add = |mut sheet: Sheet, sheets: &mut Vec<Sheet>| {
@@ -32,17 +35,20 @@ pub fn report_workbook(report: &BudgetReport) -> Result<Vec<u8>, std::io::Error>
             .iter()
             .find(|node| node.id == table.unit)
             .map_or_else(|| table.unit.to_string(), |node| node.name.clone());
-        add(operating(table, &format!("Drift {unit}")), &mut sheets);
+        if let Some(figures) = shown.operating_of(&table.unit) {
+            let sheet = operating(table, &figures.rows, &format!("Drift {unit}"));
+            add(sheet, &mut sheets);
+        }
     }
-    add(investment(report), &mut sheets);
-    add(frames(report), &mut sheets);
-    add(risks(report), &mut sheets);
-    add(control_plan(report), &mut sheets);
-    add(efficiency(report), &mut sheets);
-    super::workbook(&sheets, &report.document.title)
+    add(investment(report, &shown.investment.rows), &mut sheets);
+    add(registers::frames(report), &mut sheets);
+    add(registers::risks(report), &mut sheets);
+    add(registers::control_plan(report), &mut sheets);
+    add(registers::efficiency(report), &mut sheets);
+    sheets
 }
 
-fn title_rows(title: &str, header: Vec<Option<Cell>>) -> Vec<Vec<Option<Cell>>> {
+pub(super) fn title_rows(title: &str, header: Vec<Option<Cell>>) -> Vec<Vec<Option<Cell>>> {
     vec![
         vec![Some(Cell::text(title, Look::Bold))],
         Vec::new(),
@@ -50,7 +56,7 @@ fn title_rows(title: &str, header: Vec<Option<Cell>>) -> Vec<Vec<Option<Cell>>> 
     ]
 }
 
-fn header(labels: impl IntoIterator<Item = String>) -> Vec<Option<Cell>> {
+pub(super) fn header(labels: impl IntoIterator<Item = String>) -> Vec<Option<Cell>> {
     labels
         .into_iter()
         .map(|label| Some(Cell::text(label, Look::Header)))
@@ -109,7 +115,7 @@ fn amount_sheet(
     }
 }
 
-pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
+fn operating(table: &OperatingTableReport, shown: &[Vec<Amount>], name: &str) -> Sheet {
     let row_of = |wanted: OperatingRow| {
         table
             .rows
@@ -143,7 +149,7 @@ pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
         &table.heading,
         &table.columns,
         &labels,
-        &shown_operating(table),
+        shown,
         |row, column| match table.rows[row - FIRST].row {
             OperatingRow::Costs => Some(range_sum(
                 column,
@@ -157,7 +163,7 @@ pub fn operating(table: &OperatingTableReport, name: &str) -> Sheet {
     )
 }
 
-fn investment(report: &BudgetReport) -> Sheet {
+fn investment(report: &BudgetReport, shown: &[Vec<Amount>]) -> Sheet {
     let plan = &report.investment;
     let categories: Vec<usize> = plan
         .rows
@@ -182,7 +188,7 @@ fn investment(report: &BudgetReport) -> Sheet {
         &plan.heading,
         &plan.columns,
         &labels,
-        &shown_investment(plan),
+        shown,
         |row, column| match plan.rows[row - FIRST].row {
             InvestmentRow::Category(_) => {
                 let count = projects(row - FIRST);
@@ -192,136 +198,4 @@ fn investment(report: &BudgetReport) -> Sheet {
             InvestmentRow::Project(_) => None,
         },
     )
-}
-
-fn frames(report: &BudgetReport) -> Sheet {
-    let mut rows = title_rows(
-        "Kommunbidrag",
-        header(["Ram", "År", "Kommunbidrag (tkr)", "Beslutat eller härlett"].map(String::from)),
-    );
-    for frame in &report.frames {
-        for year in &frame.years {
-            rows.push(vec![
-                Some(Cell::text(&frame.heading, Look::Text)),
-                Some(Cell {
-                    value: Value::Number(year.year.to_string()),
-                    look: Look::Text,
-                }),
-                Some(Cell::tkr(year.kommunbidrag, Look::Tkr)),
-                Some(Cell::text(
-                    if year.entered { "beslutat" } else { "härlett" },
-                    Look::Text,
-                )),
-            ]);
-        }
-    }
-    Sheet {
-        name: "Kommunbidrag".into(),
-        rows,
-        widths: vec![50, 8, 20, 22],
-    }
-}
-
-fn risks(report: &BudgetReport) -> Sheet {
-    let mut rows = title_rows(
-        "Risk- och väsentlighetsanalys",
-        header(
-            [
-                "Risk",
-                "Riskbeskrivning",
-                "Sannolikhet",
-                "Väsentlighet",
-                "Riskvärde",
-                "Nivå",
-                "Hantering",
-            ]
-            .map(String::from),
-        ),
-    );
-    for (index, risk) in report.risks.risks.iter().enumerate() {
-        let row = FIRST + index;
-        rows.push(vec![
-            Some(Cell::text(&risk.name, Look::Bold)),
-            Some(Cell::text(one_line(&risk.description), Look::Wrapped)),
-            Some(number(risk.probability)),
-            Some(number(risk.materiality)),
-            Some(Cell {
-                value: Value::Formula {
-                    formula: format!("{}*{}", reference(2, row), reference(3, row)),
-                    value: risk.value.to_string(),
-                },
-                look: Look::Text,
-            }),
-            Some(Cell::text(&risk.band, Look::Text)),
-            Some(Cell::text(one_line(&risk.handling_text), Look::Wrapped)),
-        ]);
-    }
-    Sheet {
-        name: "Risker".into(),
-        rows,
-        widths: vec![30, 50, 12, 12, 10, 10, 70],
-    }
-}
-
-fn number(value: u8) -> Cell {
-    Cell {
-        value: Value::Number(value.to_string()),
-        look: Look::Text,
-    }
-}
-
-fn control_plan(report: &BudgetReport) -> Sheet {
-    let mut rows = title_rows(
-        "Internkontrollplan",
-        header(["Risk", "Riskbeskrivning", "Riskvärde", "Metod", "Ansvarig"].map(String::from)),
-    );
-    for row in &report.control_plan {
-        rows.push(vec![
-            Some(Cell::text(&row.risk, Look::Bold)),
-            Some(Cell::text(one_line(&row.description), Look::Wrapped)),
-            Some(number(row.value)),
-            Some(Cell::text(one_line(&row.method), Look::Wrapped)),
-            Some(Cell::text(&row.responsible, Look::Text)),
-        ]);
-    }
-    Sheet {
-        name: "Internkontroll".into(),
-        rows,
-        widths: vec![30, 50, 10, 60, 26],
-    }
-}
-
-fn efficiency(report: &BudgetReport) -> Sheet {
-    let mut rows = title_rows(
-        "Effektiviseringsåtgärder och utredningar",
-        header(
-            [
-                "Förslag från nämnd",
-                "Utredning",
-                "Hantering",
-                "Samordnas av",
-            ]
-            .map(String::from),
-        ),
-    );
-    for row in &report.efficiency {
-        rows.push(vec![
-            Some(Cell::text(&row.proposed_by, Look::Text)),
-            Some(Cell::text(&row.investigation, Look::Wrapped)),
-            Some(Cell::text(one_line(&row.handling), Look::Wrapped)),
-            Some(Cell::text(
-                if row.prioritised {
-                    row.coordinators.join(", ")
-                } else {
-                    "Ej prioriterad".into()
-                },
-                Look::Text,
-            )),
-        ]);
-    }
-    Sheet {
-        name: "Effektivisering".into(),
-        rows,
-        widths: vec![28, 40, 80, 30],
-    }
 }

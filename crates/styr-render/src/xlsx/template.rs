@@ -10,10 +10,12 @@
 
 use styr_domain::budget::Budget;
 use styr_domain::calendar::Year;
-use styr_domain::money::Amount;
+use styr_domain::money::{Amount, AmountOverflow};
 use styr_domain::operating::{LineKind, OperatingRow, UnitLines};
 use styr_domain::organisation::UnitId;
 use styr_domain::template::{COMPARISON, EXPLANATION, FINANCIAL_NET, HEADER, NET, TITLE, UNIT_ID};
+
+use styr_reports::shown::template::lines_net;
 
 use super::{Cell, Look, Sheet, Value, range_sum, sheet_name, tkr_number};
 
@@ -30,7 +32,7 @@ pub fn template_workbook(budget: &Budget, units: &[UnitId]) -> Result<Vec<u8>, s
             .organisation
             .unit(&lines.unit)
             .map_or_else(|| lines.unit.to_string(), |unit| unit.name.clone());
-        let mut sheet = unit_sheet(budget, lines, &name);
+        let mut sheet = unit_sheet(budget, lines, &name).map_err(std::io::Error::other)?;
         sheet.name = sheet_name(&name, &taken);
         taken.push(sheet.name.clone());
         sheets.push(sheet);
@@ -38,7 +40,7 @@ pub fn template_workbook(budget: &Budget, units: &[UnitId]) -> Result<Vec<u8>, s
     super::workbook(&sheets, &format!("{TITLE} – {}", budget.document.title))
 }
 
-fn unit_sheet(budget: &Budget, lines: &UnitLines, name: &str) -> Sheet {
+fn unit_sheet(budget: &Budget, lines: &UnitLines, name: &str) -> Result<Sheet, AmountOverflow> {
     let years = &budget.years;
     let editable: Vec<Year> = std::iter::once(years.budget)
         .chain(years.plan.iter().copied())
@@ -132,23 +134,22 @@ fn unit_sheet(budget: &Budget, lines: &UnitLines, name: &str) -> Sheet {
         .enumerate()
     {
         let column = offset + 1;
-        // A sum too large to hold has no value written; the spreadsheet computes it itself.
-        let total = Amount::try_sum(LineKind::ALL.into_iter().map(|line| value(line, year)));
+        let total = lines_net(lines, year)?;
         sum.push(Some(Cell {
             value: Value::Formula {
                 formula: range_sum(column, first, last_line),
-                value: total.map(tkr_number).unwrap_or_default(),
+                value: tkr_number(total),
             },
             look: Look::TkrBold,
         }));
     }
     rows.push(sum);
-    Sheet {
+    Ok(Sheet {
         name: name.to_string(),
         rows,
         widths: std::iter::once(34)
             .chain(std::iter::repeat_n(16, editable.len() + 1))
             .chain(std::iter::once(70))
             .collect(),
-    }
+    })
 }

@@ -51,5 +51,5 @@ pub async fn export(state: Acting, Path(id): Path<i64>) -> PageResult {
 /// The whole computed report, as `styr report --format html` writes it.
 pub async fn report(state: Acting, Path(id): Path<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
-    Ok(Html(styr_render::html(snapshot.report())).into_response())
+    Ok(Html(crate::downloads::report_page(snapshot.report())?).into_response())
 }

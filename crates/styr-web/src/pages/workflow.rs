@@ -190,7 +190,7 @@ pub async fn version(state: Acting, Path((id, number)): Path<(i64, i64)>) -> Pag
     let budget = state.app.version_budget(id, number).await?;
     let report = styr_reports::budget_report(&budget)
         .map_err(|error| PageError::Invalid(error.to_string()))?;
-    Ok(Html(styr_render::html(&report)).into_response())
+    Ok(Html(crate::downloads::report_page(&report)?).into_response())
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,8 @@
 
 use std::time::{Duration, Instant};
 
+use styr_output::{Format, render};
+
 /// A format's name and the work of rendering it once (returning the output's size).
 type Renderer<'a> = (&'static str, Box<dyn FnMut() -> usize + 'a>);
 
@@ -39,52 +41,36 @@ fn main() {
     let source = include_str!("../../../examples/alingsas-ks-2025.toml");
     let budget = styr_import::parse_budget(source).expect("the example reads");
     let report = styr_reports::budget_report(&budget).expect("the example computes");
-    let document = styr_render::document::budget_document(&report);
+    let document = styr_output::budget_document(&report).expect("the figures fit");
 
     println!(
         "Rendering the reference budget (Kommunstyrelsen i Alingsås 2025–2027), median of {runs} runs:"
     );
-    let rows: [Renderer; 7] = [
-        (
-            "report",
-            Box::new(|| {
-                let report = styr_reports::budget_report(&budget).expect("computes");
-                styr_render::document::budget_document(&report).blocks.len()
-            }),
-        ),
-        (
-            "pdf",
-            Box::new(|| styr_pdf::pdf(&document).expect("a PDF").len()),
-        ),
-        (
-            "docx",
-            Box::new(|| styr_render::docx::docx(&document).expect("a docx").len()),
-        ),
-        (
-            "xlsx",
-            Box::new(|| {
-                styr_render::xlsx::report::report_workbook(&report)
-                    .expect("a workbook")
-                    .len()
-            }),
-        ),
-        (
-            "html",
-            Box::new(|| styr_render::document::html::html(&document).len()),
-        ),
-        (
-            "markdown",
-            Box::new(|| styr_render::document::markdown::markdown(&document).len()),
-        ),
-        (
-            "template",
-            Box::new(|| {
-                styr_render::xlsx::template::template_workbook(&budget, &[])
-                    .expect("a template")
-                    .len()
-            }),
-        ),
-    ];
+    let mut rows: Vec<Renderer> = vec![(
+        "report",
+        Box::new(|| {
+            let report = styr_reports::budget_report(&budget).expect("computes");
+            styr_output::budget_document(&report)
+                .expect("the figures fit")
+                .blocks
+                .len()
+        }),
+    )];
+    for format in Format::ALL {
+        let document = &document;
+        rows.push((
+            format.key(),
+            Box::new(move || render(document, format).expect("a file").len()),
+        ));
+    }
+    rows.push((
+        "template",
+        Box::new(|| {
+            styr_render::xlsx::template::template_workbook(&budget, &[])
+                .expect("a template")
+                .len()
+        }),
+    ));
     for (format, mut work) in rows {
         let (median, size) = time(runs, &mut work);
         println!(

@@ -1,0 +1,117 @@
+//! The one place a file format is chosen. A [`Document`] (`styr_render::document`: the blocks
+//! of the board's budget document and its tables as sheets, every figure already shown) is
+//! rendered by [`render`] in any [`Format`]; the CLI's `styr report`, the web's downloads and
+//! the web's report page all call it, so no front end picks a renderer of its own.
+//!
+//! ```text
+//! let document = styr_output::budget_document(&report)?;
+//! let pdf = styr_output::render(&document, Format::Pdf)?;
+//! ```
+//!
+//! It is a crate of its own because the PDF typesetter (`styr-pdf`) depends on the document
+//! model in `styr-render`; the function that reaches every format must stand above both
+//! (docs/adr/0005-one-render-above-the-formats.md).
+
+use serde::Deserialize;
+
+pub use styr_render::document::{Document, budget_document, report_page};
+
+/// A format the budget document is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Typeset in-process: page numbers, a contents with page numbers, embedded fonts.
+    Pdf,
+    /// Word, to edit the text: Word's own headings, a contents field, tables that repeat their header.
+    Docx,
+    /// The tables as an Excel workbook: a sheet per table, subtotals as formulas.
+    Xlsx,
+    /// One self-contained page, ready to print.
+    Html,
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Pdf,
+        Format::Docx,
+        Format::Xlsx,
+        Format::Html,
+        Format::Markdown,
+    ];
+
+    /// "pdf", "docx", "xlsx", "html", "markdown" (or "md").
+    pub fn from_key(key: &str) -> Option<Format> {
+        match key {
+            "md" => Some(Format::Markdown),
+            _ => Format::ALL.into_iter().find(|format| format.key() == key),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Pdf => "application/pdf",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Html => "text/html; charset=utf-8",
+            Format::Markdown => "text/markdown; charset=utf-8",
+        }
+    }
+
+    /// The file name's extension: "pdf", "md" …
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            other => other.key(),
+        }
+    }
+}
+
+/// A file that could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Pdf(#[from] styr_pdf::PdfError),
+    #[error("filen kan inte skrivas: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// The document as a file in `format`.
+pub fn render(document: &Document, format: Format) -> Result<Vec<u8>, RenderError> {
+    use styr_render::document::{html, markdown};
+    Ok(match format {
+        Format::Pdf => styr_pdf::pdf(document)?,
+        Format::Docx => styr_render::docx::docx(document)?,
+        Format::Xlsx => styr_render::xlsx::workbook(&document.sheets, &document.title)?,
+        Format::Html => html::html(document).into_bytes(),
+        Format::Markdown => markdown::markdown(document).into_bytes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_format_has_its_key_extension_and_content_type() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_key(format.key()), Some(format));
+            assert!(!format.content_type().is_empty());
+        }
+        assert_eq!(Format::from_key("md"), Some(Format::Markdown));
+        assert_eq!(Format::Markdown.extension(), "md");
+        assert_eq!(Format::from_key("exe"), None);
+    }
+}
