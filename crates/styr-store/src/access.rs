@@ -119,7 +119,8 @@ impl Store {
     }
 
     /// Sets a new password hash, ends every session of the person but `keep` (the session
-    /// that changed it) and revokes every API token of theirs; says how many of each ended.
+    /// that changed it) and revokes every API token of theirs; says how many of each ended,
+    /// and so do the stamp's entries that have no new value of their own.
     pub async fn set_password(
         &self,
         user_id: i64,
@@ -147,9 +148,14 @@ impl Store {
         .execute(&mut *transaction)
         .await?
         .rows_affected();
-        crate::audit::write(&mut transaction, stamp).await?;
+        let ended = Ended { sessions, tokens };
+        let mut stamp = stamp.clone();
+        for entry in &mut stamp.entries {
+            entry.new_value.get_or_insert_with(|| ended.to_string());
+        }
+        crate::audit::write(&mut transaction, &stamp).await?;
         transaction.commit().await?;
-        Ok(Ended { sessions, tokens })
+        Ok(ended)
     }
 }
 
@@ -158,4 +164,14 @@ impl Store {
 pub struct Ended {
     pub sessions: u64,
     pub tokens: u64,
+}
+
+impl std::fmt::Display for Ended {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            formatter,
+            "avslutade inloggningar: {}, återkallade API-nycklar: {}",
+            self.sessions, self.tokens
+        )
+    }
 }

@@ -47,6 +47,47 @@ impl Store {
         })
     }
 
+    /// Reads what an SQLite backup at `path` holds without changing a byte of it (opened
+    /// read-only, never migrated): SQLite's integrity check must pass and the file must be a
+    /// styr database. What a restore checks before it replaces anything.
+    pub async fn inspect_backup(path: &Path) -> Result<Contents, StoreError> {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let url = format!("sqlite://{}?mode=ro", path.display());
+        let mut connection = sqlx::AnyConnection::connect(&url).await?;
+        let check: String = sqlx::query("PRAGMA integrity_check")
+            .fetch_one(&mut connection)
+            .await?
+            .try_get(0)?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt(format!(
+                "SQLite:s kontroll säger: {check}"
+            )));
+        }
+        let mut contents = Contents::default();
+        for (table, count) in [
+            ("budgets", &mut contents.budgets),
+            ("users", &mut contents.users),
+            ("audit_log", &mut contents.audit_entries),
+            ("outcome_imports", &mut contents.outcome_imports),
+        ] {
+            let sql = sqlx::AssertSqlSafe(format!("SELECT COUNT(*) AS found FROM {table}"));
+            *count = sqlx::query(sql)
+                .fetch_one(&mut connection)
+                .await
+                .map_err(|_| StoreError::Corrupt(format!("filen har ingen tabell {table}")))?
+                .try_get("found")?;
+        }
+        connection.close().await?;
+        Ok(contents)
+    }
+
+    /// Closes every connection, waiting until they are closed (before a restore moves the
+    /// file).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// Writes the whole SQLite database, as of now, into a new file at `path`, which must not
     /// exist yet. SQLite only: PostgreSQL is copied by `pg_dump`.
     pub async fn backup_into(&self, path: &Path) -> Result<(), StoreError> {

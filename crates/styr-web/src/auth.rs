@@ -6,8 +6,12 @@
 //! credential to forge and needs none. Every response gets the security headers.
 //!
 //! What the roles allow is decided in the application layer, not here: this module only
-//! establishes the actor.
+//! establishes the actor — and, for the login throttle, the client's address: the peer of
+//! the connection, or, only when that peer is a configured [`TrustedProxies`] (`styr serve
+//! --trusted-proxy`), the address the proxy names in `X-Forwarded-For`. Anyone can write that
+//! header, so by default it is never believed.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
@@ -32,6 +36,42 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 const FORM_LIMIT: usize = 16 << 20;
 /// How much of a multipart body is read to find its first part, the CSRF field.
 const MULTIPART_PEEK: usize = 8 << 10;
+
+/// The reverse proxies whose `X-Forwarded-For` names the client (none unless configured):
+/// added to the router as an extension, `router.layer(Extension(TrustedProxies(…)))`.
+#[derive(Clone, Debug, Default)]
+pub struct TrustedProxies(pub Vec<IpAddr>);
+
+/// The client's address: the connection's peer, unless the peer is a trusted proxy, in which
+/// case the nearest address in `X-Forwarded-For` that is not itself a trusted proxy (each
+/// proxy appends the address it was reached from, so the nearest entries are the ones the
+/// trusted proxies wrote; anything further left is whatever the client sent).
+pub fn client_address(
+    peer: Option<IpAddr>,
+    headers: &HeaderMap,
+    trusted: &TrustedProxies,
+) -> Option<IpAddr> {
+    let peer = peer?;
+    if !trusted.0.contains(&peer) {
+        return Some(peer);
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|entry| entry.trim().parse::<IpAddr>())
+        .collect::<Result<_, _>>()
+        // A header that does not read is not believed at all: the proxy is the client.
+        .unwrap_or_default();
+    Some(
+        forwarded
+            .into_iter()
+            .rev()
+            .find(|address| !trusted.0.contains(address))
+            .unwrap_or(peer),
+    )
+}
 
 /// The established actor of a request, with what its session's forms must carry.
 #[derive(Clone)]
@@ -201,7 +241,14 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
     {
         match checked(request, &expected).await {
             Some(passed) => request = passed,
-            None => return forbidden_csrf(&path),
+            None => {
+                // On record, counted per person: a forged form can be sent many times.
+                state
+                    .app
+                    .refuse_forged_request(&established.actor, &path)
+                    .await;
+                return forbidden_csrf(&path);
+            }
         }
     }
     request.extensions_mut().insert(established.clone());
@@ -362,6 +409,32 @@ mod tests {
         assert!(same_secret("abc", "abc"));
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "ab"));
+    }
+
+    #[test]
+    fn a_forwarded_address_is_believed_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.5".parse().expect("an address");
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, 198.51.100.7"),
+        );
+        let none = TrustedProxies::default();
+        let trusted = TrustedProxies(vec![proxy]);
+        assert_eq!(client_address(Some(proxy), &headers, &none), Some(proxy));
+        assert_eq!(
+            client_address(Some(proxy), &headers, &trusted),
+            "198.51.100.7".parse().ok(),
+            "the address the proxy appended, not what the client claimed before it"
+        );
+        let other: IpAddr = "192.0.2.1".parse().expect("an address");
+        assert_eq!(client_address(Some(other), &headers, &trusted), Some(other));
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("inte en adress"),
+        );
+        assert_eq!(client_address(Some(proxy), &headers, &trusted), Some(proxy));
+        assert_eq!(client_address(None, &headers, &trusted), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -12,7 +13,8 @@ use styr_app::{ApiToken, AppError, Role, RoleKind};
 use super::{PageResult, html, invalid, see};
 use crate::AppState;
 use crate::auth::{
-    Acting, CSRF_FIELD, LOGIN_COOKIE, cookie, over_tls, same_secret, session_cookie,
+    Acting, CSRF_FIELD, LOGIN_COOKIE, TrustedProxies, client_address, cookie, over_tls,
+    same_secret, session_cookie,
 };
 use crate::error::PageError;
 
@@ -32,9 +34,18 @@ pub struct Back {
     pub till: String,
 }
 
-/// Where to go after logging in: only a path on this site.
+/// Where to go after logging in: only a path on this site. The path must start with one "/"
+/// ("//x" and "/\\x" name another site) and hold only visible ASCII without a backslash: a
+/// browser drops tabs and line breaks from a URL ("/\t/evil.example" is "//evil.example"),
+/// reads a backslash as a slash, and a line break could not even be sent as a header. A
+/// path styr sends here is percent-encoded already (see `auth::encode`), so it passes.
 fn safe_back(back: &str) -> String {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
+    let on_this_site = back.starts_with('/')
+        && !back.starts_with("//")
+        && back
+            .bytes()
+            .all(|byte| byte.is_ascii_graphic() && byte != b'\\');
+    if on_this_site {
         back.to_string()
     } else {
         "/".to_string()
@@ -55,11 +66,17 @@ fn login_page(
     let token = cookie(headers, LOGIN_COOKIE)
         .filter(|token| token.len() == 64 && token.bytes().all(|byte| byte.is_ascii_hexdigit()))
         .unwrap_or_else(styr_app::accounts::secret);
+    // A name longer than any account's is not shown back: it is not one, and could be huge.
+    let shown = if username.chars().count() <= styr_app::accounts::MAXIMUM_USERNAME {
+        username
+    } else {
+        ""
+    };
     let page = LoginPage {
         title: "Logga in".into(),
         login_token: token.clone(),
         back: safe_back(back),
-        username: username.to_string(),
+        username: shown.to_string(),
         message: message.to_string(),
     };
     match page.render() {
@@ -82,14 +99,27 @@ pub async fn show_login(headers: HeaderMap, Query(back): Query<Back>) -> Respons
 
 pub async fn login(
     State(state): State<AppState>,
-    client: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    peer: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    trusted: Option<axum::Extension<TrustedProxies>>,
     headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
-    // The peer's address, when the server knows it (`styr serve` does), throttles a client
-    // that tries many names; a proxy's forwarded header is not trusted for this.
-    let client =
-        client.map(|axum::Extension(axum::extract::ConnectInfo(address))| address.ip().to_string());
+    // The client's address, when the server knows it (`styr serve` does), throttles a client
+    // that tries many names; a proxy's forwarded header counts only from a trusted proxy.
+    let peer = peer.map(|axum::Extension(axum::extract::ConnectInfo(address))| address.ip());
+    let trusted = trusted
+        .map(|axum::Extension(trusted)| trusted)
+        .unwrap_or_default();
+    let client = client_address(peer, &headers, &trusted).map(|address| address.to_string());
+    let fields = match form {
+        Ok(Form(fields)) => fields,
+        Err(rejection) => {
+            // Too large, or not a form: refused like a failed login, and on record.
+            let why = rejection.body_text();
+            state.app.refuse_login_form(client.as_deref(), &why).await;
+            return rejection.into_response();
+        }
+    };
     let field = |name: &str| {
         fields
             .iter()
@@ -233,7 +263,7 @@ pub async fn change_password(state: Acting, Form(form): Form<PasswordForm>) -> P
             &account_page(
                 &state,
                 String::new(),
-                "Lösenordet är bytt. Dina andra inloggningar är utloggade.".into(),
+                "Lösenordet är bytt. Dina andra inloggningar är utloggade och dina API-nycklar återkallade.".into(),
                 String::new(),
             )
             .await?,
@@ -251,7 +281,12 @@ pub struct TokenForm {
 }
 
 pub async fn create_token(state: Acting, Form(form): Form<TokenForm>) -> PageResult {
-    match state.app.create_token(&state.actor, &form.name).await {
+    // Only a session makes tokens (the app refuses a request on a token, and records it).
+    let made = state
+        .app
+        .create_token(&state.actor, state.session.as_deref(), &form.name)
+        .await;
+    match made {
         Ok(token) => html(
             &account_page(
                 &state,
