@@ -9,69 +9,32 @@
 //! establishes the actor — and, for the login throttle, the client's address: the peer of
 //! the connection, or, only when that peer is a configured [`TrustedProxies`] (`styr serve
 //! --trusted-proxy`), the address the proxy names in `X-Forwarded-For`. Anyone can write that
-//! header, so by default it is never believed.
+//! header, so by default it is never believed (client.rs). A request refused for want of its
+//! CSRF token is recorded, counted per person (`App::refuse_forged_request`): a forged form
+//! on another site could send it a thousand times in its victim's name.
 
-use std::net::IpAddr;
+mod client;
+mod csrf;
+
+pub use client::{TrustedProxies, client_address};
+
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use futures_util::StreamExt;
-use http_body_util::BodyExt;
 use styr_app::{Actor, App};
 
 use crate::AppState;
 use crate::error::ApiError;
+use csrf::checked;
 
 pub const SESSION_COOKIE: &str = "styr_session";
 pub const LOGIN_COOKIE: &str = "styr_login";
 pub const CSRF_FIELD: &str = "_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-/// The largest form read whole to find its CSRF field (bigger posts are multipart uploads).
-const FORM_LIMIT: usize = 16 << 20;
-/// How much of a multipart body is read to find its first part, the CSRF field.
-const MULTIPART_PEEK: usize = 8 << 10;
-
-/// The reverse proxies whose `X-Forwarded-For` names the client (none unless configured):
-/// added to the router as an extension, `router.layer(Extension(TrustedProxies(…)))`.
-#[derive(Clone, Debug, Default)]
-pub struct TrustedProxies(pub Vec<IpAddr>);
-
-/// The client's address: the connection's peer, unless the peer is a trusted proxy, in which
-/// case the nearest address in `X-Forwarded-For` that is not itself a trusted proxy (each
-/// proxy appends the address it was reached from, so the nearest entries are the ones the
-/// trusted proxies wrote; anything further left is whatever the client sent).
-pub fn client_address(
-    peer: Option<IpAddr>,
-    headers: &HeaderMap,
-    trusted: &TrustedProxies,
-) -> Option<IpAddr> {
-    let peer = peer?;
-    if !trusted.0.contains(&peer) {
-        return Some(peer);
-    }
-    let forwarded: Vec<IpAddr> = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(|entry| entry.trim().parse::<IpAddr>())
-        .collect::<Result<_, _>>()
-        // A header that does not read is not believed at all: the proxy is the client.
-        .unwrap_or_default();
-    Some(
-        forwarded
-            .into_iter()
-            .rev()
-            .find(|address| !trusted.0.contains(address))
-            .unwrap_or(peer),
-    )
-}
 
 /// The established actor of a request, with what its session's forms must carry.
 #[derive(Clone)]
@@ -255,94 +218,6 @@ pub async fn authenticate(State(state): State<AppState>, request: Request, next:
     CURRENT.scope(established, next.run(request)).await
 }
 
-/// The request, if it carries the expected CSRF token; its body is given back whole.
-async fn checked(request: Request, expected: &str) -> Option<Request> {
-    let header_token = request
-        .headers()
-        .get(CSRF_HEADER)
-        .and_then(|value| value.to_str().ok())
-        .map(str::to_string);
-    if let Some(token) = header_token {
-        return same_secret(&token, expected).then_some(request);
-    }
-    let content_type = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    let (parts, body) = request.into_parts();
-    if content_type.starts_with("application/x-www-form-urlencoded") {
-        let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.ok()?;
-        let token = form_field(&bytes, CSRF_FIELD)?;
-        return same_secret(&token, expected)
-            .then(|| Request::from_parts(parts, Body::from(bytes)));
-    }
-    if let Some(boundary) = content_type
-        .split(';')
-        .find_map(|part| part.trim().strip_prefix("boundary="))
-        .map(|boundary| boundary.trim_matches('"').to_string())
-    {
-        let (prefix, rest) = peek(body, MULTIPART_PEEK).await?;
-        let token = first_multipart_field(&prefix, &boundary, CSRF_FIELD)?;
-        if !same_secret(&token, expected) {
-            return None;
-        }
-        let stream = futures_util::stream::once(async move { Ok::<Bytes, axum::Error>(prefix) })
-            .chain(rest.into_data_stream());
-        return Some(Request::from_parts(parts, Body::from_stream(stream)));
-    }
-    None
-}
-
-/// Reads at least `at_least` bytes of `body` (or all of it), and gives back the rest unread.
-async fn peek(mut body: Body, at_least: usize) -> Option<(Bytes, Body)> {
-    let mut prefix = Vec::new();
-    while prefix.len() < at_least {
-        match body.frame().await {
-            Some(Ok(frame)) => {
-                if let Ok(data) = frame.into_data() {
-                    prefix.extend_from_slice(&data);
-                }
-            }
-            Some(Err(_)) => return None,
-            None => break,
-        }
-    }
-    Some((Bytes::from(prefix), body))
-}
-
-/// A field of a URL-encoded form.
-fn form_field(body: &[u8], name: &str) -> Option<String> {
-    let fields: Vec<(String, String)> = serde_urlencoded_pairs(body);
-    fields
-        .into_iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value)
-}
-
-fn serde_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
-    serde_urlencoded::from_bytes(body).unwrap_or_default()
-}
-
-/// The value of a multipart body's first part, if that part is named `name`.
-fn first_multipart_field(prefix: &[u8], boundary: &str, name: &str) -> Option<String> {
-    let text = String::from_utf8_lossy(prefix);
-    let start = text.find(&format!("--{boundary}"))? + boundary.len() + 2;
-    let part = &text[start..];
-    let (head, rest) = part.split_once("\r\n\r\n")?;
-    let named = head.lines().any(|line| {
-        line.to_ascii_lowercase()
-            .starts_with("content-disposition:")
-            && line.contains(&format!("name=\"{name}\""))
-    });
-    if !named {
-        return None;
-    }
-    let end = rest.find(&format!("\r\n--{boundary}"))?;
-    Some(rest[..end].to_string())
-}
-
 /// The security headers every response carries. The pages use no inline script or style, so
 /// the policy allows only styr's own files.
 pub async fn security_headers(request: Request, next: Next) -> Response {
@@ -393,48 +268,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_multipart_part_gives_the_csrf_token() {
-        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nabc123\r\n--XyZ\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"a.se\"\r\n\r\n#FLAGGA 0\r\n--XyZ--\r\n";
-        assert_eq!(
-            first_multipart_field(body, "XyZ", "_csrf").as_deref(),
-            Some("abc123")
-        );
-        let other =
-            b"--XyZ\r\nContent-Disposition: form-data; name=\"fil\"\r\n\r\nx\r\n--XyZ--\r\n";
-        assert_eq!(first_multipart_field(other, "XyZ", "_csrf"), None);
-    }
-
-    #[test]
     fn secrets_compare_whole() {
         assert!(same_secret("abc", "abc"));
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "ab"));
-    }
-
-    #[test]
-    fn a_forwarded_address_is_believed_only_from_a_trusted_proxy() {
-        let proxy: IpAddr = "10.0.0.5".parse().expect("an address");
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            "x-forwarded-for",
-            HeaderValue::from_static("203.0.113.9, 198.51.100.7"),
-        );
-        let none = TrustedProxies::default();
-        let trusted = TrustedProxies(vec![proxy]);
-        assert_eq!(client_address(Some(proxy), &headers, &none), Some(proxy));
-        assert_eq!(
-            client_address(Some(proxy), &headers, &trusted),
-            "198.51.100.7".parse().ok(),
-            "the address the proxy appended, not what the client claimed before it"
-        );
-        let other: IpAddr = "192.0.2.1".parse().expect("an address");
-        assert_eq!(client_address(Some(other), &headers, &trusted), Some(other));
-        headers.insert(
-            "x-forwarded-for",
-            HeaderValue::from_static("inte en adress"),
-        );
-        assert_eq!(client_address(Some(proxy), &headers, &trusted), Some(proxy));
-        assert_eq!(client_address(None, &headers, &trusted), None);
     }
 
     #[test]

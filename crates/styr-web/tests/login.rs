@@ -157,6 +157,11 @@ async fn a_huge_username_is_refused_at_once_and_recorded_by_its_length_only() {
         recorded.contains("1048576"),
         "the record says how long it was: {recorded}"
     );
+    assert_eq!(
+        app.tracked_login_keys(),
+        1,
+        "the throttle keeps the address, not the name"
+    );
     // The page shows the name back no more than it keeps it.
     assert!(answer.body.len() < 64 << 10, "{} bytes", answer.body.len());
     // A form too large to read at all (3 MiB encoded) is refused before the handler reads a
