@@ -1,7 +1,9 @@
 //! The operator's backup and restore, on record. Only the operator of the command line may
 //! take a backup (a copy holds everything, password hashes too) or restore one; each is
 //! written to the audit log: a backup in the database it copied, a restore in the database
-//! it restored, as that database's newest entry.
+//! it restored, as that database's newest entry. A restored database starts with nobody
+//! logged in. (Its API tokens are as they were when the backup was taken: a token revoked
+//! since is live again and must be revoked again — `styr restore` says so.)
 //!
 //! ```text
 //! app.backup_into(&operator, Path::new("styr-2026-11-26.db")).await?;   // SQLite: VACUUM INTO

@@ -97,9 +97,7 @@ fn seen(database: &str) -> (String, String, String) {
 
 /// The audit log's actions, oldest first.
 fn logged(database: &str) -> Vec<String> {
-    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
-    runtime.block_on(async {
-        let app = styr_app::App::open(database).await.expect("opens");
+    with_app(database, async |app| {
         let log = app
             .audit_log(
                 &styr_app::Actor::named("test"),
@@ -107,7 +105,6 @@ fn logged(database: &str) -> Vec<String> {
             )
             .await
             .expect("the log");
-        app.close().await;
         log.into_iter().map(|record| record.entry.action).collect()
     })
 }
@@ -116,11 +113,28 @@ fn url(path: &std::path::Path) -> String {
     format!("sqlite://{}", path.display())
 }
 
+/// Runs `work` with the application on `database`.
+fn with_app<T>(database: &str, work: impl AsyncFnOnce(&styr_app::App) -> T) -> T {
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(async {
+        let app = styr_app::App::open(database).await.expect("opens");
+        let result = work(&app).await;
+        app.close().await;
+        result
+    })
+}
+
 #[test]
 fn an_sqlite_backup_restores_the_same_budget_books_people_and_log() {
     let directory = place("sqlite");
     let original = url(&directory.join("styr.db"));
     filled(&original);
+    let session = with_app(&original, async |app| {
+        app.login("anna", "ett-langt-losenord", None)
+            .await
+            .expect("anna logs in")
+            .secret
+    });
     let copy = directory.join("kopia.db");
     let said = succeeds(&styr(&[
         "backup",

@@ -186,3 +186,31 @@ async fn forged_forms_are_refused_on_record_once_and_then_counted() {
         .sum();
     assert_eq!(counted, forged, "{found:#?}");
 }
+
+#[tokio::test]
+async fn a_login_form_without_its_token_is_refused_on_record() {
+    let (app, router, _) = site("refused-login-csrf").await;
+    for _ in 0..5 {
+        let answer = support::post_form(
+            &router,
+            "/logga-in",
+            &[("username", "controller"), ("password", PASSWORD)],
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    }
+    let found = refusals(&app).await;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].entry.entity, "csrf/logga-in");
+    app.record_refusal_counts().await;
+    let found = refusals(&app).await;
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[1]
+            .entry
+            .new_value
+            .as_deref()
+            .is_some_and(|value| value.starts_with("4 ")),
+        "{found:#?}"
+    );
+}

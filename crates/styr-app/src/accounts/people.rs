@@ -198,3 +198,26 @@ impl App {
 fn password_stamp(actor: &Actor, action: &str, username: &str) -> Stamp {
     Stamp::now(&actor.name).with(AuditEntry::new(action, None, user_entity(username)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_username_is_letters_digits_and_few_marks_up_to_its_length() {
+        assert!(check_username("anna.berg-lind_2@alingsas").is_ok());
+        assert!(check_username("åsa").is_ok());
+        assert!(check_username(&"a".repeat(MAXIMUM_USERNAME)).is_ok());
+        for refused in [
+            String::new(),
+            "a".repeat(MAXIMUM_USERNAME + 1),
+            "anna berg".into(),
+            "anna/..".into(),
+            "anna\n".into(),
+        ] {
+            assert!(check_username(&refused).is_err(), "{refused:?}");
+        }
+        assert!(check_password_rules("kort").is_err());
+        assert!(check_password_rules("tio tecken").is_ok());
+    }
+}

@@ -185,6 +185,17 @@ impl App {
             .await;
     }
 
+    /// A login form without the login page's own token (posted from another site, or a page
+    /// kept open too long): nobody is logged in, so it is counted per address.
+    pub async fn refuse_forged_login(&self, client: Option<&str>) {
+        let address: String = client.unwrap_or("okänd adress").chars().take(64).collect();
+        let entry = AuditEntry::new("nekad", None, "csrf/logga-in");
+        let key = format!("csrf-inloggning:{address}");
+        let what = format!("inloggningsformulär utan giltig token från {address}");
+        self.record_counted_refusal(&key, "(ej inloggad)", entry, &what)
+            .await;
+    }
+
     async fn write_refusals(&self, stamps: Vec<Stamp>) {
         for stamp in stamps {
             if let Err(failure) = self.store.record(&stamp).await {

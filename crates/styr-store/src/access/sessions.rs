@@ -77,4 +77,18 @@ impl Store {
         transaction.commit().await?;
         Ok(())
     }
+
+    /// Ends every session of everyone, recorded in the same transaction; says how many. A
+    /// restored database starts with nobody logged in: the sessions in a backup belong to
+    /// the moment it was taken.
+    pub async fn end_all_sessions(&self, stamp: &Stamp) -> Result<u64, StoreError> {
+        let mut transaction = self.begin_write().await?;
+        let ended = sqlx::query("DELETE FROM sessions")
+            .execute(&mut *transaction)
+            .await?
+            .rows_affected();
+        crate::audit::write(&mut transaction, stamp).await?;
+        transaction.commit().await?;
+        Ok(ended)
+    }
 }

@@ -121,7 +121,7 @@ pub fn restore(file: &Path, database_url: &str, replace: bool) -> ExitCode {
         match (contents, recorded) {
             (Ok(contents), Ok(())) => {
                 println!(
-                    "{} är återställd från {} ({}).",
+                    "{} är återställd från {} ({}). Alla är utloggade; en API-nyckel som återkallats efter att kopian togs gäller igen och behöver återkallas på nytt.",
                     shown(database_url),
                     file.display(),
                     described(&contents)

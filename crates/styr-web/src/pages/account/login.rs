@@ -132,6 +132,7 @@ pub async fn login(
     let (username, password, back) = (field("username"), field("password"), field("till"));
     let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
     if expected.is_empty() || !same_secret(&field(CSRF_FIELD), &expected) {
+        state.app.refuse_forged_login(client.as_deref()).await;
         return login_page(
             &headers,
             &back,
