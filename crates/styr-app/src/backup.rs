@@ -67,16 +67,18 @@ impl App {
         Ok(())
     }
 
-    /// Records, in the database just restored, that it was restored from `file`.
+    /// Records, in the database just restored, that it was restored from `file`, and ends
+    /// every session in it: the sessions a backup holds belong to the moment it was taken.
     pub async fn record_restore(&self, actor: &Actor, file: &str) -> Result<(), AppError> {
         self.require_operator(actor, "återställa en säkerhetskopia")
             .await?;
         let entry = AuditEntry::new("återställ säkerhetskopia", None, "databas")
             .values(None, Some(file.into()));
-        self.store
-            .record(&Stamp::now(&actor.name).with(entry))
+        let ended = self
+            .store
+            .end_all_sessions(&Stamp::now(&actor.name).with(entry))
             .await?;
-        tracing::info!(file, by = %actor.name, "säkerhetskopia återställd");
+        tracing::info!(file, by = %actor.name, sessions = ended, "säkerhetskopia återställd");
         Ok(())
     }
 }

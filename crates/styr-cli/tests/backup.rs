@@ -171,6 +171,17 @@ fn an_sqlite_backup_restores_the_same_budget_books_people_and_log() {
         after.last().map(String::as_str),
         Some("återställ säkerhetskopia")
     );
+    let live = with_app(&restored, async |app| {
+        app.session(&session).await.expect("read")
+    });
+    assert!(
+        live.is_none(),
+        "a restored database starts with nobody logged in"
+    );
+    let live = with_app(&original, async |app| {
+        app.session(&session).await.expect("read")
+    });
+    assert!(live.is_some(), "the original is untouched");
 }
 
 #[test]
