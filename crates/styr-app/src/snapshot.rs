@@ -1,10 +1,16 @@
 //! A budget at one revision with everything computed from it, shared by every request that
 //! reads that revision. The full report is computed on first use: a write answers with the one
-//! table it changed, and the next read pays for the rest once.
+//! table it changed, and the next read pays for the rest once. Snapshots are cached by budget
+//! (cache.rs); a read costs one small query to see that the cached revision is current.
+
+mod cache;
+
+pub(crate) use cache::Cache;
 
 use std::sync::OnceLock;
 
 use styr_domain::budget::Budget;
+use styr_domain::budget::FigureError;
 use styr_domain::workflow::Status;
 use styr_reports::{BudgetReport, budget_report};
 use styr_store::BudgetId;
@@ -22,8 +28,8 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Checks that the budget computes (so no stored budget ever fails to), or says why not.
-    pub fn compute(id: BudgetId, revision: i64, budget: Budget) -> Result<Snapshot, String> {
-        let report = budget_report(&budget).map_err(|error| error.to_string())?;
+    pub fn compute(id: BudgetId, revision: i64, budget: Budget) -> Result<Snapshot, FigureError> {
+        let report = budget_report(&budget)?;
         Ok(Snapshot {
             id,
             revision,

@@ -26,8 +26,15 @@ impl App {
         workbook: &[u8],
     ) -> Result<TemplateImport, AppError> {
         let current = self.snapshot(id).await?;
-        let changes = styr_import::template::template_changes(workbook, &current.budget)
-            .map_err(AppError::Unreadable)?;
+        let changes = match styr_import::template::template_changes(workbook, &current.budget) {
+            Ok(changes) => changes,
+            Err(issues) => {
+                let reason = AppError::Rejected(crate::budgets::refused_file(&issues));
+                self.record_refusal(actor, Some(id), "import/budgetmall", &reason)
+                    .await;
+                return Err(AppError::Unreadable(issues));
+            }
+        };
         // The changes are what differs from this revision; applied to any other they could
         // undo someone's later edit, so a change in between refuses the import.
         let snapshot = self

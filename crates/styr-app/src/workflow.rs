@@ -1,8 +1,20 @@
 //! The adoption workflow and versions: submit, return, adopt (freezing the version as a
 //! budget file with its decision), revise (a new version from the adopted one), and a
-//! comparison of any two versions line by line.
+//! comparison of any two versions line by line (differences.rs).
+//!
+//! ```text
+//! utkast ──submit──▶ inlämnad ──adopt(KF 2024-11-27, KS 2024/321)──▶ fastställd (version 1)
+//!    ▲                  │ return                                        │ revise
+//!    └──────────────────┘                                   utkast (version 2) ◀┘
+//! ```
+//!
+//! A step moves the budget's revision like a change, so an edit from before the step is
+//! refused; a step from a stale revision is refused and recorded.
 
-use std::collections::BTreeMap;
+mod differences;
+
+pub use differences::differences;
+
 use std::sync::Arc;
 
 use styr_domain::access::Action;
@@ -58,9 +70,12 @@ impl App {
         if let Some(expected) = expected_revision
             && expected != current.revision
         {
-            return Err(AppError::Conflict {
+            let error = AppError::Conflict {
                 current_revision: current.revision,
-            });
+            };
+            let entity = format!("inaktuell/version {expected}");
+            self.record_refusal(actor, Some(id), entity, &error).await;
+            return Err(error);
         }
         let to = step
             .from(current.status)
@@ -132,7 +147,7 @@ impl App {
         snapshot.status = to;
         snapshot.version_number = current.version_number + i64::from(step == Step::Revise);
         let snapshot = Arc::new(snapshot);
-        self.cache.write().await.insert(id, Arc::clone(&snapshot));
+        self.cache.remember(&snapshot).await;
         tracing::info!(budget = id, revision, actor = %actor.name, status = to.key(), "budget status changed");
         Ok(snapshot)
     }
@@ -205,188 +220,4 @@ impl App {
         let after = self.version_budget(id, to).await?;
         Ok(differences(&before, &after))
     }
-}
-
-/// The entered figures and records of two budgets compared: every amount by unit, line and
-/// year; the investment projects by year; risks, controls, goals and the document metadata.
-pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
-    let mut found = Vec::new();
-    let unit_name = |unit: &styr_domain::organisation::UnitId| {
-        after
-            .organisation
-            .unit(unit)
-            .or_else(|| before.organisation.unit(unit))
-            .map_or_else(|| unit.to_string(), |found| found.name.clone())
-    };
-    let amounts = |budget: &Budget| {
-        let mut map = BTreeMap::new();
-        for lines in &budget.lines {
-            for (line, years) in &lines.lines {
-                for (year, amount) in years {
-                    map.insert(
-                        (
-                            lines.unit.clone(),
-                            styr_domain::operating::OperatingRow::Line(*line)
-                                .label()
-                                .to_string(),
-                            *year,
-                        ),
-                        *amount,
-                    );
-                }
-            }
-            for (year, amount) in &lines.financial_net {
-                map.insert(
-                    (lines.unit.clone(), "Finansnetto".to_string(), *year),
-                    *amount,
-                );
-            }
-        }
-        map
-    };
-    let (old, new) = (amounts(before), amounts(after));
-    let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
-    for key in keys {
-        let (was, is) = (old.get(&key), new.get(&key));
-        if was != is {
-            let (unit, line, year) = &key;
-            found.push(Difference {
-                part: "Driftbudget".into(),
-                item: format!("{} – {line} {year}", unit_name(unit)),
-                from: was.map(|amount| tkr(*amount)).unwrap_or_default(),
-                to: is.map(|amount| tkr(*amount)).unwrap_or_default(),
-            });
-        }
-    }
-    let projects = |budget: &Budget| {
-        let mut map = BTreeMap::new();
-        for project in &budget.investment.projects {
-            for (year, amount) in &project.amounts {
-                map.insert((project.name.clone(), *year), *amount);
-            }
-        }
-        map
-    };
-    let (old, new) = (projects(before), projects(after));
-    let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).cloned().collect();
-    for key in keys {
-        let (was, is) = (old.get(&key), new.get(&key));
-        if was != is {
-            found.push(Difference {
-                part: "Investeringar".into(),
-                item: format!("{} {}", key.0, key.1),
-                from: was.map(|amount| tkr(*amount)).unwrap_or_default(),
-                to: is.map(|amount| tkr(*amount)).unwrap_or_default(),
-            });
-        }
-    }
-    for frame in after.frames.iter().chain(&before.frames) {
-        let was = before.frame(&frame.unit).map(|frame| &frame.years);
-        let is = after.frame(&frame.unit).map(|frame| &frame.years);
-        if was != is
-            && !found.iter().any(|difference| {
-                difference.part == "Ram" && difference.item == unit_name(&frame.unit)
-            })
-        {
-            found.push(Difference {
-                part: "Ram".into(),
-                item: unit_name(&frame.unit),
-                from: "tidigare ram".into(),
-                to: "ändrad ram".into(),
-            });
-        }
-    }
-    records(
-        &mut found,
-        "Risker",
-        &before.risks,
-        &after.risks,
-        |risk| risk.id.clone(),
-        |risk| format!("{} (riskvärde {})", risk.name, risk.value().value()),
-    );
-    records(
-        &mut found,
-        "Internkontroll",
-        &before.controls,
-        &after.controls,
-        |control| control.id.clone(),
-        |control| {
-            format!(
-                "{}: {} ({} resultat)",
-                control.id,
-                control.method,
-                control.results.len()
-            )
-        },
-    );
-    records(
-        &mut found,
-        "Mål",
-        &before.goals,
-        &after.goals,
-        |goal| goal.id.clone(),
-        |goal| goal.title.clone(),
-    );
-    if before.document != after.document {
-        let describe = |budget: &Budget| {
-            format!(
-                "{}, {}, {}",
-                budget.document.decided_by,
-                budget
-                    .document
-                    .decision_date
-                    .map(|date| date.to_string())
-                    .unwrap_or_default(),
-                budget.document.registry_number
-            )
-        };
-        found.push(Difference {
-            part: "Dokument".into(),
-            item: "Beslut".into(),
-            from: describe(before),
-            to: describe(after),
-        });
-    }
-    found
-}
-
-fn records<T: PartialEq>(
-    found: &mut Vec<Difference>,
-    part: &str,
-    before: &[T],
-    after: &[T],
-    key: impl Fn(&T) -> String,
-    describe: impl Fn(&T) -> String,
-) {
-    for old in before {
-        match after.iter().find(|new| key(new) == key(old)) {
-            None => found.push(Difference {
-                part: part.into(),
-                item: key(old),
-                from: describe(old),
-                to: "(borttagen)".into(),
-            }),
-            Some(new) if new != old => found.push(Difference {
-                part: part.into(),
-                item: key(old),
-                from: describe(old),
-                to: describe(new),
-            }),
-            Some(_) => {}
-        }
-    }
-    for new in after {
-        if !before.iter().any(|old| key(old) == key(new)) {
-            found.push(Difference {
-                part: part.into(),
-                item: key(new),
-                from: "(ny)".into(),
-                to: describe(new),
-            });
-        }
-    }
-}
-
-fn tkr(amount: styr_domain::money::Amount) -> String {
-    styr_domain::format::tkr(amount)
 }

@@ -18,7 +18,7 @@ use crate::database::DatabaseArgument;
     version,
     about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
     long_about = None,
-    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr followup bokforing.se --layout delar"
+    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr backup --database budget.db --output kopia.db\n  styr followup bokforing.se --layout delar"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -40,6 +40,39 @@ pub enum Command {
         /// Läs in referensbudgeten (Kommunstyrelsen i Alingsås 2025–2027) om databasen är tom.
         #[arg(long)]
         demo: bool,
+        /// En omvänd proxy framför styr vars X-Forwarded-For anger klientens adress för
+        /// inloggningsspärren; får anges flera gånger. Utan den gäller anslutningens adress och
+        /// huvudet litas aldrig på.
+        #[arg(
+            long = "trusted-proxy",
+            env = "STYR_TRUSTED_PROXY",
+            value_delimiter = ','
+        )]
+        trusted_proxy: Vec<std::net::IpAddr>,
+    },
+    /// Tar en säkerhetskopia av hela databasen medan den används: en SQLite-databas med
+    /// VACUUM INTO (en fil som själv är en databas), PostgreSQL med pg_dump.
+    ///
+    /// Skriver aldrig över en fil. Säkerhetskopian skrivs i databasens logg.
+    Backup {
+        #[command(flatten)]
+        database: DatabaseArgument,
+        /// Filen att skriva säkerhetskopian till.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Återställer en säkerhetskopia från styr backup i en databas av samma slag.
+    ///
+    /// Vägrar skriva över en databas som innehåller något (en budget, en användare, en rad i
+    /// loggen) utan --replace. Stoppa styr serve mot databasen först.
+    Restore {
+        /// Säkerhetskopian.
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgument,
+        /// Ersätt allt i databasen med säkerhetskopian.
+        #[arg(long)]
+        replace: bool,
     },
     /// Läser in en budgetfil (.toml) som en ny budget, eller utfall ur ekonomisystemet (SIE 4,
     /// eller CSV med --profile) till en budget; allt eller inget.

@@ -9,6 +9,7 @@
 //! styr report budget.toml   → report::run
 //! ```
 
+pub mod backup;
 pub mod budget_file;
 pub mod check;
 pub mod followup;

@@ -26,7 +26,14 @@ fn main() -> ExitCode {
             addr,
             database,
             demo,
-        } => commands::serve::run(addr, &database.url(), demo),
+            trusted_proxy,
+        } => commands::serve::run(addr, &database.url(), demo, trusted_proxy),
+        Command::Backup { database, output } => commands::backup::backup(&database.url(), &output),
+        Command::Restore {
+            file,
+            database,
+            replace,
+        } => commands::backup::restore(&file, &database.url(), replace),
         Command::Import {
             file,
             database,

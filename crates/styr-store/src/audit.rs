@@ -1,10 +1,47 @@
 //! The audit log: every change, written in the transaction of the change it records, so a
-//! change and its record are stored together or not at all. Append-only — this module inserts
-//! and reads; the database's triggers (migration 0004) refuse any UPDATE or DELETE.
+//! change and its record are stored together or not at all. A write carries a [`Stamp`] —
+//! who, when, and the entries to record:
+//!
+//! ```text
+//! let stamp = Stamp::now("anna").with(
+//!     AuditEntry::new("ändra driftrad", Some(1), "drift/ks/personnel/2025")
+//!         .values(Some("-47 652 000,00 kr".into()), Some("-47 700 000,00 kr".into())),
+//! );
+//! store.save(1, revision, &budget, &writes, &stamp).await?;   // the cell and its entry
+//! ```
+//!
+//! Append-only: this module inserts and reads, and the database itself refuses the rest —
+//! UPDATE, DELETE and TRUNCATE (migration 0004), and REPLACE, upserts and rows slipped in
+//! below the end (0005) — so neither a route nor a bug can rewrite history.
 
 use sqlx::{AnyConnection, Row};
 
-use crate::{BudgetId, Stamp, Store, StoreError};
+use crate::{BudgetId, Store, StoreError};
+
+/// Who makes a write and when, recorded on the budget, and what the audit log records of it:
+/// the entries are written in the write's own transaction.
+#[derive(Clone, Debug)]
+pub struct Stamp {
+    pub by: String,
+    pub at: String,
+    pub entries: Vec<AuditEntry>,
+}
+
+impl Stamp {
+    pub fn now(by: impl Into<String>) -> Stamp {
+        Stamp {
+            by: by.into(),
+            at: crate::clock::now(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// The stamp with `entry` to record as well.
+    pub fn with(mut self, entry: AuditEntry) -> Stamp {
+        self.entries.push(entry);
+        self
+    }
+}
 
 /// One recorded change: what was done to which entity, and its value before and after (as
 /// JSON or plain text; `None` where there was nothing before or is nothing after).
@@ -94,7 +131,7 @@ impl Store {
     /// Records entries that belong to no other write (a login, a refusal), in a transaction of
     /// their own.
     pub async fn record(&self, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())

@@ -4,6 +4,7 @@
 
 use styr_domain::calendar::{Date, Year};
 use styr_domain::money::{Amount, Precision, Stated, Unit};
+use styr_domain::workflow::Status;
 
 use crate::StoreError;
 
@@ -94,6 +95,11 @@ pub fn flag(value: bool) -> i64 {
 
 pub fn corrupt(message: impl Into<String>) -> StoreError {
     StoreError::Corrupt(message.into())
+}
+
+/// A workflow status from its stored key ("utkast", "inlamnad", "faststalld").
+pub fn status(key: &str) -> Result<Status, StoreError> {
+    Status::from_key(key).ok_or_else(|| corrupt(format!("okänd status ”{key}”")))
 }
 
 #[cfg(test)]

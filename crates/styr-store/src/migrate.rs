@@ -1,5 +1,7 @@
 //! Plain-SQL migrations, applied in order once each and recorded in `schema_migrations`.
-//! The same files serve SQLite and PostgreSQL (see migrations/0001_budgets.sql).
+//! Most files serve SQLite and PostgreSQL alike (see migrations/0001_budgets.sql); the audit
+//! log's numbering and the triggers that keep it append-only are each database's own
+//! (`0004_audit.<backend>.sql`, `0005_audit_append_only.<backend>.sql`).
 
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -18,6 +20,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         4,
         include_str!("../migrations/0004_audit.sqlite.sql"),
         include_str!("../migrations/0004_audit.postgres.sql"),
+    ),
+    (
+        5,
+        include_str!("../migrations/0005_audit_append_only.sqlite.sql"),
+        include_str!("../migrations/0005_audit_append_only.postgres.sql"),
     ),
 ];
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
@@ -53,7 +60,14 @@ async fn apply(connection: &mut AnyConnection, backend: Backend) -> Result<(), S
             Backend::Sqlite => sqlite,
             Backend::Postgres => postgres,
         };
-        let mut transaction = sqlx::Connection::begin(&mut *connection).await?;
+        // As a writer from the start on SQLite, so two processes that open the file at once
+        // migrate one after the other (see open.rs).
+        let mut transaction = match backend {
+            Backend::Sqlite => {
+                sqlx::Connection::begin_with(&mut *connection, "BEGIN IMMEDIATE").await?
+            }
+            Backend::Postgres => sqlx::Connection::begin(&mut *connection).await?,
+        };
         let applied =
             sqlx::query("SELECT COUNT(*) AS applied FROM schema_migrations WHERE version = $1")
                 .bind(*version)
@@ -68,7 +82,7 @@ async fn apply(connection: &mut AnyConnection, backend: Backend) -> Result<(), S
         }
         sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
             .bind(*version)
-            .bind(crate::now())
+            .bind(crate::clock::now())
             .execute(&mut *transaction)
             .await?;
         transaction.commit().await?;

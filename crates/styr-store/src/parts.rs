@@ -10,6 +10,8 @@ mod risks;
 use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
 
+pub use operating::CellLine;
+
 use crate::{BudgetId, Stamp, StoreError};
 
 /// A part of a budget that is written as a whole.

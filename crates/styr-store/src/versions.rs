@@ -27,10 +27,6 @@ pub struct AdoptedVersion {
     pub content: String,
 }
 
-pub(crate) fn status(key: &str) -> Result<Status, StoreError> {
-    Status::from_key(key).ok_or_else(|| codec::corrupt(format!("okänd status ”{key}”")))
-}
-
 impl Store {
     pub async fn workflow(&self, id: BudgetId) -> Result<WorkflowState, StoreError> {
         let row = sqlx::query("SELECT revision, status, version_number FROM budgets WHERE id = $1")
@@ -40,7 +36,7 @@ impl Store {
             .ok_or(StoreError::NotFound(id))?;
         Ok(WorkflowState {
             revision: row.try_get("revision")?,
-            status: status(&row.try_get::<String, _>("status")?)?,
+            status: codec::status(&row.try_get::<String, _>("status")?)?,
             version_number: row.try_get("version_number")?,
         })
     }
@@ -57,7 +53,7 @@ impl Store {
         adopted: Option<(&AdoptedVersion, &styr_domain::budget::Budget)>,
         stamp: &Stamp,
     ) -> Result<i64, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let updated = sqlx::query(
             "UPDATE budgets SET revision = revision + 1, status = $1, version_number = version_number + $2, updated_by = $3, updated_at = $4 WHERE id = $5 AND revision = $6",
         )
@@ -70,7 +66,7 @@ impl Store {
         .execute(&mut *transaction)
         .await?;
         if updated.rows_affected() == 0 {
-            return Err(crate::refused(&mut transaction, id, expected_revision).await?);
+            return Err(crate::budgets::refused(&mut transaction, id, expected_revision).await?);
         }
         if let Some((version, budget)) = adopted {
             // The decision is part of the document's metadata block from now on.

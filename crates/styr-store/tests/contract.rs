@@ -785,3 +785,171 @@ async fn adoption_freezes_a_version_and_a_revision_starts_the_next() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn imports_to_one_budget_at_once_each_land_whole_and_leave_one_imports_outcome() {
+    for (backend, store) in stores("outcome-at-once").await {
+        let id = store.insert(&example(), &stamp()).await.expect("stored");
+        let tasks: Vec<_> = (0..9)
+            .map(|_| {
+                let store = store.clone();
+                tokio::spawn(async move { store.import_outcome(id, &ledger(), &stamp()).await })
+            })
+            .collect();
+        for task in tasks {
+            let record = task.await.expect("ran").unwrap_or_else(|error| {
+                panic!("{backend}: an import at the same time as others failed: {error}")
+            });
+            assert_eq!((record.vouchers, record.rows), (3, 5), "{backend}");
+        }
+        let imports = store.outcome_imports(id).await.expect("the log");
+        assert_eq!(imports.len(), 9, "{backend}");
+        let mut numbers: Vec<i64> = imports.iter().map(|record| record.id).collect();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 9, "{backend}: each import its own number");
+        let other = store.insert(&example(), &stamp()).await.expect("stored");
+        store
+            .import_outcome(other, &ledger(), &stamp())
+            .await
+            .expect("imported once");
+        assert_eq!(
+            store.outcome(id).await.expect("the outcome"),
+            store.outcome(other).await.expect("the outcome"),
+            "{backend}: nine imports of one file are one import's outcome"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_cell_written_while_an_import_is_open_waits_and_both_land() {
+    for (backend, store) in stores("outcome-beside-cell").await {
+        let budget = example();
+        let id = store.insert(&budget, &stamp()).await.expect("stored");
+        // The import has read (its numbers) before the cell is written.
+        let mut import = store.begin_outcome_import(id).await.expect("begun");
+        let writer = store.clone();
+        let cell = tokio::spawn(async move {
+            let write = Write::Cell {
+                unit: UnitId("ks".into()),
+                line: CellLine::Line(LineKind::OtherCosts),
+                year: Year::new(2025).expect("a year"),
+                amount: Amount::from_tkr(-1),
+            };
+            writer
+                .save(id, 1, &example(), &[write], &Stamp::now("test"))
+                .await
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        import.add(&ledger()).await.unwrap_or_else(|error| {
+            panic!("{backend}: the import failed beside a cell write: {error}")
+        });
+        import
+            .finish(&ledger(), &stamp())
+            .await
+            .unwrap_or_else(|error| panic!("{backend}: the import did not commit: {error}"));
+        let revision = cell
+            .await
+            .expect("ran")
+            .unwrap_or_else(|error| panic!("{backend}: the cell write failed: {error}"));
+        assert_eq!(revision, 2, "{backend}");
+        assert_eq!(
+            store.outcome_imports(id).await.expect("the log").len(),
+            1,
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_refuses_replace_upsert_and_rows_slipped_in_before_its_end() {
+    use sqlx::Connection;
+    use styr_store::{AuditEntry, AuditFilter};
+    for (backend, store, url) in stores_at("audit-replace").await {
+        let stamp = || Stamp::now("anna").with(AuditEntry::new("importera budget", None, "budget"));
+        for _ in 0..3 {
+            store.record(&stamp()).await.expect("recorded");
+        }
+        let log = store
+            .audit_log(&AuditFilter::default())
+            .await
+            .expect("the log");
+        let (first, last) = (log[0].id, log[2].id);
+        sqlx::any::install_default_drivers();
+        let mut connection = sqlx::AnyConnection::connect(&url)
+            .await
+            .expect("it connects");
+        let columns = "(id, at, actor, action, entity)";
+        let row = |id: i64| format!("({id}, '2020-01-01T00:00:00Z', 'mallory', 'förfalskat', 'x')");
+        let mut statements = vec![
+            // A row slipped in with a number before the end: history written afterwards.
+            format!(
+                "INSERT INTO audit_log {columns} {} VALUES {}",
+                overriding(&backend),
+                row(first - 1_000)
+            ),
+        ];
+        if backend == "sqlite" {
+            statements.extend([
+                format!("REPLACE INTO audit_log {columns} VALUES {}", row(first)),
+                format!("INSERT OR REPLACE INTO audit_log {columns} VALUES {}", row(last)),
+                format!(
+                    "INSERT INTO audit_log {columns} VALUES {} ON CONFLICT (id) DO UPDATE SET actor = 'mallory'",
+                    row(last)
+                ),
+                format!("UPDATE OR REPLACE audit_log SET id = {first} WHERE id = {last}"),
+                format!("INSERT INTO audit_log {columns} VALUES {}", row(0)),
+            ]);
+        } else {
+            statements.extend([
+                format!(
+                    "INSERT INTO audit_log {columns} OVERRIDING SYSTEM VALUE VALUES {} ON CONFLICT (id) DO UPDATE SET actor = 'mallory'",
+                    row(first)
+                ),
+                format!(
+                    "INSERT INTO audit_log {columns} OVERRIDING SYSTEM VALUE VALUES {} ON CONFLICT (id) DO UPDATE SET actor = excluded.actor",
+                    row(last)
+                ),
+                "MERGE INTO audit_log USING (SELECT 1 AS one) AS source ON true WHEN MATCHED THEN UPDATE SET actor = 'mallory'".to_string(),
+                "MERGE INTO audit_log USING (SELECT 1 AS one) AS source ON true WHEN MATCHED THEN DELETE".to_string(),
+                "TRUNCATE audit_log".to_string(),
+            ]);
+        }
+        for statement in &statements {
+            assert!(
+                sqlx::query(sqlx::AssertSqlSafe(statement.clone()))
+                    .execute(&mut connection)
+                    .await
+                    .is_err(),
+                "{backend}: {statement} must be refused"
+            );
+        }
+        assert_eq!(
+            store
+                .audit_log(&AuditFilter::default())
+                .await
+                .expect("the log"),
+            log,
+            "{backend}: the log is as it was"
+        );
+        // Appending is what stays allowed.
+        store.record(&stamp()).await.expect("recorded");
+        assert_eq!(
+            store
+                .audit_log(&AuditFilter::default())
+                .await
+                .expect("the log")
+                .len(),
+            4,
+            "{backend}"
+        );
+    }
+}
+
+/// PostgreSQL numbers the log itself and takes a number from outside only when told to.
+fn overriding(backend: &str) -> &'static str {
+    if backend == "postgres" {
+        "OVERRIDING SYSTEM VALUE"
+    } else {
+        ""
+    }
+}

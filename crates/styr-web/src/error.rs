@@ -47,7 +47,7 @@ impl From<AppError> for PageError {
     fn from(error: AppError) -> PageError {
         match error {
             AppError::NotFound => PageError::NotFound,
-            AppError::Conflict { .. } | AppError::Stale { .. } => {
+            AppError::Conflict { .. } | AppError::Stale { .. } | AppError::Busy(_) => {
                 PageError::Conflict(error.to_string())
             }
             AppError::Invalid(_) | AppError::DoesNotCompute(_) | AppError::Unreadable(_) => {
@@ -202,6 +202,9 @@ impl From<AppError> for ApiError {
             }
             AppError::Frozen(_) => {
                 ApiError::with_status(StatusCode::CONFLICT, "frozen", error.to_string())
+            }
+            AppError::Busy(_) => {
+                ApiError::with_status(StatusCode::LOCKED, "busy", error.to_string())
             }
             AppError::Stale {
                 current,

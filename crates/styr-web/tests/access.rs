@@ -742,6 +742,8 @@ async fn the_log_cannot_be_changed_and_a_refused_or_failed_change_leaves_only_th
     )
     .await;
     assert_eq!(outside.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(router.clone(), revisor.clone()).await, before);
+    // A save from a stale read is a refusal, and leaves its record (issue 19).
     let stale = with_token(
         &router,
         &admin,
@@ -753,7 +755,7 @@ async fn the_log_cannot_be_changed_and_a_refused_or_failed_change_leaves_only_th
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert_eq!(stale.json()["error"], "stale");
     assert_eq!(stale.json()["fields"]["current"], "-47 652");
-    assert_eq!(count(router.clone(), revisor.clone()).await, before);
+    assert_eq!(count(router.clone(), revisor.clone()).await, before + 1);
     // A refused one leaves the refusal, and nothing else.
     let refused = with_token(
         &router,
@@ -768,9 +770,15 @@ async fn the_log_cannot_be_changed_and_a_refused_or_failed_change_leaves_only_th
         .await
         .json();
     let rows = log.as_array().expect("rows");
-    assert_eq!(rows.len(), before + 1);
+    assert_eq!(rows.len(), before + 2);
     assert_eq!(rows[before]["action"], "nekad");
-    assert_eq!(rows[before]["actor"], "revisor");
+    assert_eq!(rows[before]["actor"], "admin");
+    assert_eq!(
+        rows[before]["entity"],
+        "inaktuell/drift/ks/other_costs/2025"
+    );
+    assert_eq!(rows[before + 1]["action"], "nekad");
+    assert_eq!(rows[before + 1]["actor"], "revisor");
     let unchanged = with_token(
         &router,
         &revisor,

@@ -1,6 +1,6 @@
 //! `styr serve`: the web application on an embedded database, until Ctrl-C.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ const DEMO: &str = include_str!("../../../../examples/alingsas-ks-2025.toml");
 /// A made-up outcome for January–August 2025 (bench/generate.py demo), for Uppföljning.
 const DEMO_OUTCOME: &[u8] = include_bytes!("../../../../examples/alingsas-ks-2025-utfall.se");
 
-pub fn run(addr: SocketAddr, database_url: &str, demo: bool) -> ExitCode {
+pub fn run(addr: SocketAddr, database_url: &str, demo: bool, trusted: Vec<IpAddr>) -> ExitCode {
     init_logging();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -24,7 +24,7 @@ pub fn run(addr: SocketAddr, database_url: &str, demo: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(serve(addr, database_url, demo)) {
+    match runtime.block_on(serve(addr, database_url, demo, trusted)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("styr: {error:#}");
@@ -33,7 +33,12 @@ pub fn run(addr: SocketAddr, database_url: &str, demo: bool) -> ExitCode {
     }
 }
 
-async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Result<()> {
+async fn serve(
+    addr: SocketAddr,
+    database_url: &str,
+    demo: bool,
+    trusted: Vec<IpAddr>,
+) -> anyhow::Result<()> {
     let app = App::open(database_url)
         .await
         .with_context(|| format!("kan inte öppna databasen {}", shown(database_url)))?;
@@ -73,17 +78,26 @@ async fn serve(addr: SocketAddr, database_url: &str, demo: bool) -> anyhow::Resu
         .with_context(|| format!("kan inte lyssna på {addr}"))?;
     tracing::info!(address = %addr, database = %shown(database_url), "styr is serving");
     eprintln!("styr: öppna http://{addr}/ i webbläsaren (Ctrl-C avslutar)");
-    // With each connection's peer address, which the login throttle counts by.
-    axum::serve(
+    if !trusted.is_empty() {
+        tracing::info!(proxies = ?trusted, "X-Forwarded-For is believed from these proxies only");
+    }
+    let app = Arc::new(app);
+    // With each connection's peer address, which the login throttle counts by (or, from a
+    // trusted proxy, the address it forwards).
+    let router = styr_web::router(Arc::clone(&app))
+        .layer(axum::Extension(styr_web::auth::TrustedProxies(trusted)));
+    let served = axum::serve(
         listener,
-        styr_web::router(Arc::new(app)).into_make_service_with_connect_info::<SocketAddr>(),
+        router.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
         tracing::info!("shutting down");
     })
-    .await
-    .context("servern stannade")?;
+    .await;
+    // The refusals counted but not yet written (see styr_app's authorization/refusals.rs).
+    app.record_refusal_counts().await;
+    served.context("servern stannade")?;
     Ok(())
 }
 

@@ -17,7 +17,23 @@ use super::registers::{
 };
 use super::{clear, owned_by, position};
 use crate::codec;
-use crate::{BudgetId, CellLine, StoreError};
+use crate::{BudgetId, StoreError};
+
+/// Which column of a unit's operating lines a cell belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellLine {
+    Line(LineKind),
+    FinancialNet,
+}
+
+impl CellLine {
+    pub const fn key(self) -> &'static str {
+        match self {
+            CellLine::Line(kind) => kind.key(),
+            CellLine::FinancialNet => "financial_net",
+        }
+    }
+}
 
 /// One cell of a unit that already has lines: the edit people make most, so it touches one
 /// row and nothing else. (A unit's first lines are written with the operating part.)

@@ -1,154 +1,18 @@
-//! Logging in and out, one's own account (password, API tokens), and the administrator's page
-//! of users and roles.
+//! Logging in and out (login.rs), one's own account (password, API tokens), and the
+//! administrator's page of users and roles.
+
+mod login;
+
+pub use login::{login, logout, show_login};
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use styr_app::{ApiToken, AppError, Role, RoleKind};
 
 use super::{PageResult, html, invalid, see};
-use crate::AppState;
-use crate::auth::{
-    Acting, CSRF_FIELD, LOGIN_COOKIE, cookie, over_tls, same_secret, session_cookie,
-};
+use crate::auth::Acting;
 use crate::error::PageError;
-
-#[derive(Template)]
-#[template(path = "login.html")]
-pub struct LoginPage {
-    pub title: String,
-    pub login_token: String,
-    pub back: String,
-    pub username: String,
-    pub message: String,
-}
-
-#[derive(Deserialize)]
-pub struct Back {
-    #[serde(default)]
-    pub till: String,
-}
-
-/// Where to go after logging in: only a path on this site.
-fn safe_back(back: &str) -> String {
-    if back.starts_with('/') && !back.starts_with("//") && !back.contains('\\') {
-        back.to_string()
-    } else {
-        "/".to_string()
-    }
-}
-
-fn login_page(
-    headers: &HeaderMap,
-    back: &str,
-    username: &str,
-    message: &str,
-    status: StatusCode,
-) -> Response {
-    // The login form's own CSRF token: a random value in a cookie and in the form, which a
-    // page on another site can neither read nor set. A browser that already has one keeps it,
-    // so a second login page (another tab, the browser's own request for an icon) does not
-    // invalidate the first.
-    let token = cookie(headers, LOGIN_COOKIE)
-        .filter(|token| token.len() == 64 && token.bytes().all(|byte| byte.is_ascii_hexdigit()))
-        .unwrap_or_else(styr_app::accounts::secret);
-    let page = LoginPage {
-        title: "Logga in".into(),
-        login_token: token.clone(),
-        back: safe_back(back),
-        username: username.to_string(),
-        message: message.to_string(),
-    };
-    match page.render() {
-        Ok(body) => {
-            let mut response = (status, Html(body)).into_response();
-            if let Ok(value) = HeaderValue::from_str(&format!(
-                "{LOGIN_COOKIE}={token}; Path=/logga-in; HttpOnly; SameSite=Strict; Max-Age=3600"
-            )) {
-                response.headers_mut().insert(header::SET_COOKIE, value);
-            }
-            response
-        }
-        Err(error) => PageError::from(error).into_response(),
-    }
-}
-
-pub async fn show_login(headers: HeaderMap, Query(back): Query<Back>) -> Response {
-    login_page(&headers, &back.till, "", "", StatusCode::OK)
-}
-
-pub async fn login(
-    State(state): State<AppState>,
-    client: Option<axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
-    headers: HeaderMap,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    // The peer's address, when the server knows it (`styr serve` does), throttles a client
-    // that tries many names; a proxy's forwarded header is not trusted for this.
-    let client =
-        client.map(|axum::Extension(axum::extract::ConnectInfo(address))| address.ip().to_string());
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    };
-    let (username, password, back) = (field("username"), field("password"), field("till"));
-    let expected = cookie(&headers, LOGIN_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !same_secret(&field(CSRF_FIELD), &expected) {
-        return login_page(
-            &headers,
-            &back,
-            &username,
-            "Inloggningen kunde inte tas emot: sidan var för gammal. Försök igen.",
-            StatusCode::FORBIDDEN,
-        );
-    }
-    match state
-        .app
-        .login(username.trim(), &password, client.as_deref())
-        .await
-    {
-        Ok(session) => {
-            let mut response = Redirect::to(&safe_back(&back)).into_response();
-            let cookie = session_cookie(
-                &session.secret,
-                over_tls(&headers),
-                styr_app::accounts::SESSION_HOURS * 3_600,
-            );
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-            response
-        }
-        Err(error @ (AppError::LoginFailed | AppError::Throttled)) => login_page(
-            &headers,
-            &back,
-            &username,
-            &error.to_string(),
-            StatusCode::UNAUTHORIZED,
-        ),
-        Err(error) => PageError::from(error).into_response(),
-    }
-}
-
-pub async fn logout(state: Acting) -> Response {
-    if let Some(session) = &state.session
-        && let Err(error) = state.app.logout(&state.actor, session).await
-    {
-        return PageError::from(error).into_response();
-    }
-    let mut response = Redirect::to("/logga-in").into_response();
-    response.headers_mut().insert(
-        header::SET_COOKIE,
-        HeaderValue::from_static("styr_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
-    );
-    response
-}
 
 pub struct TokenView {
     pub id: i64,
@@ -233,7 +97,7 @@ pub async fn change_password(state: Acting, Form(form): Form<PasswordForm>) -> P
             &account_page(
                 &state,
                 String::new(),
-                "Lösenordet är bytt. Dina andra inloggningar är utloggade.".into(),
+                "Lösenordet är bytt. Dina andra inloggningar är utloggade och dina API-nycklar återkallade.".into(),
                 String::new(),
             )
             .await?,
@@ -251,7 +115,12 @@ pub struct TokenForm {
 }
 
 pub async fn create_token(state: Acting, Form(form): Form<TokenForm>) -> PageResult {
-    match state.app.create_token(&state.actor, &form.name).await {
+    // Only a session makes tokens (the app refuses a request on a token, and records it).
+    let made = state
+        .app
+        .create_token(&state.actor, state.session.as_deref(), &form.name)
+        .await;
+    match made {
         Ok(token) => html(
             &account_page(
                 &state,

@@ -23,7 +23,7 @@ pub async fn import(state: Acting, mut form: Multipart) -> PageResult {
             invalid(&index_page(&state, issues.iter().map(ToString::to_string).collect()).await?)
         }
         Err(AppError::DoesNotCompute(message)) => {
-            invalid(&index_page(&state, vec![message]).await?)
+            invalid(&index_page(&state, vec![message.to_string()]).await?)
         }
         Err(error) => Err(error.into()),
     }

@@ -48,7 +48,7 @@ pub async fn token_for(app: &App, username: &str) -> String {
         .login(username, PASSWORD, None)
         .await
         .expect("the test user logs in");
-    app.create_token(&session.actor, "test")
+    app.create_token(&session.actor, Some(&session.secret), "test")
         .await
         .expect("a token")
 }

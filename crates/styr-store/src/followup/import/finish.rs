@@ -1,150 +1,17 @@
-//! An import of the books as one transaction that is fed batch by batch, so a year of a large
-//! municipality never has to be in memory at once: vouchers are written as they arrive, the
-//! sums per account, cost centre and month are kept (they grow with the chart, not the rows),
-//! and `finish` replaces what earlier imports stored for the months this one covers. Dropped
-//! without `finish` — a file that turned out to be broken — the transaction rolls back and
-//! nothing has changed.
+//! The end of an import: what earlier imports stored for the months this one covers is
+//! replaced by its vouchers, sums, period budget and names, the import is recorded in the
+//! import log and the audit log, and the transaction commits — or, on any error, nothing.
 
-use std::collections::BTreeMap;
-
-use sqlx::{Any, Row, Transaction};
-use styr_domain::followup::{LedgerImport, Month};
+use sqlx::{Any, Row};
+use styr_domain::followup::LedgerImport;
 use styr_domain::money::Amount;
 
-use crate::followup::{BATCH, ImportRecord, month_text, pack_row, placeholders, require_budget};
-use crate::{Backend, BudgetId, Stamp, Store, StoreError};
-
-pub struct OutcomeImport {
-    transaction: Transaction<'static, Any>,
-    backend: Backend,
-    budget: BudgetId,
-    import_id: i64,
-    next_voucher: i64,
-    sums: BTreeMap<(Month, u32, Option<String>), i64>,
-    months: Option<(Month, Month)>,
-    vouchers: i64,
-    rows: i64,
-    debit: i64,
-    credit: i64,
-}
-
-impl Store {
-    /// Starts an import of the books for `budget`.
-    pub async fn begin_outcome_import(
-        &self,
-        budget: BudgetId,
-    ) -> Result<OutcomeImport, StoreError> {
-        let mut transaction = self.pool.begin().await?;
-        require_budget(&mut transaction, budget).await?;
-        let import_id: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_imports WHERE budget_id = $1",
-        )
-        .bind(budget)
-        .fetch_one(&mut *transaction)
-        .await?
-        .try_get("next")?;
-        let next_voucher: i64 = sqlx::query(
-            "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_vouchers WHERE budget_id = $1",
-        )
-        .bind(budget)
-        .fetch_one(&mut *transaction)
-        .await?
-        .try_get("next")?;
-        Ok(OutcomeImport {
-            transaction,
-            backend: self.backend,
-            budget,
-            import_id,
-            next_voucher,
-            sums: BTreeMap::new(),
-            months: None,
-            vouchers: 0,
-            rows: 0,
-            debit: 0,
-            credit: 0,
-        })
-    }
-
-    /// Stores a whole import at once: [`Store::begin_outcome_import`], one batch, finish.
-    pub async fn import_outcome(
-        &self,
-        budget: BudgetId,
-        ledger: &LedgerImport,
-        stamp: &Stamp,
-    ) -> Result<ImportRecord, StoreError> {
-        let mut import = self.begin_outcome_import(budget).await?;
-        import.add(ledger).await?;
-        import.finish(ledger, stamp).await
-    }
-}
+use super::OutcomeImport;
+use crate::followup::packing::{BATCH, placeholders};
+use crate::followup::{ImportRecord, month_text};
+use crate::{Stamp, StoreError};
 
 impl OutcomeImport {
-    fn cover(&mut self, month: Month) {
-        self.months = Some(match self.months {
-            None => (month, month),
-            Some((first, last)) => (first.min(month), last.max(month)),
-        });
-    }
-
-    /// Writes a batch of vouchers (the batch's rows name its vouchers by index).
-    pub async fn add(&mut self, batch: &LedgerImport) -> Result<(), StoreError> {
-        // Each voucher's rows, packed per month: a voucher's rows may fall in different months.
-        let mut parts: BTreeMap<(usize, Month), (i64, String)> = BTreeMap::new();
-        for row in &batch.rows {
-            let (count, packed) = parts.entry((row.voucher, row.month)).or_default();
-            *count += 1;
-            pack_row(packed, row, &batch.vouchers[row.voucher].text);
-            // Every sum checked: an import whose sums leave the range is refused whole.
-            let add = |sum: &mut i64, place: &dyn Fn() -> String| -> Result<(), StoreError> {
-                *sum = Amount::from_ore(*sum)
-                    .checked_add(row.amount)
-                    .map_err(|overflow| StoreError::Overflow(overflow.at(place())))?
-                    .ore();
-                Ok(())
-            };
-            let sum = self
-                .sums
-                .entry((row.month, row.account, row.cost_centre.clone()))
-                .or_default();
-            add(sum, &|| {
-                format!("Utfallet {}, konto {}", row.month, row.account)
-            })?;
-            if row.amount.ore() > 0 {
-                add(&mut self.debit, &|| "Utfallets debet".to_string())?;
-            } else {
-                add(&mut self.credit, &|| "Utfallets kredit".to_string())?;
-            }
-            self.cover(row.month);
-        }
-        self.rows += batch.rows.len() as i64;
-        self.vouchers += batch.vouchers.len() as i64;
-        let parts: Vec<_> = parts.into_iter().collect();
-        for chunk in parts.chunks(BATCH / 2) {
-            let sql = format!(
-                "INSERT INTO outcome_vouchers (budget_id, id, month, import_id, series, number, date, text, row_count, rows) VALUES {}",
-                placeholders(chunk.len(), 10, self.backend)
-            );
-            let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
-            for ((index, month), (count, packed)) in chunk {
-                let voucher = &batch.vouchers[*index];
-                query = query
-                    .bind(self.budget)
-                    .bind(self.next_voucher + *index as i64)
-                    .bind(month_text(*month))
-                    .bind(self.import_id)
-                    .bind(voucher.series.as_str())
-                    .bind(voucher.number.as_str())
-                    .bind(voucher.date.to_string())
-                    .bind(voucher.text.as_str())
-                    .bind(*count)
-                    .bind(packed.as_str());
-            }
-            query.execute(&mut *self.transaction).await?;
-        }
-        self.next_voucher += batch.vouchers.len() as i64;
-        Ok(())
-    }
-
     /// Replaces what earlier imports stored for the months this one covers, writes the sums,
     /// the period budget and the names in `about`, records the import and commits.
     pub async fn finish(
@@ -197,7 +64,7 @@ impl OutcomeImport {
         let sums: Vec<_> = self
             .sums
             .iter()
-            .filter(|(_, amount)| **amount != 0)
+            .filter(|(_, amount)| **amount != Amount::ZERO)
             .collect();
         for chunk in sums.chunks(BATCH) {
             let sql = format!(
@@ -211,7 +78,7 @@ impl OutcomeImport {
                     .bind(month_text(*month))
                     .bind(i64::from(*account))
                     .bind(cost_centre.as_deref())
-                    .bind(**amount);
+                    .bind(amount.ore());
             }
             query.execute(&mut **transaction).await?;
         }
@@ -262,8 +129,8 @@ impl OutcomeImport {
             last_month: last,
             vouchers: self.vouchers,
             rows: self.rows,
-            debit: Amount::from_ore(self.debit),
-            credit: Amount::from_ore(self.credit),
+            debit: self.debit,
+            credit: self.credit,
             replaced_rows: replaced,
             imported_by: stamp.by.clone(),
             imported_at: stamp.at.clone(),
@@ -281,8 +148,8 @@ impl OutcomeImport {
         .bind(record.last_month.as_str())
         .bind(record.vouchers)
         .bind(record.rows)
-        .bind(self.debit)
-        .bind(self.credit)
+        .bind(self.debit.ore())
+        .bind(self.credit.ore())
         .bind(record.replaced_rows)
         .bind(record.imported_by.as_str())
         .bind(record.imported_at.as_str())
