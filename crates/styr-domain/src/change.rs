@@ -123,6 +123,12 @@ pub enum ChangeError {
     UnknownEfficiency(usize),
     #[error("{field} får inte vara tomt")]
     Empty { field: &'static str },
+    /// A new record's id outside the keys' safe alphabet (see [`crate::key`]).
+    #[error("{field}: {reason}")]
+    Key {
+        field: &'static str,
+        reason: crate::key::KeyError,
+    },
 }
 
 impl Budget {
@@ -204,6 +210,8 @@ impl Budget {
             Change::PutRisk { risk } => {
                 require_text("Riskens namn", &risk.name)?;
                 require_text("Riskens id", &risk.id)?;
+                let known = self.risks.iter().any(|existing| existing.id == risk.id);
+                require_new_key("Riskens id", known, &risk.id)?;
                 match self
                     .risks
                     .iter_mut()
@@ -228,6 +236,11 @@ impl Budget {
             }
             Change::PutControl { control } => {
                 require_text("Kontrollaktivitetens id", &control.id)?;
+                let known = self
+                    .controls
+                    .iter()
+                    .any(|existing| existing.id == control.id);
+                require_new_key("Kontrollaktivitetens id", known, &control.id)?;
                 if self.risk(&control.risk).is_none() {
                     return Err(ChangeError::UnknownRisk(control.risk.clone()));
                 }
@@ -261,6 +274,8 @@ impl Budget {
             Change::PutGoal { goal } => {
                 require_text("Målets rubrik", &goal.title)?;
                 require_text("Målets id", &goal.id)?;
+                let known = self.goals.iter().any(|existing| existing.id == goal.id);
+                require_new_key("Målets id", known, &goal.id)?;
                 match self
                     .goals
                     .iter_mut()
@@ -373,6 +388,14 @@ impl Budget {
         }
         Ok(())
     }
+}
+
+/// A new record's id must be a key; a record already in the budget keeps the id it has.
+fn require_new_key(field: &'static str, known: bool, key: &str) -> Result<(), ChangeError> {
+    if known {
+        return Ok(());
+    }
+    crate::key::check(key).map_err(|reason| ChangeError::Key { field, reason })
 }
 
 fn require_text(field: &'static str, text: &str) -> Result<(), ChangeError> {

@@ -17,7 +17,7 @@ mod risks;
 
 use axum::Router;
 use axum::routing::{get, post, put};
-use styr_domain::money::{Amount, Unit};
+use styr_domain::money::Amount;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -124,38 +124,45 @@ pub fn router() -> Router<AppState> {
             "/api/v1/budgets/{id}/controls/{control}/results",
             post(risks::add_result),
         )
-        .route("/api/v1/budgets/{id}/followup", get(followup::followup))
-        .route("/api/v1/import-profiles", get(followup::import_profiles))
+        .route(
+            "/api/v1/budgets/{id}/followup",
+            get(followup::report::followup),
+        )
+        .route(
+            "/api/v1/import-profiles",
+            get(followup::import_profiles::import_profiles),
+        )
         .route(
             "/api/v1/import-profiles/{name}",
-            put(followup::save_import_profile),
+            put(followup::import_profiles::save_import_profile),
         )
         .route(
             "/api/v1/budgets/{id}/followup/imports",
-            get(followup::imports)
-                .post(followup::import)
-                .layer(axum::extract::DefaultBodyLimit::max(crate::IMPORT_LIMIT)),
+            get(followup::imports::imports).post(followup::imports::import),
         )
         .route(
             "/api/v1/budgets/{id}/followup/forecasts/{unit}/{row}",
-            put(followup::set_forecast),
+            put(followup::forecast::set_forecast),
         )
-        .route("/api/v1/budgets/{id}/followup/rows", get(followup::rows))
+        .route(
+            "/api/v1/budgets/{id}/followup/rows",
+            get(followup::drill::rows),
+        )
         .route(
             "/api/v1/budgets/{id}/followup/vouchers/{voucher}",
-            get(followup::voucher),
+            get(followup::drill::voucher),
         )
         .route(
             "/api/v1/budgets/{id}/followup/account-rules",
-            get(followup::account_rules).put(followup::set_account_rules),
+            get(followup::rules::account_rules).put(followup::rules::set_account_rules),
         )
         .route(
             "/api/v1/budgets/{id}/followup/profiles",
-            get(followup::profiles).put(followup::set_profiles),
+            get(followup::spreading::profiles).put(followup::spreading::set_profiles),
         )
         .route(
             "/api/v1/budgets/{id}/followup/cost-centre-rules",
-            get(followup::cost_centre_rules).put(followup::set_cost_centre_rules),
+            get(followup::rules::cost_centre_rules).put(followup::rules::set_cost_centre_rules),
         )
 }
 
@@ -163,13 +170,7 @@ pub fn openapi_pretty() -> String {
     openapi::pretty()
 }
 
-/// An amount sent in as text, in tkr unless it names its unit.
-pub fn amount(text: &str) -> Result<Amount, String> {
-    styr_import::amount::parse_amount(text, Unit::Tkr).map(|stated| stated.value)
-}
-
 /// Reads `text` as an amount, or answers 422 naming the field.
 pub fn amount_field(field: &str, text: &str) -> Result<Amount, ApiError> {
-    amount(text)
-        .map_err(|message| ApiError::fields([(field.to_string(), message)].into_iter().collect()))
+    crate::input::amount(text).map_err(|message| ApiError::field(field, message))
 }

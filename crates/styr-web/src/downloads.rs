@@ -2,9 +2,8 @@
 //! budget template out and back in, for the Dokument page and the API alike. Every file is
 //! rendered from the budget as it is at this revision; nothing is stored.
 
+use crate::extract::{ApiPath, ApiQuery};
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -67,11 +66,10 @@ pub fn render(report: &BudgetReport, format: DocumentFormat) -> Result<Vec<u8>, 
     // The document's layout, for the formats that render it (the workbook is the tables).
     let document = || styr_render::document::budget_document(report);
     let failed = |error: &dyn std::fmt::Display| {
-        tracing::error!(%error, "a document could not be rendered");
-        ApiError::with_status(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        ApiError::internal(
             "render_failed",
             "Dokumentet kunde inte skrivas.",
+            error.to_string().into(),
         )
     };
     Ok(match format {
@@ -139,11 +137,10 @@ async fn document_response(
     let bytes = tokio::task::spawn_blocking(move || render(rendering.report(), format))
         .await
         .map_err(|error| {
-            tracing::error!(%error, "rendering a document stopped");
-            ApiError::with_status(
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::internal(
                 "render_failed",
                 "Dokumentet kunde inte skrivas.",
+                Box::new(error),
             )
         })??;
     let stem = file_stem(&snapshot.budget.document.title);
@@ -157,7 +154,7 @@ async fn document_response(
 /// `GET /budget/{id}/dokument/{format}`: the download links of the Dokument page.
 pub async fn document_page(
     state: Acting,
-    Path((id, format)): Path<(i64, String)>,
+    ApiPath((id, format)): ApiPath<(i64, String)>,
 ) -> Result<Response, ApiError> {
     let format = DocumentFormat::from_key(&format).ok_or_else(ApiError::not_found)?;
     document_response(&state, id, format).await
@@ -176,8 +173,8 @@ pub struct DocumentQuery {
         (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn document_api(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<DocumentQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<DocumentQuery>,
 ) -> Result<Response, ApiError> {
     document_response(&state, id, query.format).await
 }
@@ -196,8 +193,8 @@ pub struct TemplateQuery {
         (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn template(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<TemplateQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<TemplateQuery>,
 ) -> Result<Response, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let units: Vec<_> = snapshot
@@ -243,10 +240,15 @@ pub struct TemplateImportDto {
         (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn import_template(
     state: Acting,
-    Path(id): Path<i64>,
-    body: Bytes,
+    ApiPath(id): ApiPath<i64>,
+    body: axum::body::Body,
 ) -> Result<Json<TemplateImportDto>, ApiError> {
-    let imported = state.app.import_template(&state.actor, id, &body).await?;
+    crate::upload::permission::template(&state, id).await?;
+    let workbook = crate::upload::to_memory(body, crate::upload::TEMPLATE).await?;
+    let imported = state
+        .app
+        .import_template(&state.actor, id, &workbook)
+        .await?;
     Ok(Json(TemplateImportDto {
         changes: imported.changes,
         revision: imported.snapshot.revision,

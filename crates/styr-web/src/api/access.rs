@@ -1,8 +1,8 @@
 //! Who am I, the audit log, and the workflow through the API. Authentication is a session
 //! cookie (with `X-CSRF-Token` on writes) or a personal token in `Authorization: Bearer`.
 
+use crate::extract::{ApiPath, ApiQuery};
 use axum::Json;
-use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -58,8 +58,8 @@ pub struct FormatQuery {
     responses((status = 200, body = [AuditRecordDto]), (status = 403, body = crate::error::ApiErrorBody)))]
 pub async fn audit(
     state: Acting,
-    Query(query): Query<AuditQuery>,
-    Query(format): Query<FormatQuery>,
+    ApiQuery(query): ApiQuery<AuditQuery>,
+    ApiQuery(format): ApiQuery<FormatQuery>,
 ) -> Result<Response, ApiError> {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     if format.format == "csv" {
@@ -110,7 +110,10 @@ pub struct VersionsDto {
 /// The budget's versions and where the current one is on its way to a decision.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/versions", tag = "behorighet", params(("id" = i64, Path)),
     responses((status = 200, body = VersionsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn versions(state: Acting, Path(id): Path<i64>) -> Result<Json<VersionsDto>, ApiError> {
+pub async fn versions(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<VersionsDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let versions = state
         .app
@@ -171,7 +174,7 @@ pub struct StepDto {
     responses((status = 200, body = VersionsDto), (status = 403, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn step(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     Json(body): Json<StepDto>,
 ) -> Result<Json<VersionsDto>, ApiError> {
     let form = StepForm {
@@ -186,7 +189,7 @@ pub async fn step(
         .app
         .step(&state.actor, id, form.revision, step, adoption)
         .await?;
-    versions(state, Path(id)).await
+    versions(state, ApiPath(id)).await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -208,8 +211,8 @@ pub struct CompareParams {
     responses((status = 200, body = [DifferenceDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn compare(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(params): Query<CompareParams>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(params): ApiQuery<CompareParams>,
 ) -> Result<Json<Vec<DifferenceDto>>, ApiError> {
     let differences = state.app.compare(id, params.from, params.to).await?;
     Ok(Json(

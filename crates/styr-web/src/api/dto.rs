@@ -1,8 +1,6 @@
 //! The API's public shapes. They are built from report values but are not the same types, so
 //! the API stays stable when internals change; each derives its OpenAPI schema.
 
-use axum::extract::{FromRequest, Request};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use styr_domain::calendar::Year;
 use styr_domain::money::Amount;
@@ -10,25 +8,7 @@ use styr_reports::check::Finding;
 use styr_reports::operating::OperatingTableReport;
 use utoipa::ToSchema;
 
-use crate::error::ApiError;
 use crate::view::{signed_tkr, tkr};
-
-/// A JSON body whose rejection is an [`ApiError`] like every other error.
-pub struct ApiJson<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(ApiError::invalid(format!(
-                "Kroppen kunde inte läsas som JSON: {}",
-                rejection.body_text()
-            ))),
-        }
-    }
-}
 
 /// An exact amount: öre, and the whole tkr a table shows.
 #[derive(Debug, Serialize, ToSchema)]

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::Path;
 use styr_app::Snapshot;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -13,9 +13,10 @@ use styr_domain::organisation::UnitId;
 use styr_reports::operating::operating_table;
 
 use super::amount_field;
-use super::dto::{ApiJson, CellInput, OperatingTableDto, PreviewInput, TextInput};
+use super::dto::{CellInput, OperatingTableDto, PreviewInput, TextInput};
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 
 /// The table of `unit` as the snapshot has it, headed as the document heads it.
 fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, ApiError> {
@@ -78,7 +79,7 @@ fn cell_change(
     responses((status = 200, body = [OperatingTableDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn tables(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<OperatingTableDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let budget = &snapshot.budget;
@@ -104,7 +105,7 @@ pub async fn tables(
     responses((status = 200, body = OperatingTableDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn table(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, String)>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(table_of(&snapshot, &UnitId(unit))?))
@@ -117,7 +118,7 @@ pub async fn table(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_line(
     state: Acting,
-    Path((id, unit, line, year_number)): Path<(i64, String, String, i64)>,
+    ApiPath((id, unit, line, year_number)): ApiPath<(i64, String, String, i64)>,
     ApiJson(input): ApiJson<CellInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
     let unit = UnitId(unit);
@@ -143,7 +144,7 @@ pub async fn set_line(
     responses((status = 200, body = OperatingTableDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn preview(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<PreviewInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
     let unit = UnitId(unit);
@@ -151,7 +152,7 @@ pub async fn preview(
     let mut fields = BTreeMap::new();
     for cell in &input.cells {
         let key = format!("{}:{}", cell.line, cell.year);
-        match super::amount(&cell.amount) {
+        match crate::input::amount(&cell.amount) {
             Ok(amount) => changes.push(cell_change(&unit, &cell.line, year(cell.year)?, amount)?),
             Err(message) => {
                 fields.insert(key, message);
@@ -172,7 +173,7 @@ pub async fn preview(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_explanation(
     state: Acting,
-    Path((id, unit, line)): Path<(i64, String, String)>,
+    ApiPath((id, unit, line)): ApiPath<(i64, String, String)>,
     ApiJson(input): ApiJson<TextInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
     let unit = UnitId(unit);

@@ -1,7 +1,7 @@
 //! Frames (kommunbidrag with their derivation) and the investment plan through the API.
 
+use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
@@ -12,9 +12,10 @@ use styr_domain::organisation::UnitId;
 use utoipa::ToSchema;
 
 use super::amount_field;
-use super::dto::{AmountDto, ApiJson, ColumnDto, YearAmountDto};
+use super::dto::{AmountDto, ColumnDto, YearAmountDto};
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FrameStepDto {
@@ -79,7 +80,10 @@ pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/frames", tag = "ramar", params(("id" = i64, Path)),
     responses((status = 200, body = [FrameDto]), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn frames(state: Acting, Path(id): Path<i64>) -> Result<Json<Vec<FrameDto>>, ApiError> {
+pub async fn frames(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<Vec<FrameDto>>, ApiError> {
     Ok(Json(frames_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -96,7 +100,7 @@ pub struct FrameAmountInput {
     responses((status = 200, body = [FrameDto]), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_frame_amount(
     state: Acting,
-    Path((id, unit, year)): Path<(i64, String, i64)>,
+    ApiPath((id, unit, year)): ApiPath<(i64, String, i64)>,
     ApiJson(input): ApiJson<FrameAmountInput>,
 ) -> Result<Json<Vec<FrameDto>>, ApiError> {
     let year = Year::new(year).map_err(|error| ApiError::invalid(error.to_string()))?;
@@ -192,7 +196,7 @@ pub fn plan_of(snapshot: &Snapshot) -> InvestmentPlanDto {
     responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn investments(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
 }
@@ -220,14 +224,14 @@ fn project_of(
         let year = Year::new(entry.year).map_err(|error| ApiError::invalid(error.to_string()))?;
         amounts.push((year, entry.amount.clone()));
     }
-    crate::forms::project(&input.name, &input.category, &amounts).map_err(ApiError::fields)
+    crate::input::records::project(&input.name, &input.category, &amounts).map_err(ApiError::fields)
 }
 
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)), request_body = ProjectInput,
     responses((status = 201, body = InvestmentPlanDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_project(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<(StatusCode, Json<InvestmentPlanDto>), ApiError> {
     let change = Change::PutProject {
@@ -246,7 +250,7 @@ pub async fn add_project(
     responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_project(
     state: Acting,
-    Path((id, name)): Path<(i64, String)>,
+    ApiPath((id, name)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     let change = Change::PutProject {
@@ -266,7 +270,7 @@ pub async fn replace_project(
     responses((status = 200, body = InvestmentPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_project(
     state: Acting,
-    Path((id, name)): Path<(i64, String)>,
+    ApiPath((id, name)): ApiPath<(i64, String)>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     let change = Change::RemoveProject { name };
     Ok(Json(plan_of(

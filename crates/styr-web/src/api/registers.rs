@@ -1,17 +1,17 @@
 //! Goals (with political directions and KPIs) and the efficiency register through the API.
 
+use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
 use styr_domain::change::Change;
 use utoipa::ToSchema;
 
-use super::dto::ApiJson;
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::forms::{self, KpiInput};
+use crate::extract::ApiJson;
+use crate::input::records::{self, KpiInput};
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct KpiDto {
@@ -103,7 +103,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
             kolada_id: kpi.kolada_id.as_deref().unwrap_or(""),
         })
         .collect();
-    forms::goal(
+    records::goal(
         id.or(input.id.as_deref()),
         &input.kind,
         &input.title,
@@ -116,7 +116,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)),
     responses((status = 200, body = GoalsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn goals(state: Acting, Path(id): Path<i64>) -> Result<Json<GoalsDto>, ApiError> {
+pub async fn goals(state: Acting, ApiPath(id): ApiPath<i64>) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -124,7 +124,7 @@ pub async fn goals(state: Acting, Path(id): Path<i64>) -> Result<Json<GoalsDto>,
     responses((status = 201, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_goal(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalsDto>), ApiError> {
     let change = Change::PutGoal {
@@ -145,7 +145,7 @@ pub async fn put_goal(
     responses((status = 200, body = GoalsDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_goal(
     state: Acting,
-    Path((id, goal)): Path<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<Json<GoalsDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -172,7 +172,7 @@ pub async fn replace_goal(
     responses((status = 200, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_goal(
     state: Acting,
-    Path((id, goal)): Path<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, String)>,
 ) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(
         &*state
@@ -233,7 +233,7 @@ fn register_of(snapshot: &Snapshot) -> EfficiencyRegisterDto {
 fn investigation_of(
     input: &EfficiencyDto,
 ) -> Result<styr_domain::efficiency::EfficiencyInvestigation, ApiError> {
-    forms::efficiency(
+    records::efficiency(
         &input.proposed_by,
         &input.investigation,
         &input.handling,
@@ -247,7 +247,7 @@ fn investigation_of(
     responses((status = 200, body = EfficiencyRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn efficiency(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
 }
@@ -256,7 +256,7 @@ pub async fn efficiency(
     responses((status = 201, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_efficiency(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<EfficiencyDto>,
 ) -> Result<(StatusCode, Json<EfficiencyRegisterDto>), ApiError> {
     let change = Change::PutEfficiency {
@@ -278,7 +278,7 @@ pub async fn add_efficiency(
     responses((status = 200, body = EfficiencyRegisterDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_efficiency(
     state: Acting,
-    Path((id, position)): Path<(i64, usize)>,
+    ApiPath((id, position)): ApiPath<(i64, usize)>,
     ApiJson(input): ApiJson<EfficiencyDto>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
     let change = Change::PutEfficiency {
@@ -297,7 +297,7 @@ pub async fn replace_efficiency(
     responses((status = 200, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_efficiency(
     state: Acting,
-    Path((id, position)): Path<(i64, usize)>,
+    ApiPath((id, position)): ApiPath<(i64, usize)>,
 ) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
     Ok(Json(register_of(
         &*state

@@ -1,17 +1,17 @@
 //! The risk register, its matrix, and the internal control plan with results, through the API.
 
+use crate::extract::ApiPath;
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
 use styr_domain::change::Change;
 use utoipa::ToSchema;
 
-use super::dto::ApiJson;
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::forms;
+use crate::extract::ApiJson;
+use crate::input::records;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RiskDto {
@@ -152,22 +152,26 @@ fn risk_of(
     let stated = id
         .and_then(|id| snapshot.budget.risk(id))
         .and_then(|risk| risk.stated_value);
-    forms::risk(
+    let (probability, materiality) = (input.probability.to_string(), input.materiality.to_string());
+    records::risk(&records::RiskInput {
         id,
-        &input.name,
-        &input.description,
-        &input.probability.to_string(),
-        &input.materiality.to_string(),
-        &input.handling,
-        &input.handling_text,
-        stated,
-    )
+        name: &input.name,
+        description: &input.description,
+        probability: &probability,
+        materiality: &materiality,
+        handling: &input.handling,
+        handling_text: &input.handling_text,
+        stated_value: stated,
+    })
     .map_err(ApiError::fields)
 }
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/risks", tag = "risker", params(("id" = i64, Path)),
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn risks(state: Acting, Path(id): Path<i64>) -> Result<Json<RiskRegisterDto>, ApiError> {
+pub async fn risks(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -175,7 +179,7 @@ pub async fn risks(state: Acting, Path(id): Path<i64>) -> Result<Json<RiskRegist
     responses((status = 201, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_risk(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<(StatusCode, Json<RiskRegisterDto>), ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -197,7 +201,7 @@ pub async fn put_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_risk(
     state: Acting,
-    Path((id, risk)): Path<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -219,7 +223,7 @@ pub async fn replace_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody, description = "t.ex. risken används i kontrollplanen")))]
 pub async fn remove_risk(
     state: Acting,
-    Path((id, risk)): Path<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, String)>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(
         &*state
@@ -308,7 +312,7 @@ pub struct ControlInput {
     responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn controls(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
     Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
 }
@@ -317,10 +321,10 @@ pub async fn controls(
     responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_control(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
-    let control = forms::control(
+    let control = records::control(
         input.id.as_deref(),
         &input.risk,
         &input.description,
@@ -345,7 +349,7 @@ pub async fn put_control(
     responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_control(
     state: Acting,
-    Path((id, control)): Path<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -355,7 +359,7 @@ pub async fn replace_control(
         .iter()
         .find(|existing| existing.id == control)
         .ok_or_else(ApiError::not_found)?;
-    let control = forms::control(
+    let control = records::control(
         Some(&control),
         &input.risk,
         &input.description,
@@ -381,7 +385,7 @@ pub async fn replace_control(
     responses((status = 200, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_control(
     state: Acting,
-    Path((id, control)): Path<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, String)>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
     Ok(Json(plan_of(
         &*state
@@ -415,10 +419,10 @@ pub struct ControlResultInput {
     responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_result(
     state: Acting,
-    Path((id, control)): Path<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, String)>,
     ApiJson(input): ApiJson<ControlResultInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
-    let result = forms::control_result(
+    let result = records::control_result(
         &input.performed_on,
         &input.sample,
         &input.deviations_found.to_string(),

@@ -1,8 +1,8 @@
 //! Ändringslogg: the audit log with filters (user, entity, budget, period), and the same
 //! selection as CSV for the auditors. Read-only: there is no route that changes the log.
 
+use crate::extract::PageQuery;
 use askama::Template;
-use axum::extract::Query;
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Deserialize;
@@ -96,7 +96,7 @@ fn short(text: &str) -> String {
     }
 }
 
-pub async fn show(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn show(state: Acting, PageQuery(query): PageQuery<AuditQuery>) -> PageResult {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     let total = records.len();
     let views: Vec<RecordView> = records
@@ -134,7 +134,7 @@ pub async fn show(state: Acting, Query(query): Query<AuditQuery>) -> PageResult 
 }
 
 /// The selection as CSV (semicolon-separated, as Swedish Excel opens it), every row whole.
-pub async fn csv(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn csv(state: Acting, PageQuery(query): PageQuery<AuditQuery>) -> PageResult {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     Ok((
         [

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::extract::PageForm;
+use crate::extract::PagePath;
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::format;
@@ -116,15 +116,15 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 /// Saves a frame's entered years: fields `amount:YEAR`.
 pub async fn save(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath((id, unit)): PagePath<(i64, String)>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let mut changes = Vec::new();
     let mut errors = BTreeMap::new();
@@ -136,7 +136,7 @@ pub async fn save(
         else {
             continue;
         };
-        match crate::api::amount(text) {
+        match crate::input::amount(text) {
             Ok(amount) => changes.push(Change::SetFrameAmount {
                 unit: UnitId(unit.clone()),
                 year,

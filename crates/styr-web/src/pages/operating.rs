@@ -5,20 +5,22 @@
 
 use std::collections::BTreeMap;
 
+use crate::extract::PageForm;
+use crate::extract::PagePath;
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_app::{AppError, Snapshot};
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;
-use styr_domain::money::{Amount, Unit};
+use styr_domain::money::Amount;
 use styr_domain::operating::{LineKind, OperatingRow};
 use styr_domain::organisation::UnitId;
+use styr_reports::followup::ENTERED;
 use styr_reports::operating::{OperatingTableReport, operating_table};
 
-use super::{PageResult, html, invalid, see};
+use super::{PageResult, html, invalid, see, shown_again};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input;
 use crate::view::{NavItem, nav, signed_tkr, tkr};
 
 pub struct CellView {
@@ -78,18 +80,11 @@ pub struct OperatingPage {
 /// What a person typed into one table's form, kept when it has to be shown again.
 type Typed = BTreeMap<String, String>;
 
-/// The entered rows, which a person may edit, and their keys in forms and the API.
-const ENTERED: [(OperatingRow, &str); 6] = [
-    (OperatingRow::Line(LineKind::Revenue), "revenue"),
-    (OperatingRow::Line(LineKind::Personnel), "personnel"),
-    (OperatingRow::Line(LineKind::PremisesRent), "premises_rent"),
-    (
-        OperatingRow::Line(LineKind::PurchasedServices),
-        "purchased_services",
-    ),
-    (OperatingRow::Line(LineKind::OtherCosts), "other_costs"),
-    (OperatingRow::FinancialNet, "financial_net"),
-];
+/// A row a person may edit (a line or finansnetto), by its key in forms and the API
+/// (`OperatingRow::key`: "personnel", "financial_net").
+fn entered(key: &str) -> Option<OperatingRow> {
+    OperatingRow::from_key(key).filter(|row| ENTERED.contains(row))
+}
 
 /// The units whose own lines a person edits on this page: each shown table's unit, when the
 /// table is made of that unit's lines alone, and otherwise every unit that feeds the table.
@@ -142,10 +137,7 @@ fn table_view(
             has_frame || !matches!(row.row, OperatingRow::Kommunbidrag | OperatingRow::Result)
         })
         .map(|row| {
-            let entered_key = ENTERED
-                .iter()
-                .find(|(entered, _)| *entered == row.row)
-                .map(|(_, key)| *key);
+            let entered_key = ENTERED.contains(&row.row).then(|| row.row.key());
             let key = entered_key.unwrap_or(row.row.key());
             let cells = report
                 .columns
@@ -248,13 +240,27 @@ fn page(
     let frozen = snapshot.status == styr_app::Status::Adopted;
     for (unit, heading, editable) in editable_units(budget) {
         let editable = editable && !frozen;
-        let report = operating_table(budget, &unit, &heading)
-            .map_err(|error| PageError::Invalid(error.to_string()))?;
+        // The document's tables are in the snapshot's report; a unit that feeds one of them
+        // is computed on its own.
+        let computed;
+        let report = match snapshot
+            .report()
+            .operating
+            .iter()
+            .find(|table| table.unit == unit)
+        {
+            Some(table) => table,
+            None => {
+                computed = operating_table(budget, &unit, &heading)
+                    .map_err(|error| PageError::invalid(error.to_string()))?;
+                &computed
+            }
+        };
         let (typed, errors) = match unit_typed {
             Some((typed_unit, typed, errors)) if typed_unit == unit.as_str() => (typed, errors),
             _ => (&empty, &no_errors),
         };
-        tables.push(table_view(budget, &report, editable, typed, errors));
+        tables.push(table_view(budget, report, editable, typed, errors));
     }
     Ok(OperatingPage {
         title: format!("Driftbudget – {}", budget.document.title),
@@ -267,7 +273,7 @@ fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     html(&page(&snapshot, None, String::new())?)
 }
@@ -276,9 +282,10 @@ pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
 /// next to their fields and everything typed kept. Then all changes are made in one transaction.
 pub async fn save(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
-    Form(fields): Form<Vec<(String, String)>>,
+    PagePath((id, unit)): PagePath<(i64, String)>,
+    PageForm(fields): PageForm<Vec<(String, String)>>,
 ) -> PageResult {
+    let unit = input::key(&unit).map_err(|_| PageError::not_found())?;
     let snapshot = state.app.snapshot(id).await?;
     let unit_id = UnitId(unit.clone());
     let typed: Typed = fields.iter().cloned().collect();
@@ -327,11 +334,14 @@ pub async fn save(
                     }
                 }
             }
-            invalid(&page(
-                &current,
-                Some((&unit, &typed, &errors)),
-                format!("{error}."),
-            )?)
+            shown_again(
+                crate::error::kind_of(&error),
+                &page(
+                    &current,
+                    Some((&unit, &typed, &errors)),
+                    format!("{error}."),
+                )?,
+            )
         }
         Err(error) => Err(error.into()),
     }
@@ -362,11 +372,18 @@ pub fn changes_from_form(
                 })
                 .map(|explanation| explanation.text.as_str())
                 .unwrap_or("");
-            if current.trim() != text.trim() {
+            let text = match input::text(text) {
+                Ok(text) => text,
+                Err(message) => {
+                    errors.insert(field.clone(), message);
+                    continue;
+                }
+            };
+            if current.trim() != text {
                 changes.push(Change::SetExplanation {
                     unit: unit.clone(),
                     line,
-                    text: text.clone(),
+                    text,
                 });
                 seen.push(typed.get(&format!("version:{field}")).cloned());
             }
@@ -375,9 +392,9 @@ pub fn changes_from_form(
         let Some((key, year_text)) = field.split_once(':') else {
             continue;
         };
-        let Some((_, _)) = ENTERED.iter().find(|(_, entered)| *entered == key) else {
+        if entered(key).is_none() {
             continue;
-        };
+        }
         let Some(year) = year_text
             .parse::<i64>()
             .ok()
@@ -386,8 +403,8 @@ pub fn changes_from_form(
             errors.insert(field.clone(), "okänt år".into());
             continue;
         };
-        let amount = match styr_import::amount::parse_amount(text, Unit::Tkr) {
-            Ok(stated) => stated.value,
+        let amount = match input::amount(text) {
+            Ok(amount) => amount,
             Err(message) => {
                 errors.insert(field.clone(), message);
                 continue;
@@ -420,17 +437,14 @@ fn cell_change(
     year: styr_domain::calendar::Year,
     amount: Amount,
 ) -> Option<Change> {
-    if !ENTERED.iter().any(|(_, entered)| *entered == key) {
-        return None;
-    }
-    Some(match LineKind::from_key(key) {
-        Some(line) => Change::SetLine {
+    Some(match entered(key)? {
+        OperatingRow::Line(line) => Change::SetLine {
             unit: unit.clone(),
             line,
             year,
             amount,
         },
-        None => Change::SetFinancialNet {
+        _ => Change::SetFinancialNet {
             unit: unit.clone(),
             year,
             amount,

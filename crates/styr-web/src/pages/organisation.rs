@@ -1,8 +1,8 @@
 //! Organisation: the tree on the first day of the budget year, every unit with its validity
 //! dates, and the reorganisation into the year.
 
+use crate::extract::PagePath;
 use askama::Template;
-use axum::extract::Path;
 
 use super::{PageResult, html};
 use crate::auth::Acting;
@@ -30,7 +30,7 @@ pub struct OrganisationPage {
     pub units: Vec<UnitView>,
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     let report = &snapshot.report().organisation;
     let organisation = &snapshot.budget.organisation;

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::extract::PagePath;
 use askama::Template;
-use axum::extract::Path;
 use styr_domain::operating::OperatingRow;
 
 use super::{PageResult, html};
@@ -117,7 +117,7 @@ pub struct BudgetPage {
     pub summary: String,
 }
 
-pub async fn budget(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn budget(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     let report = snapshot.report();
     let key_rows = [

@@ -2,9 +2,9 @@
 //! revidering), the list of versions, an adopted version read as it was frozen, and the
 //! comparison of any two versions line by line.
 
+use crate::extract::PageForm;
+use crate::extract::{PagePath, PageQuery};
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
 use styr_app::{Adoption, AppError, Difference, Step};
@@ -128,7 +128,7 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, String::new(), &StepForm::default()).await?)
 }
 
@@ -144,14 +144,18 @@ pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
     if step != Step::Adopt {
         return Ok((step, None));
     }
-    let date: Date = crate::forms::optional_date(Some(&form.decision_date))?
+    let date: Date = crate::input::optional_date(Some(&form.decision_date))?
         .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
     let adoption =
         Adoption::new(&form.decided_by, date, &form.registry_number).map_err(str::to_string)?;
     Ok((step, Some(adoption)))
 }
 
-pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>) -> PageResult {
+pub async fn step(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(form): PageForm<StepForm>,
+) -> PageResult {
     let (step, adoption) = match read_step(&form) {
         Ok(read) => read,
         Err(message) => {
@@ -186,10 +190,10 @@ pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>
 }
 
 /// An adopted (or the current) version, read as it is: the whole report.
-pub async fn version(state: Acting, Path((id, number)): Path<(i64, i64)>) -> PageResult {
+pub async fn version(state: Acting, PagePath((id, number)): PagePath<(i64, i64)>) -> PageResult {
     let budget = state.app.version_budget(id, number).await?;
     let report = styr_reports::budget_report(&budget)
-        .map_err(|error| PageError::Invalid(error.to_string()))?;
+        .map_err(|error| PageError::invalid(error.to_string()))?;
     Ok(Html(styr_render::html(&report)).into_response())
 }
 
@@ -212,8 +216,8 @@ pub struct ComparePage {
 
 pub async fn compare(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<CompareQuery>,
+    PagePath(id): PagePath<i64>,
+    PageQuery(query): PageQuery<CompareQuery>,
 ) -> PageResult {
     let differences = state.app.compare(id, query.fran, query.till).await?;
     html(&ComparePage {
