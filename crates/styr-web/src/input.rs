@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 pub use amount::amount;
 pub use calendar::{month, month_number, optional_date, year};
-pub use id::{key, slug};
+pub use id::{Key, Name, key, slug};
 pub use text::{line, text};
 
 /// Messages by field name.

@@ -17,6 +17,7 @@ use super::dto::{CellInput, OperatingTableDto, PreviewInput, TextInput};
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::input::Key;
 
 /// The table of `unit` as the snapshot has it, headed as the document heads it.
 fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, ApiError> {
@@ -105,8 +106,9 @@ pub async fn tables(
     responses((status = 200, body = OperatingTableDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn table(
     state: Acting,
-    ApiPath((id, unit)): ApiPath<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, Key)>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(table_of(&snapshot, &UnitId(unit))?))
 }
@@ -118,9 +120,10 @@ pub async fn table(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_line(
     state: Acting,
-    ApiPath((id, unit, line, year_number)): ApiPath<(i64, String, String, i64)>,
+    ApiPath((id, unit, line, year_number)): ApiPath<(i64, Key, String, i64)>,
     ApiJson(input): ApiJson<CellInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let amount = amount_field("amount", &input.amount)?;
     let change = cell_change(&unit, &line, year(year_number)?, amount)?;
@@ -144,9 +147,10 @@ pub async fn set_line(
     responses((status = 200, body = OperatingTableDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn preview(
     state: Acting,
-    ApiPath((id, unit)): ApiPath<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<PreviewInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let mut changes = Vec::new();
     let mut fields = BTreeMap::new();
@@ -173,9 +177,10 @@ pub async fn preview(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_explanation(
     state: Acting,
-    ApiPath((id, unit, line)): ApiPath<(i64, String, String)>,
+    ApiPath((id, unit, line)): ApiPath<(i64, Key, String)>,
     ApiJson(input): ApiJson<TextInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let line = LineKind::from_key(&line)
         .ok_or_else(|| ApiError::invalid(format!("”{line}” är ingen budgetrad")))?;

@@ -16,6 +16,7 @@ use super::dto::{AmountDto, ColumnDto, YearAmountDto};
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::input::{Key, Name};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FrameStepDto {
@@ -100,9 +101,10 @@ pub struct FrameAmountInput {
     responses((status = 200, body = [FrameDto]), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_frame_amount(
     state: Acting,
-    ApiPath((id, unit, year)): ApiPath<(i64, String, i64)>,
+    ApiPath((id, unit, year)): ApiPath<(i64, Key, i64)>,
     ApiJson(input): ApiJson<FrameAmountInput>,
 ) -> Result<Json<Vec<FrameDto>>, ApiError> {
+    let unit = unit.into_inner();
     let year = Year::new(year).map_err(|error| ApiError::invalid(error.to_string()))?;
     let amount = amount_field("amount", &input.amount)?;
     let change = Change::SetFrameAmount {
@@ -250,9 +252,10 @@ pub async fn add_project(
     responses((status = 200, body = InvestmentPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_project(
     state: Acting,
-    ApiPath((id, name)): ApiPath<(i64, String)>,
+    ApiPath((id, name)): ApiPath<(i64, Name)>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
+    let name = name.into_inner();
     let change = Change::PutProject {
         replacing: Some(name),
         project: project_of(&input)?,
@@ -270,8 +273,9 @@ pub async fn replace_project(
     responses((status = 200, body = InvestmentPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_project(
     state: Acting,
-    ApiPath((id, name)): ApiPath<(i64, String)>,
+    ApiPath((id, name)): ApiPath<(i64, Name)>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
+    let name = name.into_inner();
     let change = Change::RemoveProject { name };
     Ok(Json(plan_of(
         &*state.app.change(&state.actor, id, None, &change).await?,

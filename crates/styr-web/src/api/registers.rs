@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::input::Key;
 use crate::input::records::{self, KpiInput};
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -145,9 +146,10 @@ pub async fn put_goal(
     responses((status = 200, body = GoalsDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_goal(
     state: Acting,
-    ApiPath((id, goal)): ApiPath<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<Json<GoalsDto>, ApiError> {
+    let goal = goal.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     if snapshot
         .budget
@@ -172,8 +174,9 @@ pub async fn replace_goal(
     responses((status = 200, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_goal(
     state: Acting,
-    ApiPath((id, goal)): ApiPath<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, Key)>,
 ) -> Result<Json<GoalsDto>, ApiError> {
+    let goal = goal.into_inner();
     Ok(Json(goals_of(
         &*state
             .app

@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::input::Key;
 use crate::input::records;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -201,9 +202,10 @@ pub async fn put_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_risk(
     state: Acting,
-    ApiPath((id, risk)): ApiPath<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
+    let risk = risk.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     if snapshot.budget.risk(&risk).is_none() {
         return Err(ApiError::not_found());
@@ -223,8 +225,9 @@ pub async fn replace_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody, description = "t.ex. risken används i kontrollplanen")))]
 pub async fn remove_risk(
     state: Acting,
-    ApiPath((id, risk)): ApiPath<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, Key)>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
+    let risk = risk.into_inner();
     Ok(Json(register_of(
         &*state
             .app
@@ -349,9 +352,10 @@ pub async fn put_control(
     responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_control(
     state: Acting,
-    ApiPath((id, control)): ApiPath<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
+    let control = control.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     let existing = snapshot
         .budget
@@ -385,8 +389,9 @@ pub async fn replace_control(
     responses((status = 200, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_control(
     state: Acting,
-    ApiPath((id, control)): ApiPath<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, Key)>,
 ) -> Result<Json<ControlPlanDto>, ApiError> {
+    let control = control.into_inner();
     Ok(Json(plan_of(
         &*state
             .app
@@ -419,9 +424,10 @@ pub struct ControlResultInput {
     responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn add_result(
     state: Acting,
-    ApiPath((id, control)): ApiPath<(i64, String)>,
+    ApiPath((id, control)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<ControlResultInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
+    let control = control.into_inner();
     let result = records::control_result(
         &input.performed_on,
         &input.sample,

@@ -13,6 +13,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input::Key;
 use crate::input::records;
 use crate::view::{NavItem, nav};
 
@@ -167,9 +168,10 @@ pub async fn save(
 
 pub async fn add_result(
     state: Acting,
-    PagePath((id, control)): PagePath<(i64, String)>,
+    PagePath((id, control)): PagePath<(i64, Key)>,
     PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
+    let control = control.into_inner();
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = format!("resultat-{control}");
     let result = match records::control_result(
@@ -227,7 +229,8 @@ async fn respond(
     .await
 }
 
-pub async fn remove(state: Acting, PagePath((id, control)): PagePath<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, control)): PagePath<(i64, Key)>) -> PageResult {
+    let control = control.into_inner();
     state
         .app
         .change(

@@ -15,6 +15,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input::Key;
 use crate::view::{NavItem, nav, tkr};
 
 pub struct StepView {
@@ -123,9 +124,10 @@ pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
 /// Saves a frame's entered years: fields `amount:YEAR`.
 pub async fn save(
     state: Acting,
-    PagePath((id, unit)): PagePath<(i64, String)>,
+    PagePath((id, unit)): PagePath<(i64, Key)>,
     PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
+    let unit = unit.into_inner();
     let mut changes = Vec::new();
     let mut errors = BTreeMap::new();
     for (field, text) in &values {

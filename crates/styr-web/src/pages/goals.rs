@@ -13,6 +13,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input::Key;
 use crate::input::records::{self, KpiInput};
 use crate::view::{NavItem, nav};
 
@@ -265,8 +266,9 @@ async fn save(
 
 pub async fn remove(
     state: Acting,
-    PagePath((id, page_key, goal)): PagePath<(i64, String, String)>,
+    PagePath((id, page_key, goal)): PagePath<(i64, String, Key)>,
 ) -> PageResult {
+    let goal = goal.into_inner();
     let page_key = if page_key == "inriktningar" {
         "inriktningar"
     } else {

@@ -15,6 +15,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input::Name;
 use crate::input::records;
 use crate::view::{NavItem, mnkr, nav, tkr};
 
@@ -213,7 +214,8 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(state: Acting, PagePath((id, name)): PagePath<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, name)): PagePath<(i64, Name)>) -> PageResult {
+    let name = name.into_inner();
     match state
         .app
         .change(&state.actor, id, None, &Change::RemoveProject { name })

@@ -21,6 +21,7 @@ use super::{PageResult, html, invalid, see, shown_again};
 use crate::auth::Acting;
 use crate::error::PageError;
 use crate::input;
+use crate::input::Key;
 use crate::view::{NavItem, nav, signed_tkr, tkr};
 
 pub struct CellView {
@@ -282,10 +283,10 @@ pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
 /// next to their fields and everything typed kept. Then all changes are made in one transaction.
 pub async fn save(
     state: Acting,
-    PagePath((id, unit)): PagePath<(i64, String)>,
+    PagePath((id, unit)): PagePath<(i64, Key)>,
     PageForm(fields): PageForm<Vec<(String, String)>>,
 ) -> PageResult {
-    let unit = input::key(&unit).map_err(|_| PageError::not_found())?;
+    let unit = unit.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     let unit_id = UnitId(unit.clone());
     let typed: Typed = fields.iter().cloned().collect();

@@ -13,6 +13,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::input::Key;
 use crate::input::records;
 use crate::view::{NavItem, nav};
 
@@ -216,7 +217,8 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(state: Acting, PagePath((id, risk)): PagePath<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, risk)): PagePath<(i64, Key)>) -> PageResult {
+    let risk = risk.into_inner();
     match state
         .app
         .change(&state.actor, id, None, &Change::RemoveRisk { id: risk })

@@ -12,7 +12,7 @@ use crate::api::amount_field;
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath};
-use crate::input;
+use crate::input::{self, Key};
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ForecastInput {
@@ -40,10 +40,10 @@ fn entered_row(key: &str) -> Result<OperatingRow, ApiError> {
     responses((status = 200, body = FollowupDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_forecast(
     state: Acting,
-    ApiPath((id, unit, row)): ApiPath<(i64, String, String)>,
+    ApiPath((id, unit, row)): ApiPath<(i64, Key, String)>,
     ApiJson(input): ApiJson<ForecastInput>,
 ) -> Result<Json<FollowupDto>, ApiError> {
-    let unit = input::key(&unit).map_err(|_| ApiError::not_found())?;
+    let unit = unit.into_inner();
     let row = entered_row(&row)?;
     let amount = amount_field("amount", &input.amount)?;
     let snapshot = state.app.snapshot(id).await?;
