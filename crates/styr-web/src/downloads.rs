@@ -161,6 +161,7 @@ pub async fn document_page(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DocumentQuery {
     /// pdf, docx, xlsx (the tables), html or markdown.
     pub format: DocumentFormat,
@@ -180,10 +181,12 @@ pub async fn document_api(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TemplateQuery {
-    /// Only this unit's sheet (its id); without it every unit with budget lines.
-    #[serde(default)]
-    pub enhet: Option<String>,
+    /// Only this unit's sheet (its id); without it every unit with budget lines. The
+    /// parameter keeps its Swedish name, as the page's links have it.
+    #[serde(default, rename = "enhet")]
+    pub unit: Option<String>,
 }
 
 /// `GET /budget/{id}/budgetmall.xlsx` and `GET /api/v1/budgets/{id}/template`.
@@ -204,7 +207,7 @@ pub async fn template(
         .map(|lines| lines.unit.clone())
         .filter(|unit| {
             query
-                .enhet
+                .unit
                 .as_deref()
                 .is_none_or(|wanted| unit.as_str() == wanted)
         })

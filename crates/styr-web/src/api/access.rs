@@ -46,6 +46,7 @@ pub struct AuditRecordDto {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `csv` for the auditors' CSV; JSON otherwise.
     #[serde(default)]
@@ -201,6 +202,7 @@ pub struct DifferenceDto {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CompareParams {
     pub from: i64,
     pub to: i64,

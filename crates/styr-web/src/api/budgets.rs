@@ -105,14 +105,7 @@ pub async fn overview(
         tables: report
             .operating
             .iter()
-            .map(|table| {
-                OperatingTableDto::new(
-                    table,
-                    snapshot.revision,
-                    budget.years.previous,
-                    budget.years.budget,
-                )
-            })
+            .map(|table| OperatingTableDto::new(table, &snapshot))
             .collect(),
         investments,
         findings: findings_of(&snapshot),

@@ -4,6 +4,10 @@
 use axum::Json;
 use utoipa::OpenApi;
 
+mod answers;
+
+use answers::Answers;
+
 use super::{access, budgets, followup, operating, plan, registers, risks};
 
 #[derive(OpenApi)]
@@ -75,7 +79,8 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         crate::downloads::template,
         crate::downloads::import_template,
     ),
-    modifiers(&Security)
+    components(schemas(crate::downloads::DocumentFormat)),
+    modifiers(&Security, &Answers)
 )]
 pub struct ApiDocument;
 

@@ -37,12 +37,7 @@ fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, Api
     };
     let report = operating_table(budget, unit, &heading)
         .map_err(|error| ApiError::invalid(error.to_string()))?;
-    Ok(OperatingTableDto::new(
-        &report,
-        snapshot.revision,
-        budget.years.previous,
-        budget.years.budget,
-    ))
+    Ok(OperatingTableDto::new(&report, &snapshot))
 }
 
 fn year(value: i64) -> Result<Year, ApiError> {
@@ -83,19 +78,11 @@ pub async fn tables(
     ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<OperatingTableDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
-    let budget = &snapshot.budget;
     let tables = snapshot
         .report()
         .operating
         .iter()
-        .map(|table| {
-            OperatingTableDto::new(
-                table,
-                snapshot.revision,
-                budget.years.previous,
-                budget.years.budget,
-            )
-        })
+        .map(|table| OperatingTableDto::new(table, &snapshot))
         .collect();
     Ok(Json(tables))
 }

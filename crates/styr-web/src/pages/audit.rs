@@ -1,7 +1,6 @@
 //! Ändringslogg: the audit log with filters (user, entity, budget, period), and the same
 //! selection as CSV for the auditors. Read-only: there is no route that changes the log.
 
-use crate::extract::PageQuery;
 use askama::Template;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -10,47 +9,50 @@ use styr_app::{AuditFilter, AuditRecord};
 
 use super::{PageResult, html};
 use crate::auth::Acting;
+use crate::extract::PageQuery;
 
-/// The filters as a query string gives them; empty means "any".
+/// The filters as a query string gives them (its parameters keep their Swedish names);
+/// empty means "any".
 #[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Who made the change (username).
-    #[serde(default)]
-    pub anvandare: String,
+    #[serde(default, rename = "anvandare")]
+    pub actor: String,
     /// A part of the entity's path ("drift/ks", "risk/").
-    #[serde(default)]
-    pub objekt: String,
+    #[serde(default, rename = "objekt")]
+    pub entity: String,
     /// The budget's id.
     #[serde(default)]
     pub budget: String,
     /// From this date (YYYY-MM-DD).
-    #[serde(default)]
-    pub fran: String,
+    #[serde(default, rename = "fran")]
+    pub from: String,
     /// Up to and including this date (YYYY-MM-DD).
-    #[serde(default)]
-    pub till: String,
+    #[serde(default, rename = "till")]
+    pub to: String,
 }
 
 impl AuditQuery {
     pub fn filter(&self) -> AuditFilter {
         let given = |text: &str| Some(text.trim().to_string()).filter(|text| !text.is_empty());
         AuditFilter {
-            actor: given(&self.anvandare),
-            entity: given(&self.objekt),
+            actor: given(&self.actor),
+            entity: given(&self.entity),
             budget: self.budget.trim().parse().ok(),
-            from: given(&self.fran),
-            to: given(&self.till),
+            from: given(&self.from),
+            to: given(&self.to),
             limit: None,
         }
     }
 
     fn query_string(&self) -> String {
         [
-            ("anvandare", &self.anvandare),
-            ("objekt", &self.objekt),
+            ("anvandare", &self.actor),
+            ("objekt", &self.entity),
             ("budget", &self.budget),
-            ("fran", &self.fran),
-            ("till", &self.till),
+            ("fran", &self.from),
+            ("till", &self.to),
         ]
         .iter()
         .filter(|(_, value)| !value.is_empty())

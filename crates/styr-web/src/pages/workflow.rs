@@ -197,10 +197,13 @@ pub async fn version(state: Acting, PagePath((id, number)): PagePath<(i64, i64)>
     Ok(Html(styr_render::html(&report)).into_response())
 }
 
+/// The two versions to compare; the parameters keep their Swedish names in the page's links.
 #[derive(Deserialize)]
 pub struct CompareQuery {
-    pub fran: i64,
-    pub till: i64,
+    #[serde(rename = "fran")]
+    pub from: i64,
+    #[serde(rename = "till")]
+    pub to: i64,
 }
 
 #[derive(Template)]
@@ -219,13 +222,13 @@ pub async fn compare(
     PagePath(id): PagePath<i64>,
     PageQuery(query): PageQuery<CompareQuery>,
 ) -> PageResult {
-    let differences = state.app.compare(id, query.fran, query.till).await?;
+    let differences = state.app.compare(id, query.from, query.to).await?;
     html(&ComparePage {
-        title: format!("Version {} jämförd med version {}", query.fran, query.till),
+        title: format!("Version {} jämförd med version {}", query.from, query.to),
         nav: nav(id, "versioner"),
         id,
-        from: query.fran,
-        to: query.till,
+        from: query.from,
+        to: query.to,
         differences,
     })
 }
