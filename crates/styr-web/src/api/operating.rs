@@ -37,7 +37,7 @@ fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, Api
     };
     let report = operating_table(budget, unit, &heading)
         .map_err(|error| ApiError::invalid(error.to_string()))?;
-    Ok(OperatingTableDto::new(&report, &snapshot))
+    Ok(OperatingTableDto::new(&report, snapshot))
 }
 
 fn year(value: i64) -> Result<Year, ApiError> {
