@@ -77,7 +77,7 @@ impl Store {
         scope_unit: Option<&str>,
         stamp: &Stamp,
     ) -> Result<Option<i64>, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let taken = sqlx::query("SELECT id FROM users WHERE username = $1")
             .bind(username)
             .fetch_optional(&mut *transaction)
@@ -111,7 +111,7 @@ impl Store {
         scope_unit: Option<&str>,
         stamp: &Stamp,
     ) -> Result<bool, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let changed = sqlx::query("UPDATE users SET role = $1, scope_unit = $2 WHERE id = $3")
             .bind(role)
             .bind(scope_unit.map(str::to_string))
@@ -136,7 +136,7 @@ impl Store {
         keep: Option<&str>,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(password_hash)
             .bind(user_id)
@@ -161,7 +161,7 @@ impl Store {
         expires_at: &str,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         // Expired sessions go when someone logs in: no sweeper needed.
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(stamp.at.as_str())
@@ -204,7 +204,7 @@ impl Store {
     }
 
     pub async fn close_session(&self, token_hash: &str, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&mut *transaction)
@@ -221,7 +221,7 @@ impl Store {
         token_hash: &str,
         stamp: &Stamp,
     ) -> Result<i64, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let id: i64 = sqlx::query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM api_tokens")
             .fetch_one(&mut *transaction)
             .await?
@@ -264,7 +264,7 @@ impl Store {
         token_id: i64,
         stamp: &Stamp,
     ) -> Result<bool, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let changed = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
             .bind(stamp.at.as_str())
             .bind(token_id)

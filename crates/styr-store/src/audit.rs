@@ -94,7 +94,7 @@ impl Store {
     /// Records entries that belong to no other write (a login, a refusal), in a transaction of
     /// their own.
     pub async fn record(&self, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(())

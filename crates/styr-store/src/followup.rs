@@ -254,7 +254,7 @@ impl Store {
         mapping: &AccountMapping,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         write_account_rules(&mut transaction, budget, mapping).await?;
         crate::audit::write(&mut transaction, stamp).await?;
@@ -292,7 +292,7 @@ impl Store {
         mapping: &CostCentreMapping,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         write_cost_centre_rules(&mut transaction, budget, mapping).await?;
         crate::audit::write(&mut transaction, stamp).await?;
@@ -310,7 +310,7 @@ impl Store {
         profiles: &BTreeMap<LineKind, Profile>,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         write_account_rules(&mut transaction, budget, accounts).await?;
         write_cost_centre_rules(&mut transaction, budget, cost_centres).await?;
@@ -355,7 +355,7 @@ impl Store {
         profiles: &BTreeMap<LineKind, Profile>,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         write_line_profiles(&mut transaction, budget, profiles).await?;
         crate::audit::write(&mut transaction, stamp).await?;
@@ -392,7 +392,7 @@ impl Store {
         forecast: &Forecast,
         stamp: &Stamp,
     ) -> Result<Option<(Amount, String)>, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         let previous = sqlx::query(
             "SELECT amount, comment FROM forecasts WHERE budget_id = $1 AND unit = $2 AND operating_row = $3 AND year = $4",
@@ -457,7 +457,7 @@ impl Store {
         definition: &str,
         stamp: &Stamp,
     ) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO import_profiles (name, definition, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_by = excluded.updated_by, updated_at = excluded.updated_at",

@@ -197,6 +197,18 @@ impl Store {
         self.backend
     }
 
+    /// A transaction that writes. On SQLite it takes the write lock at its start (`BEGIN
+    /// IMMEDIATE`), so a second writer waits its turn (busy_timeout) instead of failing with
+    /// "database is locked" when its read-then-write transaction cannot be upgraded.
+    pub(crate) async fn begin_write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     pub async fn list(&self) -> Result<Vec<BudgetSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, revision, municipality_name, board, title, budget_year, updated_at, status, version_number FROM budgets ORDER BY id",
@@ -244,7 +256,7 @@ impl Store {
 
     /// Stores a new budget (an import) and returns its id.
     pub async fn insert(&self, budget: &Budget, stamp: &Stamp) -> Result<BudgetId, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let id: i64 = sqlx::query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM budgets")
             .fetch_one(&mut *transaction)
             .await?
@@ -301,7 +313,7 @@ impl Store {
         writes: &[Write],
         stamp: &Stamp,
     ) -> Result<i64, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let updated = sqlx::query("UPDATE budgets SET revision = revision + $1, updated_by = $2, updated_at = $3 WHERE id = $4 AND revision = $5")
             .bind(changes)
             .bind(&stamp.by)
@@ -333,7 +345,7 @@ impl Store {
     }
 
     pub async fn delete(&self, id: BudgetId, stamp: &Stamp) -> Result<(), StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         parts::delete_budget(&mut transaction, id).await?;
         audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;

@@ -34,7 +34,7 @@ impl Store {
         &self,
         budget: BudgetId,
     ) -> Result<OutcomeImport, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         require_budget(&mut transaction, budget).await?;
         let import_id: i64 = sqlx::query(
             "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM outcome_imports WHERE budget_id = $1",

@@ -57,7 +57,7 @@ impl Store {
         adopted: Option<(&AdoptedVersion, &styr_domain::budget::Budget)>,
         stamp: &Stamp,
     ) -> Result<i64, StoreError> {
-        let mut transaction = self.pool.begin().await?;
+        let mut transaction = self.begin_write().await?;
         let updated = sqlx::query(
             "UPDATE budgets SET revision = revision + 1, status = $1, version_number = version_number + $2, updated_by = $3, updated_at = $4 WHERE id = $5 AND revision = $6",
         )

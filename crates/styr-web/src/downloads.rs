@@ -238,7 +238,7 @@ pub struct TemplateImportDto {
 /// sheet and cell, and the budget stays as it was.
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/template", tag = "budgetar",
     params(("id" = i64, Path)),
-    request_body(content = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    request_body(description = "den ifyllda budgetmallen (.xlsx)", content((Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (Vec<u8> = "application/octet-stream"))),
     responses((status = 200, body = TemplateImportDto), (status = 403, body = crate::error::ApiErrorBody),
         (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn import_template(

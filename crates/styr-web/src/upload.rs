@@ -124,8 +124,8 @@ pub async fn to_memory(body: Body, limit: Limit) -> Result<Vec<u8>, Refusal> {
     Ok(bytes)
 }
 
-/// Streams `body` to a temporary file, refusing it past `limit`; the file is removed when
-/// the value is dropped.
+/// Streams `body` to a temporary file, refusing it past `limit`; the file has no name on disk
+/// and is gone when the value (or its reader) is dropped.
 pub async fn to_file(body: Body, limit: Limit) -> Result<TemporaryFile, Refusal> {
     let mut file = TemporaryFile::create().await?;
     let mut stream = body.into_data_stream();
@@ -166,18 +166,30 @@ mod tests {
         );
     }
 
+    fn leftovers() -> usize {
+        let prefix = format!("styr-upload-{}-", std::process::id());
+        std::fs::read_dir(std::env::temp_dir())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|entry| entry.file_name().to_string_lossy().starts_with(&prefix))
+                    .count()
+            })
+            .unwrap_or_default()
+    }
+
     #[tokio::test]
-    async fn a_file_past_the_limit_leaves_nothing_on_disk() {
+    async fn a_file_is_read_back_and_never_left_on_disk() {
         let within = to_file(Body::from("0123456789"), TINY)
             .await
             .expect("within");
-        let path = within.path().to_path_buf();
-        assert_eq!(std::fs::read(&path).expect("stored"), b"0123456789");
-        drop(within);
-        assert!(!path.exists(), "removed when dropped");
+        assert_eq!(leftovers(), 0, "the file has no name while it is read");
+        assert_eq!(within.len(), 10);
+        assert_eq!(within.bytes().await.expect("read back"), b"0123456789");
         assert!(matches!(
             to_file(Body::from("0123456789!"), TINY).await,
             Err(Refusal::TooLarge(_))
         ));
+        assert_eq!(leftovers(), 0);
     }
 }

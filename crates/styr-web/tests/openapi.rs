@@ -57,7 +57,10 @@ fn path_parameters_are_in_the_path_and_query_parameters_are_not() {
             .split('/')
             .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
             .collect();
-        let parameters = operation["parameters"].as_array().cloned().unwrap_or_default();
+        let parameters = operation["parameters"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let in_path: BTreeSet<String> = parameters
             .iter()
             .filter(|parameter| parameter["in"] == "path")
@@ -103,5 +106,9 @@ fn a_cell_s_version_is_read_where_it_is_written() {
     let schemas = &document["components"]["schemas"];
     assert!(schemas["CellInput"]["properties"].get("version").is_some());
     assert!(schemas["CellDto"]["properties"].get("version").is_some());
-    assert!(schemas["LineChangeDto"]["properties"].get("version").is_some());
+    assert!(
+        schemas["LineChangeDto"]["properties"]
+            .get("version")
+            .is_some()
+    );
 }

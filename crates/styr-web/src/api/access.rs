@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::ApiJson;
 use crate::pages::audit::AuditQuery;
 use crate::pages::workflow::{StepForm, read_step};
 
@@ -176,7 +177,7 @@ pub struct StepDto {
 pub async fn step(
     state: Acting,
     ApiPath(id): ApiPath<i64>,
-    Json(body): Json<StepDto>,
+    ApiJson(body): ApiJson<StepDto>,
 ) -> Result<Json<VersionsDto>, ApiError> {
     let form = StepForm {
         step: body.step,

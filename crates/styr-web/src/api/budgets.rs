@@ -40,7 +40,7 @@ pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiErro
 
 /// Reads a budget file (the body, TOML) as a new budget; all or nothing.
 #[utoipa::path(post, path = "/api/v1/budgets", tag = "budgetar",
-    request_body(content = String, content_type = "application/toml", description = "en budgetfil, se docs/budget-file.md"),
+    request_body(description = "en budgetfil, se docs/budget-file.md", content((String = "application/toml"), (String = "text/plain"))),
     responses((status = 201, body = CreatedDto), (status = 422, body = crate::error::ApiErrorBody, description = "filen kunde inte läsas; fields har varje fel med rad och kolumn")))]
 pub async fn import(state: Acting, body: axum::body::Body) -> Result<impl IntoResponse, ApiError> {
     crate::upload::permission::budget_file(&state).await?;

@@ -5,8 +5,10 @@ use axum::Json;
 use utoipa::OpenApi;
 
 mod answers;
+mod examples;
 
 use answers::Answers;
+use examples::Examples;
 
 use super::{access, budgets, followup, operating, plan, registers, risks};
 
@@ -80,7 +82,7 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         crate::downloads::import_template,
     ),
     components(schemas(crate::downloads::DocumentFormat)),
-    modifiers(&Security, &Answers)
+    modifiers(&Security, &Answers, &Examples)
 )]
 pub struct ApiDocument;
 

@@ -1,10 +1,9 @@
-//! A temporary file for an upload on its way to a reader: created new (never an existing
-//! file), written through tokio, removed when dropped — on a refusal, after the import, or
-//! when the client goes away in the middle.
+//! A temporary file for an upload on its way to a reader. It is created new (never an existing
+//! file) and its name is removed at once: only its two open handles — one to write through
+//! tokio, one for the reader — keep it, so nothing is left on disk whatever happens to the
+//! request or the process (a refusal, a client that goes away, even an abort).
 
-#[cfg(test)]
-use std::path::Path;
-use std::path::PathBuf;
+use std::io::{Read, Seek};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::io::AsyncWriteExt;
@@ -14,8 +13,8 @@ use super::{Limit, Refusal};
 static NEXT: AtomicU64 = AtomicU64::new(1);
 
 pub struct TemporaryFile {
-    path: PathBuf,
-    file: Option<tokio::fs::File>,
+    writer: Option<tokio::fs::File>,
+    reader: std::fs::File,
     written: usize,
 }
 
@@ -28,15 +27,20 @@ impl TemporaryFile {
             &styr_app::accounts::secret()[..16]
         );
         let path = std::env::temp_dir().join(name);
-        let file = tokio::fs::OpenOptions::new()
+        let writer = tokio::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
             .await
             .map_err(|error| stored(&error))?;
+        let reader = std::fs::File::open(&path);
+        // The name goes now; the handles keep the file until they are closed.
+        let removed = std::fs::remove_file(&path);
+        let reader = reader.map_err(|error| stored(&error))?;
+        removed.map_err(|error| stored(&error))?;
         Ok(TemporaryFile {
-            path,
-            file: Some(file),
+            writer: Some(writer),
+            reader,
             written: 0,
         })
     }
@@ -46,11 +50,12 @@ impl TemporaryFile {
         if self.written + bytes.len() > limit.bytes {
             return Err(Refusal::TooLarge(limit));
         }
-        let file = self
-            .file
+        let writer = self
+            .writer
             .as_mut()
             .ok_or_else(|| Refusal::Broken("filen är redan stängd".into()))?;
-        file.write_all(bytes)
+        writer
+            .write_all(bytes)
             .await
             .map_err(|error| stored(&error))?;
         self.written += bytes.len();
@@ -59,8 +64,8 @@ impl TemporaryFile {
 
     /// Flushes and closes the file for writing.
     pub async fn finish(&mut self) -> Result<(), Refusal> {
-        if let Some(mut file) = self.file.take() {
-            file.flush().await.map_err(|error| stored(&error))?;
+        if let Some(mut writer) = self.writer.take() {
+            writer.flush().await.map_err(|error| stored(&error))?;
         }
         Ok(())
     }
@@ -73,31 +78,27 @@ impl TemporaryFile {
         self.written == 0
     }
 
-    #[cfg(test)]
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The file opened for reading; it stays readable after this value removes its name.
-    pub fn reader(&self) -> Result<std::fs::File, Refusal> {
-        std::fs::File::open(&self.path).map_err(|error| stored(&error))
+    /// The file for reading from its start, for a reader that streams (the SIE reader).
+    pub fn reader(self) -> Result<std::fs::File, Refusal> {
+        let mut reader = self.reader;
+        reader.rewind().map_err(|error| stored(&error))?;
+        Ok(reader)
     }
 
     /// The whole file in memory, for a reader that takes bytes.
-    pub async fn bytes(&self) -> Result<Vec<u8>, Refusal> {
-        tokio::fs::read(&self.path)
-            .await
-            .map_err(|error| stored(&error))
+    pub async fn bytes(self) -> Result<Vec<u8>, Refusal> {
+        let mut reader = self.reader()?;
+        tokio::task::spawn_blocking(move || {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map(|_| bytes)
+        })
+        .await
+        .map_err(|error| Refusal::Broken(error.to_string()))?
+        .map_err(|error| stored(&error))
     }
 }
 
 fn stored(error: &std::io::Error) -> Refusal {
     tracing::error!(%error, "an upload could not be stored for reading");
     Refusal::Broken("den kunde inte sparas för läsning".into())
-}
-
-impl Drop for TemporaryFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
 }
