@@ -7,6 +7,7 @@
 
 mod access;
 mod budgets;
+mod controls;
 pub mod dto;
 mod followup;
 mod openapi;
@@ -114,15 +115,15 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/api/v1/budgets/{id}/controls",
-            get(risks::controls).post(risks::put_control),
+            get(controls::controls).post(controls::put_control),
         )
         .route(
             "/api/v1/budgets/{id}/controls/{control}",
-            put(risks::replace_control).delete(risks::remove_control),
+            put(controls::replace_control).delete(controls::remove_control),
         )
         .route(
             "/api/v1/budgets/{id}/controls/{control}/results",
-            post(risks::add_result),
+            post(controls::add_result),
         )
         .route(
             "/api/v1/budgets/{id}/followup",

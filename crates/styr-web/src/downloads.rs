@@ -2,7 +2,6 @@
 //! budget template out and back in, for the Dokument page and the API alike. Every file is
 //! rendered from the budget as it is at this revision; nothing is stored.
 
-use crate::extract::{ApiPath, ApiQuery};
 use axum::Json;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -12,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::{ApiPath, ApiQuery};
 
 /// A format the document can be downloaded in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]

@@ -1,12 +1,12 @@
 //! The open-data package of a budget's latest adopted version as one ZIP download, for the
 //! page and the API alike. A draft is not published: open data is what the board decided.
 
-use crate::extract::ApiPath;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::ApiPath;
 
 /// The package's files in a ZIP archive.
 pub fn archive(files: &[styr_render::fdp::PackageFile]) -> Result<Vec<u8>, String> {

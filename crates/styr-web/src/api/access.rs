@@ -1,7 +1,6 @@
 //! Who am I, the audit log, and the workflow through the API. Authentication is a session
 //! cookie (with `X-CSRF-Token` on writes) or a personal token in `Authorization: Bearer`.
 
-use crate::extract::{ApiPath, ApiQuery};
 use axum::Json;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -11,6 +10,7 @@ use utoipa::ToSchema;
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::extract::{ApiPath, ApiQuery};
 use crate::pages::audit::AuditQuery;
 use crate::pages::workflow::{StepForm, read_step};
 

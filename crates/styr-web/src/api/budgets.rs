@@ -1,7 +1,6 @@
 //! Budgets as wholes through the API: list, import, overview, report, export, findings,
 //! organisation and document metadata.
 
-use crate::extract::ApiPath;
 use axum::Json;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
@@ -17,7 +16,7 @@ use super::dto::{
 };
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 
 #[utoipa::path(get, path = "/api/v1/budgets", tag = "budgetar", responses((status = 200, body = [BudgetListItemDto])))]
 pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiError> {

@@ -10,7 +10,7 @@ mod examples;
 use answers::Answers;
 use examples::Examples;
 
-use super::{access, budgets, followup, operating, plan, registers, risks};
+use super::{access, budgets, controls, followup, operating, plan, registers, risks};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -52,11 +52,11 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         risks::put_risk,
         risks::replace_risk,
         risks::remove_risk,
-        risks::controls,
-        risks::put_control,
-        risks::replace_control,
-        risks::remove_control,
-        risks::add_result,
+        controls::controls,
+        controls::put_control,
+        controls::replace_control,
+        controls::remove_control,
+        controls::add_result,
         followup::report::followup,
         followup::imports::imports,
         followup::imports::import,

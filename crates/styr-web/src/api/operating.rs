@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::ApiPath;
 use axum::Json;
 use styr_app::Snapshot;
 use styr_domain::calendar::Year;
@@ -16,7 +15,7 @@ use super::amount_field;
 use super::dto::{CellInput, OperatingTableDto, PreviewInput, TextInput};
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::input::Key;
 
 /// The table of `unit` as the snapshot has it, headed as the document heads it.
@@ -174,7 +173,8 @@ pub async fn set_explanation(
     let change = Change::SetExplanation {
         unit: unit.clone(),
         line,
-        text: input.text,
+        text: crate::input::text(&input.text)
+            .map_err(|message| ApiError::field("text", message))?,
     };
     let snapshot = state
         .app

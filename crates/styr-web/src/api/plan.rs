@@ -1,6 +1,5 @@
 //! Frames (kommunbidrag with their derivation) and the investment plan through the API.
 
-use crate::extract::ApiPath;
 use axum::Json;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -15,7 +14,7 @@ use super::amount_field;
 use super::dto::{AmountDto, ColumnDto, YearAmountDto};
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::input::{Key, Name};
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -1,6 +1,5 @@
 //! Goals (with political directions and KPIs) and the efficiency register through the API.
 
-use crate::extract::ApiPath;
 use axum::Json;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -10,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::input::Key;
 use crate::input::records::{self, KpiInput};
 

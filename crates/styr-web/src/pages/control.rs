@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PageForm;
-use crate::extract::PagePath;
 use askama::Template;
 use styr_domain::change::Change;
 
@@ -13,8 +11,8 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::input::Key;
-use crate::input::records;
+use crate::extract::{PageForm, PagePath};
+use crate::input::{Key, records};
 use crate::view::{NavItem, nav};
 
 pub struct ResultView {

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PageForm;
-use crate::extract::PagePath;
 use askama::Template;
 use styr_domain::change::Change;
 
@@ -11,6 +9,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::{PageForm, PagePath};
 use crate::input::records;
 use crate::view::{NavItem, nav};
 

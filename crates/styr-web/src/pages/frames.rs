@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PageForm;
-use crate::extract::PagePath;
 use askama::Template;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -15,6 +13,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::{PageForm, PagePath};
 use crate::input::Key;
 use crate::view::{NavItem, nav, tkr};
 

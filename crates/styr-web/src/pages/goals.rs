@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PageForm;
-use crate::extract::PagePath;
 use askama::Template;
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
@@ -13,6 +11,7 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::{PageForm, PagePath};
 use crate::input::Key;
 use crate::input::records::{self, KpiInput};
 use crate::view::{NavItem, nav};

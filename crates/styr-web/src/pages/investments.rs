@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PageForm;
-use crate::extract::PagePath;
 use askama::Template;
 use styr_app::AppError;
 use styr_domain::calendar::Year;
@@ -15,8 +13,8 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::input::Name;
-use crate::input::records;
+use crate::extract::{PageForm, PagePath};
+use crate::input::{Name, records};
 use crate::view::{NavItem, mnkr, nav, tkr};
 
 pub struct RowView {

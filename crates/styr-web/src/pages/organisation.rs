@@ -1,11 +1,11 @@
 //! Organisation: the tree on the first day of the budget year, every unit with its validity
 //! dates, and the reorganisation into the year.
 
-use crate::extract::PagePath;
 use askama::Template;
 
 use super::{PageResult, html};
 use crate::auth::Acting;
+use crate::extract::PagePath;
 use crate::view::{NavItem, nav};
 
 pub struct UnitView {

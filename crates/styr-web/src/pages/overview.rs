@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::PagePath;
 use askama::Template;
 use styr_domain::operating::OperatingRow;
 
 use super::{PageResult, html};
 use crate::auth::Acting;
+use crate::extract::PagePath;
 use crate::view::{NavItem, nav, tkr};
 
 pub struct BudgetLink {

@@ -2,8 +2,6 @@
 //! revidering), the list of versions, an adopted version read as it was frozen, and the
 //! comparison of any two versions line by line.
 
-use crate::extract::PageForm;
-use crate::extract::{PagePath, PageQuery};
 use askama::Template;
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
@@ -13,6 +11,8 @@ use styr_domain::calendar::Date;
 use super::{PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::PageForm;
+use crate::extract::{PagePath, PageQuery};
 use crate::view::{NavItem, nav};
 
 pub struct VersionView {
@@ -139,15 +139,21 @@ pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
         "atergor" | "return" => Step::Return,
         "faststall" | "adopt" => Step::Adopt,
         "revidera" | "revise" => Step::Revise,
-        other => return Err(format!("okänt steg ”{other}”")),
+        other => {
+            return Err(format!(
+                "okänt steg ”{}”",
+                other.chars().take(40).collect::<String>()
+            ));
+        }
     };
     if step != Step::Adopt {
         return Ok((step, None));
     }
     let date: Date = crate::input::optional_date(Some(&form.decision_date))?
         .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
-    let adoption =
-        Adoption::new(&form.decided_by, date, &form.registry_number).map_err(str::to_string)?;
+    let decided_by = crate::input::line(&form.decided_by)?;
+    let registry_number = crate::input::line(&form.registry_number)?;
+    let adoption = Adoption::new(&decided_by, date, &registry_number).map_err(str::to_string)?;
     Ok((step, Some(adoption)))
 }
 
