@@ -10,8 +10,8 @@ use styr_reports::BudgetReport;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Acting;
-use crate::error::ApiError;
-use crate::extract::{ApiPath, ApiQuery};
+use crate::error::{ApiError, PageError};
+use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 
 /// A format the document can be downloaded in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
@@ -154,10 +154,19 @@ async fn document_response(
 /// `GET /budget/{id}/dokument/{format}`: the download links of the Dokument page.
 pub async fn document_page(
     state: Acting,
-    ApiPath((id, format)): ApiPath<(i64, String)>,
-) -> Result<Response, ApiError> {
-    let format = DocumentFormat::from_key(&format).ok_or_else(ApiError::not_found)?;
-    document_response(&state, id, format).await
+    PagePath((id, format)): PagePath<(i64, String)>,
+) -> Result<Response, PageError> {
+    let format = DocumentFormat::from_key(&format).ok_or_else(PageError::not_found)?;
+    Ok(document_response(&state, id, format).await?)
+}
+
+/// `GET /budget/{id}/budgetmall.xlsx`: the template from the Dokument page.
+pub async fn template_page(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageQuery(query): PageQuery<TemplateQuery>,
+) -> Result<Response, PageError> {
+    Ok(template(state, ApiPath(id), ApiQuery(query)).await?)
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

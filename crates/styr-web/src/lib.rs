@@ -73,12 +73,15 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::workflow::version),
         )
         .route("/budget/{id}/status", post(pages::workflow::step))
-        .route("/budget/{id}/oppna-data.zip", get(opendata::download))
+        .route("/budget/{id}/oppna-data.zip", get(opendata::download_page))
         .route(
             "/budget/{id}/dokument/{format}",
             get(downloads::document_page),
         )
-        .route("/budget/{id}/budgetmall.xlsx", get(downloads::template))
+        .route(
+            "/budget/{id}/budgetmall.xlsx",
+            get(downloads::template_page),
+        )
         .route(
             "/budget/{id}/budgetmall",
             post(pages::document::import_template).layer(form_limit(upload::TEMPLATE)),

@@ -5,8 +5,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::Acting;
-use crate::error::ApiError;
-use crate::extract::ApiPath;
+use crate::error::{ApiError, PageError};
+use crate::extract::{ApiPath, PagePath};
 
 /// The package's files in a ZIP archive.
 pub fn archive(files: &[styr_render::fdp::PackageFile]) -> Result<Vec<u8>, String> {
@@ -45,4 +45,12 @@ pub async fn download(state: Acting, ApiPath(id): ApiPath<i64>) -> Result<Respon
         bytes,
     )
         .into_response())
+}
+
+/// `GET /budget/{id}/oppna-data.zip`: the package from the page, refusals as a page.
+pub async fn download_page(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+) -> Result<Response, PageError> {
+    Ok(download(state, ApiPath(id)).await?)
 }

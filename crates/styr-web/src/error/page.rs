@@ -105,6 +105,28 @@ impl From<AppError> for PageError {
     }
 }
 
+/// A download shared by a page and the API answers the page with the same kind of failure.
+impl From<super::ApiError> for PageError {
+    fn from(error: super::ApiError) -> PageError {
+        let kind = if error.status.is_server_error() {
+            Kind::Internal
+        } else {
+            match error.status {
+                axum::http::StatusCode::NOT_FOUND => Kind::NotFound,
+                axum::http::StatusCode::FORBIDDEN => Kind::Forbidden,
+                axum::http::StatusCode::CONFLICT => Kind::Conflict,
+                axum::http::StatusCode::PAYLOAD_TOO_LARGE => Kind::TooLarge,
+                _ => Kind::Invalid,
+            }
+        };
+        PageError {
+            kind,
+            message: error.body.message.clone(),
+            source: Some(Box::new(error)),
+        }
+    }
+}
+
 impl From<askama::Error> for PageError {
     fn from(error: askama::Error) -> PageError {
         PageError::internal(Box::new(error))
