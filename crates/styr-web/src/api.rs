@@ -9,11 +9,13 @@ mod access;
 mod budgets;
 mod controls;
 pub mod dto;
+mod efficiency;
 mod followup;
+mod frames;
+mod goals;
+mod investments;
 mod openapi;
 mod operating;
-mod plan;
-mod registers;
 mod risks;
 
 use axum::Router;
@@ -76,34 +78,34 @@ pub fn router() -> Router<AppState> {
             "/api/v1/budgets/{id}/operating/{unit}/explanations/{line}",
             put(operating::set_explanation),
         )
-        .route("/api/v1/budgets/{id}/frames", get(plan::frames))
+        .route("/api/v1/budgets/{id}/frames", get(frames::frames))
         .route(
             "/api/v1/budgets/{id}/frames/{unit}/{year}",
-            put(plan::set_frame_amount),
+            put(frames::set_frame_amount),
         )
         .route(
             "/api/v1/budgets/{id}/investments",
-            get(plan::investments).post(plan::add_project),
+            get(investments::investments).post(investments::add_project),
         )
         .route(
             "/api/v1/budgets/{id}/investments/{name}",
-            put(plan::replace_project).delete(plan::remove_project),
+            put(investments::replace_project).delete(investments::remove_project),
         )
         .route(
             "/api/v1/budgets/{id}/goals",
-            get(registers::goals).post(registers::put_goal),
+            get(goals::goals).post(goals::put_goal),
         )
         .route(
             "/api/v1/budgets/{id}/goals/{goal}",
-            put(registers::replace_goal).delete(registers::remove_goal),
+            put(goals::replace_goal).delete(goals::remove_goal),
         )
         .route(
             "/api/v1/budgets/{id}/efficiency",
-            get(registers::efficiency).post(registers::add_efficiency),
+            get(efficiency::efficiency).post(efficiency::add_efficiency),
         )
         .route(
             "/api/v1/budgets/{id}/efficiency/{position}",
-            put(registers::replace_efficiency).delete(registers::remove_efficiency),
+            put(efficiency::replace_efficiency).delete(efficiency::remove_efficiency),
         )
         .route(
             "/api/v1/budgets/{id}/risks",

@@ -10,7 +10,9 @@ mod examples;
 use answers::Answers;
 use examples::Examples;
 
-use super::{access, budgets, controls, followup, operating, plan, registers, risks};
+use super::{
+    access, budgets, controls, efficiency, followup, frames, goals, investments, operating, risks,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,20 +36,20 @@ use super::{access, budgets, controls, followup, operating, plan, registers, ris
         operating::set_line,
         operating::preview,
         operating::set_explanation,
-        plan::frames,
-        plan::set_frame_amount,
-        plan::investments,
-        plan::add_project,
-        plan::replace_project,
-        plan::remove_project,
-        registers::goals,
-        registers::put_goal,
-        registers::replace_goal,
-        registers::remove_goal,
-        registers::efficiency,
-        registers::add_efficiency,
-        registers::replace_efficiency,
-        registers::remove_efficiency,
+        frames::frames,
+        frames::set_frame_amount,
+        investments::investments,
+        investments::add_project,
+        investments::replace_project,
+        investments::remove_project,
+        goals::goals,
+        goals::put_goal,
+        goals::replace_goal,
+        goals::remove_goal,
+        efficiency::efficiency,
+        efficiency::add_efficiency,
+        efficiency::replace_efficiency,
+        efficiency::remove_efficiency,
         risks::risks,
         risks::put_risk,
         risks::replace_risk,
