@@ -180,8 +180,18 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))
         .merge(api::router())
-        .fallback(|| async { error::PageError::not_found() })
+        .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn(auth::security_headers))
         .with_state(state)
+}
+
+/// An address that names nothing: the API's JSON error under /api/, the Swedish page elsewhere.
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        error::ApiError::not_found().into_response()
+    } else {
+        error::PageError::not_found().into_response()
+    }
 }

@@ -149,6 +149,9 @@ async fn an_address_that_does_not_read_answers_in_swedish() {
         page.content_type
     );
     assert!(page.body.contains("Sidan finns inte"), "{}", page.body);
+    let nowhere = get(&router, "/api/v1/ingenting").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert_eq!(nowhere.json()["error"], "not_found");
     let api = get(&router, "/api/v1/budgets/abc").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
     assert_eq!(api.json()["error"], "not_found");
