@@ -1,12 +1,19 @@
 //! An example for each path parameter, from the demo budget (`styr serve --demo`): a budget's
 //! id 1, the unit `ks`, the risk `cyberhot` … so that a client reading the document — and the
-//! fuzzer in `.ci/api-fuzz` — can reach a real record instead of only ever a 404.
+//! fuzzer in `.ci/api-fuzz` — can reach a real record instead of only ever a 404. A record's id
+//! in a path is declared as what it is: a key (`styr_domain::key`, `^[A-Za-z0-9_-]{1,128}$`).
 
 use serde_json::{Value, json};
 use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, RefOr};
 
 pub struct Examples;
+
+/// The path parameters that are a record's id.
+const KEYS: [&str; 4] = ["unit", "risk", "control", "goal"];
+
+const KEY_PATTERN: &str = "^[A-Za-z0-9_-]{1,128}$";
 
 fn example(name: &str) -> Option<Value> {
     Some(match name {
@@ -35,14 +42,25 @@ impl utoipa::Modify for Examples {
             .flatten()
             {
                 for parameter in operation.parameters.iter_mut().flatten() {
-                    if let RefOr::T(found) = parameter
-                        && found.parameter_in == ParameterIn::Path
-                        && let Some(value) = example(&found.name)
-                    {
-                        *found = ParameterBuilder::from(found.clone())
-                            .example(Some(value))
-                            .build();
+                    let RefOr::T(found) = parameter else {
+                        continue;
+                    };
+                    if found.parameter_in != ParameterIn::Path {
+                        continue;
                     }
+                    let mut builder = ParameterBuilder::from(found.clone());
+                    if let Some(value) = example(&found.name) {
+                        builder = builder.example(Some(value));
+                    }
+                    if KEYS.contains(&found.name.as_str()) {
+                        builder = builder.schema(Some(
+                            ObjectBuilder::new()
+                                .schema_type(Type::String)
+                                .pattern(Some(KEY_PATTERN))
+                                .build(),
+                        ));
+                    }
+                    *found = builder.build();
                 }
             }
         }
