@@ -15,6 +15,7 @@ mod amount;
 mod calendar;
 mod id;
 pub mod records;
+mod step;
 mod text;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 pub use amount::amount;
 pub use calendar::{month, month_number, optional_date, year};
 pub use id::{Key, Name, key, slug};
+pub use step::{StepForm, read_step};
 pub use text::{line, text};
 
 /// Messages by field name.

@@ -4,6 +4,7 @@
 
 mod api;
 mod assets;
+mod audit_log;
 pub mod auth;
 mod downloads;
 mod error;

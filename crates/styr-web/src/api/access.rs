@@ -7,12 +7,12 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit_log::AuditQuery;
 use crate::auth::Acting;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::extract::{ApiPath, ApiQuery};
-use crate::pages::audit::AuditQuery;
-use crate::pages::workflow::{StepForm, read_step};
+use crate::input::{StepForm, read_step};
 
 #[derive(Serialize, ToSchema)]
 pub struct MeDto {
@@ -67,7 +67,7 @@ pub async fn audit(
     if format.format == "csv" {
         return Ok((
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            crate::pages::audit::to_csv(&records),
+            crate::audit_log::to_csv(&records),
         )
             .into_response());
     }

@@ -5,14 +5,14 @@
 use askama::Template;
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
-use styr_app::{Adoption, AppError, Difference, Step};
-use styr_domain::calendar::Date;
+use styr_app::{AppError, Difference, Step};
 
 use super::{PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
 use crate::extract::PageForm;
 use crate::extract::{PagePath, PageQuery};
+use crate::input::{StepForm, read_step};
 use crate::view::{NavItem, nav};
 
 pub struct VersionView {
@@ -40,19 +40,6 @@ pub struct VersionsPage {
     pub message: String,
     pub decided_by: String,
     pub decision_date: String,
-    pub registry_number: String,
-}
-
-#[derive(Default, Deserialize)]
-pub struct StepForm {
-    pub step: String,
-    #[serde(default)]
-    pub revision: Option<i64>,
-    #[serde(default)]
-    pub decided_by: String,
-    #[serde(default)]
-    pub decision_date: String,
-    #[serde(default)]
     pub registry_number: String,
 }
 
@@ -130,31 +117,6 @@ async fn page(
 
 pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, String::new(), &StepForm::default()).await?)
-}
-
-/// Reads a step from its form: the step's name and, to adopt, the decision.
-pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
-    let step = match form.step.as_str() {
-        "lamna-in" | "submit" => Step::Submit,
-        "atergor" | "return" => Step::Return,
-        "faststall" | "adopt" => Step::Adopt,
-        "revidera" | "revise" => Step::Revise,
-        other => {
-            return Err(format!(
-                "okänt steg ”{}”",
-                other.chars().take(40).collect::<String>()
-            ));
-        }
-    };
-    if step != Step::Adopt {
-        return Ok((step, None));
-    }
-    let date: Date = crate::input::optional_date(Some(&form.decision_date))?
-        .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
-    let decided_by = crate::input::line(&form.decided_by)?;
-    let registry_number = crate::input::line(&form.registry_number)?;
-    let adoption = Adoption::new(&decided_by, date, &registry_number).map_err(str::to_string)?;
-    Ok((step, Some(adoption)))
 }
 
 pub async fn step(
