@@ -202,4 +202,36 @@ mod tests {
             "the separately reported unit's table is apart"
         );
     }
+
+    #[test]
+    fn a_new_record_whose_id_is_a_path_is_refused() {
+        use crate::change::{Change, ChangeError};
+        use crate::risk::{Grade, Handling, Risk};
+        let mut budget = budget(&[[0; 5]; 3]);
+        let grade = Grade::new(2).expect("a grade");
+        let risk = |id: &str| Risk {
+            id: id.into(),
+            name: "Risk".into(),
+            description: String::new(),
+            probability: grade,
+            materiality: grade,
+            stated_value: None,
+            handling: Handling::Accept,
+            handling_text: String::new(),
+        };
+        let refused = budget.apply(&Change::PutRisk {
+            risk: risk("zz/../other-risk"),
+        });
+        assert!(
+            matches!(refused, Err(ChangeError::Key { .. })),
+            "{refused:?}"
+        );
+        assert!(budget.risks.is_empty());
+        assert_eq!(
+            budget.apply(&Change::PutRisk {
+                risk: risk("other-risk")
+            }),
+            Ok(())
+        );
+    }
 }

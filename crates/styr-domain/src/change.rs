@@ -139,6 +139,12 @@ pub enum ChangeError {
     /// A figure the change would make too large to compute, named.
     #[error(transparent)]
     Overflow(#[from] OverflowAt),
+    /// A new record's id outside the keys' safe alphabet (see [`crate::key`]).
+    #[error("{field}: {reason}")]
+    Key {
+        field: &'static str,
+        reason: crate::key::KeyError,
+    },
 }
 
 impl Budget {

@@ -28,6 +28,7 @@ pub mod frame;
 pub mod goals;
 pub mod internal_control;
 pub mod investment;
+pub mod key;
 pub mod money;
 pub mod operating;
 pub mod organisation;

@@ -7,17 +7,20 @@
 
 mod access;
 mod budgets;
+mod controls;
 pub mod dto;
+mod efficiency;
 mod followup;
+mod frames;
+mod goals;
+mod investments;
 mod openapi;
 mod operating;
-mod plan;
-mod registers;
 mod risks;
 
 use axum::Router;
 use axum::routing::{get, post, put};
-use styr_domain::money::{Amount, Unit};
+use styr_domain::money::Amount;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -75,34 +78,34 @@ pub fn router() -> Router<AppState> {
             "/api/v1/budgets/{id}/operating/{unit}/explanations/{line}",
             put(operating::set_explanation),
         )
-        .route("/api/v1/budgets/{id}/frames", get(plan::frames))
+        .route("/api/v1/budgets/{id}/frames", get(frames::frames))
         .route(
             "/api/v1/budgets/{id}/frames/{unit}/{year}",
-            put(plan::set_frame_amount),
+            put(frames::set_frame_amount),
         )
         .route(
             "/api/v1/budgets/{id}/investments",
-            get(plan::investments).post(plan::add_project),
+            get(investments::investments).post(investments::add_project),
         )
         .route(
             "/api/v1/budgets/{id}/investments/{name}",
-            put(plan::replace_project).delete(plan::remove_project),
+            put(investments::replace_project).delete(investments::remove_project),
         )
         .route(
             "/api/v1/budgets/{id}/goals",
-            get(registers::goals).post(registers::put_goal),
+            get(goals::goals).post(goals::put_goal),
         )
         .route(
             "/api/v1/budgets/{id}/goals/{goal}",
-            put(registers::replace_goal).delete(registers::remove_goal),
+            put(goals::replace_goal).delete(goals::remove_goal),
         )
         .route(
             "/api/v1/budgets/{id}/efficiency",
-            get(registers::efficiency).post(registers::add_efficiency),
+            get(efficiency::efficiency).post(efficiency::add_efficiency),
         )
         .route(
             "/api/v1/budgets/{id}/efficiency/{position}",
-            put(registers::replace_efficiency).delete(registers::remove_efficiency),
+            put(efficiency::replace_efficiency).delete(efficiency::remove_efficiency),
         )
         .route(
             "/api/v1/budgets/{id}/risks",
@@ -114,48 +117,55 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/api/v1/budgets/{id}/controls",
-            get(risks::controls).post(risks::put_control),
+            get(controls::controls).post(controls::put_control),
         )
         .route(
             "/api/v1/budgets/{id}/controls/{control}",
-            put(risks::replace_control).delete(risks::remove_control),
+            put(controls::replace_control).delete(controls::remove_control),
         )
         .route(
             "/api/v1/budgets/{id}/controls/{control}/results",
-            post(risks::add_result),
+            post(controls::add_result),
         )
-        .route("/api/v1/budgets/{id}/followup", get(followup::followup))
-        .route("/api/v1/import-profiles", get(followup::import_profiles))
+        .route(
+            "/api/v1/budgets/{id}/followup",
+            get(followup::report::followup),
+        )
+        .route(
+            "/api/v1/import-profiles",
+            get(followup::import_profiles::import_profiles),
+        )
         .route(
             "/api/v1/import-profiles/{name}",
-            put(followup::save_import_profile),
+            put(followup::import_profiles::save_import_profile),
         )
         .route(
             "/api/v1/budgets/{id}/followup/imports",
-            get(followup::imports)
-                .post(followup::import)
-                .layer(axum::extract::DefaultBodyLimit::max(crate::IMPORT_LIMIT)),
+            get(followup::imports::imports).post(followup::imports::import),
         )
         .route(
             "/api/v1/budgets/{id}/followup/forecasts/{unit}/{row}",
-            put(followup::set_forecast),
+            put(followup::forecast::set_forecast),
         )
-        .route("/api/v1/budgets/{id}/followup/rows", get(followup::rows))
+        .route(
+            "/api/v1/budgets/{id}/followup/rows",
+            get(followup::drill::rows),
+        )
         .route(
             "/api/v1/budgets/{id}/followup/vouchers/{voucher}",
-            get(followup::voucher),
+            get(followup::drill::voucher),
         )
         .route(
             "/api/v1/budgets/{id}/followup/account-rules",
-            get(followup::account_rules).put(followup::set_account_rules),
+            get(followup::rules::account_rules).put(followup::rules::set_account_rules),
         )
         .route(
             "/api/v1/budgets/{id}/followup/profiles",
-            get(followup::profiles).put(followup::set_profiles),
+            get(followup::spreading::profiles).put(followup::spreading::set_profiles),
         )
         .route(
             "/api/v1/budgets/{id}/followup/cost-centre-rules",
-            get(followup::cost_centre_rules).put(followup::set_cost_centre_rules),
+            get(followup::rules::cost_centre_rules).put(followup::rules::set_cost_centre_rules),
         )
 }
 
@@ -163,13 +173,7 @@ pub fn openapi_pretty() -> String {
     openapi::pretty()
 }
 
-/// An amount sent in as text, in tkr unless it names its unit.
-pub fn amount(text: &str) -> Result<Amount, String> {
-    styr_import::amount::parse_amount(text, Unit::Tkr).map(|stated| stated.value)
-}
-
 /// Reads `text` as an amount, or answers 422 naming the field.
 pub fn amount_field(field: &str, text: &str) -> Result<Amount, ApiError> {
-    amount(text)
-        .map_err(|message| ApiError::fields([(field.to_string(), message)].into_iter().collect()))
+    crate::input::amount(text).map_err(|message| ApiError::field(field, message))
 }

@@ -4,8 +4,6 @@
 //! revision; nothing is stored.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -15,6 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Acting;
 use crate::error::{ApiError, PageError};
+use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 
 /// A format the document can be downloaded in, as the API names it: `styr_output`'s formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
@@ -25,11 +24,10 @@ pub struct DocumentFormat(Format);
 /// The document (or, for xlsx, its tables) in a format.
 pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError> {
     let failed = |error: &dyn std::fmt::Display| {
-        tracing::error!(%error, "a document could not be rendered");
-        ApiError::with_status(
-            axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        ApiError::internal(
             "render_failed",
             "Dokumentet kunde inte skrivas.",
+            error.to_string().into(),
         )
     };
     // A sum too large to hold is the budget's problem, not the server's.
@@ -43,9 +41,8 @@ pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError
 /// figures.
 pub fn report_page(report: &BudgetReport) -> Result<Vec<u8>, PageError> {
     let page = styr_output::report_page(report)
-        .map_err(|error| PageError::Invalid(format!("Rapporten kan inte räknas fram: {error}.")))?;
-    styr_output::render(&page, Format::Html)
-        .map_err(|error| PageError::Internal(crate::error::incident(&error)))
+        .map_err(|error| PageError::invalid(format!("Rapporten kan inte räknas fram: {error}.")))?;
+    styr_output::render(&page, Format::Html).map_err(|error| PageError::internal(error.into()))
 }
 
 /// "Kommunstyrelsen budget 2025–2027" → "kommunstyrelsen-budget-2025-2027": a file name
@@ -94,11 +91,10 @@ async fn document_response(state: &Acting, id: i64, format: Format) -> Result<Re
     let bytes = tokio::task::spawn_blocking(move || render(rendering.report(), format))
         .await
         .map_err(|error| {
-            tracing::error!(%error, "rendering a document stopped");
-            ApiError::with_status(
-                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::internal(
                 "render_failed",
                 "Dokumentet kunde inte skrivas.",
+                Box::new(error),
             )
         })??;
     let stem = file_stem(&snapshot.budget.document.title);
@@ -112,13 +108,23 @@ async fn document_response(state: &Acting, id: i64, format: Format) -> Result<Re
 /// `GET /budget/{id}/dokument/{format}`: the download links of the Dokument page.
 pub async fn document_page(
     state: Acting,
-    Path((id, format)): Path<(i64, String)>,
-) -> Result<Response, ApiError> {
-    let format = Format::from_key(&format).ok_or_else(ApiError::not_found)?;
-    document_response(&state, id, format).await
+    PagePath((id, format)): PagePath<(i64, String)>,
+) -> Result<Response, PageError> {
+    let format = Format::from_key(&format).ok_or_else(PageError::not_found)?;
+    Ok(document_response(&state, id, format).await?)
+}
+
+/// `GET /budget/{id}/budgetmall.xlsx`: the template from the Dokument page.
+pub async fn template_page(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageQuery(query): PageQuery<TemplateQuery>,
+) -> Result<Response, PageError> {
+    Ok(template(state, ApiPath(id), ApiQuery(query)).await?)
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DocumentQuery {
     /// pdf, docx, xlsx (the tables), html or markdown.
     pub format: DocumentFormat,
@@ -131,17 +137,19 @@ pub struct DocumentQuery {
         (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn document_api(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<DocumentQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<DocumentQuery>,
 ) -> Result<Response, ApiError> {
     document_response(&state, id, query.format.0).await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TemplateQuery {
-    /// Only this unit's sheet (its id); without it every unit with budget lines.
-    #[serde(default)]
-    pub enhet: Option<String>,
+    /// Only this unit's sheet (its id); without it every unit with budget lines. The
+    /// parameter keeps its Swedish name, as the page's links have it.
+    #[serde(default, rename = "enhet")]
+    pub unit: Option<String>,
 }
 
 /// `GET /budget/{id}/budgetmall.xlsx` and `GET /api/v1/budgets/{id}/template`.
@@ -151,8 +159,8 @@ pub struct TemplateQuery {
         (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn template(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<TemplateQuery>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(query): ApiQuery<TemplateQuery>,
 ) -> Result<Response, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let units: Vec<_> = snapshot
@@ -162,7 +170,7 @@ pub async fn template(
         .map(|lines| lines.unit.clone())
         .filter(|unit| {
             query
-                .enhet
+                .unit
                 .as_deref()
                 .is_none_or(|wanted| unit.as_str() == wanted)
         })
@@ -193,15 +201,20 @@ pub struct TemplateImportDto {
 /// sheet and cell, and the budget stays as it was.
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/template", tag = "budgetar",
     params(("id" = i64, Path)),
-    request_body(content = Vec<u8>, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    request_body(description = "den ifyllda budgetmallen (.xlsx)", content((Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (Vec<u8> = "application/octet-stream"))),
     responses((status = 200, body = TemplateImportDto), (status = 403, body = crate::error::ApiErrorBody),
         (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn import_template(
     state: Acting,
-    Path(id): Path<i64>,
-    body: Bytes,
+    ApiPath(id): ApiPath<i64>,
+    body: axum::body::Body,
 ) -> Result<Json<TemplateImportDto>, ApiError> {
-    let imported = state.app.import_template(&state.actor, id, &body).await?;
+    crate::upload::permission::template(&state, id).await?;
+    let workbook = crate::upload::to_memory(body, crate::upload::TEMPLATE).await?;
+    let imported = state
+        .app
+        .import_template(&state.actor, id, &workbook)
+        .await?;
     Ok(Json(TemplateImportDto {
         changes: imported.changes,
         revision: imported.snapshot.revision,

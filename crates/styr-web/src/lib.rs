@@ -4,12 +4,15 @@
 
 mod api;
 mod assets;
+mod audit_log;
 pub mod auth;
 mod downloads;
 mod error;
-mod forms;
+mod extract;
+mod input;
 mod opendata;
 mod pages;
+mod upload;
 mod view;
 
 use std::sync::Arc;
@@ -31,11 +34,15 @@ pub fn openapi_document() -> String {
     api::openapi_pretty()
 }
 
-/// Every page and API route.
-/// The largest accounting export accepted in one request: a municipality's year of SIE is
-/// around 50 MB; axum's default of 2 MB would refuse it.
-pub const IMPORT_LIMIT: usize = 512 << 20;
+/// A multipart form's own bytes beyond its file: boundaries, headers and the small fields.
+const FORM_SLACK: usize = 64 << 10;
 
+/// The body limit of an upload form's route: its file's limit (see [`upload`]) and the form.
+fn form_limit(limit: upload::Limit) -> DefaultBodyLimit {
+    DefaultBodyLimit::max(limit.bytes + FORM_SLACK)
+}
+
+/// Every page and API route.
 pub fn router(app: Arc<App>) -> Router {
     let state = AppState { app };
     Router::new()
@@ -67,18 +74,24 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::workflow::version),
         )
         .route("/budget/{id}/status", post(pages::workflow::step))
-        .route("/budget/{id}/oppna-data.zip", get(opendata::download))
+        .route("/budget/{id}/oppna-data.zip", get(opendata::download_page))
         .route(
             "/budget/{id}/dokument/{format}",
             get(downloads::document_page),
         )
-        .route("/budget/{id}/budgetmall.xlsx", get(downloads::template))
+        .route(
+            "/budget/{id}/budgetmall.xlsx",
+            get(downloads::template_page),
+        )
         .route(
             "/budget/{id}/budgetmall",
-            post(pages::document::import_template),
+            post(pages::document::import_template).layer(form_limit(upload::TEMPLATE)),
         )
         .route("/", get(pages::overview::index))
-        .route("/importera", post(pages::import::import))
+        .route(
+            "/importera",
+            post(pages::import::import).layer(form_limit(upload::BUDGET_FILE)),
+        )
         .route("/budget/{id}", get(pages::overview::budget))
         .route("/budget/{id}/export", get(pages::import::export))
         .route("/budget/{id}/rapport", get(pages::import::report))
@@ -142,7 +155,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/budget/{id}/uppfoljning", get(pages::followup::show))
         .route(
             "/budget/{id}/uppfoljning/import",
-            post(pages::followup::import).layer(DefaultBodyLimit::max(IMPORT_LIMIT)),
+            post(pages::followup::import).layer(form_limit(upload::OUTCOME_SIE)),
         )
         .route(
             "/budget/{id}/uppfoljning/prognos",
@@ -168,8 +181,18 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))
         .merge(api::router())
-        .fallback(|| async { error::PageError::NotFound })
+        .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), auth::authenticate))
         .layer(from_fn(auth::security_headers))
         .with_state(state)
+}
+
+/// An address that names nothing: the API's JSON error under /api/, the Swedish page elsewhere.
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if uri.path().starts_with("/api/") {
+        error::ApiError::not_found().into_response()
+    } else {
+        error::PageError::not_found().into_response()
+    }
 }

@@ -82,16 +82,18 @@ pub fn html(template: &impl askama::Template) -> PageResult {
 
 /// A form that failed validation is shown again with its errors: 422, never a redirect.
 pub fn invalid(template: &impl askama::Template) -> PageResult {
-    Ok((
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-        Html(template.render()?),
-    )
-        .into_response())
+    shown_again(crate::error::Kind::Invalid, template)
+}
+
+/// A form shown again after a refusal of `kind`, with the status every refusal of that kind
+/// gets (a stale save or a frozen budget 409, a refused value 422).
+pub fn shown_again(kind: crate::error::Kind, template: &impl askama::Template) -> PageResult {
+    Ok((kind.status(), Html(template.render()?)).into_response())
 }
 
 /// What a form post leads to once its change was tried: the page anew on success
-/// (post/redirect/get); on a conflict or a refused change the same page again (422), with the
-/// message at `field` and everything typed kept.
+/// (post/redirect/get); on a conflict or a refused change the same page again, with the
+/// status of the refusal (`error::kind_of`), the message at `field` and everything typed kept.
 pub async fn after_change<T, Page>(
     result: Result<std::sync::Arc<styr_app::Snapshot>, styr_app::AppError>,
     location: String,
@@ -113,30 +115,16 @@ where
             | AppError::Frozen(_)
             | AppError::Stale { .. }),
         ) => {
+            let kind = crate::error::kind_of(&error);
             let mut form = form;
             form.errors.insert(field.to_string(), error.to_string());
-            invalid(&page(form, format!("{error} Det du skrev finns kvar.")).await?)
+            shown_again(
+                kind,
+                &page(form, format!("{error} Det du skrev finns kvar.")).await?,
+            )
         }
         Err(error) => Err(error.into()),
     }
-}
-
-/// The file an upload form sends in its field `fil`, or `None` when the form has none; the
-/// form's other fields are read past.
-pub async fn uploaded_file(
-    form: &mut axum::extract::Multipart,
-) -> Result<Option<axum::body::Bytes>, PageError> {
-    let mut file = None;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some("fil") {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|error| PageError::Invalid(format!("filen kom inte fram: {error}")))?;
-            file = Some(bytes);
-        }
-    }
-    Ok(file)
 }
 
 /// After a successful post, the page is fetched anew (post/redirect/get).

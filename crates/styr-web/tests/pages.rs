@@ -132,7 +132,8 @@ async fn a_save_from_a_stale_page_is_refused_and_keeps_what_was_typed() {
         &[("revision", "1"), ("other_costs:2025", "-47 800")],
     )
     .await;
-    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A stale save is a conflict: 409 on a page as in the API (one mapping).
+    assert_eq!(answer.status, StatusCode::CONFLICT);
     assert!(answer.body.contains("har ändrats av någon annan"));
     assert!(answer.body.contains("value=\"-47 800\""));
 }
@@ -186,7 +187,8 @@ async fn each_cell_carries_its_version_so_only_the_same_cell_conflicts() {
         ],
     )
     .await;
-    assert_eq!(third.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A stale save is a conflict: 409 on a page as in the API (one mapping).
+    assert_eq!(third.status, StatusCode::CONFLICT);
     assert!(
         third.body.contains("någon annan har ändrat"),
         "{}",
@@ -860,7 +862,8 @@ async fn a_record_saved_from_a_stale_read_is_refused_with_the_value_now() {
     );
     // The same risk from the stale read: refused, the other's value shown, the typed kept.
     let stale = save("energibrist-effektbrist", "Energibrist (ny)", energy).await;
-    assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A stale save is a conflict: 409 on a page as in the API (one mapping).
+    assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(
         stale
             .body

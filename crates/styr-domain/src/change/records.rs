@@ -78,6 +78,8 @@ impl Budget {
     pub(super) fn put_risk(&mut self, risk: &Risk) -> Result<(), ChangeError> {
         require_text("Riskens namn", &risk.name)?;
         require_text("Riskens id", &risk.id)?;
+        let known = self.risks.iter().any(|existing| existing.id == risk.id);
+        require_new_key("Riskens id", known, &risk.id)?;
         match self
             .risks
             .iter_mut()
@@ -106,6 +108,11 @@ impl Budget {
 
     pub(super) fn put_control(&mut self, control: &ControlActivity) -> Result<(), ChangeError> {
         require_text("Kontrollaktivitetens id", &control.id)?;
+        let known = self
+            .controls
+            .iter()
+            .any(|existing| existing.id == control.id);
+        require_new_key("Kontrollaktivitetens id", known, &control.id)?;
         if self.risk(&control.risk).is_none() {
             return Err(ChangeError::UnknownRisk(control.risk.clone()));
         }
@@ -147,6 +154,8 @@ impl Budget {
     pub(super) fn put_goal(&mut self, goal: &Goal) -> Result<(), ChangeError> {
         require_text("Målets rubrik", &goal.title)?;
         require_text("Målets id", &goal.id)?;
+        let known = self.goals.iter().any(|existing| existing.id == goal.id);
+        require_new_key("Målets id", known, &goal.id)?;
         match self
             .goals
             .iter_mut()
@@ -194,6 +203,14 @@ impl Budget {
         self.efficiency.remove(position);
         Ok(())
     }
+}
+
+/// A new record's id must be a key; a record already in the budget keeps the id it has.
+fn require_new_key(field: &'static str, known: bool, key: &str) -> Result<(), ChangeError> {
+    if known {
+        return Ok(());
+    }
+    crate::key::check(key).map_err(|reason| ChangeError::Key { field, reason })
 }
 
 #[cfg(test)]

@@ -2,16 +2,17 @@
 //! cookie (with `X-CSRF-Token` on writes) or a personal token in `Authorization: Bearer`.
 
 use axum::Json;
-use axum::extract::{Path, Query};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::audit_log::AuditQuery;
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::pages::audit::AuditQuery;
-use crate::pages::workflow::{StepForm, read_step};
+use crate::extract::ApiJson;
+use crate::extract::{ApiPath, ApiQuery};
+use crate::input::{StepForm, read_step};
 
 #[derive(Serialize, ToSchema)]
 pub struct MeDto {
@@ -46,6 +47,7 @@ pub struct AuditRecordDto {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FormatQuery {
     /// `csv` for the auditors' CSV; JSON otherwise.
     #[serde(default)]
@@ -58,14 +60,14 @@ pub struct FormatQuery {
     responses((status = 200, body = [AuditRecordDto]), (status = 403, body = crate::error::ApiErrorBody)))]
 pub async fn audit(
     state: Acting,
-    Query(query): Query<AuditQuery>,
-    Query(format): Query<FormatQuery>,
+    ApiQuery(query): ApiQuery<AuditQuery>,
+    ApiQuery(format): ApiQuery<FormatQuery>,
 ) -> Result<Response, ApiError> {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     if format.format == "csv" {
         return Ok((
             [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
-            crate::pages::audit::to_csv(&records),
+            crate::audit_log::to_csv(&records),
         )
             .into_response());
     }
@@ -110,7 +112,10 @@ pub struct VersionsDto {
 /// The budget's versions and where the current one is on its way to a decision.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/versions", tag = "behorighet", params(("id" = i64, Path)),
     responses((status = 200, body = VersionsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn versions(state: Acting, Path(id): Path<i64>) -> Result<Json<VersionsDto>, ApiError> {
+pub async fn versions(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<VersionsDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let versions = state
         .app
@@ -171,8 +176,8 @@ pub struct StepDto {
     responses((status = 200, body = VersionsDto), (status = 403, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn step(
     state: Acting,
-    Path(id): Path<i64>,
-    Json(body): Json<StepDto>,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<StepDto>,
 ) -> Result<Json<VersionsDto>, ApiError> {
     let form = StepForm {
         step: body.step,
@@ -186,7 +191,7 @@ pub async fn step(
         .app
         .step(&state.actor, id, form.revision, step, adoption)
         .await?;
-    versions(state, Path(id)).await
+    versions(state, ApiPath(id)).await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -198,6 +203,7 @@ pub struct DifferenceDto {
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CompareParams {
     pub from: i64,
     pub to: i64,
@@ -208,8 +214,8 @@ pub struct CompareParams {
     responses((status = 200, body = [DifferenceDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn compare(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(params): Query<CompareParams>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(params): ApiQuery<CompareParams>,
 ) -> Result<Json<Vec<DifferenceDto>>, ApiError> {
     let differences = state.app.compare(id, params.from, params.to).await?;
     Ok(Json(

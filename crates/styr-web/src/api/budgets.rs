@@ -2,7 +2,6 @@
 //! organisation and document metadata.
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
@@ -12,11 +11,12 @@ use styr_reports::check::Severity;
 use utoipa::ToSchema;
 
 use super::dto::{
-    ApiJson, BudgetListItemDto, CreatedDto, FindingDto, FindingsDto, OperatingTableDto,
-    OverviewDto, YearAmountDto,
+    BudgetListItemDto, CreatedDto, FindingDto, FindingsDto, OperatingTableDto, OverviewDto,
+    YearAmountDto,
 };
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
 
 #[utoipa::path(get, path = "/api/v1/budgets", tag = "budgetar", responses((status = 200, body = [BudgetListItemDto])))]
 pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiError> {
@@ -39,10 +39,14 @@ pub async fn list(state: Acting) -> Result<Json<Vec<BudgetListItemDto>>, ApiErro
 
 /// Reads a budget file (the body, TOML) as a new budget; all or nothing.
 #[utoipa::path(post, path = "/api/v1/budgets", tag = "budgetar",
-    request_body(content = String, content_type = "application/toml", description = "en budgetfil, se docs/budget-file.md"),
+    request_body(description = "en budgetfil, se docs/budget-file.md", content((String = "application/toml"), (String = "text/plain"))),
     responses((status = 201, body = CreatedDto), (status = 422, body = crate::error::ApiErrorBody, description = "filen kunde inte läsas; fields har varje fel med rad och kolumn")))]
-pub async fn import(state: Acting, body: String) -> Result<impl IntoResponse, ApiError> {
-    let id = state.app.import(&state.actor, &body).await?;
+pub async fn import(state: Acting, body: axum::body::Body) -> Result<impl IntoResponse, ApiError> {
+    crate::upload::permission::budget_file(&state).await?;
+    let bytes = crate::upload::to_memory(body, crate::upload::BUDGET_FILE).await?;
+    let source =
+        String::from_utf8(bytes).map_err(|_| ApiError::invalid("budgetfilen är inte UTF-8"))?;
+    let id = state.app.import(&state.actor, &source).await?;
     let location = format!("/api/v1/budgets/{id}");
     Ok((
         StatusCode::CREATED,
@@ -71,7 +75,10 @@ pub fn findings_of(snapshot: &styr_app::Snapshot) -> FindingsDto {
 /// Key figures: every operating table, the investments per year, and the findings.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = OverviewDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn overview(state: Acting, Path(id): Path<i64>) -> Result<Json<OverviewDto>, ApiError> {
+pub async fn overview(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<OverviewDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     let budget = &snapshot.budget;
     let report = snapshot.report();
@@ -97,14 +104,7 @@ pub async fn overview(state: Acting, Path(id): Path<i64>) -> Result<Json<Overvie
         tables: report
             .operating
             .iter()
-            .map(|table| {
-                OperatingTableDto::new(
-                    table,
-                    snapshot.revision,
-                    budget.years.previous,
-                    budget.years.budget,
-                )
-            })
+            .map(|table| OperatingTableDto::new(table, &snapshot))
             .collect(),
         investments,
         findings: findings_of(&snapshot),
@@ -114,7 +114,10 @@ pub async fn overview(state: Acting, Path(id): Path<i64>) -> Result<Json<Overvie
 /// The whole computed report: the same values as `styr report --format json` (amounts in öre).
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/report", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, description = "hela rapporten som i styr report --format json", content_type = "application/json"), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn report(state: Acting, Path(id): Path<i64>) -> Result<impl IntoResponse, ApiError> {
+pub async fn report(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<impl IntoResponse, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/json")],
@@ -125,7 +128,10 @@ pub async fn report(state: Acting, Path(id): Path<i64>) -> Result<impl IntoRespo
 /// The budget as a budget file, which imports back as the same budget.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/export", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = String, content_type = "application/toml"), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn export(state: Acting, Path(id): Path<i64>) -> Result<impl IntoResponse, ApiError> {
+pub async fn export(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<impl IntoResponse, ApiError> {
     let text = state.app.export(id).await?;
     Ok((
         [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
@@ -135,7 +141,10 @@ pub async fn export(state: Acting, Path(id): Path<i64>) -> Result<impl IntoRespo
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/findings", tag = "budgetar", params(("id" = i64, Path)),
     responses((status = 200, body = FindingsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn findings(state: Acting, Path(id): Path<i64>) -> Result<Json<FindingsDto>, ApiError> {
+pub async fn findings(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<FindingsDto>, ApiError> {
     Ok(Json(findings_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -156,7 +165,7 @@ pub struct OrganisationUnitDto {
     responses((status = 200, body = [OrganisationUnitDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn organisation(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<OrganisationUnitDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(
@@ -217,7 +226,10 @@ impl DocumentDto {
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/document", tag = "dokument", params(("id" = i64, Path)),
     responses((status = 200, body = DocumentDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn document(state: Acting, Path(id): Path<i64>) -> Result<Json<DocumentDto>, ApiError> {
+pub async fn document(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<DocumentDto>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(DocumentDto::new(
         &snapshot.budget.document,
@@ -229,21 +241,21 @@ pub async fn document(state: Acting, Path(id): Path<i64>) -> Result<Json<Documen
     responses((status = 200, body = DocumentDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_document(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<DocumentDto>,
 ) -> Result<Json<DocumentDto>, ApiError> {
-    let document = crate::forms::document(
-        &input.title,
-        &input.kind,
-        &input.decided_by,
-        input.decision_date.as_deref(),
-        &input.registry_number,
-        &input.applies_to,
-        &input.validity,
-        input.valid_until.as_deref(),
-        input.revise_by.as_deref(),
-        &input.owner,
-    )
+    let document = crate::input::records::document(&crate::input::records::DocumentInput {
+        title: &input.title,
+        kind: &input.kind,
+        decided_by: &input.decided_by,
+        decision_date: input.decision_date.as_deref(),
+        registry_number: &input.registry_number,
+        applies_to: &input.applies_to,
+        validity: &input.validity,
+        valid_until: input.valid_until.as_deref(),
+        revise_by: input.revise_by.as_deref(),
+        owner: &input.owner,
+    })
     .map_err(ApiError::fields)?;
     let snapshot = state
         .app

@@ -1,34 +1,18 @@
 //! The API's public shapes. They are built from report values but are not the same types, so
 //! the API stays stable when internals change; each derives its OpenAPI schema.
 
-use axum::extract::{FromRequest, Request};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use styr_app::Snapshot;
 use styr_domain::calendar::Year;
+use styr_domain::change::Change;
 use styr_domain::money::Amount;
+use styr_domain::operating::OperatingRow;
 use styr_reports::check::Finding;
+use styr_reports::followup::ENTERED;
 use styr_reports::operating::OperatingTableReport;
 use utoipa::ToSchema;
 
-use crate::error::ApiError;
 use crate::view::{signed_tkr, tkr};
-
-/// A JSON body whose rejection is an [`ApiError`] like every other error.
-pub struct ApiJson<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(ApiError::invalid(format!(
-                "Kroppen kunde inte läsas som JSON: {}",
-                rejection.body_text()
-            ))),
-        }
-    }
-}
 
 /// An exact amount: öre, and the whole tkr a table shows.
 #[derive(Debug, Serialize, ToSchema)]
@@ -126,6 +110,17 @@ pub struct FindingsDto {
     pub findings: Vec<FindingDto>,
 }
 
+/// A cell of an operating table: its year and amount, and for an entered row its version.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CellDto {
+    pub year: u16,
+    pub ore: i64,
+    pub tkr: String,
+    /// An entered row's cell: its version as read (its exact amount in öre, "" when empty),
+    /// to send back as `version` in `CellInput`. Null for a computed row.
+    pub version: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OperatingRowDto {
     /// The row's key: a line ("personnel"), "financial_net", or a derived row ("costs", "net_cost", "kommunbidrag", "result").
@@ -134,7 +129,7 @@ pub struct OperatingRowDto {
     pub emphasised: bool,
     /// Whether the row is entered (and so may be written) rather than computed.
     pub entered: bool,
-    pub values: Vec<YearAmountDto>,
+    pub values: Vec<CellDto>,
     /// The change from the previous year to the budget year, signed, in tkr.
     pub change: String,
 }
@@ -148,6 +143,8 @@ pub struct LineChangeDto {
     /// "Personalkostnaderna ökar med 2,0 mnkr."
     pub sentence: String,
     pub explanation: String,
+    /// The explanation's version as read, to send back as `version` in `TextInput`.
+    pub version: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -161,25 +158,35 @@ pub struct OperatingTableDto {
 }
 
 impl OperatingTableDto {
-    pub fn new(
-        table: &OperatingTableReport,
-        revision: i64,
-        previous: Year,
-        budget_year: Year,
-    ) -> OperatingTableDto {
-        use styr_domain::operating::OperatingRow;
-        let previous_index = table
-            .columns
-            .iter()
-            .position(|column| column.year == previous);
-        let budget_index = table
-            .columns
-            .iter()
-            .position(|column| column.year == budget_year);
+    /// `table` as the API shows it, from `snapshot`'s budget (which gives each cell's version).
+    pub fn new(table: &OperatingTableReport, snapshot: &Snapshot) -> OperatingTableDto {
+        let budget = &snapshot.budget;
+        let position = |year| table.columns.iter().position(|column| column.year == year);
+        let (previous_index, budget_index) = (
+            position(budget.years.previous),
+            position(budget.years.budget),
+        );
+        let cell_version = |row: OperatingRow, year| {
+            let change = match row {
+                OperatingRow::Line(line) => Change::SetLine {
+                    unit: table.unit.clone(),
+                    line,
+                    year,
+                    amount: Amount::ZERO,
+                },
+                OperatingRow::FinancialNet => Change::SetFinancialNet {
+                    unit: table.unit.clone(),
+                    year,
+                    amount: Amount::ZERO,
+                },
+                _ => return None,
+            };
+            Some(styr_app::version_of(budget, &change))
+        };
         OperatingTableDto {
             unit: table.unit.to_string(),
             heading: table.heading.clone(),
-            revision,
+            revision: snapshot.revision,
             columns: table
                 .columns
                 .iter()
@@ -195,12 +202,17 @@ impl OperatingTableDto {
                     key: row.row.key().into(),
                     label: row.label.into(),
                     emphasised: row.emphasised,
-                    entered: matches!(row.row, OperatingRow::Line(_) | OperatingRow::FinancialNet),
+                    entered: ENTERED.contains(&row.row),
                     values: table
                         .columns
                         .iter()
                         .zip(&row.values)
-                        .map(|(column, value)| YearAmountDto::new(column.year, *value))
+                        .map(|(column, value)| CellDto {
+                            year: column.year.number(),
+                            ore: value.ore(),
+                            tkr: tkr(*value),
+                            version: cell_version(row.row, column.year),
+                        })
                         .collect(),
                     change: match (previous_index, budget_index) {
                         (Some(from), Some(to)) => row.values[to]
@@ -219,6 +231,14 @@ impl OperatingTableDto {
                     magnitude: change.magnitude.into(),
                     sentence: change.sentence.clone(),
                     explanation: change.explanation.clone(),
+                    version: styr_app::version_of(
+                        budget,
+                        &Change::SetExplanation {
+                            unit: table.unit.clone(),
+                            line: change.line,
+                            text: String::new(),
+                        },
+                    ),
                 })
                 .collect(),
         }

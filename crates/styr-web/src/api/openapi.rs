@@ -4,7 +4,15 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::{access, budgets, followup, operating, plan, registers, risks};
+mod answers;
+mod examples;
+
+use answers::Answers;
+use examples::Examples;
+
+use super::{
+    access, budgets, controls, efficiency, followup, frames, goals, investments, operating, risks,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -28,43 +36,43 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         operating::set_line,
         operating::preview,
         operating::set_explanation,
-        plan::frames,
-        plan::set_frame_amount,
-        plan::investments,
-        plan::add_project,
-        plan::replace_project,
-        plan::remove_project,
-        registers::goals,
-        registers::put_goal,
-        registers::replace_goal,
-        registers::remove_goal,
-        registers::efficiency,
-        registers::add_efficiency,
-        registers::replace_efficiency,
-        registers::remove_efficiency,
+        frames::frames,
+        frames::set_frame_amount,
+        investments::investments,
+        investments::add_project,
+        investments::replace_project,
+        investments::remove_project,
+        goals::goals,
+        goals::put_goal,
+        goals::replace_goal,
+        goals::remove_goal,
+        efficiency::efficiency,
+        efficiency::add_efficiency,
+        efficiency::replace_efficiency,
+        efficiency::remove_efficiency,
         risks::risks,
         risks::put_risk,
         risks::replace_risk,
         risks::remove_risk,
-        risks::controls,
-        risks::put_control,
-        risks::replace_control,
-        risks::remove_control,
-        risks::add_result,
-        followup::followup,
-        followup::imports,
-        followup::import,
-        followup::set_forecast,
-        followup::rows,
-        followup::voucher,
-        followup::account_rules,
-        followup::set_account_rules,
-        followup::cost_centre_rules,
-        followup::set_cost_centre_rules,
-        followup::profiles,
-        followup::set_profiles,
-        followup::import_profiles,
-        followup::save_import_profile,
+        controls::controls,
+        controls::put_control,
+        controls::replace_control,
+        controls::remove_control,
+        controls::add_result,
+        followup::report::followup,
+        followup::imports::imports,
+        followup::imports::import,
+        followup::forecast::set_forecast,
+        followup::drill::rows,
+        followup::drill::voucher,
+        followup::rules::account_rules,
+        followup::rules::set_account_rules,
+        followup::rules::cost_centre_rules,
+        followup::rules::set_cost_centre_rules,
+        followup::spreading::profiles,
+        followup::spreading::set_profiles,
+        followup::import_profiles::import_profiles,
+        followup::import_profiles::save_import_profile,
         access::me,
         access::audit,
         access::versions,
@@ -75,7 +83,8 @@ use super::{access, budgets, followup, operating, plan, registers, risks};
         crate::downloads::template,
         crate::downloads::import_template,
     ),
-    modifiers(&Security)
+    components(schemas(crate::downloads::DocumentFormat)),
+    modifiers(&Security, &Answers, &Examples)
 )]
 pub struct ApiDocument;
 

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::Path;
 use styr_app::Snapshot;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -13,9 +12,11 @@ use styr_domain::organisation::UnitId;
 use styr_reports::operating::operating_table;
 
 use super::amount_field;
-use super::dto::{ApiJson, CellInput, OperatingTableDto, PreviewInput, TextInput};
+use super::dto::{CellInput, OperatingTableDto, PreviewInput, TextInput};
 use crate::auth::Acting;
 use crate::error::ApiError;
+use crate::extract::{ApiJson, ApiPath};
+use crate::input::Key;
 
 /// The table of `unit` as the snapshot has it, headed as the document heads it.
 fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, ApiError> {
@@ -35,12 +36,7 @@ fn table_of(snapshot: &Snapshot, unit: &UnitId) -> Result<OperatingTableDto, Api
     };
     let report = operating_table(budget, unit, &heading)
         .map_err(|error| ApiError::invalid(error.to_string()))?;
-    Ok(OperatingTableDto::new(
-        &report,
-        snapshot.revision,
-        budget.years.previous,
-        budget.years.budget,
-    ))
+    Ok(OperatingTableDto::new(&report, snapshot))
 }
 
 fn year(value: i64) -> Result<Year, ApiError> {
@@ -78,22 +74,14 @@ fn cell_change(
     responses((status = 200, body = [OperatingTableDto]), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn tables(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<OperatingTableDto>>, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
-    let budget = &snapshot.budget;
     let tables = snapshot
         .report()
         .operating
         .iter()
-        .map(|table| {
-            OperatingTableDto::new(
-                table,
-                snapshot.revision,
-                budget.years.previous,
-                budget.years.budget,
-            )
-        })
+        .map(|table| OperatingTableDto::new(table, &snapshot))
         .collect();
     Ok(Json(tables))
 }
@@ -104,8 +92,9 @@ pub async fn tables(
     responses((status = 200, body = OperatingTableDto), (status = 404, body = crate::error::ApiErrorBody)))]
 pub async fn table(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, Key)>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     Ok(Json(table_of(&snapshot, &UnitId(unit))?))
 }
@@ -117,9 +106,10 @@ pub async fn table(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_line(
     state: Acting,
-    Path((id, unit, line, year_number)): Path<(i64, String, String, i64)>,
+    ApiPath((id, unit, line, year_number)): ApiPath<(i64, Key, String, i64)>,
     ApiJson(input): ApiJson<CellInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let amount = amount_field("amount", &input.amount)?;
     let change = cell_change(&unit, &line, year(year_number)?, amount)?;
@@ -143,15 +133,16 @@ pub async fn set_line(
     responses((status = 200, body = OperatingTableDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn preview(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
+    ApiPath((id, unit)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<PreviewInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let mut changes = Vec::new();
     let mut fields = BTreeMap::new();
     for cell in &input.cells {
         let key = format!("{}:{}", cell.line, cell.year);
-        match super::amount(&cell.amount) {
+        match crate::input::amount(&cell.amount) {
             Ok(amount) => changes.push(cell_change(&unit, &cell.line, year(cell.year)?, amount)?),
             Err(message) => {
                 fields.insert(key, message);
@@ -172,16 +163,18 @@ pub async fn preview(
     responses((status = 200, body = OperatingTableDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn set_explanation(
     state: Acting,
-    Path((id, unit, line)): Path<(i64, String, String)>,
+    ApiPath((id, unit, line)): ApiPath<(i64, Key, String)>,
     ApiJson(input): ApiJson<TextInput>,
 ) -> Result<Json<OperatingTableDto>, ApiError> {
+    let unit = unit.into_inner();
     let unit = UnitId(unit);
     let line = LineKind::from_key(&line)
         .ok_or_else(|| ApiError::invalid(format!("”{line}” är ingen budgetrad")))?;
     let change = Change::SetExplanation {
         unit: unit.clone(),
         line,
-        text: input.text,
+        text: crate::input::text(&input.text)
+            .map_err(|message| ApiError::field("text", message))?,
     };
     let snapshot = state
         .app

@@ -1,17 +1,17 @@
-//! The risk register, its matrix, and the internal control plan with results, through the API.
+//! The risk register and its matrix through the API: each risk's sannolikhet and
+//! väsentlighet (1–4), riskvärde and handling, the scales, the bands and the 4×4 matrix.
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
 use styr_domain::change::Change;
 use utoipa::ToSchema;
 
-use super::dto::ApiJson;
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::forms;
+use crate::extract::{ApiJson, ApiPath};
+use crate::input::{Key, records};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RiskDto {
@@ -152,22 +152,26 @@ fn risk_of(
     let stated = id
         .and_then(|id| snapshot.budget.risk(id))
         .and_then(|risk| risk.stated_value);
-    forms::risk(
+    let (probability, materiality) = (input.probability.to_string(), input.materiality.to_string());
+    records::risk(&records::RiskInput {
         id,
-        &input.name,
-        &input.description,
-        &input.probability.to_string(),
-        &input.materiality.to_string(),
-        &input.handling,
-        &input.handling_text,
-        stated,
-    )
+        name: &input.name,
+        description: &input.description,
+        probability: &probability,
+        materiality: &materiality,
+        handling: &input.handling,
+        handling_text: &input.handling_text,
+        stated_value: stated,
+    })
     .map_err(ApiError::fields)
 }
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/risks", tag = "risker", params(("id" = i64, Path)),
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn risks(state: Acting, Path(id): Path<i64>) -> Result<Json<RiskRegisterDto>, ApiError> {
+pub async fn risks(
+    state: Acting,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<RiskRegisterDto>, ApiError> {
     Ok(Json(register_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -175,7 +179,7 @@ pub async fn risks(state: Acting, Path(id): Path<i64>) -> Result<Json<RiskRegist
     responses((status = 201, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_risk(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<(StatusCode, Json<RiskRegisterDto>), ApiError> {
     let snapshot = state.app.snapshot(id).await?;
@@ -197,9 +201,10 @@ pub async fn put_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 404, body = crate::error::ApiErrorBody), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_risk(
     state: Acting,
-    Path((id, risk)): Path<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<RiskInput>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
+    let risk = risk.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     if snapshot.budget.risk(&risk).is_none() {
         return Err(ApiError::not_found());
@@ -219,221 +224,13 @@ pub async fn replace_risk(
     responses((status = 200, body = RiskRegisterDto), (status = 422, body = crate::error::ApiErrorBody, description = "t.ex. risken används i kontrollplanen")))]
 pub async fn remove_risk(
     state: Acting,
-    Path((id, risk)): Path<(i64, String)>,
+    ApiPath((id, risk)): ApiPath<(i64, Key)>,
 ) -> Result<Json<RiskRegisterDto>, ApiError> {
+    let risk = risk.into_inner();
     Ok(Json(register_of(
         &*state
             .app
             .change(&state.actor, id, None, &Change::RemoveRisk { id: risk })
             .await?,
     )))
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ControlResultDto {
-    pub performed_on: String,
-    pub sample: String,
-    pub deviations_found: u32,
-    pub deviations: String,
-    pub actions: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ControlDto {
-    pub id: String,
-    pub risk: String,
-    pub risk_name: String,
-    /// The risk's value from the risk analysis.
-    pub value: u8,
-    pub description: String,
-    pub method: String,
-    pub responsible: String,
-    pub results: Vec<ControlResultDto>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ControlPlanDto {
-    pub revision: i64,
-    pub controls: Vec<ControlDto>,
-}
-
-fn plan_of(snapshot: &Snapshot) -> ControlPlanDto {
-    let budget = &snapshot.budget;
-    ControlPlanDto {
-        revision: snapshot.revision,
-        controls: budget
-            .controls
-            .iter()
-            .map(|control| {
-                let risk = budget.risk(&control.risk);
-                ControlDto {
-                    id: control.id.clone(),
-                    risk: control.risk.clone(),
-                    risk_name: risk.map(|risk| risk.name.clone()).unwrap_or_default(),
-                    value: risk.map(|risk| risk.value().value()).unwrap_or_default(),
-                    description: control.description.clone(),
-                    method: control.method.clone(),
-                    responsible: control.responsible.clone(),
-                    results: control
-                        .results
-                        .iter()
-                        .map(|result| ControlResultDto {
-                            performed_on: result.performed_on.to_string(),
-                            sample: result.sample.clone(),
-                            deviations_found: result.deviations_found,
-                            deviations: result.deviations.clone(),
-                            actions: result.actions.clone(),
-                        })
-                        .collect(),
-                }
-            })
-            .collect(),
-    }
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ControlInput {
-    /// Made from the risk when left out.
-    pub id: Option<String>,
-    /// The risk's id in the risk analysis.
-    pub risk: String,
-    #[serde(default)]
-    pub description: String,
-    pub method: String,
-    pub responsible: String,
-    pub revision: Option<i64>,
-}
-
-#[utoipa::path(get, path = "/api/v1/budgets/{id}/controls", tag = "internkontroll", params(("id" = i64, Path)),
-    responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn controls(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<ControlPlanDto>, ApiError> {
-    Ok(Json(plan_of(&*state.app.snapshot(id).await?)))
-}
-
-#[utoipa::path(post, path = "/api/v1/budgets/{id}/controls", tag = "internkontroll", params(("id" = i64, Path)), request_body = ControlInput,
-    responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn put_control(
-    state: Acting,
-    Path(id): Path<i64>,
-    ApiJson(input): ApiJson<ControlInput>,
-) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
-    let control = forms::control(
-        input.id.as_deref(),
-        &input.risk,
-        &input.description,
-        &input.method,
-        &input.responsible,
-        None,
-    )
-    .map_err(ApiError::fields)?;
-    let snapshot = state
-        .app
-        .change(
-            &state.actor,
-            id,
-            input.revision,
-            &Change::PutControl { control },
-        )
-        .await?;
-    Ok((StatusCode::CREATED, Json(plan_of(&snapshot))))
-}
-
-#[utoipa::path(put, path = "/api/v1/budgets/{id}/controls/{control}", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)), request_body = ControlInput,
-    responses((status = 200, body = ControlPlanDto), (status = 404, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn replace_control(
-    state: Acting,
-    Path((id, control)): Path<(i64, String)>,
-    ApiJson(input): ApiJson<ControlInput>,
-) -> Result<Json<ControlPlanDto>, ApiError> {
-    let snapshot = state.app.snapshot(id).await?;
-    let existing = snapshot
-        .budget
-        .controls
-        .iter()
-        .find(|existing| existing.id == control)
-        .ok_or_else(ApiError::not_found)?;
-    let control = forms::control(
-        Some(&control),
-        &input.risk,
-        &input.description,
-        &input.method,
-        &input.responsible,
-        Some(existing),
-    )
-    .map_err(ApiError::fields)?;
-    Ok(Json(plan_of(
-        &*state
-            .app
-            .change(
-                &state.actor,
-                id,
-                input.revision,
-                &Change::PutControl { control },
-            )
-            .await?,
-    )))
-}
-
-#[utoipa::path(delete, path = "/api/v1/budgets/{id}/controls/{control}", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)),
-    responses((status = 200, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn remove_control(
-    state: Acting,
-    Path((id, control)): Path<(i64, String)>,
-) -> Result<Json<ControlPlanDto>, ApiError> {
-    Ok(Json(plan_of(
-        &*state
-            .app
-            .change(
-                &state.actor,
-                id,
-                None,
-                &Change::RemoveControl { id: control },
-            )
-            .await?,
-    )))
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct ControlResultInput {
-    /// ÅÅÅÅ-MM-DD
-    pub performed_on: String,
-    pub sample: String,
-    #[serde(default)]
-    pub deviations_found: u32,
-    #[serde(default)]
-    pub deviations: String,
-    #[serde(default)]
-    pub actions: String,
-    pub revision: Option<i64>,
-}
-
-/// Records a performed control: when, on what sample, what it found, what was decided.
-#[utoipa::path(post, path = "/api/v1/budgets/{id}/controls/{control}/results", tag = "internkontroll", params(("id" = i64, Path), ("control" = String, Path)), request_body = ControlResultInput,
-    responses((status = 201, body = ControlPlanDto), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn add_result(
-    state: Acting,
-    Path((id, control)): Path<(i64, String)>,
-    ApiJson(input): ApiJson<ControlResultInput>,
-) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
-    let result = forms::control_result(
-        &input.performed_on,
-        &input.sample,
-        &input.deviations_found.to_string(),
-        &input.deviations,
-        &input.actions,
-    )
-    .map_err(ApiError::fields)?;
-    let snapshot = state
-        .app
-        .change(
-            &state.actor,
-            id,
-            input.revision,
-            &Change::AddControlResult { control, result },
-        )
-        .await?;
-    Ok((StatusCode::CREATED, Json(plan_of(&snapshot))))
 }

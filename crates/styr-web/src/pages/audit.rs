@@ -2,65 +2,13 @@
 //! selection as CSV for the auditors. Read-only: there is no route that changes the log.
 
 use askama::Template;
-use axum::extract::Query;
 use axum::http::header;
 use axum::response::IntoResponse;
-use serde::Deserialize;
-use styr_app::{AuditFilter, AuditRecord};
-
-use styr_render::csv::{Csv, Dialect, Field};
 
 use super::{PageResult, html};
+use crate::audit_log::{AuditQuery, to_csv};
 use crate::auth::Acting;
-
-/// The filters as a query string gives them; empty means "any".
-#[derive(Clone, Debug, Default, Deserialize, utoipa::IntoParams)]
-pub struct AuditQuery {
-    /// Who made the change (username).
-    #[serde(default)]
-    pub anvandare: String,
-    /// A part of the entity's path ("drift/ks", "risk/").
-    #[serde(default)]
-    pub objekt: String,
-    /// The budget's id.
-    #[serde(default)]
-    pub budget: String,
-    /// From this date (YYYY-MM-DD).
-    #[serde(default)]
-    pub fran: String,
-    /// Up to and including this date (YYYY-MM-DD).
-    #[serde(default)]
-    pub till: String,
-}
-
-impl AuditQuery {
-    pub fn filter(&self) -> AuditFilter {
-        let given = |text: &str| Some(text.trim().to_string()).filter(|text| !text.is_empty());
-        AuditFilter {
-            actor: given(&self.anvandare),
-            entity: given(&self.objekt),
-            budget: self.budget.trim().parse().ok(),
-            from: given(&self.fran),
-            to: given(&self.till),
-            limit: None,
-        }
-    }
-
-    fn query_string(&self) -> String {
-        [
-            ("anvandare", &self.anvandare),
-            ("objekt", &self.objekt),
-            ("budget", &self.budget),
-            ("fran", &self.fran),
-            ("till", &self.till),
-        ]
-        .iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(key, value)| format!("{key}={}", crate::auth::encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
-    }
-}
+use crate::extract::PageQuery;
 
 pub struct RecordView {
     pub id: i64,
@@ -98,7 +46,7 @@ fn short(text: &str) -> String {
     }
 }
 
-pub async fn show(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn show(state: Acting, PageQuery(query): PageQuery<AuditQuery>) -> PageResult {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     let total = records.len();
     let views: Vec<RecordView> = records
@@ -136,7 +84,7 @@ pub async fn show(state: Acting, Query(query): Query<AuditQuery>) -> PageResult 
 }
 
 /// The selection as CSV (semicolon-separated, as Swedish Excel opens it), every row whole.
-pub async fn csv(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
+pub async fn csv(state: Acting, PageQuery(query): PageQuery<AuditQuery>) -> PageResult {
     let records = state.app.audit_log(&state.actor, &query.filter()).await?;
     Ok((
         [
@@ -149,38 +97,4 @@ pub async fn csv(state: Acting, Query(query): Query<AuditQuery>) -> PageResult {
         to_csv(&records),
     )
         .into_response())
-}
-
-/// The records through styr's one CSV writer (`styr_render::csv`): every text cell — a name,
-/// an entity, an old or new value someone typed — defused against formulas, ids as numbers.
-pub fn to_csv(records: &[AuditRecord]) -> String {
-    let mut csv = Csv::new(
-        Dialect::SEMICOLON,
-        &[
-            "id",
-            "tid",
-            "användare",
-            "åtgärd",
-            "budget",
-            "objekt",
-            "gammalt värde",
-            "nytt värde",
-        ],
-    );
-    for record in records {
-        csv.row([
-            Field::integer(record.id),
-            Field::text(&record.at),
-            Field::text(&record.actor),
-            Field::text(&record.entry.action),
-            record
-                .entry
-                .budget
-                .map_or_else(|| Field::text(""), Field::integer),
-            Field::text(&record.entry.entity),
-            Field::text(record.entry.old_value.as_deref().unwrap_or_default()),
-            Field::text(record.entry.new_value.as_deref().unwrap_or_default()),
-        ]);
-    }
-    csv.finish()
 }

@@ -5,15 +5,14 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::forms;
+use crate::extract::{PageForm, PagePath};
+use crate::input::{Key, records};
 use crate::view::{NavItem, nav};
 
 pub struct ResultView {
@@ -123,14 +122,14 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
     state: Acting,
-    Path(id): Path<i64>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = get("control").to_string();
@@ -141,7 +140,7 @@ pub async fn save(
         .iter()
         .find(|control| control.id == target);
     let id_for = Some(target.as_str()).filter(|target| !target.is_empty());
-    let control = match forms::control(
+    let control = match records::control(
         id_for,
         get("risk"),
         get("description"),
@@ -167,12 +166,13 @@ pub async fn save(
 
 pub async fn add_result(
     state: Acting,
-    Path((id, control)): Path<(i64, String)>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath((id, control)): PagePath<(i64, Key)>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
+    let control = control.into_inner();
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = format!("resultat-{control}");
-    let result = match forms::control_result(
+    let result = match records::control_result(
         get("performed_on"),
         get("sample"),
         get("deviations_found"),
@@ -227,7 +227,8 @@ async fn respond(
     .await
 }
 
-pub async fn remove(state: Acting, Path((id, control)): Path<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, control)): PagePath<(i64, Key)>) -> PageResult {
+    let control = control.into_inner();
     state
         .app
         .change(

@@ -3,15 +3,14 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Multipart, Path};
 use styr_app::AppError;
 use styr_domain::change::Change;
 
 use super::after_change;
-use super::{FormState, PageResult, html, invalid, uploaded_file};
+use super::{FormState, PageResult, html, invalid};
 use crate::auth::Acting;
-use crate::forms;
+use crate::extract::{PageForm, PagePath};
+use crate::input::records;
 use crate::view::{NavItem, nav};
 
 pub struct Field {
@@ -149,28 +148,28 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
     state: Acting,
-    Path(id): Path<i64>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
-    let parsed = forms::document(
-        get("title"),
-        get("kind"),
-        get("decided_by"),
-        Some(get("decision_date")),
-        get("registry_number"),
-        get("applies_to"),
-        get("validity"),
-        Some(get("valid_until")),
-        Some(get("revise_by")),
-        get("owner"),
-    );
+    let parsed = records::document(&records::DocumentInput {
+        title: get("title"),
+        kind: get("kind"),
+        decided_by: get("decided_by"),
+        decision_date: Some(get("decision_date")),
+        registry_number: get("registry_number"),
+        applies_to: get("applies_to"),
+        validity: get("validity"),
+        valid_until: Some(get("valid_until")),
+        revise_by: Some(get("revise_by")),
+        owner: get("owner"),
+    });
     let revision = get("revision").parse::<i64>().ok();
     let document = match parsed {
         Ok(document) => document,
@@ -207,18 +206,20 @@ pub async fn save(
 }
 
 /// Reads a filled-in budget template; on any problem nothing changes and the page lists them
-/// all, each with its sheet and cell.
+/// all, each with its sheet and cell. Whether the actor may is asked before the file is read.
 pub async fn import_template(
     state: Acting,
-    Path(id): Path<i64>,
-    mut form: Multipart,
+    PagePath(id): PagePath<i64>,
+    request: axum::extract::Request,
 ) -> PageResult {
-    let workbook = uploaded_file(&mut form).await?;
-    let Some(workbook) = workbook.filter(|bytes| !bytes.is_empty()) else {
+    crate::upload::permission::template(&state, id).await?;
+    let form = crate::upload::form(request, crate::upload::TEMPLATE).await?;
+    let Some((_, file)) = form.file.filter(|(_, file)| !file.is_empty()) else {
         let mut shown = page(&state, id, FormState::default(), String::new()).await?;
         shown.template_issues = vec!["Välj en ifylld budgetmall (.xlsx) att läsa in.".into()];
         return invalid(&shown);
     };
+    let workbook = file.bytes().await.map_err(crate::error::PageError::from)?;
     match state.app.import_template(&state.actor, id, &workbook).await {
         Ok(imported) => {
             let mut shown = page(&state, id, FormState::default(), String::new()).await?;

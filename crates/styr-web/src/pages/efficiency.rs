@@ -3,15 +3,14 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_domain::change::Change;
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::forms;
+use crate::extract::{PageForm, PagePath};
+use crate::input::records;
 use crate::view::{NavItem, nav};
 
 pub struct RowView {
@@ -88,19 +87,19 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
     state: Acting,
-    Path(id): Path<i64>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = get("position").to_string();
     let position = target.parse::<usize>().ok();
-    let parsed = forms::efficiency(
+    let parsed = records::efficiency(
         get("proposed_by"),
         get("investigation"),
         get("handling"),
@@ -142,7 +141,7 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(state: Acting, Path((id, position)): Path<(i64, usize)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, position)): PagePath<(i64, usize)>) -> PageResult {
     state
         .app
         .change(

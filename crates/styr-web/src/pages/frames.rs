@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
 use styr_domain::format;
@@ -15,6 +13,8 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::{PageForm, PagePath};
+use crate::input::Key;
 use crate::view::{NavItem, nav, tkr};
 
 pub struct StepView {
@@ -116,16 +116,17 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 /// Saves a frame's entered years: fields `amount:YEAR`.
 pub async fn save(
     state: Acting,
-    Path((id, unit)): Path<(i64, String)>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath((id, unit)): PagePath<(i64, Key)>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
+    let unit = unit.into_inner();
     let mut changes = Vec::new();
     let mut errors = BTreeMap::new();
     for (field, text) in &values {
@@ -136,7 +137,7 @@ pub async fn save(
         else {
             continue;
         };
-        match crate::api::amount(text) {
+        match crate::input::amount(text) {
             Ok(amount) => changes.push(Change::SetFrameAmount {
                 unit: UnitId(unit.clone()),
                 year,

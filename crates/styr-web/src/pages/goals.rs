@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
 
@@ -13,7 +11,9 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::forms::{self, KpiInput};
+use crate::extract::{PageForm, PagePath};
+use crate::input::Key;
+use crate::input::records::{self, KpiInput};
 use crate::view::{NavItem, nav};
 
 pub struct KpiView {
@@ -169,11 +169,11 @@ async fn page(
     })
 }
 
-pub async fn show_goals(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show_goals(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, "mal", FormState::default(), String::new()).await?)
 }
 
-pub async fn show_directions(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show_directions(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(
         &page(
             &state,
@@ -188,25 +188,25 @@ pub async fn show_directions(state: Acting, Path(id): Path<i64>) -> PageResult {
 
 pub async fn save_goal(
     state: Acting,
-    path: Path<i64>,
-    form: Form<BTreeMap<String, String>>,
+    path: PagePath<i64>,
+    form: PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     save(state, path, "mal", form).await
 }
 
 pub async fn save_direction(
     state: Acting,
-    path: Path<i64>,
-    form: Form<BTreeMap<String, String>>,
+    path: PagePath<i64>,
+    form: PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     save(state, path, "inriktningar", form).await
 }
 
 async fn save(
     state: Acting,
-    Path(id): Path<i64>,
+    PagePath(id): PagePath<i64>,
     page_key: &'static str,
-    Form(values): Form<BTreeMap<String, String>>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = get("goal").to_string();
@@ -229,7 +229,7 @@ async fn save(
         })
         .collect();
     let id_for = Some(target.as_str()).filter(|target| !target.is_empty());
-    let goal = match forms::goal(
+    let goal = match records::goal(
         id_for,
         get("kind"),
         get("title"),
@@ -265,8 +265,9 @@ async fn save(
 
 pub async fn remove(
     state: Acting,
-    Path((id, page_key, goal)): Path<(i64, String, String)>,
+    PagePath((id, page_key, goal)): PagePath<(i64, String, Key)>,
 ) -> PageResult {
+    let goal = goal.into_inner();
     let page_key = if page_key == "inriktningar" {
         "inriktningar"
     } else {

@@ -1,22 +1,27 @@
 //! Import and export of budget files in the browser, and the whole report as one page.
 
-use axum::extract::{Multipart, Path};
+use axum::extract::Request;
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use styr_app::AppError;
 
 use super::overview::index_page;
-use super::{PageResult, invalid, see, uploaded_file};
+use super::{PageResult, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::PagePath;
+use crate::upload;
 
-/// Reads the uploaded file as a new budget; on any issue the overview shows them all.
-pub async fn import(state: Acting, mut form: Multipart) -> PageResult {
-    let Some(bytes) = uploaded_file(&mut form).await? else {
+/// Reads the uploaded file as a new budget; on any issue the overview shows them all. Who may
+/// import is asked before the file is read.
+pub async fn import(state: Acting, request: Request) -> PageResult {
+    upload::permission::budget_file(&state).await?;
+    let form = upload::form(request, upload::BUDGET_FILE).await?;
+    let Some((_, file)) = form.file.filter(|(_, file)| !file.is_empty()) else {
         return invalid(&index_page(&state, vec!["Välj en fil att läsa in.".into()]).await?);
     };
-    let source = String::from_utf8(bytes.to_vec())
-        .map_err(|_| PageError::Invalid("filen är inte UTF-8".into()))?;
+    let source = String::from_utf8(file.bytes().await?)
+        .map_err(|_| PageError::invalid("filen är inte UTF-8"))?;
     match state.app.import(&state.actor, &source).await {
         Ok(id) => see(format!("/budget/{id}")),
         Err(AppError::Unreadable(issues)) => {
@@ -29,7 +34,7 @@ pub async fn import(state: Acting, mut form: Multipart) -> PageResult {
     }
 }
 
-pub async fn export(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn export(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let text = state.app.export(id).await?;
     let name = format!("budget-{id}.toml");
     Ok((
@@ -49,7 +54,7 @@ pub async fn export(state: Acting, Path(id): Path<i64>) -> PageResult {
 }
 
 /// The whole computed report, as `styr report --format html` writes it.
-pub async fn report(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn report(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     Ok(Html(crate::downloads::report_page(snapshot.report())?).into_response())
 }

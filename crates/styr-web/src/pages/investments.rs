@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_app::AppError;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
@@ -15,7 +13,8 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::forms;
+use crate::extract::{PageForm, PagePath};
+use crate::input::{Name, records};
 use crate::view::{NavItem, mnkr, nav, tkr};
 
 pub struct RowView {
@@ -60,7 +59,7 @@ pub struct InvestmentsPage {
 }
 
 fn anchor(name: &str) -> String {
-    format!("projekt-{}", forms::slug(name))
+    format!("projekt-{}", crate::input::slug(name))
 }
 
 async fn page(
@@ -157,15 +156,15 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 /// Adds a project (no `replacing`) or changes the one named by the form's `replacing` field.
 pub async fn save(
     state: Acting,
-    Path(id): Path<i64>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let replacing = Some(get("replacing"))
@@ -180,7 +179,7 @@ pub async fn save(
         .iter()
         .map(|year| (*year, get(&format!("amount:{year}")).to_string()))
         .collect();
-    let project = match forms::project(get("name"), get("category"), &amounts) {
+    let project = match records::project(get("name"), get("category"), &amounts) {
         Ok(project) => project,
         Err(errors) => {
             return invalid(
@@ -213,7 +212,8 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(state: Acting, Path((id, name)): Path<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, name)): PagePath<(i64, Name)>) -> PageResult {
+    let name = name.into_inner();
     match state
         .app
         .change(&state.actor, id, None, &Change::RemoveProject { name })

@@ -2,10 +2,10 @@
 //! dates, and the reorganisation into the year.
 
 use askama::Template;
-use axum::extract::Path;
 
 use super::{PageResult, html};
 use crate::auth::Acting;
+use crate::extract::PagePath;
 use crate::view::{NavItem, nav};
 
 pub struct UnitView {
@@ -30,7 +30,7 @@ pub struct OrganisationPage {
     pub units: Vec<UnitView>,
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     let report = &snapshot.report().organisation;
     let organisation = &snapshot.budget.organisation;

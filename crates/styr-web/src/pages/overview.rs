@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::Path;
 use styr_domain::operating::OperatingRow;
 
 use super::{PageResult, html};
 use crate::auth::Acting;
+use crate::extract::PagePath;
 use crate::view::{NavItem, nav, tkr};
 
 pub struct BudgetLink {
@@ -117,7 +117,7 @@ pub struct BudgetPage {
     pub summary: String,
 }
 
-pub async fn budget(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn budget(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     let snapshot = state.app.snapshot(id).await?;
     let report = snapshot.report();
     let key_rows = [

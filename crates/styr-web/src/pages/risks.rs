@@ -4,8 +4,6 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::Form;
-use axum::extract::Path;
 use styr_app::AppError;
 use styr_domain::change::Change;
 
@@ -13,7 +11,8 @@ use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
-use crate::forms;
+use crate::extract::{PageForm, PagePath};
+use crate::input::{Key, records};
 use crate::view::{NavItem, nav};
 
 pub struct RiskView {
@@ -142,20 +141,25 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, FormState::default(), String::new()).await?)
 }
 
 pub async fn save(
     state: Acting,
-    Path(id): Path<i64>,
-    Form(values): Form<BTreeMap<String, String>>,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("");
     let target = get("risk").to_string();
     let snapshot = state.app.snapshot(id).await?;
     let existing = Some(target.as_str()).filter(|target| !target.is_empty());
-    if existing.is_none() && snapshot.budget.risk(&forms::slug(get("name"))).is_some() {
+    if existing.is_none()
+        && snapshot
+            .budget
+            .risk(&crate::input::slug(get("name")))
+            .is_some()
+    {
         let errors = [(
             "name".to_string(),
             "en risk med det namnet finns redan".to_string(),
@@ -175,16 +179,16 @@ pub async fn save(
     let stated = existing
         .and_then(|id| snapshot.budget.risk(id))
         .and_then(|risk| risk.stated_value);
-    let risk = match forms::risk(
-        existing,
-        get("name"),
-        get("description"),
-        get("probability"),
-        get("materiality"),
-        get("handling"),
-        get("handling_text"),
-        stated,
-    ) {
+    let risk = match records::risk(&records::RiskInput {
+        id: existing,
+        name: get("name"),
+        description: get("description"),
+        probability: get("probability"),
+        materiality: get("materiality"),
+        handling: get("handling"),
+        handling_text: get("handling_text"),
+        stated_value: stated,
+    }) {
         Ok(risk) => risk,
         Err(errors) => {
             return invalid(
@@ -211,7 +215,8 @@ pub async fn save(
     .await
 }
 
-pub async fn remove(state: Acting, Path((id, risk)): Path<(i64, String)>) -> PageResult {
+pub async fn remove(state: Acting, PagePath((id, risk)): PagePath<(i64, Key)>) -> PageResult {
+    let risk = risk.into_inner();
     match state
         .app
         .change(&state.actor, id, None, &Change::RemoveRisk { id: risk })

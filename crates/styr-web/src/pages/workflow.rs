@@ -3,16 +3,16 @@
 //! comparison of any two versions line by line.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
-use styr_app::{Adoption, AppError, Difference, Step};
-use styr_domain::calendar::Date;
+use styr_app::{AppError, Difference, Step};
 
 use super::{PageResult, html, invalid, see};
 use crate::auth::Acting;
 use crate::error::PageError;
+use crate::extract::PageForm;
+use crate::extract::{PagePath, PageQuery};
+use crate::input::{StepForm, read_step};
 use crate::view::{NavItem, nav};
 
 pub struct VersionView {
@@ -40,19 +40,6 @@ pub struct VersionsPage {
     pub message: String,
     pub decided_by: String,
     pub decision_date: String,
-    pub registry_number: String,
-}
-
-#[derive(Default, Deserialize)]
-pub struct StepForm {
-    pub step: String,
-    #[serde(default)]
-    pub revision: Option<i64>,
-    #[serde(default)]
-    pub decided_by: String,
-    #[serde(default)]
-    pub decision_date: String,
-    #[serde(default)]
     pub registry_number: String,
 }
 
@@ -128,30 +115,15 @@ async fn page(
     })
 }
 
-pub async fn show(state: Acting, Path(id): Path<i64>) -> PageResult {
+pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, String::new(), &StepForm::default()).await?)
 }
 
-/// Reads a step from its form: the step's name and, to adopt, the decision.
-pub fn read_step(form: &StepForm) -> Result<(Step, Option<Adoption>), String> {
-    let step = match form.step.as_str() {
-        "lamna-in" | "submit" => Step::Submit,
-        "atergor" | "return" => Step::Return,
-        "faststall" | "adopt" => Step::Adopt,
-        "revidera" | "revise" => Step::Revise,
-        other => return Err(format!("okänt steg ”{other}”")),
-    };
-    if step != Step::Adopt {
-        return Ok((step, None));
-    }
-    let date: Date = crate::forms::optional_date(Some(&form.decision_date))?
-        .ok_or_else(|| "beslutsdatum får inte vara tomt".to_string())?;
-    let adoption =
-        Adoption::new(&form.decided_by, date, &form.registry_number).map_err(str::to_string)?;
-    Ok((step, Some(adoption)))
-}
-
-pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>) -> PageResult {
+pub async fn step(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(form): PageForm<StepForm>,
+) -> PageResult {
     let (step, adoption) = match read_step(&form) {
         Ok(read) => read,
         Err(message) => {
@@ -186,17 +158,20 @@ pub async fn step(state: Acting, Path(id): Path<i64>, Form(form): Form<StepForm>
 }
 
 /// An adopted (or the current) version, read as it is: the whole report.
-pub async fn version(state: Acting, Path((id, number)): Path<(i64, i64)>) -> PageResult {
+pub async fn version(state: Acting, PagePath((id, number)): PagePath<(i64, i64)>) -> PageResult {
     let budget = state.app.version_budget(id, number).await?;
     let report = styr_reports::budget_report(&budget)
-        .map_err(|error| PageError::Invalid(error.to_string()))?;
+        .map_err(|error| PageError::invalid(error.to_string()))?;
     Ok(Html(crate::downloads::report_page(&report)?).into_response())
 }
 
+/// The two versions to compare; the parameters keep their Swedish names in the page's links.
 #[derive(Deserialize)]
 pub struct CompareQuery {
-    pub fran: i64,
-    pub till: i64,
+    #[serde(rename = "fran")]
+    pub from: i64,
+    #[serde(rename = "till")]
+    pub to: i64,
 }
 
 #[derive(Template)]
@@ -212,16 +187,16 @@ pub struct ComparePage {
 
 pub async fn compare(
     state: Acting,
-    Path(id): Path<i64>,
-    Query(query): Query<CompareQuery>,
+    PagePath(id): PagePath<i64>,
+    PageQuery(query): PageQuery<CompareQuery>,
 ) -> PageResult {
-    let differences = state.app.compare(id, query.fran, query.till).await?;
+    let differences = state.app.compare(id, query.from, query.to).await?;
     html(&ComparePage {
-        title: format!("Version {} jämförd med version {}", query.fran, query.till),
+        title: format!("Version {} jämförd med version {}", query.from, query.to),
         nav: nav(id, "versioner"),
         id,
-        from: query.fran,
-        to: query.till,
+        from: query.from,
+        to: query.to,
         differences,
     })
 }

@@ -1,17 +1,18 @@
-//! Goals (with political directions and KPIs) and the efficiency register through the API.
+//! Goals through the API: overarching goals, political directions and the board's goals,
+//! each with its KPIs (källa, how many measurements a year, a Kolada id).
 
 use axum::Json;
-use axum::extract::Path;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use styr_app::Snapshot;
 use styr_domain::change::Change;
 use utoipa::ToSchema;
 
-use super::dto::ApiJson;
 use crate::auth::Acting;
 use crate::error::ApiError;
-use crate::forms::{self, KpiInput};
+use crate::extract::{ApiJson, ApiPath};
+use crate::input::Key;
+use crate::input::records::{self, KpiInput};
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct KpiDto {
@@ -103,7 +104,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
             kolada_id: kpi.kolada_id.as_deref().unwrap_or(""),
         })
         .collect();
-    forms::goal(
+    records::goal(
         id.or(input.id.as_deref()),
         &input.kind,
         &input.title,
@@ -116,7 +117,7 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/goals", tag = "mål", params(("id" = i64, Path)),
     responses((status = 200, body = GoalsDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn goals(state: Acting, Path(id): Path<i64>) -> Result<Json<GoalsDto>, ApiError> {
+pub async fn goals(state: Acting, ApiPath(id): ApiPath<i64>) -> Result<Json<GoalsDto>, ApiError> {
     Ok(Json(goals_of(&*state.app.snapshot(id).await?)))
 }
 
@@ -124,7 +125,7 @@ pub async fn goals(state: Acting, Path(id): Path<i64>) -> Result<Json<GoalsDto>,
     responses((status = 201, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn put_goal(
     state: Acting,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalsDto>), ApiError> {
     let change = Change::PutGoal {
@@ -145,9 +146,10 @@ pub async fn put_goal(
     responses((status = 200, body = GoalsDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn replace_goal(
     state: Acting,
-    Path((id, goal)): Path<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, Key)>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<Json<GoalsDto>, ApiError> {
+    let goal = goal.into_inner();
     let snapshot = state.app.snapshot(id).await?;
     if snapshot
         .budget
@@ -172,142 +174,13 @@ pub async fn replace_goal(
     responses((status = 200, body = GoalsDto), (status = 422, body = crate::error::ApiErrorBody)))]
 pub async fn remove_goal(
     state: Acting,
-    Path((id, goal)): Path<(i64, String)>,
+    ApiPath((id, goal)): ApiPath<(i64, Key)>,
 ) -> Result<Json<GoalsDto>, ApiError> {
+    let goal = goal.into_inner();
     Ok(Json(goals_of(
         &*state
             .app
             .change(&state.actor, id, None, &Change::RemoveGoal { id: goal })
-            .await?,
-    )))
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct EfficiencyDto {
-    /// The row's place in the register, counted from 0.
-    #[serde(default)]
-    pub position: usize,
-    pub proposed_by: String,
-    pub investigation: String,
-    #[serde(default)]
-    pub handling: String,
-    #[serde(default)]
-    pub coordinators: Vec<String>,
-    #[serde(default = "yes")]
-    pub prioritised: bool,
-    #[serde(default, skip_serializing)]
-    pub revision: Option<i64>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EfficiencyRegisterDto {
-    pub revision: i64,
-    pub investigations: Vec<EfficiencyDto>,
-}
-
-fn register_of(snapshot: &Snapshot) -> EfficiencyRegisterDto {
-    EfficiencyRegisterDto {
-        revision: snapshot.revision,
-        investigations: snapshot
-            .budget
-            .efficiency
-            .iter()
-            .enumerate()
-            .map(|(position, row)| EfficiencyDto {
-                position,
-                proposed_by: row.proposed_by.clone(),
-                investigation: row.investigation.clone(),
-                handling: row.handling.clone(),
-                coordinators: row.coordinators.clone(),
-                prioritised: row.prioritised,
-                revision: None,
-            })
-            .collect(),
-    }
-}
-
-fn investigation_of(
-    input: &EfficiencyDto,
-) -> Result<styr_domain::efficiency::EfficiencyInvestigation, ApiError> {
-    forms::efficiency(
-        &input.proposed_by,
-        &input.investigation,
-        &input.handling,
-        &input.coordinators.join(","),
-        input.prioritised,
-    )
-    .map_err(ApiError::fields)
-}
-
-#[utoipa::path(get, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)),
-    responses((status = 200, body = EfficiencyRegisterDto), (status = 404, body = crate::error::ApiErrorBody)))]
-pub async fn efficiency(
-    state: Acting,
-    Path(id): Path<i64>,
-) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
-    Ok(Json(register_of(&*state.app.snapshot(id).await?)))
-}
-
-#[utoipa::path(post, path = "/api/v1/budgets/{id}/efficiency", tag = "effektivisering", params(("id" = i64, Path)), request_body = EfficiencyDto,
-    responses((status = 201, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn add_efficiency(
-    state: Acting,
-    Path(id): Path<i64>,
-    ApiJson(input): ApiJson<EfficiencyDto>,
-) -> Result<(StatusCode, Json<EfficiencyRegisterDto>), ApiError> {
-    let change = Change::PutEfficiency {
-        position: None,
-        investigation: investigation_of(&input)?,
-    };
-    Ok((
-        StatusCode::CREATED,
-        Json(register_of(
-            &*state
-                .app
-                .change(&state.actor, id, input.revision, &change)
-                .await?,
-        )),
-    ))
-}
-
-#[utoipa::path(put, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)), request_body = EfficiencyDto,
-    responses((status = 200, body = EfficiencyRegisterDto), (status = 409, body = crate::error::ApiErrorBody), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn replace_efficiency(
-    state: Acting,
-    Path((id, position)): Path<(i64, usize)>,
-    ApiJson(input): ApiJson<EfficiencyDto>,
-) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
-    let change = Change::PutEfficiency {
-        position: Some(position),
-        investigation: investigation_of(&input)?,
-    };
-    Ok(Json(register_of(
-        &*state
-            .app
-            .change(&state.actor, id, input.revision, &change)
-            .await?,
-    )))
-}
-
-#[utoipa::path(delete, path = "/api/v1/budgets/{id}/efficiency/{position}", tag = "effektivisering", params(("id" = i64, Path), ("position" = usize, Path)),
-    responses((status = 200, body = EfficiencyRegisterDto), (status = 422, body = crate::error::ApiErrorBody)))]
-pub async fn remove_efficiency(
-    state: Acting,
-    Path((id, position)): Path<(i64, usize)>,
-) -> Result<Json<EfficiencyRegisterDto>, ApiError> {
-    Ok(Json(register_of(
-        &*state
-            .app
-            .change(
-                &state.actor,
-                id,
-                None,
-                &Change::RemoveEfficiency { position },
-            )
             .await?,
     )))
 }
