@@ -191,7 +191,11 @@ impl Action {
             | Change::RemoveGoal { .. }
             | Change::PutEfficiency { .. }
             | Change::RemoveEfficiency { .. } => Action::EditRegisters,
-            Change::SetDocument { .. } => Action::EditDocument,
+            Change::SetDocument { .. }
+            | Change::PutSection { .. }
+            | Change::RemoveSection { .. }
+            | Change::MoveSection { .. }
+            | Change::SetProfile { .. } => Action::EditDocument,
         }
     }
 }
