@@ -7,6 +7,7 @@
 
 mod figures;
 mod general;
+mod profile;
 mod raw;
 mod reader;
 mod risks;
@@ -83,6 +84,10 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let bands = risks::bands(&mut reader, &raw.risk_band);
     let risk_register = risks::risks(&mut reader, &raw.risk);
     let controls = risks::controls(&mut reader, &raw.control, &risk_register);
+    let profile = raw
+        .profile
+        .as_ref()
+        .map(|raw| profile::profile(&mut reader, raw));
     if !reader.issues.is_empty() {
         let mut issues = reader.issues;
         issues.sort_by_key(|issue| (issue.line, issue.column));
@@ -114,6 +119,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
         risks: risk_register,
         controls,
         statements,
+        profile,
     })
 }
 

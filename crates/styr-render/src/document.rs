@@ -19,13 +19,14 @@ mod prose;
 mod tables;
 
 use styr_domain::money::AmountOverflow;
+use styr_domain::profile::Profile;
 use styr_reports::BudgetReport;
 use styr_reports::shown::{Shown, shown};
 
 use crate::text::metadata_rows;
 
-pub use model::{Block, Cell, Column, Document, Row, Span, Style, Table};
-pub use prose::prose;
+pub use model::{Block, Cell, Column, Document, Figure, List, Row, Span, Style, Table};
+pub use prose::{prose, prose_within};
 
 /// The budget document of a report, section by section, with its tables as sheets; an
 /// [`AmountOverflow`] when a shown sum leaves the range of an amount.
@@ -36,6 +37,9 @@ pub fn budget_document(report: &BudgetReport) -> Result<Document, AmountOverflow
         metadata: metadata_rows(&report.document),
         blocks: blocks(report, &shown),
         sheets: crate::xlsx::report::sheets(report, &shown),
+        municipality: report.municipality.clone(),
+        profile: Profile::default(),
+        marking: None,
     })
 }
 
@@ -47,9 +51,20 @@ pub fn report_page(report: &BudgetReport) -> Result<Document, AmountOverflow> {
     Ok(document)
 }
 
+/// "Bilaga 1 – Internkontrollplan 2025": an appendix, which starts on a new page.
+fn is_appendix(heading: &str) -> bool {
+    heading
+        .trim_start()
+        .get(..6)
+        .is_some_and(|start| start.eq_ignore_ascii_case("bilaga"))
+}
+
 fn blocks(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
     let mut blocks = vec![Block::Contents];
     for section in &report.sections {
+        if is_appendix(&section.heading) {
+            blocks.push(Block::PageBreak);
+        }
         blocks.push(Block::Heading {
             level: section.level.clamp(1, 4),
             text: section.heading.clone(),
@@ -60,7 +75,7 @@ fn blocks(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
             .map(|shows| placements::place_around_text(report, shown, shows))
             .unwrap_or_default();
         blocks.extend(before);
-        blocks.extend(prose(&section.text));
+        blocks.extend(prose_within(&section.text, section.level));
         blocks.extend(after);
     }
     if report.sections.is_empty() {

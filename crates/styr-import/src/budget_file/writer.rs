@@ -52,6 +52,12 @@ pub fn write_budget(budget: &Budget) -> String {
     investment(&mut out, &budget.investment);
     statements(&mut out, budget);
     risks(&mut out, budget);
+    if let Some(profile) = &budget.profile {
+        out.table("[profile]");
+        for (key, value) in super::profile::fields(profile) {
+            out.raw(key, &value);
+        }
+    }
     out.finish()
 }
 
@@ -511,7 +517,7 @@ fn year_amounts(values: impl Iterator<Item = (Year, String)>) -> String {
 }
 
 /// A TOML basic string, escaped.
-fn toml_string(text: &str) -> String {
+pub(super) fn toml_string(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for character in text.chars() {
