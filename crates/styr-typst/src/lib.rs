@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! let job = Job { source: "#set document(title: [Budget])\n= Inledning".into(), files: vec![],
-//!                 fonts: FONTS, date: (2024, 12, 16), ident: "budget-1-version-2".into() };
+//!                 fonts: FONTS, date: Some((2024, 12, 16)), ident: "budget-1-version-2".into() };
 //! let pdf = styr_typst::pdf(&job)?;   // %PDF-1.7 …, tagged, every page laid out by typst
 //! ```
 //!
@@ -32,8 +32,9 @@ pub struct Job {
     pub source: String,
     pub files: Vec<(String, Vec<u8>)>,
     pub fonts: &'static [&'static [u8]],
-    /// Year, month, day: what `datetime.today()` gives and the PDF's creation date.
-    pub date: (i32, u8, u8),
+    /// Year, month, day: what `datetime.today()` gives and the PDF's creation date; none for a
+    /// document that carries no date.
+    pub date: Option<(i32, u8, u8)>,
     /// Stays the same for the same document (its hash is the PDF's identifier).
     pub ident: String,
 }
@@ -50,8 +51,10 @@ pub fn pdf(job: &Job) -> Result<Vec<u8>, TypstError> {
     // The memo cache serves the next compile of a similar document; entries unused for a few
     // compiles are dropped so that a long-running server does not grow.
     let document = compiled.output.map_err(|errors| diagnostics(&errors));
-    let (year, month, day) = job.date;
-    let timestamp = Datetime::from_ymd(year, month, day).map(Timestamp::new_utc);
+    let timestamp = job
+        .date
+        .and_then(|(year, month, day)| Datetime::from_ymd(year, month, day))
+        .map(Timestamp::new_utc);
     let standards = PdfStandards::new(&[PdfStandard::Ua_1])
         .map_err(|error| TypstError(vec![error.message().to_string()]))?;
     let options = PdfOptions {

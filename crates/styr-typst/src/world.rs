@@ -47,14 +47,15 @@ impl JobWorld {
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
-        let (year, month, day) = job.date;
         Ok(JobWorld {
             main,
             source: Source::new(main, job.source.clone()),
             files,
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            today: Datetime::from_ymd(year, month, day),
+            today: job
+                .date
+                .and_then(|(year, month, day)| Datetime::from_ymd(year, month, day)),
         })
     }
 }

@@ -10,7 +10,7 @@ fn job(source: &str) -> styr_typst::Job {
         source: source.into(),
         files: vec![("/bild/1.svg".into(), br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#005691"/></svg>"##.to_vec())],
         fonts: FONTS,
-        date: (2024, 12, 16),
+        date: Some((2024, 12, 16)),
         ident: "prov".into(),
     }
 }

@@ -101,9 +101,9 @@ impl Text {
 /// The text's lines when set at `size` pixels within `width` pixels, broken between words; a
 /// word longer than the width stands on a line of its own.
 pub fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
-    // Six tenths of an em per character: a little wider than the font's average, so that an
-    // estimated line is never longer than the real one.
-    let per_line = usize::try_from((width * 10) / (size * 6).max(1)).unwrap_or(1).max(1);
+    // Eleven twentieths of an em per character: a little wider than the font's average, so
+    // that an estimated line is hardly ever longer than the real one.
+    let per_line = usize::try_from((width * 20) / (size * 11).max(1)).unwrap_or(1).max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
