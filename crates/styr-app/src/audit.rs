@@ -174,14 +174,10 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
                 .map(|section| format!("{}: {}", from + 1, section.heading)),
             Some(format!("{}", to + 1)),
         ),
-        Change::SetProfile { profile } => entry(format!(
-            "grafisk-profil/{}",
-            before.municipality.code
-        ))
-        .values(
-            before.profile.as_ref().and_then(json),
-            json(profile),
-        ),
+        Change::SetProfile { profile } => {
+            entry(format!("grafisk-profil/{}", before.municipality.code))
+                .values(before.profile.as_ref().and_then(json), json(profile))
+        }
     }
 }
 

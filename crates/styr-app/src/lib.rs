@@ -51,7 +51,7 @@ pub use styr_store::{
     UserRecord,
 };
 pub use template::TemplateImport;
-pub use workflow::{Difference, VersionSummary, action_for};
+pub use workflow::{Difference, Edition, VersionSummary, action_for};
 
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;

@@ -188,6 +188,11 @@ pub enum Command {
         /// Skriv till en fil i stället för till standard ut.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Budgetens version i databasen (en fastställd version som den fastställdes); utan
+        /// den den aktuella versionen. En version som inte är fastställd märks UTKAST eller
+        /// FÖRSLAG på varje sida.
+        #[arg(long = "version", value_name = "N")]
+        version: Option<i64>,
     },
 }
 

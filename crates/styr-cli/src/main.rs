@@ -122,10 +122,11 @@ fn main() -> ExitCode {
             budget,
             format,
             output,
+            version,
         } => commands::report::run(
             file.as_deref(),
             &database.url(),
-            budget,
+            (budget, version),
             format,
             output.as_deref(),
         ),

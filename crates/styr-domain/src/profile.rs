@@ -129,9 +129,12 @@ pub struct Logo {
 impl Serialize for Logo {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // FNV-1a: a fingerprint, not a security measure.
-        let fingerprint = self.bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let fingerprint = self
+            .bytes
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+            });
         let format = match self.format {
             LogoFormat::Png => "PNG",
             LogoFormat::Svg => "SVG",
@@ -221,7 +224,10 @@ mod tests {
     #[test]
     fn a_colour_is_read_as_hex_and_written_back() {
         assert_eq!(Colour::parse("#005691"), Ok(Colour([0, 0x56, 0x91])));
-        assert_eq!(Colour::parse("DCE6F0").map(Colour::hex), Ok("#dce6f0".into()));
+        assert_eq!(
+            Colour::parse("DCE6F0").map(Colour::hex),
+            Ok("#dce6f0".into())
+        );
         assert!(Colour::parse("red").is_err());
         assert!(Colour::parse("#00569").is_err());
         assert!(Colour::parse("#0056911").is_err());
@@ -238,9 +244,15 @@ mod tests {
     #[test]
     fn a_logo_is_a_png_or_an_svg_and_small() {
         let png = b"\x89PNG\r\n\x1a\n....".to_vec();
-        assert_eq!(Logo::from_bytes(png).map(|logo| logo.format), Ok(LogoFormat::Png));
+        assert_eq!(
+            Logo::from_bytes(png).map(|logo| logo.format),
+            Ok(LogoFormat::Png)
+        );
         let svg = b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec();
-        assert_eq!(Logo::from_bytes(svg).map(|logo| logo.format), Ok(LogoFormat::Svg));
+        assert_eq!(
+            Logo::from_bytes(svg).map(|logo| logo.format),
+            Ok(LogoFormat::Svg)
+        );
         assert_eq!(
             Logo::from_bytes(b"GIF89a".to_vec()),
             Err(ProfileError::LogoFormat)
@@ -253,7 +265,10 @@ mod tests {
 
     #[test]
     fn texts_are_one_short_line() {
-        assert_eq!(text("Sidhuvud", " Alingsås kommun "), Ok("Alingsås kommun".into()));
+        assert_eq!(
+            text("Sidhuvud", " Alingsås kommun "),
+            Ok("Alingsås kommun".into())
+        );
         assert!(text("Sidhuvud", "rad\nrad").is_err());
         assert!(text("Sidhuvud", &"x".repeat(201)).is_err());
     }

@@ -50,7 +50,9 @@ fn block_data(document: &Document, block: &Block, files: &mut Vec<(String, Vec<u
             "numbered": matches!(block, Block::Numbered(_)),
             "items": items.iter().map(|item| vec![json!({"kind": "paragraph", "spans": spans_data(item)})]).collect::<Vec<_>>(),
         }),
-        Block::Outline(items) => json!({"kind": "list", "numbered": false, "items": outline(items)}),
+        Block::Outline(items) => {
+            json!({"kind": "list", "numbered": false, "items": outline(items)})
+        }
         Block::List(list) => json!({
             "kind": "list",
             "numbered": list.numbered,
@@ -142,7 +144,9 @@ fn long_text(table: &Table, column: usize) -> bool {
 fn is_colour(text: &str) -> bool {
     text.len() == 7
         && text.starts_with('#')
-        && text[1..].chars().all(|character| character.is_ascii_hexdigit())
+        && text[1..]
+            .chars()
+            .all(|character| character.is_ascii_hexdigit())
 }
 
 /// The decision's date from the metadata block ("Datum för beslut": "2024-12-16").

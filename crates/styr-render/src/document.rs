@@ -19,7 +19,7 @@ mod prose;
 mod tables;
 
 use styr_domain::money::AmountOverflow;
-use styr_domain::profile::Profile;
+use styr_domain::workflow::Status;
 use styr_reports::BudgetReport;
 use styr_reports::shown::{Shown, shown};
 
@@ -38,9 +38,30 @@ pub fn budget_document(report: &BudgetReport) -> Result<Document, AmountOverflow
         blocks: blocks(report, &shown),
         sheets: crate::xlsx::report::sheets(report, &shown),
         municipality: report.municipality.clone(),
-        profile: Profile::default(),
+        profile: report.profile.clone().unwrap_or_default(),
         marking: None,
     })
+}
+
+impl Document {
+    /// The document as a version in `status` reads: a version that is not adopted says so on
+    /// every page ("UTKAST", or "FÖRSLAG" once submitted) and shows no decision date, which
+    /// only an adoption gives it.
+    pub fn in_status(mut self, status: Status) -> Document {
+        self.marking = match status {
+            Status::Draft => Some("UTKAST".into()),
+            Status::Submitted => Some("FÖRSLAG".into()),
+            Status::Adopted => None,
+        };
+        if self.marking.is_some() {
+            for (label, value) in &mut self.metadata {
+                if *label == "Datum för beslut" {
+                    value.clear();
+                }
+            }
+        }
+        self
+    }
 }
 
 /// The report page of the web: the budget document followed by the check of its stated

@@ -10,11 +10,7 @@ use resvg::usvg::{Options, Tree, fontdb};
 use crate::TypstError;
 
 /// `svg` drawn `scale` times its own size (its width and height in CSS pixels), as PNG bytes.
-pub fn png(
-    svg: &str,
-    scale: u8,
-    fonts: &'static [&'static [u8]],
-) -> Result<Vec<u8>, TypstError> {
+pub fn png(svg: &str, scale: u8, fonts: &'static [&'static [u8]]) -> Result<Vec<u8>, TypstError> {
     let failed = |why: String| TypstError(vec![format!("bilden kunde inte ritas: {why}")]);
     let mut database = fontdb::Database::new();
     for font in fonts {
@@ -31,7 +27,9 @@ pub fn png(
     let mut pixmap = Pixmap::new(width, height).ok_or_else(|| failed("tom bild".into()))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(&tree, transform(scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|error| failed(error.to_string()))
+    pixmap
+        .encode_png()
+        .map_err(|error| failed(error.to_string()))
 }
 
 /// A uniform scale: the one place a picture's size is a float, as the renderer takes it.

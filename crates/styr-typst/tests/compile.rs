@@ -30,7 +30,10 @@ fn a_document_compiles_to_the_same_tagged_pdf_twice() {
 #[test]
 fn a_mistake_in_the_source_is_an_error_not_a_panic() {
     let error = styr_typst::pdf(&job("#image(\"/saknas.png\")")).expect_err("no file");
-    assert!(error.to_string().starts_with("PDF:en kunde inte sättas"), "{error}");
+    assert!(
+        error.to_string().starts_with("PDF:en kunde inte sättas"),
+        "{error}"
+    );
 }
 
 #[test]

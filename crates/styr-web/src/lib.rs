@@ -177,6 +177,24 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/uppfoljning/verifikation/{voucher}",
             get(pages::followup::voucher),
         )
+        // Issue 20: any version's document, the graphic profile, the sections' texts.
+        .route(
+            "/budget/{id}/versioner/{number}/dokument/{format}",
+            get(downloads::version_document_page),
+        )
+        .route(
+            "/budget/{id}/profil",
+            get(pages::profile::show).post(pages::profile::save),
+        )
+        .route(
+            "/budget/{id}/profil/logotyp",
+            post(pages::profile::upload_logo).layer(form_limit(upload::LOGO)),
+        )
+        .route("/budget/{id}/avsnitt", get(pages::sections::show))
+        .route(
+            "/budget/{id}/avsnitt/{position}",
+            post(pages::sections::save),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

@@ -4,7 +4,7 @@ use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 13] = [
+pub const PAGES: [(&str, &str); 15] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
@@ -18,6 +18,8 @@ pub const PAGES: [(&str, &str); 13] = [
     ("organisation", "Organisation"),
     ("dokument", "Dokument"),
     ("versioner", "Versioner och beslut"),
+    ("avsnitt", "Texter"),
+    ("profil", "Grafisk profil"),
 ];
 
 pub struct NavItem {

@@ -107,7 +107,10 @@ mod tests {
             position: None,
             section: section("  "),
         };
-        assert!(matches!(budget.apply(&empty), Err(ChangeError::Empty { .. })));
+        assert!(matches!(
+            budget.apply(&empty),
+            Err(ChangeError::Empty { .. })
+        ));
         let deep = Change::PutSection {
             position: None,
             section: Section {

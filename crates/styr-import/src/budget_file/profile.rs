@@ -25,7 +25,8 @@ use super::writer::toml_string;
 
 pub fn profile(reader: &mut Reader, raw: &RawProfile) -> Profile {
     let mut profile = Profile::default();
-    let mut check = |value: &Option<Spanned<String>>, read: &mut dyn FnMut(&str) -> Result<(), String>| {
+    let mut check = |value: &Option<Spanned<String>>,
+                     read: &mut dyn FnMut(&str) -> Result<(), String>| {
         if let Some(value) = value
             && let Err(message) = read(value.get_ref())
         {
@@ -45,7 +46,11 @@ pub fn profile(reader: &mut Reader, raw: &RawProfile) -> Profile {
         Ok(())
     });
     for (value, field, target) in [
-        (&raw.cover_text, "Försättsbladets text", &mut profile.cover_text),
+        (
+            &raw.cover_text,
+            "Försättsbladets text",
+            &mut profile.cover_text,
+        ),
         (&raw.header, "Sidhuvudet", &mut profile.header),
         (&raw.footer, "Sidfoten", &mut profile.footer),
     ] {
@@ -72,7 +77,9 @@ fn logo(url: &str) -> Result<Logo, String> {
         .ok_or("logotypen skrivs som en data-URL: data:image/png;base64,… eller data:image/svg+xml;base64,…")?;
     // Base64 is four characters for three bytes: a URL past the limit is refused unread.
     if data.len() / 4 * 3 > styr_domain::profile::LOGO_LIMIT + 3 {
-        return Err(styr_domain::profile::ProfileError::LogoTooLarge(data.len() / 4 * 3).to_string());
+        return Err(
+            styr_domain::profile::ProfileError::LogoTooLarge(data.len() / 4 * 3).to_string(),
+        );
     }
     let bytes = STANDARD
         .decode(data.trim())

@@ -21,7 +21,11 @@ pub fn draw(
     profile: &Profile,
 ) -> Drawing {
     let mut svg = Svg::new(WIDTH, profile.font.name());
-    let largest = values.iter().map(|value| value.ore().max(0)).max().unwrap_or(0);
+    let largest = values
+        .iter()
+        .map(|value| value.ore().max(0))
+        .max()
+        .unwrap_or(0);
     let count = u32::try_from(labels.len()).unwrap_or(1).max(1);
     let slot = (WIDTH - LEFT - 10) / count;
     let base = TOP + PLOT;
@@ -32,11 +36,28 @@ pub fn draw(
         let width = slot * 3 / 5;
         let height = bar_height(value.ore(), largest);
         if height > 0 {
-            svg.rect(x, base - height, width, height, &profile.primary.hex(), &profile.primary.hex());
+            svg.rect(
+                x,
+                base - height,
+                width,
+                height,
+                &profile.primary.hex(),
+                &profile.primary.hex(),
+            );
         }
         let middle = x + width / 2;
-        svg.text((middle, base - height - 5), 10, "middle", &Text::new(text, "#1a1a1a"));
-        svg.text((middle, base + 16), 11, "middle", &Text::new(label, "#1a1a1a").bold());
+        svg.text(
+            (middle, base - height - 5),
+            10,
+            "middle",
+            &Text::new(text, "#1a1a1a"),
+        );
+        svg.text(
+            (middle, base + 16),
+            11,
+            "middle",
+            &Text::new(label, "#1a1a1a").bold(),
+        );
     }
     svg.finish(HEIGHT)
 }

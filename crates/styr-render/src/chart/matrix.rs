@@ -28,7 +28,12 @@ pub fn draw(rows: &[Vec<MatrixCell>], profile: &Profile) -> Drawing {
             svg.rect(x, y, CELL, height, &fill.hex(), "#ffffff");
             let text = fill.text_on().hex();
             let heading = format!("{} {}", cell.value, cell.band);
-            svg.text((x + 6, y + 14), 11, "start", &Text::new(heading, &text).bold());
+            svg.text(
+                (x + 6, y + 14),
+                11,
+                "start",
+                &Text::new(heading, &text).bold(),
+            );
             for (line_index, line) in (0_u32..).zip(lines) {
                 let baseline = y + 16 + LINE * (line_index + 1);
                 svg.text((x + 6, baseline), SIZE, "start", &Text::new(line, &text));
@@ -90,7 +95,10 @@ mod tests {
         assert!(drawing.svg.contains(">Väsentlighet</text>"));
         assert!(drawing.svg.contains(">Sannolikhet</text>"));
         assert!(drawing.svg.contains(">• Cyberhot</text>"));
-        assert!(drawing.svg.contains(">• Hot och otillbörlig</text>"), "wrapped in its cell");
+        assert!(
+            drawing.svg.contains(">• Hot och otillbörlig</text>"),
+            "wrapped in its cell"
+        );
         assert!(drawing.svg.contains(">påverkan</text>"));
         assert!(drawing.svg.contains("fill=\"#93c47d\""));
         assert_eq!(drawing.svg.matches("<rect").count(), 4);

@@ -82,9 +82,20 @@ mod tests {
         ];
         let drawing = draw(&units, &Profile::default());
         assert_eq!(drawing.svg.matches("<rect").count(), 4);
-        assert_eq!(drawing.svg.matches("<line").count(), 6, "two lines per child");
-        assert!(drawing.svg.contains(">Exploateringsenheten (särredovisas)</text>"));
-        assert!(drawing.svg.contains("fill=\"#122b4a\""), "the board in the profile's colour");
+        assert_eq!(
+            drawing.svg.matches("<line").count(),
+            6,
+            "two lines per child"
+        );
+        assert!(
+            drawing
+                .svg
+                .contains(">Exploateringsenheten (särredovisas)</text>")
+        );
+        assert!(
+            drawing.svg.contains("fill=\"#122b4a\""),
+            "the board in the profile's colour"
+        );
         assert_eq!(drawing.height, 8 + 4 * ROW);
     }
 
@@ -92,6 +103,12 @@ mod tests {
     fn levels_are_lighter_tints_of_the_colour() {
         let colour = Colour([0, 0x56, 0x91]);
         assert_eq!(tint(colour, 0), colour);
-        assert!(tint(colour, 2).0.iter().zip(tint(colour, 1).0).all(|(deep, shallow)| *deep >= shallow));
+        assert!(
+            tint(colour, 2)
+                .0
+                .iter()
+                .zip(tint(colour, 1).0)
+                .all(|(deep, shallow)| *deep >= shallow)
+        );
     }
 }

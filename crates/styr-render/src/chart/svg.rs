@@ -44,7 +44,11 @@ impl Svg {
 
     /// Text with its baseline at `y`; `anchor` start, middle or end; bold when `bold`.
     pub fn text(&mut self, at: (u32, u32), size: u32, anchor: &str, text: &Text) {
-        let weight = if text.bold { " font-weight=\"bold\"" } else { "" };
+        let weight = if text.bold {
+            " font-weight=\"bold\""
+        } else {
+            ""
+        };
         let transform = if text.vertical {
             format!(" transform=\"rotate(-90 {} {})\"", at.0, at.1)
         } else {
@@ -103,7 +107,9 @@ impl Text {
 pub fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
     // Eleven twentieths of an em per character: a little wider than the font's average, so
     // that an estimated line is hardly ever longer than the real one.
-    let per_line = usize::try_from((width * 20) / (size * 11).max(1)).unwrap_or(1).max(1);
+    let per_line = usize::try_from((width * 20) / (size * 11).max(1))
+        .unwrap_or(1)
+        .max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {

@@ -40,7 +40,11 @@ pub fn html(document: &Document) -> String {
     out.push_str("</header>\n<main>\n");
     let _ = writeln!(out, "<h1>{title}</h1>");
     if !profile.cover_text.is_empty() {
-        let _ = writeln!(out, "<p class=\"cover-text\">{}</p>", escape(&profile.cover_text));
+        let _ = writeln!(
+            out,
+            "<p class=\"cover-text\">{}</p>",
+            escape(&profile.cover_text)
+        );
     }
     out.push_str("<dl class=\"metadata\">\n");
     for (label, value) in &document.metadata {
@@ -56,6 +60,26 @@ pub fn html(document: &Document) -> String {
         let _ = writeln!(out, "<footer><p>{}</p></footer>", escape(&profile.footer));
     }
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Blocks as an HTML fragment for a page of the web app (a section's preview), in the
+/// default look: every text escaped as in the document.
+pub fn fragment(blocks: &[Block]) -> String {
+    let document = Document {
+        title: String::new(),
+        metadata: Vec::new(),
+        blocks: Vec::new(),
+        sheets: Vec::new(),
+        municipality: String::new(),
+        profile: styr_domain::profile::Profile::default(),
+        marking: None,
+    };
+    let mut out = String::new();
+    let mut heading_number = 0;
+    for block in blocks {
+        write_block(&mut out, &document, block, &mut heading_number);
+    }
     out
 }
 

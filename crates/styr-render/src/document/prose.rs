@@ -51,7 +51,10 @@ fn read_blocks(events: &mut Events, level: u8) -> Vec<Block> {
             Event::Start(Tag::Heading { level: typed, .. }) => {
                 let typed = *typed as u8;
                 events.next();
-                let text: String = inline::read(events).into_iter().map(|span| span.text).collect();
+                let text: String = inline::read(events)
+                    .into_iter()
+                    .map(|span| span.text)
+                    .collect();
                 blocks.push(Block::Heading {
                     level: level.saturating_add(typed).clamp(1, 4),
                     text: text.trim().to_string(),

@@ -46,12 +46,22 @@ impl<'a> Body<'a> {
             let number = self.pictures.len();
             let alt = format!("Logotyp för {}", document.municipality);
             self.out.push_str("<w:p>");
-            picture::inline(&mut self.out, &format!("rIdBild{number}"), number, &alt, (width, height));
+            picture::inline(
+                &mut self.out,
+                &format!("rIdBild{number}"),
+                number,
+                &alt,
+                (width, height),
+            );
             self.out.push_str("</w:p>");
         }
         self.paragraph("Title", &[Span::plain(&document.title)], None);
         if !document.profile.cover_text.is_empty() {
-            self.paragraph("Subtitle", &[Span::plain(&document.profile.cover_text)], None);
+            self.paragraph(
+                "Subtitle",
+                &[Span::plain(&document.profile.cover_text)],
+                None,
+            );
         }
         for (label, value) in &document.metadata {
             let spans = [Span::bold(format!("{label}: ")), Span::plain(value)];
@@ -107,14 +117,17 @@ impl<'a> Body<'a> {
                 let png = (self.rasterise)(&drawing.svg).map_err(std::io::Error::other)?;
                 self.pictures.push(png);
                 let number = self.pictures.len();
-                self.out.push_str(r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>"#);
+                self.out
+                    .push_str(r#"<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>"#);
                 let size = picture::fitted(drawing.width, drawing.height);
                 let id = format!("rIdBild{number}");
                 picture::inline(&mut self.out, &id, number, &figure.description, size);
                 self.out.push_str("</w:p>");
                 self.paragraph("Caption", &[Span::plain(&figure.caption)], None);
             }
-            Block::PageBreak => self.out.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+            Block::PageBreak => self
+                .out
+                .push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
             Block::List(list) => self.list(list, depth)?,
         }
         Ok(())
@@ -188,6 +201,7 @@ impl<'a> Body<'a> {
                 xml_escape(&text)
             );
         }
-        self.out.push_str(r#"<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#);
+        self.out
+            .push_str(r#"<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#);
     }
 }

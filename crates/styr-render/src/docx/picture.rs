@@ -38,7 +38,10 @@ pub fn inline(out: &mut String, relationship: &str, number: usize, alt: &str, si
 }
 
 /// The logo as PNG bytes with its size in pixels: a PNG as it is, an SVG drawn.
-pub fn png_of_logo(logo: &Logo, rasterise: Rasterise) -> Result<(Vec<u8>, (u32, u32)), std::io::Error> {
+pub fn png_of_logo(
+    logo: &Logo,
+    rasterise: Rasterise,
+) -> Result<(Vec<u8>, (u32, u32)), std::io::Error> {
     let png = match logo.format {
         LogoFormat::Png => logo.bytes.clone(),
         LogoFormat::Svg => {

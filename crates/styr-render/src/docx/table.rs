@@ -12,7 +12,12 @@ use crate::package::xml_escape;
 
 pub fn table_xml(out: &mut String, table: &Table, profile: &Profile) {
     let header_fill = profile.table.hex().trim_start_matches('#').to_uppercase();
-    let header_text = profile.table.text_on().hex().trim_start_matches('#').to_uppercase();
+    let header_text = profile
+        .table
+        .text_on()
+        .hex()
+        .trim_start_matches('#')
+        .to_uppercase();
     let total: u32 = table
         .columns
         .iter()
@@ -46,7 +51,6 @@ pub fn table_xml(out: &mut String, table: &Table, profile: &Profile) {
         {
             out.insert_str(at + 13, &format!("<w:color w:val=\"{header_text}\"/>"));
         }
-
     }
     out.push_str("</w:tr>");
     for row in &table.rows {

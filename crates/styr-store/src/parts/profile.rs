@@ -69,3 +69,11 @@ pub async fn read(
         logo,
     }))
 }
+
+impl crate::Store {
+    /// The municipality's graphic profile as stored now, if it has one.
+    pub async fn profile(&self, code: &str) -> Result<Option<Profile>, StoreError> {
+        let mut connection = self.pool.acquire().await?;
+        read(&mut connection, code).await
+    }
+}

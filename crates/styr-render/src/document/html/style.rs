@@ -21,7 +21,10 @@ pub fn css(document: &Document) -> String {
     let footer = if profile.footer.is_empty() {
         String::new()
     } else {
-        format!("@bottom-left{{content:\"{}\";font-size:8pt;color:#555}}", css_string(&profile.footer))
+        format!(
+            "@bottom-left{{content:\"{}\";font-size:8pt;color:#555}}",
+            css_string(&profile.footer)
+        )
     };
     format!(
         "body{{font-family:{font};font-size:10.5pt;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}}\

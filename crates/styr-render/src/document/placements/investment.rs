@@ -11,7 +11,10 @@ use crate::document::{Block, Figure, Span, tables};
 
 pub fn investment(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
     let plan = &report.investment;
-    let mut blocks = vec![Block::Table(tables::investment(plan, &shown.investment.rows))];
+    let mut blocks = vec![Block::Table(tables::investment(
+        plan,
+        &shown.investment.rows,
+    ))];
     let total = plan
         .rows
         .iter()
@@ -20,7 +23,11 @@ pub fn investment(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
     if let Some(values) = total
         && !values.is_empty()
     {
-        let labels: Vec<String> = plan.columns.iter().map(|column| column.year.to_string()).collect();
+        let labels: Vec<String> = plan
+            .columns
+            .iter()
+            .map(|column| column.year.to_string())
+            .collect();
         let texts: Vec<String> = values.iter().map(|value| format::tkr(*value)).collect();
         let spoken: Vec<String> = labels
             .iter()
@@ -43,6 +50,8 @@ pub fn investment(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
             fallback: Vec::new(),
         }));
     }
-    blocks.push(Block::Paragraph(vec![Span::plain(&shown.investment.sentence)]));
+    blocks.push(Block::Paragraph(vec![Span::plain(
+        &shown.investment.sentence,
+    )]));
     blocks
 }

@@ -76,7 +76,10 @@ fn nested_lists_keep_their_nesting() {
             items: vec![
                 vec![
                     Block::Paragraph(vec![Span::plain("Ekonomi")]),
-                    Block::Bullets(vec![vec![Span::plain("Budget")], vec![Span::plain("Bokslut")]]),
+                    Block::Bullets(vec![
+                        vec![Span::plain("Budget")],
+                        vec![Span::plain("Bokslut")]
+                    ]),
                 ],
                 vec![Block::Paragraph(vec![Span::plain("Personal")])],
             ],
