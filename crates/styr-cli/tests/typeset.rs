@@ -93,7 +93,10 @@ fn the_pdf_is_tagged_with_its_headings_and_table_headers_in_the_tag_tree() {
         .filter_map(|(at, _)| lines[at + 1..].iter().find(|line| line.starts_with('"')))
         .map(|text| text.trim_matches('"').trim())
         .collect();
-    assert!(tree.contains("/Scope /Column"), "header cells head their columns");
+    assert!(
+        tree.contains("/Scope /Column"),
+        "header cells head their columns"
+    );
     for label in [
         "Belopp i tkr",
         "Budget 2025",
