@@ -1,0 +1,82 @@
+//! TODO
+
+use styr_domain::calendar::Date;
+
+use super::Reader;
+use crate::sie::SieSink;
+use crate::sie::fields::{self, Field};
+
+impl<S: SieSink> Reader<'_, S> {
+    /// A required field, or an error naming it.
+    pub(super) fn required(
+        &mut self,
+        line: &[u8],
+        fields: &[Field],
+        index: usize,
+        name: &str,
+    ) -> Option<Field> {
+        let field = fields.get(index).copied();
+        if field.is_none() {
+            let label = String::from_utf8_lossy(fields[0].bytes(line)).into_owned();
+            self.error(line, None, format!("{label} saknar fältet {name}"));
+        }
+        field
+    }
+
+    pub(super) fn text(&self, line: &[u8], field: Option<&Field>) -> String {
+        field.map_or_else(String::new, |field| {
+            self.decode(&fields::unescaped(line, field)).into_owned()
+        })
+    }
+
+    pub(super) fn checked<T>(
+        &mut self,
+        line: &[u8],
+        field: Field,
+        parse: impl Fn(&[u8]) -> Option<T>,
+        what: &str,
+    ) -> Option<T> {
+        let value = parse(&fields::unescaped(line, &field));
+        if value.is_none() {
+            let shown = self.decode(&fields::unescaped(line, &field)).into_owned();
+            self.error(line, Some(field), format!("{what}: ”{shown}”"));
+        }
+        value
+    }
+
+    pub(super) fn date_field(
+        &mut self,
+        line: &[u8],
+        field: Option<&Field>,
+        name: &str,
+    ) -> Option<Date> {
+        let field = *field?;
+        if field.start == field.end {
+            return None;
+        }
+        self.checked(
+            line,
+            field,
+            fields::date,
+            &format!("{name} är inte ett datum ÅÅÅÅMMDD som finns"),
+        )
+    }
+
+    pub(super) fn amount_field(&mut self, line: &[u8], field: Field) -> Option<i64> {
+        self.checked(
+            line,
+            field,
+            fields::amount,
+            "beloppet är inte ett tal med punkt och högst två decimaler",
+        )
+    }
+
+    pub(super) fn account_field(&mut self, line: &[u8], field: Field) -> Option<u32> {
+        self.checked(
+            line,
+            field,
+            fields::account,
+            "kontonumret är inte ett nummer med högst nio siffror",
+        )
+    }
+}
