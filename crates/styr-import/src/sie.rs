@@ -15,10 +15,12 @@ mod reader;
 mod records;
 
 pub use encoding::Encoding;
-pub use ledger::{read_ledger, read_ledger_batches};
+pub use ledger::{
+    BATCH_BYTES, read_ledger, read_ledger_batches, read_ledger_batches_within, read_ledger_within,
+};
 pub use outcome::OutcomeSink;
-pub use parallel::{ForkSink, read_sie_path};
-pub use reader::{SieError, read_sie, read_with};
+pub use parallel::{ForkSink, read_sie_path, read_sie_path_within};
+pub use reader::{SieError, read_sie, read_sie_within, read_with};
 pub use records::{
     AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     Transaction, TransactionKind, Voucher,
@@ -33,6 +35,12 @@ pub trait SieSink {
     fn voucher(&mut self, _file: &SieFile, _voucher: &Voucher) {}
     /// How many bytes have been read so far, after each chunk.
     fn progress(&mut self, _bytes: u64) {}
+    /// Why the sink can take nothing more — a sum past the range of an amount, or past one of
+    /// its limits — said once, in a sentence. The reader asks after every balance and voucher
+    /// and refuses the file at that record; a sink that wraps another must pass this on.
+    fn refusal(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// A sink that keeps nothing: for checking a file.

@@ -235,6 +235,9 @@ impl styr_import::sie::SieSink for ProgressSink {
     fn progress(&mut self, bytes: u64) {
         self.progress.update(bytes);
     }
+    fn refusal(&mut self) -> Option<String> {
+        self.inner.refusal()
+    }
 }
 
 /// Budget versus actual from the database: the stored outcome, mapping and forecasts.

@@ -2,6 +2,12 @@
 //! of vouchers handed on as they fill ([`read_ledger_batches`]), so an import never holds a
 //! whole year, or whole ([`read_ledger`]). Only rows on result accounts (classes 3–9) are kept:
 //! a follow-up of the operating budget never shows the balance sheet.
+//!
+//! A batch is handed on at its number of vouchers or at [`BATCH_BYTES`], whichever comes
+//! first: each row keeps its own copy of its text, so a few vouchers of many rows can cost more
+//! than many small ones. What is held whole — the period budget always, and the rows of a file
+//! read in one piece — is held to [`Limits::ledger_bytes`], which refuses the file at the
+//! record that would pass it.
 
 use std::io::Read;
 
@@ -9,22 +15,54 @@ use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, Outco
 use styr_domain::money::Amount;
 
 use super::{
-    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie,
+    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie_within,
 };
+use crate::limits::{Limit, Limits};
+
+/// The most a batch holds, as [`row_bytes`] and [`voucher_bytes`] count it, before it is handed on.
+pub const BATCH_BYTES: u64 = 8 << 20;
+
+/// What a row costs in memory: the row and its strings.
+fn row_bytes(row: &LedgerRow) -> u64 {
+    (size_of::<LedgerRow>() + row.text.len() + row.cost_centre.as_ref().map_or(0, String::len))
+        as u64
+}
+
+fn voucher_bytes(voucher: &LedgerVoucher) -> u64 {
+    (size_of::<LedgerVoucher>() + voucher.series.len() + voucher.number.len() + voucher.text.len())
+        as u64
+}
 
 struct LedgerSink<P, D> {
     /// The current batch's vouchers and rows, and the whole file's period budget.
     ledger: LedgerImport,
     batch: usize,
+    /// What the batch holds now, and what is held whole: the period budget, and the batches
+    /// when they are not handed on (`whole`).
+    batch_bytes: u64,
+    held_bytes: u64,
+    whole: bool,
+    limits: Limits,
+    refusal: Option<String>,
     deliver: D,
     progress: P,
 }
 
 impl<P: FnMut(u64), D: FnMut(LedgerImport)> LedgerSink<P, D> {
+    /// Counts `bytes` more held whole; past the limit the file is refused.
+    fn hold(&mut self, bytes: u64) {
+        self.held_bytes += bytes;
+        if self.held_bytes > self.limits.ledger_bytes && self.refusal.is_none() {
+            let refusal = self.limits.exceeded(Limit::LedgerBytes, "posten");
+            self.refusal = Some(refusal.to_string());
+        }
+    }
+
     fn hand_on(&mut self) {
         if self.ledger.vouchers.is_empty() {
             return;
         }
+        self.batch_bytes = 0;
         let batch = LedgerImport {
             vouchers: std::mem::take(&mut self.ledger.vouchers),
             rows: std::mem::take(&mut self.ledger.rows),
@@ -51,6 +89,10 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
             .find(|(dimension, _)| *dimension == 1)
             .map(|(_, object)| file.object(*object).id.clone());
         if balance.objects.is_empty() || cost_centre.is_some() {
+            self.hold(
+                (size_of::<(OutcomeKey, Amount)>() + cost_centre.as_ref().map_or(0, String::len))
+                    as u64,
+            );
             let key = OutcomeKey {
                 account: balance.account,
                 cost_centre,
@@ -66,12 +108,13 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
         let Some(date) = voucher.date else { return };
         let index = self.ledger.vouchers.len();
         let mut kept = false;
+        let mut bytes = 0;
         for row in voucher
             .booked()
             .filter(|row| is_result_account(row.account))
         {
             kept = true;
-            self.ledger.rows.push(LedgerRow {
+            let row = LedgerRow {
                 voucher: index,
                 month: Month::of(row.date.unwrap_or(date)),
                 account: row.account,
@@ -80,16 +123,23 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
                     .map(|object| file.object(object).id.clone()),
                 amount: Amount::from_ore(row.amount),
                 text: voucher.text(row).to_string(),
-            });
+            };
+            bytes += row_bytes(&row);
+            self.ledger.rows.push(row);
         }
         if kept {
-            self.ledger.vouchers.push(LedgerVoucher {
+            let voucher = LedgerVoucher {
                 series: voucher.series.clone(),
                 number: voucher.number.clone(),
                 date,
                 text: voucher.text.clone(),
-            });
-            if self.ledger.vouchers.len() >= self.batch {
+            };
+            bytes += voucher_bytes(&voucher);
+            self.ledger.vouchers.push(voucher);
+            self.batch_bytes += bytes;
+            if self.whole {
+                self.hold(bytes);
+            } else if self.ledger.vouchers.len() >= self.batch || self.batch_bytes >= BATCH_BYTES {
                 self.hand_on();
             }
         }
@@ -97,6 +147,10 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
 
     fn progress(&mut self, bytes: u64) {
         (self.progress)(bytes);
+    }
+
+    fn refusal(&mut self) -> Option<String> {
+        self.refusal.take()
     }
 }
 
@@ -111,17 +165,61 @@ pub fn read_ledger_batches(
     deliver: impl FnMut(LedgerImport),
     progress: impl FnMut(u64),
 ) -> Result<(SieFile, LedgerImport), SieError> {
+    let reading = Reading {
+        batch,
+        whole: false,
+        limits: &Limits::default(),
+    };
+    read(input, file_name, &reading, deliver, progress)
+}
+
+/// [`read_ledger_batches`] within `limits` instead of the defaults.
+pub fn read_ledger_batches_within(
+    input: impl Read,
+    file_name: &str,
+    batch: usize,
+    limits: &Limits,
+    deliver: impl FnMut(LedgerImport),
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
+    let reading = Reading {
+        batch,
+        whole: false,
+        limits,
+    };
+    read(input, file_name, &reading, deliver, progress)
+}
+
+/// How a file is read: in batches of about `batch` vouchers, or whole within the limits.
+struct Reading<'l> {
+    batch: usize,
+    whole: bool,
+    limits: &'l Limits,
+}
+
+fn read(
+    input: impl Read,
+    file_name: &str,
+    reading: &Reading<'_>,
+    deliver: impl FnMut(LedgerImport),
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
     let mut input = Checksummed {
         inner: input,
         crc: crc32fast::Hasher::new(),
     };
     let mut sink = LedgerSink {
         ledger: LedgerImport::default(),
-        batch: batch.max(1),
+        batch: reading.batch.max(1),
+        batch_bytes: 0,
+        held_bytes: 0,
+        whole: reading.whole,
+        limits: reading.limits.clone(),
+        refusal: None,
         deliver,
         progress,
     };
-    let file = read_sie(&mut input, &mut sink)?;
+    let file = read_sie_within(&mut input, &mut sink, reading.limits)?;
     sink.hand_on();
     let mut ledger = sink.ledger;
     ledger.file_name = file_name.to_string();
@@ -148,12 +246,27 @@ pub fn read_ledger(
     file_name: &str,
     progress: impl FnMut(u64),
 ) -> Result<(SieFile, LedgerImport), SieError> {
+    read_ledger_within(input, file_name, &Limits::default(), progress)
+}
+
+/// [`read_ledger`] within `limits` instead of the defaults.
+pub fn read_ledger_within(
+    input: impl Read,
+    file_name: &str,
+    limits: &Limits,
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
     let mut vouchers = Vec::new();
     let mut rows = Vec::new();
-    let (file, mut ledger) = read_ledger_batches(
+    let reading = Reading {
+        batch: usize::MAX,
+        whole: true,
+        limits,
+    };
+    let (file, mut ledger) = read(
         input,
         file_name,
-        usize::MAX,
+        &reading,
         |batch| {
             let offset = vouchers.len();
             vouchers.extend(batch.vouchers);

@@ -1,6 +1,8 @@
 //! A sink that sums a SIE file into a follow-up [`Outcome`] as it streams by: per account,
 //! cost centre and month, in a hash table that grows with the chart of accounts and the cost
-//! centres, not with the number of vouchers.
+//! centres, not with the number of vouchers. Every sum is checked: one that would leave the
+//! range of an amount, or a table past [`Limits::outcome_sums`], refuses the file at the
+//! voucher or balance that would have made it (the sink's [`SieSink::refusal`]).
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -10,6 +12,7 @@ use styr_domain::followup::{Month, Outcome, OutcomeKey};
 use styr_domain::money::Amount;
 
 use super::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_result_account};
+use crate::limits::{Limit, Limits};
 
 type Sums = HashMap<(u32, ObjectIndex, u32), i64, BuildHasherDefault<FxHasher>>;
 
@@ -25,22 +28,85 @@ pub struct OutcomeSink {
     period_budget: Sums,
     /// How many vouchers were summed: a file without any gives its outcome by #PSALDO.
     pub vouchers: u64,
+    most_sums: u64,
+    refusal: Option<String>,
 }
 
 impl Default for OutcomeSink {
     fn default() -> Self {
+        OutcomeSink::within(&Limits::default())
+    }
+}
+
+/// Where `amount` goes: added to its sum, or the reason it cannot be.
+fn add(
+    sums: &mut Sums,
+    key: (u32, ObjectIndex, u32),
+    amount: i64,
+    most: u64,
+) -> Result<(), Refused> {
+    let count = sums.len() as u64;
+    let sum = match sums.get_mut(&key) {
+        Some(sum) => sum,
+        None if count >= most => return Err(Refused::TooMany),
+        None => sums.entry(key).or_default(),
+    };
+    *sum = Amount::from_ore(*sum)
+        .checked_add(Amount::from_ore(amount))
+        .map_err(|_| Refused::Overflow)?
+        .ore();
+    Ok(())
+}
+
+enum Refused {
+    Overflow,
+    TooMany,
+}
+
+impl OutcomeSink {
+    /// An empty sink whose table is held to `limits` (dimension 1 for cost centres).
+    pub fn within(limits: &Limits) -> Self {
         OutcomeSink {
             dimension: 1,
             booked: Sums::default(),
             period_outcome: Sums::default(),
             period_budget: Sums::default(),
             vouchers: 0,
+            most_sums: limits.outcome_sums,
+            refusal: None,
         }
+    }
+
+    fn refuse(&mut self, file: &SieFile, key: (u32, ObjectIndex, u32), why: Refused) {
+        if self.refusal.is_some() {
+            return;
+        }
+        let (account, object, period) = key;
+        let centre = if object == NONE {
+            String::new()
+        } else {
+            format!(", kostnadsställe {}", file.object(object).id)
+        };
+        let month = format!("{}-{:02}", period / 100, period % 100);
+        self.refusal = Some(match why {
+            Refused::Overflow => format!(
+                "summan för konto {account}{centre} i {month} blir för stor för att räknas (mer än 92 233 720 368 547 758,07 kr åt något håll)"
+            ),
+            Refused::TooMany => Limits {
+                outcome_sums: self.most_sums,
+                ..Limits::default()
+            }
+            .exceeded(
+                Limit::OutcomeSums,
+                &format!("konto {account}{centre} i {month}"),
+            )
+            .to_string(),
+        });
     }
 }
 
 impl SieSink for OutcomeSink {
-    fn balance(&mut self, _file: &SieFile, balance: &Balance) {
+    fn balance(&mut self, file: &SieFile, balance: &Balance) {
         let target = match balance.kind {
             BalanceKind::PeriodOutcome => &mut self.period_outcome,
             BalanceKind::PeriodBudget => &mut self.period_budget,
@@ -57,11 +123,14 @@ impl SieSink for OutcomeSink {
             .map_or(NONE, |(_, object)| *object);
         // #PSALDO with objects repeats, per object, what the line without objects already holds.
         if balance.objects.is_empty() || object != NONE {
-            *target.entry((balance.account, object, period)).or_default() += balance.amount;
+            let key = (balance.account, object, period);
+            if let Err(why) = add(target, key, balance.amount, self.most_sums) {
+                self.refuse(file, key, why);
+            }
         }
     }
 
-    fn voucher(&mut self, _file: &SieFile, voucher: &Voucher) {
+    fn voucher(&mut self, file: &SieFile, voucher: &Voucher) {
         let Some(date) = voucher.date else { return };
         self.vouchers += 1;
         for row in voucher.booked() {
@@ -71,11 +140,15 @@ impl SieSink for OutcomeSink {
             let month = row.date.unwrap_or(date);
             let period = u32::from(month.year().number()) * 100 + u32::from(month.month());
             let object = voucher.object_of(row, self.dimension).unwrap_or(NONE);
-            *self
-                .booked
-                .entry((row.account, object, period))
-                .or_default() += row.amount;
+            let key = (row.account, object, period);
+            if let Err(why) = add(&mut self.booked, key, row.amount, self.most_sums) {
+                return self.refuse(file, key, why);
+            }
         }
+    }
+
+    fn refusal(&mut self) -> Option<String> {
+        self.refusal.take()
     }
 }
 
@@ -83,20 +156,29 @@ impl super::ForkSink for OutcomeSink {
     fn fork(&self) -> Self {
         OutcomeSink {
             dimension: self.dimension,
+            most_sums: self.most_sums,
             ..OutcomeSink::default()
         }
     }
 
+    /// Adds the other's sums; one past the range or the limit is left for [`SieSink::refusal`]
+    /// to tell (the parallel reader then reads the file again in order, to name its place).
     fn join(&mut self, other: Self) {
+        let most = self.most_sums;
+        let mut refused = false;
         for (mine, theirs) in [
             (&mut self.booked, other.booked),
             (&mut self.period_outcome, other.period_outcome),
             (&mut self.period_budget, other.period_budget),
         ] {
             for (key, amount) in theirs {
-                *mine.entry(key).or_default() += amount;
+                refused |= add(mine, key, amount, most).is_err();
             }
         }
+        if refused && self.refusal.is_none() {
+            self.refusal = Some("summorna blir för stora eller för många".into());
+        }
+        self.refusal = self.refusal.take().or(other.refusal);
         self.vouchers += other.vouchers;
     }
 }

@@ -1,24 +1,50 @@
-//! The streaming SIE reader: one pass over the bytes in fixed-size chunks, one line at a time,
-//! so memory follows the longest voucher, not the size of the books.
+//! The streaming SIE reader: one pass over the bytes in 1 MiB chunks, one line at a time, each
+//! line a record handled where its concept lives — the company and chart of accounts
+//! (`description`, `years`, `objects`), balances (`balances`), vouchers and their rows
+//! (`vouchers`, `rows`, `numbers`), the checksum (`checksum`). Memory follows the longest
+//! voucher and the chart of accounts, never the size of the books, and both are held to the
+//! [`Limits`]: a line, a voucher, the objects, the names kept.
+//!
+//! Nothing is lost without a word: a row the reader cannot book refuses the file with its line
+//! and column (a voucher without a date, a label it does not know inside a voucher, the same
+//! voucher twice, a sum past the range of an amount), and what it changes is named in a
+//! warning (a direction control removed from a name).
+//!
+//! ```text
+//! #VER A 129 20250115 "Försäljning"      → one voucher, its rows checked to balance
+//! {
+//!     #TRANS 3011 {1 "100"} -80.00       → a row: account, objects, amount
+//!     #TRANS 1930 {} 80.00
+//! }
+//! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 use super::SieSink;
 use super::encoding::Encoding;
 use super::fields::Field;
 use super::records::{Counts, Header, ObjectIndex, SieFile, Voucher};
-use crate::issue::{Issue, Severity};
+use crate::issue::Issue;
+use crate::limits::{Limit, Limits};
+pub(super) use chunks::line_end;
+use issues::kronor;
+pub(super) use numbers::VoucherNumbers;
 
 mod balances;
 mod checksum;
 mod chunks;
 mod description;
+mod finish;
 mod issues;
 mod line;
+mod numbers;
 mod objects;
+mod rows;
+mod texts;
 mod values;
 mod vouchers;
+mod years;
 
 /// A hash map with a fast, non-cryptographic hash, looked up once per transaction row. A file
 /// crafted to make its object codes collide slows only its own reading.
@@ -63,7 +89,18 @@ impl std::error::Error for SieError {}
 /// `sink` as they come. All errors are collected in one pass; if there is any, the result is
 /// `Err` and the caller must discard what the sink received.
 pub fn read_sie(input: impl Read, sink: &mut impl SieSink) -> Result<SieFile, SieError> {
-    read_with(input, sink, true)
+    read_sie_within(input, sink, &Limits::default())
+}
+
+/// [`read_sie`] within `limits` instead of the defaults.
+pub fn read_sie_within(
+    input: impl Read,
+    sink: &mut impl SieSink,
+    limits: &Limits,
+) -> Result<SieFile, SieError> {
+    let mut reader = Reader::new(sink, limits);
+    reader.run(input).map_err(SieError::Io)?;
+    reader.finish()
 }
 
 /// [`read_sie`] with the quick way for plain #TRANS rows on or off: the same result either way.
@@ -73,7 +110,7 @@ pub fn read_with(
     sink: &mut impl SieSink,
     quick: bool,
 ) -> Result<SieFile, SieError> {
-    let mut reader = Reader::new(sink);
+    let mut reader = Reader::new(sink, &Limits::default());
     reader.quick = quick;
     reader.run(input).map_err(SieError::Io)?;
     reader.finish()
@@ -98,30 +135,54 @@ pub(super) struct Reader<'s, S> {
     pub(super) sink: &'s mut S,
     pub(super) file: SieFile,
     pub(super) encoding: Option<Encoding>,
+    pub(super) limits: Limits,
     fields: Vec<Field>,
     list_fields: Vec<Field>,
     objects: Vec<(u32, ObjectIndex)>,
     pub(super) object_index: Fast<u32, Fast<Box<[u8]>, ObjectIndex>>,
     voucher: Voucher,
-    /// The #VER line as read, to quote when the voucher does not balance.
+    /// The #VER line as read, to quote when the voucher is refused as a whole.
     voucher_source: Vec<u8>,
+    /// What the voucher being read costs a reader that keeps it (see [`Limits::voucher_bytes`]).
+    voucher_bytes: u64,
+    /// Whether the voucher being read is past a limit and its rows are no longer kept.
+    voucher_refused: bool,
+    pub(super) numbers: VoucherNumbers,
     pub(super) block: Block,
     pub(super) checksum: Checksum,
     crc: crc32fast::Hasher,
+    /// The line end: `\n` (with or without `\r` before it), or `\r` alone for files written
+    /// that way; `None` until the first line end is seen.
+    line_end: Option<u8>,
+    /// Whether the rest of a line past [`Limits::line_bytes`] is being skipped.
+    skipping: bool,
+    /// The line each #RAR year index was given on.
+    years: BTreeMap<i32, u64>,
+    /// What the names and texts kept so far cost (see [`Limits::names_bytes`]).
+    names_bytes: u64,
+    /// Direction controls removed: the first place, and how many texts had them.
+    controls: Option<(Issue, u64)>,
+    /// The limits the file is already refused for, each reported once.
+    refused: Vec<Limit>,
     pub(super) errors: Vec<Issue>,
     more_errors: usize,
     replacement_warned: bool,
     /// Whether plain #TRANS rows take the quick way (off only to test it against the general).
     quick: bool,
     /// A worker of the parallel reader reads only vouchers: anything else it meets (another
-    /// record, an object no header declared) makes the block `unusual`, and the whole file is
-    /// read again the sequential way.
+    /// record, an object no header declared, a warning to give) makes the block `unusual`, and
+    /// the whole file is read again the sequential way.
     pub(super) restricted: bool,
     pub(super) unusual: bool,
 }
 
 impl<'s, S: SieSink> Reader<'s, S> {
-    pub(super) fn new(sink: &'s mut S) -> Self {
+    /// What the names kept so far cost.
+    pub(super) fn names_bytes(&self) -> u64 {
+        self.names_bytes
+    }
+
+    pub(super) fn new(sink: &'s mut S, limits: &Limits) -> Self {
         Reader {
             sink,
             file: SieFile {
@@ -135,15 +196,25 @@ impl<'s, S: SieSink> Reader<'s, S> {
                 warnings: Vec::new(),
             },
             encoding: None,
+            limits: limits.clone(),
             fields: Vec::with_capacity(16),
             list_fields: Vec::with_capacity(8),
             objects: Vec::with_capacity(8),
             object_index: Fast::default(),
             voucher: Voucher::default(),
             voucher_source: Vec::new(),
+            voucher_bytes: 0,
+            voucher_refused: false,
+            numbers: VoucherNumbers::new(limits.voucher_number_runs),
             block: Block::Outside,
             checksum: Checksum::NotSeen,
             crc: crc32fast::Hasher::new(),
+            line_end: None,
+            skipping: false,
+            years: BTreeMap::new(),
+            names_bytes: 0,
+            controls: None,
+            refused: Vec::new(),
             errors: Vec::new(),
             more_errors: 0,
             replacement_warned: false,
@@ -152,62 +223,4 @@ impl<'s, S: SieSink> Reader<'s, S> {
             unusual: false,
         }
     }
-
-    pub(super) fn finish(mut self) -> Result<SieFile, SieError> {
-        if self.block != Block::Outside {
-            let source = std::mem::take(&mut self.voucher_source);
-            let line = self.voucher.line;
-            self.error_at_line(
-                &source,
-                line,
-                0,
-                source.len(),
-                "verifikationen avslutas aldrig: filen tar slut före }",
-            );
-        }
-        if self.checksum == Checksum::Running {
-            self.file.warnings.push(Issue {
-                severity: Severity::Warning,
-                line: self.file.counts.lines as usize,
-                column: 1,
-                message: "#KSUMMA inleder en kontrollsumma men filen saknar den avslutande #KSUMMA; summan kunde inte kontrolleras".into(),
-                source_line: String::new(),
-                width: 1,
-            });
-        }
-        self.file.encoding = self.encoding.unwrap_or(Encoding::Cp437);
-        if let Some(format) = &self.file.header.format {
-            let claims_pc8 = format.eq_ignore_ascii_case("PC8");
-            if claims_pc8 && self.file.encoding != Encoding::Cp437 {
-                self.file.warnings.push(Issue {
-                    severity: Severity::Warning,
-                    line: 0,
-                    column: 1,
-                    message: format!(
-                        "#FORMAT säger PC8 (CP437), men filens tecken är {}; filen lästes som {}",
-                        self.file.encoding.name(),
-                        self.file.encoding.name()
-                    ),
-                    source_line: String::new(),
-                    width: 1,
-                });
-            }
-        }
-        self.file.checksum_verified = self.checksum == Checksum::Verified;
-        if self.errors.is_empty() {
-            Ok(self.file)
-        } else {
-            Err(SieError::Invalid {
-                errors: self.errors,
-                more: self.more_errors,
-                warnings: self.file.warnings,
-            })
-        }
-    }
-}
-
-/// Öre as kronor with a decimal comma, for messages: -10 → "-0,10".
-fn kronor(ore: i64) -> String {
-    let sign = if ore < 0 { "-" } else { "" };
-    format!("{sign}{},{:02}", ore.abs() / 100, ore.abs() % 100)
 }

@@ -1,4 +1,7 @@
-//! TODO
+//! Balances: #IB and #UB (opening and closing), #OIB and #OUB (per object), #RES (the year's
+//! result) and #PSALDO and #PBUDGET (the outcome and the budget of one month, with or without
+//! objects). Each goes to the sink as it is read; a sink that can take it no further (a sum
+//! past the range of an amount) refuses the file at this line.
 
 use super::Reader;
 use crate::sie::SieSink;
@@ -85,6 +88,10 @@ impl<S: SieSink> Reader<'_, S> {
                 };
                 if self.errors.is_empty() {
                     self.sink.balance(&self.file, &balance);
+                    if let Some(message) = self.sink.refusal() {
+                        let number = self.file.counts.lines;
+                        self.error_at_line(line, number, 0, line.len(), message);
+                    }
                 }
             }
         }

@@ -1,4 +1,6 @@
-//! TODO
+//! #KSUMMA: a CRC-32 over every field's content (the label included; no separators, quotes,
+//! braces or line ends) from the first #KSUMMA to the last, which states the sum. A file whose
+//! sum disagrees was changed after it was exported.
 
 use super::{Checksum, Reader};
 use crate::sie::SieSink;

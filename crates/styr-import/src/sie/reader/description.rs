@@ -1,6 +1,11 @@
-//! TODO
+//! The records that describe the company and its books rather than a transaction: the header
+//! (#FNAMN, #ORGNR, #PROGRAM …), the chart of accounts (#KONTO, #KTYP, #ENHET, #SRU), the
+//! dimensions (#DIM, #UNDERDIM) and their objects (#OBJEKT). Labels the reader does not know
+//! are counted and skipped, as the standard asks of labels a later version may add. What grows
+//! with the file — accounts, dimensions, names — is held to its limit.
 
 use super::Reader;
+use crate::limits::Limit;
 use crate::sie::SieSink;
 use crate::sie::fields::{self, Field};
 use crate::sie::records::Dimension;
@@ -49,27 +54,6 @@ impl<S: SieSink> Reader<'_, S> {
         }
     }
 
-    pub(super) fn financial_year(&mut self, line: &[u8], fields: &[Field]) {
-        let (Some(index), Some(start), Some(end)) = (
-            self.required(line, fields, 1, "årsnummer"),
-            self.required(line, fields, 2, "startdatum"),
-            self.required(line, fields, 3, "slutdatum"),
-        ) else {
-            return;
-        };
-        let index = self.checked(
-            line,
-            index,
-            fields::year_index,
-            "årsnumret ska vara 0, -1, …",
-        );
-        let start = self.date_field(line, Some(&start), "startdatumet");
-        let end = self.date_field(line, Some(&end), "slutdatumet");
-        if let (Some(index), Some(start), Some(end)) = (index, start, end) {
-            self.file.header.financial_years.insert(index, (start, end));
-        }
-    }
-
     pub(super) fn account_record(&mut self, line: &[u8], fields: &[Field], label: &[u8]) {
         let Some(number) = self.required(line, fields, 1, "kontonummer") else {
             return;
@@ -78,6 +62,14 @@ impl<S: SieSink> Reader<'_, S> {
             return;
         };
         let value = self.text(line, fields.get(2));
+        let count = self.file.accounts.len() as u64 + 1;
+        let new = !self.file.accounts.contains_key(&number);
+        if new && !self.within(line, Limit::Accounts, count, &format!("konto {number}")) {
+            return;
+        }
+        if !self.keep_name(line, value.len()) {
+            return;
+        }
         let account = self.file.accounts.entry(number).or_default();
         match label {
             b"#KONTO" => account.name = value,
@@ -112,6 +104,14 @@ impl<S: SieSink> Reader<'_, S> {
                 "den överordnade dimensionen är inte ett nummer",
             );
         }
+        let count = self.file.dimensions.len() as u64 + 1;
+        let new = !self.file.dimensions.contains_key(&number);
+        let subject = format!("dimension {number}");
+        if (new && !self.within(line, Limit::Dimensions, count, &subject))
+            || !self.keep_name(line, name.len())
+        {
+            return;
+        }
         self.file
             .dimensions
             .insert(number, Dimension { name, parent });
@@ -133,6 +133,6 @@ impl<S: SieSink> Reader<'_, S> {
             return;
         };
         let name = self.text(line, fields.get(3));
-        self.object(dimension, &fields::unescaped(line, &id), Some(name));
+        self.object(line, dimension, &fields::unescaped(line, &id), Some(name));
     }
 }

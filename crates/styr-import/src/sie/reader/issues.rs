@@ -1,4 +1,6 @@
-//! TODO
+//! Where an error is: the line's number, the column counted in characters of the file's
+//! encoding, and the line quoted — every error of a file, up to a limit past which they are
+//! only counted, so that a person fixes a file in one round.
 
 use super::{ISSUE_LIMIT, Reader};
 use crate::issue::{Issue, Severity};
@@ -53,4 +55,11 @@ impl<S: SieSink> Reader<'_, S> {
         let number = self.file.counts.lines;
         self.error_at_line(line, number, at, width, message);
     }
+}
+
+/// Öre as kronor with a decimal comma, for messages: -10 → "-0,10".
+pub(super) fn kronor(ore: i64) -> String {
+    let sign = if ore < 0 { "-" } else { "" };
+    let whole = ore.unsigned_abs();
+    format!("{sign}{},{:02}", whole / 100, whole % 100)
 }

@@ -1,4 +1,8 @@
-//! TODO
+//! One line: told what it is — a plain #TRANS row the quick way, a brace opening or closing a
+//! voucher, or fields whose label (#VER, #KONTO, #PSALDO …) says which record handles it.
+//! Outside a voucher a label the reader does not know is skipped, as the standard says of
+//! labels a later version may add; inside a voucher only rows may stand, so a damaged
+//! `#TRNAS` refuses the file rather than losing its amount.
 
 use super::{Block, Checksum, Reader};
 use crate::issue::Severity;
@@ -9,6 +13,9 @@ use crate::sie::{SieSink, fast};
 
 impl<S: SieSink> Reader<'_, S> {
     pub(super) fn line(&mut self, raw: &[u8]) {
+        if raw.len() as u64 > self.limits.line_bytes {
+            return self.long_line(raw);
+        }
         self.file.counts.lines += 1;
         let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         if self.encoding.is_none() && !line.is_ascii() {
@@ -33,7 +40,7 @@ impl<S: SieSink> Reader<'_, S> {
             && self.quick
             && let Some(row) = fast::quick_transaction(line)
         {
-            return self.push_quick(row);
+            return self.push_quick(line, row);
         }
         // A voucher's braces stand alone on their lines; as fields they would open a list.
         match line.trim_ascii() {
@@ -67,6 +74,18 @@ impl<S: SieSink> Reader<'_, S> {
         }
         if self.checksum == Checksum::Running && label != b"#KSUMMA" {
             self.feed_checksum(line, fields);
+        }
+        if self.block == Block::Inside
+            && !matches!(label, b"#TRANS" | b"#RTRANS" | b"#BTRANS" | b"#VER")
+        {
+            let shown = self.decode(label).into_owned();
+            return self.error(
+                line,
+                Some(fields[0]),
+                format!(
+                    "inom en verifikation kan bara raderna #TRANS, #RTRANS och #BTRANS stå, inte {shown}; raden skulle annars inte bokas"
+                ),
+            );
         }
         if self.block == Block::Opening {
             self.error(

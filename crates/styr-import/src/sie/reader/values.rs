@@ -1,4 +1,6 @@
-//! TODO
+//! Reading one field into a value — a date, an amount, an account — or an error that names the
+//! field and quotes what it holds. Each reader returns `None` after reporting, so a record goes
+//! on to find its other errors in the same pass.
 
 use styr_domain::calendar::Date;
 
@@ -21,12 +23,6 @@ impl<S: SieSink> Reader<'_, S> {
             self.error(line, None, format!("{label} saknar fältet {name}"));
         }
         field
-    }
-
-    pub(super) fn text(&self, line: &[u8], field: Option<&Field>) -> String {
-        field.map_or_else(String::new, |field| {
-            self.decode(&fields::unescaped(line, field)).into_owned()
-        })
     }
 
     pub(super) fn checked<T>(

@@ -1,9 +1,18 @@
-//! TODO
+//! Vouchers: `#VER series number date text`, then its rows between a `{` and a `}` on lines of
+//! their own. At `}` the booked rows (#TRANS) must sum to zero — summed with checked
+//! arithmetic, so rows that would sum past the range of an amount refuse the voucher rather
+//! than wrap around to a balance — and only then is the voucher handed to the sink. A voucher
+//! must have a date (a voucher without one belongs to no month, and would be in no total), and
+//! a series and number it has not had before in the file (the same voucher twice would be
+//! booked twice).
 
+use styr_domain::money::{Amount, AmountOverflow};
+
+use super::numbers::Seen;
 use super::{Block, Reader, kronor};
-use crate::sie::fields::{self, Field, FieldKind};
-use crate::sie::records::TransactionKind;
-use crate::sie::{SieSink, fast};
+use crate::limits::Limit;
+use crate::sie::SieSink;
+use crate::sie::fields::{Field, FieldKind};
 
 impl<S: SieSink> Reader<'_, S> {
     pub(super) fn voucher_header(&mut self, line: &[u8], fields: &[Field]) {
@@ -22,6 +31,8 @@ impl<S: SieSink> Reader<'_, S> {
         self.voucher.line = self.file.counts.lines;
         self.voucher_source.clear();
         self.voucher_source.extend_from_slice(line);
+        self.voucher_bytes = 0;
+        self.voucher_refused = false;
         // Into the voucher's own strings, which keep their capacity from voucher to voucher.
         let mut voucher = std::mem::take(&mut self.voucher);
         for (index, target) in [
@@ -30,15 +41,47 @@ impl<S: SieSink> Reader<'_, S> {
             (4, &mut voucher.text),
         ] {
             if let Some(field) = fields.get(index) {
-                target.push_str(&self.decode(&fields::unescaped(line, field)));
+                target.push_str(&self.field_text(line, field));
             }
         }
         self.voucher = voucher;
         if let Some(field) = self.required(line, fields, 3, "verifikationsdatum") {
+            if field.start == field.end {
+                self.error(
+                    line,
+                    Some(field),
+                    "#VER saknar verifikationsdatum: en verifikation utan datum hör inte till någon månad och skulle inte räknas",
+                );
+            }
             self.voucher.date = self.date_field(line, Some(&field), "verifikationsdatumet");
         }
         self.voucher.registered = self.date_field(line, fields.get(5), "registreringsdatumet");
         self.block = Block::Opening;
+        self.seen_number(line);
+    }
+
+    /// Records the voucher's series and number, refusing it when the file already had them.
+    fn seen_number(&mut self, line: &[u8]) {
+        if self.voucher.number.is_empty() {
+            // The standard lets a file for import leave numbering to the receiving program.
+            return;
+        }
+        let (series, number) = (&self.voucher.series, &self.voucher.number);
+        let message = match self.numbers.insert(series, number) {
+            Seen::New => return,
+            Seen::Again => format!(
+                "verifikation {series} {number} finns redan tidigare i filen; samma verifikation två gånger skulle bokas två gånger"
+            ),
+            Seen::TooMany => self
+                .limits
+                .exceeded(
+                    Limit::VoucherNumberRuns,
+                    &format!("verifikation {series} {number}"),
+                )
+                .to_string(),
+        };
+        let at = self.file.counts.lines;
+        self.error_at_line(line, at, 0, line.len(), message);
     }
 
     pub(super) fn open_block(&mut self, line: &[u8]) {
@@ -61,28 +104,30 @@ impl<S: SieSink> Reader<'_, S> {
             return self.error(line, Some(field), "} utan en öppen verifikation");
         }
         self.block = Block::Outside;
-        let sum: i64 = self.voucher.booked().map(|row| row.amount).sum();
-        if sum != 0 {
-            let source = std::mem::take(&mut self.voucher_source);
-            let number = self.voucher.line;
-            let debit: i64 = self.voucher.booked().map(|row| row.amount.max(0)).sum();
-            let credit: i64 = self.voucher.booked().map(|row| row.amount.min(0)).sum();
-            self.error_at_line(
-                &source,
-                number,
-                0,
-                source.len(),
-                format!(
-                    "verifikation {} {} balanserar inte: raderna summerar till {} kr (debet {}, kredit {})",
-                    self.voucher.series,
-                    self.voucher.number,
-                    kronor(sum),
-                    kronor(debit),
-                    kronor(credit)
-                ),
-            );
-            self.voucher_source = source;
+        if self.voucher_refused {
             return;
+        }
+        let booked = || {
+            self.voucher
+                .booked()
+                .map(|row| Amount::from_ore(row.amount))
+        };
+        let unbalanced = match Amount::try_sum(booked()) {
+            Ok(sum) if sum.is_zero() => None,
+            Ok(sum) => {
+                let debit = Amount::try_sum(booked().filter(|amount| amount.ore() > 0));
+                let credit = Amount::try_sum(booked().filter(|amount| amount.ore() < 0));
+                Some(self.imbalance(sum, debit, credit))
+            }
+            Err(AmountOverflow) => Some(format!(
+                "verifikation {} {}: raderna summerar till ett belopp som är för stort för att räknas (mer än {} kr åt något håll)",
+                self.voucher.series,
+                self.voucher.number,
+                kronor(i64::MAX)
+            )),
+        };
+        if let Some(message) = unbalanced {
+            return self.refuse_whole_voucher(message);
         }
         if self.voucher.date.is_none() || !self.errors.is_empty() {
             // Already reported; the sink only ever sees whole vouchers of a file still valid.
@@ -90,82 +135,41 @@ impl<S: SieSink> Reader<'_, S> {
         }
         self.file.counts.vouchers += 1;
         self.sink.voucher(&self.file, &self.voucher);
+        if let Some(message) = self.sink.refusal() {
+            self.unusual |= self.restricted;
+            self.refuse_whole_voucher(message);
+        }
     }
 
-    pub(super) fn push_quick(&mut self, row: fast::QuickRow<'_>) {
-        self.objects.clear();
-        for &(dimension, code) in &row.objects[..row.object_count] {
-            let object = self.object(dimension, code, None);
-            self.objects.push((dimension, object));
-        }
-        let text = if row.text.is_empty() {
-            String::new()
-        } else {
-            self.decode(row.text).into_owned()
-        };
-        self.file.counts.transactions += 1;
-        let number = self.file.counts.lines;
-        let objects = std::mem::take(&mut self.objects);
-        self.voucher.push_row(
-            TransactionKind::Booked,
-            row.account,
-            &objects,
-            row.amount,
-            row.date,
-            &text,
-            number,
-        );
-        self.objects = objects;
-    }
-
-    pub(super) fn transaction(&mut self, line: &[u8], fields: &[Field], kind: TransactionKind) {
-        if self.block != Block::Inside {
-            return self.error(
-                line,
-                Some(fields[0]),
-                "transaktionen står utanför en verifikation (#VER … { … })",
-            );
-        }
-        let Some(account) = self.required(line, fields, 1, "kontonummer") else {
-            return;
-        };
-        let Some(list) = self.required(line, fields, 2, "objektlista") else {
-            return;
-        };
-        if list.kind != FieldKind::List {
-            return self.error(
-                line,
-                Some(list),
-                "här ska objektlistan stå, till exempel {} eller {1 \"100\"}",
-            );
-        }
-        let Some(amount) = self.required(line, fields, 3, "belopp") else {
-            return;
-        };
-        let account = self.account_field(line, account);
-        let objects_valid = self.object_list(line, list);
-        let amount = self.amount_field(line, amount);
-        let date = self.date_field(line, fields.get(4), "transaktionsdatumet");
-        if let Some(quantity) = fields.get(6).filter(|field| field.start < field.end) {
-            self.checked(
-                line,
-                *quantity,
-                |bytes| fields::is_decimal(bytes).then_some(()),
-                "kvantiteten är inte ett tal",
-            );
-        }
-        let (Some(account), Some(amount), true) = (account, amount, objects_valid) else {
-            return;
-        };
-        let text = match fields.get(5) {
-            Some(field) if field.start < field.end => self.text(line, Some(field)),
+    fn imbalance(
+        &self,
+        sum: Amount,
+        debit: Result<Amount, AmountOverflow>,
+        credit: Result<Amount, AmountOverflow>,
+    ) -> String {
+        let sides = match (debit, credit) {
+            (Ok(debit), Ok(credit)) => {
+                format!(
+                    " (debet {}, kredit {})",
+                    kronor(debit.ore()),
+                    kronor(credit.ore())
+                )
+            }
             _ => String::new(),
         };
-        self.file.counts.transactions += 1;
-        let number = self.file.counts.lines;
-        let objects = std::mem::take(&mut self.objects);
-        self.voucher
-            .push_row(kind, account, &objects, amount, date, &text, number);
-        self.objects = objects;
+        format!(
+            "verifikation {} {} balanserar inte: raderna summerar till {} kr{sides}",
+            self.voucher.series,
+            self.voucher.number,
+            kronor(sum.ore())
+        )
+    }
+
+    /// An error at the voucher's #VER line, quoting it whole.
+    fn refuse_whole_voucher(&mut self, message: String) {
+        let source = std::mem::take(&mut self.voucher_source);
+        let number = self.voucher.line;
+        self.error_at_line(&source, number, 0, source.len(), message);
+        self.voucher_source = source;
     }
 }

@@ -1,0 +1,358 @@
+//! How large an input may be, reader by reader. Every limit bounds something a reader holds
+//! while it reads — bytes, archive entries, cells, XML nesting, accounts and objects — and is
+//! checked as the input is read, never afterwards: a 1 MB workbook whose shared strings unpack
+//! to 1 GB is refused when the 33rd mebibyte of that entry comes out of the inflater, not once
+//! the gigabyte is in memory. A file past a limit is refused with a Swedish sentence that names
+//! what was too large, and the limit by its key so that an administrator can raise it:
+//!
+//! ```text
+//! xl/sharedStrings.xml packas upp till mer än 32 MiB (gränsen entry_bytes = 32 MiB)
+//! ```
+//!
+//! [`Limits::default`] is what every reader uses unless it is given others (the `_within`
+//! forms of the readers); the defaults sit far above any real municipality's files and far
+//! below what would take a styr process past 256 MB (docs/security.md, "Readers and limits").
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+mod read;
+
+pub use read::{ReadError, read_whole};
+
+/// Every limit the readers hold to. Configurable (`[limits]` in a configuration file reads
+/// into this with serde); a missing key keeps its default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Bytes of a file read whole: a budget file, a CSV export, a document as text, and a
+    /// workbook or Word document as packed.
+    pub file_bytes: u64,
+    /// Bytes of one line of SIE, CSV, a budget file or a document as text.
+    pub line_bytes: u64,
+    /// Files in one ZIP archive (.xlsx, .docx).
+    pub archive_entries: u64,
+    /// Bytes one archive entry unpacks to: as its header declares, and as it inflates.
+    pub entry_bytes: u64,
+    /// Bytes all the entries read from one archive unpack to together.
+    pub archive_bytes: u64,
+    /// How deep XML elements may nest.
+    pub xml_depth: u64,
+    /// Cells of a workbook (and its shared strings); cells of a Word document's tables.
+    pub cells: u64,
+    /// Rows of a budget template's sheet, as its cell references name them.
+    pub sheet_rows: u64,
+    /// Columns of a budget template's sheet.
+    pub sheet_columns: u64,
+    /// Headings, paragraphs and table rows of a document.
+    pub blocks: u64,
+    /// Accounts of a SIE file (#KONTO, #KTYP, #ENHET, #SRU).
+    pub accounts: u64,
+    /// Dimensions of a SIE file (#DIM, #UNDERDIM).
+    pub dimensions: u64,
+    /// Objects of a SIE file — cost centres, projects … — of all its dimensions together,
+    /// declared by #OBJEKT or first named by a row.
+    pub objects: u64,
+    /// Bytes of the names and texts kept from a SIE file's header, chart of accounts,
+    /// dimensions and objects (each counted with what keeping it costs).
+    pub names_bytes: u64,
+    /// Rows (#TRANS, #RTRANS, #BTRANS) of one voucher.
+    pub voucher_rows: u64,
+    /// Bytes of one voucher as its readers keep it: each row with its text (the voucher's own
+    /// text when the row has none).
+    pub voucher_bytes: u64,
+    /// Runs of voucher numbers kept to find a voucher that comes twice: 1, 2, 3 … 9 000 is one.
+    pub voucher_number_runs: u64,
+    /// Sums of an outcome read straight from the books: account × cost centre × month.
+    pub outcome_sums: u64,
+    /// Bytes of an outcome held whole (a CSV export, a SIE file read for import in one piece).
+    pub ledger_bytes: u64,
+}
+
+const KIB: u64 = 1 << 10;
+const MIB: u64 = 1 << 20;
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            file_bytes: 32 * MIB,
+            line_bytes: 64 * KIB,
+            archive_entries: 1_000,
+            entry_bytes: 32 * MIB,
+            archive_bytes: 64 * MIB,
+            xml_depth: 64,
+            cells: 100_000,
+            sheet_rows: 10_000,
+            sheet_columns: 200,
+            blocks: 50_000,
+            accounts: 100_000,
+            dimensions: 1_000,
+            objects: 200_000,
+            names_bytes: 16 * MIB,
+            voucher_rows: 100_000,
+            voucher_bytes: 16 * MIB,
+            voucher_number_runs: 1_000_000,
+            outcome_sums: 1_000_000,
+            ledger_bytes: 128 * MIB,
+        }
+    }
+}
+
+/// One of the [`Limits`], by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    FileBytes,
+    LineBytes,
+    ArchiveEntries,
+    EntryBytes,
+    ArchiveBytes,
+    XmlDepth,
+    Cells,
+    SheetRows,
+    SheetColumns,
+    Blocks,
+    Accounts,
+    Dimensions,
+    Objects,
+    NamesBytes,
+    VoucherRows,
+    VoucherBytes,
+    VoucherNumberRuns,
+    OutcomeSums,
+    LedgerBytes,
+}
+
+impl Limit {
+    pub const ALL: [Limit; 19] = [
+        Limit::FileBytes,
+        Limit::LineBytes,
+        Limit::ArchiveEntries,
+        Limit::EntryBytes,
+        Limit::ArchiveBytes,
+        Limit::XmlDepth,
+        Limit::Cells,
+        Limit::SheetRows,
+        Limit::SheetColumns,
+        Limit::Blocks,
+        Limit::Accounts,
+        Limit::Dimensions,
+        Limit::Objects,
+        Limit::NamesBytes,
+        Limit::VoucherRows,
+        Limit::VoucherBytes,
+        Limit::VoucherNumberRuns,
+        Limit::OutcomeSums,
+        Limit::LedgerBytes,
+    ];
+
+    /// The limit's key in [`Limits`] and in configuration.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Limit::FileBytes => "file_bytes",
+            Limit::LineBytes => "line_bytes",
+            Limit::ArchiveEntries => "archive_entries",
+            Limit::EntryBytes => "entry_bytes",
+            Limit::ArchiveBytes => "archive_bytes",
+            Limit::XmlDepth => "xml_depth",
+            Limit::Cells => "cells",
+            Limit::SheetRows => "sheet_rows",
+            Limit::SheetColumns => "sheet_columns",
+            Limit::Blocks => "blocks",
+            Limit::Accounts => "accounts",
+            Limit::Dimensions => "dimensions",
+            Limit::Objects => "objects",
+            Limit::NamesBytes => "names_bytes",
+            Limit::VoucherRows => "voucher_rows",
+            Limit::VoucherBytes => "voucher_bytes",
+            Limit::VoucherNumberRuns => "voucher_number_runs",
+            Limit::OutcomeSums => "outcome_sums",
+            Limit::LedgerBytes => "ledger_bytes",
+        }
+    }
+
+    /// Whether the limit counts bytes (shown as KiB, MiB) rather than things.
+    const fn counts_bytes(self) -> bool {
+        matches!(
+            self,
+            Limit::FileBytes
+                | Limit::LineBytes
+                | Limit::EntryBytes
+                | Limit::ArchiveBytes
+                | Limit::NamesBytes
+                | Limit::VoucherBytes
+                | Limit::LedgerBytes
+        )
+    }
+
+    /// What the sentence says was too large, before the allowed amount.
+    fn predicate(self) -> &'static str {
+        match self {
+            Limit::FileBytes => "är större än",
+            Limit::LineBytes => "är längre än",
+            Limit::ArchiveEntries => "har fler filer än",
+            Limit::EntryBytes | Limit::ArchiveBytes => "packas upp till mer än",
+            Limit::XmlDepth => "har element inuti varandra i fler nivåer än",
+            Limit::Cells => "har fler celler än",
+            Limit::SheetRows => "ligger längre ned än rad",
+            Limit::SheetColumns => "ligger längre åt höger än kolumn nummer",
+            Limit::Blocks => "har fler rubriker, stycken och tabellrader än",
+            Limit::Accounts => "har fler konton än",
+            Limit::Dimensions => "har fler dimensioner än",
+            Limit::Objects => "gör att filen får fler objekt än",
+            Limit::NamesBytes => "gör filens namn och texter större än",
+            Limit::VoucherRows => "har fler rader än",
+            Limit::VoucherBytes => "är, med varje rads text, större än",
+            Limit::VoucherNumberRuns => "gör verifikationsnumren fler och glesare än",
+            Limit::OutcomeSums => "ger fler summor per konto, kostnadsställe och månad än",
+            Limit::LedgerBytes => "gör utfallet större i minnet än",
+        }
+    }
+
+    /// The limit's value in `limits`.
+    pub const fn of(self, limits: &Limits) -> u64 {
+        match self {
+            Limit::FileBytes => limits.file_bytes,
+            Limit::LineBytes => limits.line_bytes,
+            Limit::ArchiveEntries => limits.archive_entries,
+            Limit::EntryBytes => limits.entry_bytes,
+            Limit::ArchiveBytes => limits.archive_bytes,
+            Limit::XmlDepth => limits.xml_depth,
+            Limit::Cells => limits.cells,
+            Limit::SheetRows => limits.sheet_rows,
+            Limit::SheetColumns => limits.sheet_columns,
+            Limit::Blocks => limits.blocks,
+            Limit::Accounts => limits.accounts,
+            Limit::Dimensions => limits.dimensions,
+            Limit::Objects => limits.objects,
+            Limit::NamesBytes => limits.names_bytes,
+            Limit::VoucherRows => limits.voucher_rows,
+            Limit::VoucherBytes => limits.voucher_bytes,
+            Limit::VoucherNumberRuns => limits.voucher_number_runs,
+            Limit::OutcomeSums => limits.outcome_sums,
+            Limit::LedgerBytes => limits.ledger_bytes,
+        }
+    }
+}
+
+impl Limits {
+    /// `Err` when `value` is past `limit`; `subject` names what has the value ("filen",
+    /// "xl/sharedStrings.xml", "verifikation A 12").
+    pub fn check(&self, limit: Limit, value: u64, subject: &str) -> Result<(), Exceeded> {
+        if value > limit.of(self) {
+            Err(self.exceeded(limit, subject))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The refusal for `subject` past `limit`.
+    pub fn exceeded(&self, limit: Limit, subject: &str) -> Exceeded {
+        Exceeded {
+            limit,
+            allowed: limit.of(self),
+            subject: subject.to_string(),
+        }
+    }
+}
+
+/// An input past one of the limits: what, which limit, and how much it allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exceeded {
+    pub limit: Limit,
+    pub allowed: u64,
+    pub subject: String,
+}
+
+impl fmt::Display for Exceeded {
+    /// ```text
+    /// raden är längre än 64 KiB (gränsen line_bytes = 64 KiB)
+    /// ```
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let allowed = if self.limit.counts_bytes() {
+            bytes(self.allowed)
+        } else {
+            grouped(self.allowed)
+        };
+        write!(
+            formatter,
+            "{} {} {allowed} (gränsen {} = {allowed})",
+            self.subject,
+            self.limit.predicate(),
+            self.limit.key()
+        )
+    }
+}
+
+impl std::error::Error for Exceeded {}
+
+/// A size as a person reads it: "32 MiB", "64 KiB", "500 byte".
+pub fn bytes(value: u64) -> String {
+    if value >= MIB && value % MIB == 0 {
+        format!("{} MiB", grouped(value / MIB))
+    } else if value >= KIB && value % KIB == 0 {
+        format!("{} KiB", grouped(value / KIB))
+    } else {
+        format!("{} byte", grouped(value))
+    }
+}
+
+/// A count with a space between thousands, as Swedish text writes it: "100 000".
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut shown = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            shown.push(' ');
+        }
+        shown.push(digit);
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_names_the_thing_the_limit_and_its_key() {
+        let limits = Limits::default();
+        let refusal = limits
+            .check(Limit::EntryBytes, 40 * MIB, "xl/sharedStrings.xml")
+            .expect_err("past the limit");
+        assert_eq!(
+            refusal.to_string(),
+            "xl/sharedStrings.xml packas upp till mer än 32 MiB (gränsen entry_bytes = 32 MiB)"
+        );
+        let refusal = limits.exceeded(Limit::Cells, "arbetsboken");
+        assert_eq!(
+            refusal.to_string(),
+            "arbetsboken har fler celler än 100 000 (gränsen cells = 100 000)"
+        );
+        assert!(limits.check(Limit::Cells, 100_000, "arbetsboken").is_ok());
+    }
+
+    #[test]
+    fn every_key_is_a_field_of_the_configuration() {
+        let limits: Limits = toml::from_str("cells = 5\nline_bytes = 1024\n").expect("reads");
+        assert_eq!((limits.cells, limits.line_bytes), (5, 1024));
+        assert_eq!(limits.objects, Limits::default().objects);
+        for limit in Limit::ALL {
+            let limits: Limits =
+                toml::from_str(&format!("{} = 7\n", limit.key())).expect("a key of Limits");
+            assert_eq!(limit.of(&limits), 7, "{limit:?}");
+        }
+        assert!(
+            toml::from_str::<Limits>("cels = 5\n").is_err(),
+            "a misspelt key"
+        );
+    }
+
+    #[test]
+    fn sizes_and_counts_are_shown_the_swedish_way() {
+        assert_eq!(bytes(64 * KIB), "64 KiB");
+        assert_eq!(bytes(1_500), "1 500 byte");
+        assert_eq!(grouped(1_000_000), "1 000 000");
+        assert_eq!(grouped(12), "12");
+    }
+}
