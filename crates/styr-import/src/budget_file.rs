@@ -17,7 +17,9 @@ pub use writer::write_budget;
 use styr_domain::budget::{Budget, BudgetYears, Municipality};
 use styr_domain::organisation::UnitId;
 
+use crate::bidi;
 use crate::issue::Issue;
+use crate::limits::{Limit, Limits};
 use reader::Reader;
 
 /// The version of the format this reader understands.
@@ -25,6 +27,46 @@ pub const FORMAT_VERSION: i64 = 1;
 
 /// Reads a whole budget file, or every issue that stops it from being read.
 pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
+    parse_budget_within(source, &Limits::default())
+}
+
+/// What refuses a budget file before it is parsed: its size, a line past the limit, and every
+/// direction control (`crate::bidi`; the file is a person's to correct).
+fn screen(source: &str, limits: &Limits) -> Vec<Issue> {
+    if let Err(exceeded) = limits.check(Limit::BudgetFileBytes, source.len() as u64, "budgetfilen")
+    {
+        return vec![Issue::error("", 0..0, exceeded.to_string())];
+    }
+    let mut issues = Vec::new();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        if let Err(exceeded) = limits.check(Limit::LineBytes, line.len() as u64, "raden") {
+            issues.push(Issue::error(source, start..start + 1, exceeded.to_string()));
+        } else {
+            let mut rest = line;
+            let mut offset = start;
+            while let Some((at, control)) = bidi::find(rest) {
+                let place = offset + at;
+                issues.push(Issue::error(
+                    source,
+                    place..place + control.len_utf8(),
+                    bidi::refusal(control),
+                ));
+                offset = place + control.len_utf8();
+                rest = &source[offset..start + line.len()];
+            }
+        }
+        start += line.len();
+    }
+    issues
+}
+
+/// [`parse_budget`] within `limits` instead of the defaults.
+pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<Issue>> {
+    let screened = screen(source, limits);
+    if !screened.is_empty() {
+        return Err(screened);
+    }
     let raw: raw::RawFile = toml::from_str(source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
         let key = source.get(span.clone()).unwrap_or_default();
@@ -149,6 +191,9 @@ fn swedish_toml_message(message: &str, key: &str) -> String {
     if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
     {
         return "texten tar slut utan avslutande citattecken; avsluta den med \" på samma rad, eller skriv flera rader inom tre apostrofer".into();
+    }
+    if message.starts_with("cannot recurse further") {
+        return "värdena ligger inuti varandra i för många nivåer för en budgetfil".into();
     }
     if message.starts_with("duplicate key") {
         return format!(

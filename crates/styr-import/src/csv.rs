@@ -3,180 +3,56 @@
 //!
 //! Each CSV row is one booking; rows that share a voucher number (when the profile names that
 //! column) form one voucher. Every issue is reported with its line and column, and a file with
-//! any issue imports nothing.
+//! any issue imports nothing. The file is read within the [`Limits`]: its size, each line's,
+//! and what the rows cost held whole; a text with a direction control (`crate::bidi`) is
+//! refused at its place, since the person importing can correct the export.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-use styr_domain::calendar::Date;
 use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month};
 use styr_domain::money::Amount;
 
+use crate::bidi;
 use crate::issue::Issue;
+use crate::limits::{Limit, Limits};
+use values::{parse_amount, parse_date, split_line};
 
-/// Which column holds which field, by its header text.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    /// ";" or ",".
-    pub delimiter: String,
-    /// "," or ".".
-    pub decimal: String,
-    pub date: String,
-    pub account: String,
-    pub amount: String,
-    pub cost_centre: Option<String>,
-    pub project: Option<String>,
-    pub text: Option<String>,
-    pub voucher: Option<String>,
-    /// The amount is signed as the ledger signs it (debit positive); "credit" flips it for
-    /// exports that show costs negative.
-    #[serde(default)]
-    pub sign: Sign,
-}
+mod profile;
+mod values;
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Sign {
-    #[default]
-    Debit,
-    Credit,
-}
+pub use profile::{Profile, Sign};
 
-impl Profile {
-    /// A profile from its TOML text.
-    pub fn parse(definition: &str) -> Result<Profile, Vec<Issue>> {
-        let profile: Profile = toml::from_str(definition).map_err(|error| {
-            let span = error.span().unwrap_or(0..0);
-            vec![Issue::error(
-                definition,
-                span,
-                format!("importprofilen: {}", error.message()),
-            )]
-        })?;
-        let mut issues = Vec::new();
-        if !matches!(profile.delimiter.as_str(), ";" | "," | "\t") {
-            issues.push(Issue::error(
-                definition,
-                0..0,
-                "avgränsaren ska vara ”;”, ”,” eller tabb",
-            ));
-        }
-        if !matches!(profile.decimal.as_str(), "," | ".") {
-            issues.push(Issue::error(
-                definition,
-                0..0,
-                "decimaltecknet ska vara ”,” eller ”.”",
-            ));
-        }
-        if profile.delimiter == profile.decimal {
-            issues.push(Issue::error(
-                definition,
-                0..0,
-                "avgränsaren och decimaltecknet kan inte vara samma tecken",
-            ));
-        }
-        if issues.is_empty() {
-            Ok(profile)
-        } else {
-            Err(issues)
-        }
-    }
-}
-
-/// Splits one CSV line into fields (quotes with "" inside), returning each field's start.
-fn split_line(line: &str, delimiter: char) -> Result<Vec<(usize, String)>, usize> {
-    let mut fields = Vec::new();
-    let mut characters = line.char_indices().peekable();
-    loop {
-        let start = characters.peek().map_or(line.len(), |(index, _)| *index);
-        let mut value = String::new();
-        if let Some((_, '"')) = characters.peek() {
-            characters.next();
-            loop {
-                match characters.next() {
-                    Some((_, '"')) if matches!(characters.peek(), Some((_, '"'))) => {
-                        characters.next();
-                        value.push('"');
-                    }
-                    Some((_, '"')) => break,
-                    Some((_, character)) => value.push(character),
-                    None => return Err(start),
-                }
-            }
-            while let Some((_, character)) = characters.peek() {
-                if *character == delimiter {
-                    break;
-                }
-                characters.next();
-            }
-        } else {
-            while let Some((_, character)) = characters.peek() {
-                if *character == delimiter {
-                    break;
-                }
-                value.push(*character);
-                characters.next();
-            }
-        }
-        fields.push((start, value.trim().to_string()));
-        if characters.next().is_none() {
-            return Ok(fields);
-        }
-    }
-}
-
-fn parse_amount(text: &str, decimal: char) -> Option<i64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|character| !matches!(character, ' ' | '\u{a0}'))
-        .map(|character| if character == decimal { '.' } else { character })
-        .collect();
-    let (negative, digits) = match cleaned
-        .strip_prefix('-')
-        .or_else(|| cleaned.strip_prefix('−'))
-    {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, cleaned.clone()),
+/// The text of `bytes`: UTF-8 without its byte order mark, or else Latin-1; lines that end in
+/// `\r` alone (as classic Mac OS wrote them) end in `\n` instead, so lines count as a person
+/// sees them.
+fn source_text(bytes: &[u8]) -> Cow<'_, str> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text.trim_start_matches('\u{feff}')),
+        Err(_) => Cow::Owned(bytes.iter().map(|&byte| char::from(byte)).collect()),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
-    if whole.is_empty() && fraction.is_empty()
-        || !whole.bytes().all(|byte| byte.is_ascii_digit())
-        || !fraction.bytes().all(|byte| byte.is_ascii_digit())
-        || fraction.len() > 2
-    {
-        return None;
-    }
-    let whole: i64 = if whole.is_empty() {
-        0
+    let first_end = text.find(['\n', '\r']);
+    let cr_only =
+        first_end.is_some_and(|at| text[at..].starts_with('\r') && !text[at..].starts_with("\r\n"));
+    if cr_only {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        whole.parse().ok()?
-    };
-    let cents: i64 = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<i64>().ok()? * 10,
-        _ => fraction.parse().ok()?,
-    };
-    let ore = whole.checked_mul(100)?.checked_add(cents)?;
-    Some(if negative { -ore } else { ore })
+        text
+    }
 }
 
-fn parse_date(text: &str) -> Option<Date> {
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    let shaped = text.len() == 8 && digits.len() == 8
-        || text.len() == 10
-            && digits.len() == 8
-            && text.as_bytes()[4] == b'-'
-            && text.as_bytes()[7] == b'-';
-    if !shaped {
-        return None;
-    }
-    Date::new(
-        digits[..4].parse().ok()?,
-        digits[4..6].parse().ok()?,
-        digits[6..].parse().ok()?,
-    )
-    .ok()
+/// What a row costs held in memory, for [`Limits::ledger_bytes`].
+fn row_bytes(row: &LedgerRow) -> u64 {
+    (size_of::<LedgerRow>() + row.text.len() + row.cost_centre.as_ref().map_or(0, String::len))
+        as u64
+}
+
+/// What a voucher costs held in memory, with its place in the index of voucher numbers.
+fn voucher_bytes(voucher: &LedgerVoucher) -> u64 {
+    (2 * size_of::<LedgerVoucher>()
+        + voucher.series.len()
+        + 2 * voucher.number.len()
+        + voucher.text.len()) as u64
 }
 
 /// Reads CSV `bytes` (UTF-8, or Latin-1 when not valid UTF-8) by `profile`.
@@ -185,26 +61,49 @@ pub fn read_csv(
     file_name: &str,
     profile: &Profile,
 ) -> Result<LedgerImport, Vec<Issue>> {
-    let source = match std::str::from_utf8(bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
-        Err(_) => bytes.iter().map(|&byte| char::from(byte)).collect(),
-    };
+    read_csv_within(bytes, file_name, profile, &Limits::default())
+}
+
+/// [`read_csv`] within `limits` instead of the defaults.
+pub fn read_csv_within(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    limits: &Limits,
+) -> Result<LedgerImport, Vec<Issue>> {
+    if let Err(exceeded) = limits.check(Limit::FileBytes, bytes.len() as u64, "filen") {
+        return Err(vec![Issue::error("", 0..0, exceeded.to_string())]);
+    }
+    let source = source_text(bytes);
+    let source = source.as_ref();
     let delimiter = profile.delimiter.chars().next().unwrap_or(';');
     let decimal = profile.decimal.chars().next().unwrap_or(',');
     let mut issues = Vec::new();
-    let mut offsets = Vec::new();
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        offsets.push(offset);
-        offset += line.len();
+    // Each line with where it starts; a line past the limit is named, not read.
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (number, line) in source.split_inclusive('\n').enumerate() {
+        let text = line.trim_end_matches(['\n', '\r']);
+        if let Err(exceeded) = limits.check(Limit::LineBytes, text.len() as u64, "raden") {
+            issues.push(Issue::error(source, start..start + 1, exceeded.to_string()));
+        } else if let Some((at, control)) = bidi::find(text) {
+            issues.push(Issue::error(
+                source,
+                start + at..start + at + control.len_utf8(),
+                bidi::refusal(control),
+            ));
+        } else if !text.trim().is_empty() {
+            lines.push((number, start, text));
+        }
+        start += line.len();
     }
-    let mut lines = source
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty());
-    let Some((header_number, header)) = lines.next() else {
+    let mut lines = lines.into_iter();
+    let Some((_, header_start, header)) = lines.next() else {
+        if !issues.is_empty() {
+            return Err(issues);
+        }
         return Err(vec![Issue::error(
-            &source,
+            source,
             0..0,
             "filen är tom: rubrikraden saknas",
         )]);
@@ -216,10 +115,9 @@ pub fn read_csv(
             .iter()
             .position(|(_, header)| header.eq_ignore_ascii_case(name));
         if found.is_none() {
-            let start = offsets[header_number];
             issues.push(Issue::error(
-                &source,
-                start..start + header.len(),
+                source,
+                header_start..header_start + header.len(),
                 format!("rubrikraden saknar kolumnen ”{name}” som importprofilen kräver"),
             ));
         }
@@ -243,13 +141,13 @@ pub fn read_csv(
         ..LedgerImport::default()
     };
     let mut vouchers: BTreeMap<String, usize> = BTreeMap::new();
-    for (number, line) in lines {
-        let start = offsets[number];
+    let mut held_bytes = 0;
+    for (number, start, line) in lines {
         let fields = match split_line(line, delimiter) {
             Ok(fields) => fields,
             Err(at) => {
                 issues.push(Issue::error(
-                    &source,
+                    source,
                     start + at..start + line.len(),
                     "citattecknet avslutas aldrig",
                 ));
@@ -269,7 +167,7 @@ pub fn read_csv(
         let date = field(date_column).and_then(|(_, value)| parse_date(value));
         if date.is_none() {
             issues.push(Issue::error(
-                &source,
+                source,
                 span(field(date_column)),
                 "datumet ska vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD och finnas i kalendern",
             ));
@@ -277,7 +175,7 @@ pub fn read_csv(
         let account = field(account_column).and_then(|(_, value)| value.parse::<u32>().ok());
         if account.is_none() {
             issues.push(Issue::error(
-                &source,
+                source,
                 span(field(account_column)),
                 "kontot ska vara ett kontonummer med bara siffror",
             ));
@@ -285,7 +183,7 @@ pub fn read_csv(
         let amount = field(amount_column).and_then(|(_, value)| parse_amount(value, decimal));
         if amount.is_none() {
             issues.push(Issue::error(
-                &source,
+                source,
                 span(field(amount_column)),
                 format!("beloppet ska vara ett tal med högst två decimaler och ”{decimal}” som decimaltecken"),
             ));
@@ -302,23 +200,43 @@ pub fn read_csv(
             .and_then(field)
             .map(|(_, value)| value.to_string())
             .unwrap_or_default();
-        let voucher_key = voucher_column.and_then(field).map_or_else(
-            || format!("rad {}", number + 1),
-            |(_, value)| value.to_string(),
-        );
-        let voucher = *vouchers.entry(voucher_key.clone()).or_insert_with(|| {
-            ledger.vouchers.push(LedgerVoucher {
+        // Without a voucher column every row is a voucher of its own: no lookup needed.
+        let (voucher, new) = match voucher_column.and_then(field) {
+            Some((_, key)) => match vouchers.get(key) {
+                Some(&voucher) => (voucher, false),
+                None => {
+                    vouchers.insert(key.to_string(), ledger.vouchers.len());
+                    (ledger.vouchers.len(), true)
+                }
+            },
+            None => (ledger.vouchers.len(), true),
+        };
+        if new {
+            let key = voucher_column.and_then(field).map_or_else(
+                || format!("rad {}", number + 1),
+                |(_, value)| value.to_string(),
+            );
+            let made = LedgerVoucher {
                 series: "CSV".into(),
-                number: voucher_key,
+                number: key,
                 date,
                 text: text.clone(),
-            });
-            ledger.vouchers.len() - 1
-        });
+            };
+            held_bytes += voucher_bytes(&made);
+            ledger.vouchers.push(made);
+        }
         if !crate::sie::is_result_account(account) {
+            if let Err(exceeded) = limits.check(Limit::LedgerBytes, held_bytes, "raden") {
+                issues.push(Issue::error(
+                    source,
+                    start..start + line.len(),
+                    exceeded.to_string(),
+                ));
+                return Err(issues);
+            }
             continue;
         }
-        ledger.rows.push(LedgerRow {
+        let row = LedgerRow {
             voucher,
             month: Month::of(date),
             account,
@@ -328,7 +246,17 @@ pub fn read_csv(
                 .filter(|value| !value.is_empty()),
             amount: Amount::from_ore(amount),
             text,
-        });
+        };
+        held_bytes += row_bytes(&row);
+        ledger.rows.push(row);
+        if let Err(exceeded) = limits.check(Limit::LedgerBytes, held_bytes, "raden") {
+            issues.push(Issue::error(
+                source,
+                start..start + line.len(),
+                exceeded.to_string(),
+            ));
+            return Err(issues);
+        }
     }
     if issues.is_empty() {
         Ok(ledger)

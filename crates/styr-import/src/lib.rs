@@ -13,6 +13,6 @@ pub mod sie;
 pub mod template;
 mod xml;
 
-pub use budget_file::{parse_budget, write_budget};
+pub use budget_file::{parse_budget, parse_budget_within, write_budget};
 pub use issue::{Issue, Severity};
 pub use limits::{Exceeded, Limit, Limits};

@@ -26,9 +26,11 @@ pub use read::{ReadError, read_whole};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Limits {
-    /// Bytes of a file read whole: a budget file, a CSV export, a document as text, and a
-    /// workbook or Word document as packed.
+    /// Bytes of a file read whole: a CSV export, a document as text, and a workbook or Word
+    /// document as packed.
     pub file_bytes: u64,
+    /// Bytes of a budget file (TOML, which takes about fifteen times its size to read).
+    pub budget_file_bytes: u64,
     /// Bytes of one line of SIE, CSV, a budget file or a document as text.
     pub line_bytes: u64,
     /// Files in one ZIP archive (.xlsx, .docx).
@@ -66,6 +68,9 @@ pub struct Limits {
     pub voucher_number_runs: u64,
     /// Sums of an outcome read straight from the books: account × cost centre × month.
     pub outcome_sums: u64,
+    /// Cost centres of an outcome read straight from the books: each is a group of the
+    /// follow-up report, which costs a few kilobytes whatever the rows.
+    pub cost_centres: u64,
     /// Bytes of an outcome held whole (a CSV export, a SIE file read for import in one piece).
     pub ledger_bytes: u64,
 }
@@ -77,6 +82,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             file_bytes: 32 * MIB,
+            budget_file_bytes: 4 * MIB,
             line_bytes: 64 * KIB,
             archive_entries: 1_000,
             entry_bytes: 32 * MIB,
@@ -93,7 +99,8 @@ impl Default for Limits {
             voucher_rows: 100_000,
             voucher_bytes: 16 * MIB,
             voucher_number_runs: 1_000_000,
-            outcome_sums: 1_000_000,
+            outcome_sums: 500_000,
+            cost_centres: 20_000,
             ledger_bytes: 128 * MIB,
         }
     }
@@ -103,6 +110,7 @@ impl Default for Limits {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limit {
     FileBytes,
+    BudgetFileBytes,
     LineBytes,
     ArchiveEntries,
     EntryBytes,
@@ -120,12 +128,14 @@ pub enum Limit {
     VoucherBytes,
     VoucherNumberRuns,
     OutcomeSums,
+    CostCentres,
     LedgerBytes,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 19] = [
+    pub const ALL: [Limit; 21] = [
         Limit::FileBytes,
+        Limit::BudgetFileBytes,
         Limit::LineBytes,
         Limit::ArchiveEntries,
         Limit::EntryBytes,
@@ -143,6 +153,7 @@ impl Limit {
         Limit::VoucherBytes,
         Limit::VoucherNumberRuns,
         Limit::OutcomeSums,
+        Limit::CostCentres,
         Limit::LedgerBytes,
     ];
 
@@ -150,6 +161,7 @@ impl Limit {
     pub const fn key(self) -> &'static str {
         match self {
             Limit::FileBytes => "file_bytes",
+            Limit::BudgetFileBytes => "budget_file_bytes",
             Limit::LineBytes => "line_bytes",
             Limit::ArchiveEntries => "archive_entries",
             Limit::EntryBytes => "entry_bytes",
@@ -167,6 +179,7 @@ impl Limit {
             Limit::VoucherBytes => "voucher_bytes",
             Limit::VoucherNumberRuns => "voucher_number_runs",
             Limit::OutcomeSums => "outcome_sums",
+            Limit::CostCentres => "cost_centres",
             Limit::LedgerBytes => "ledger_bytes",
         }
     }
@@ -176,6 +189,7 @@ impl Limit {
         matches!(
             self,
             Limit::FileBytes
+                | Limit::BudgetFileBytes
                 | Limit::LineBytes
                 | Limit::EntryBytes
                 | Limit::ArchiveBytes
@@ -188,7 +202,7 @@ impl Limit {
     /// What the sentence says was too large, before the allowed amount.
     fn predicate(self) -> &'static str {
         match self {
-            Limit::FileBytes => "är större än",
+            Limit::FileBytes | Limit::BudgetFileBytes => "är större än",
             Limit::LineBytes => "är längre än",
             Limit::ArchiveEntries => "har fler filer än",
             Limit::EntryBytes | Limit::ArchiveBytes => "packas upp till mer än",
@@ -205,6 +219,7 @@ impl Limit {
             Limit::VoucherBytes => "är, med varje rads text, större än",
             Limit::VoucherNumberRuns => "gör verifikationsnumren fler och glesare än",
             Limit::OutcomeSums => "ger fler summor per konto, kostnadsställe och månad än",
+            Limit::CostCentres => "gör att utfallet får fler kostnadsställen än",
             Limit::LedgerBytes => "gör utfallet större i minnet än",
         }
     }
@@ -213,6 +228,7 @@ impl Limit {
     pub const fn of(self, limits: &Limits) -> u64 {
         match self {
             Limit::FileBytes => limits.file_bytes,
+            Limit::BudgetFileBytes => limits.budget_file_bytes,
             Limit::LineBytes => limits.line_bytes,
             Limit::ArchiveEntries => limits.archive_entries,
             Limit::EntryBytes => limits.entry_bytes,
@@ -230,6 +246,7 @@ impl Limit {
             Limit::VoucherBytes => limits.voucher_bytes,
             Limit::VoucherNumberRuns => limits.voucher_number_runs,
             Limit::OutcomeSums => limits.outcome_sums,
+            Limit::CostCentres => limits.cost_centres,
             Limit::LedgerBytes => limits.ledger_bytes,
         }
     }

@@ -14,8 +14,9 @@ use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
 use super::database::{refused, with_budget};
-use crate::input::{UNREADABLE, read_budget};
+use crate::input::{UNREADABLE, read_budget, read_file};
 use crate::{FollowupFormat, FollowupLayout};
+use styr_import::Limit;
 
 pub struct Options<'a> {
     pub format: FollowupFormat,
@@ -296,14 +297,16 @@ pub fn import(
                 result
             }
             Some(profile) => {
-                let mut bytes = Vec::new();
-                if let Err(error) = std::io::Read::read_to_end(&mut &handle, &mut bytes) {
-                    eprintln!("styr: kan inte läsa {}: {error}", file.display());
-                    return ExitCode::from(UNREADABLE);
-                }
+                let bytes = match read_file(file, Limit::FileBytes) {
+                    Ok(bytes) => bytes,
+                    Err(status) => return ExitCode::from(status),
+                };
                 // A profile given as a file is read from it; otherwise it names a saved profile.
                 let ledger = if Path::new(profile).is_file() {
-                    let definition = std::fs::read_to_string(profile).unwrap_or_default();
+                    let definition = match read_file(Path::new(profile), Limit::BudgetFileBytes) {
+                        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                        Err(status) => return ExitCode::from(status),
+                    };
                     styr_import::csv::Profile::parse(&definition)
                         .and_then(|parsed| styr_import::csv::read_csv(&bytes, &name, &parsed))
                         .map_err(AppError::Unreadable)

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use styr_app::{Actor, AppError};
 
 use super::database::{refused, with_budget, write_output};
-use crate::input::UNREADABLE;
+use crate::input::{UNREADABLE, read_file};
+use styr_import::Limit;
 
 pub fn export(
     budget: Option<i64>,
@@ -49,12 +50,9 @@ pub fn export(
 }
 
 pub fn import(file: &Path, database_url: &str, budget: Option<i64>) -> ExitCode {
-    let workbook = match std::fs::read(file) {
+    let workbook = match read_file(file, Limit::FileBytes) {
         Ok(workbook) => workbook,
-        Err(error) => {
-            eprintln!("styr: kan inte läsa {}: {error}", file.display());
-            return ExitCode::from(UNREADABLE);
-        }
+        Err(status) => return ExitCode::from(status),
     };
     with_budget(database_url, budget, async |app, id| {
         match app

@@ -1,5 +1,9 @@
-//! Reading a whole file within [`Limits::file_bytes`](super::Limits): at most one byte more
-//! than the limit is ever read, so a file of any size costs no more than the limit to refuse.
+//! Reading a whole file within a size limit ([`Limits::file_bytes`], or
+//! [`Limits::budget_file_bytes`] for a budget file): at most one byte more than the limit is
+//! ever read, so a file of any size costs no more than the limit to refuse.
+//!
+//! [`Limits::file_bytes`]: super::Limits::file_bytes
+//! [`Limits::budget_file_bytes`]: super::Limits::budget_file_bytes
 
 use std::fmt;
 use std::io::Read;
@@ -24,16 +28,16 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Every byte of `input`, or [`ReadError::Exceeded`] as soon as there are more than
-/// `limits.file_bytes`.
-pub fn read_whole(input: impl Read, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+/// Every byte of `input`, or [`ReadError::Exceeded`] as soon as there are more than `limit`
+/// allows.
+pub fn read_whole(input: impl Read, limit: Limit, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let mut bytes = Vec::new();
     input
-        .take(limits.file_bytes.saturating_add(1))
+        .take(limit.of(limits).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
     limits
-        .check(Limit::FileBytes, bytes.len() as u64, "filen")
+        .check(limit, bytes.len() as u64, "filen")
         .map_err(ReadError::Exceeded)?;
     Ok(bytes)
 }
@@ -49,11 +53,12 @@ mod tests {
             ..Limits::default()
         };
         assert_eq!(
-            read_whole(&b"1234"[..], &limits).ok(),
+            read_whole(&b"1234"[..], Limit::FileBytes, &limits).ok(),
             Some(b"1234".to_vec())
         );
         let endless = std::io::repeat(b'x');
-        let Err(ReadError::Exceeded(exceeded)) = read_whole(endless, &limits) else {
+        let Err(ReadError::Exceeded(exceeded)) = read_whole(endless, Limit::FileBytes, &limits)
+        else {
             panic!("an endless input is refused")
         };
         assert_eq!(

@@ -1,23 +1,18 @@
 //! A sink that sums a SIE file into a follow-up [`Outcome`] as it streams by: per account,
 //! cost centre and month, in a hash table that grows with the chart of accounts and the cost
-//! centres, not with the number of vouchers. Every sum is checked: one that would leave the
-//! range of an amount, or a table past [`Limits::outcome_sums`], refuses the file at the
-//! voucher or balance that would have made it (the sink's [`SieSink::refusal`]).
+//! centres, not with the number of vouchers. Every sum is checked (`outcome/sums.rs`): one that
+//! would leave the range of an amount, or a table past [`Limits::outcome_sums`] or
+//! [`Limits::cost_centres`], refuses the file at the voucher or balance that would have made
+//! it, through the sink's [`SieSink::refusal`].
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use rustc_hash::FxHasher;
 use styr_domain::followup::{Month, Outcome, OutcomeKey};
 use styr_domain::money::Amount;
 
-use super::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_result_account};
-use crate::limits::{Limit, Limits};
+use super::{Balance, BalanceKind, SieFile, SieSink, Voucher, is_result_account};
+use crate::limits::Limits;
+use sums::{Centres, Key, NONE, Refused, Sums};
 
-type Sums = HashMap<(u32, ObjectIndex, u32), i64, BuildHasherDefault<FxHasher>>;
-
-/// No cost centre on the row.
-const NONE: ObjectIndex = ObjectIndex::MAX;
+mod sums;
 
 /// Sums the result accounts (classes 3–9) of year 0; balance-sheet accounts are not followed up.
 pub struct OutcomeSink {
@@ -26,9 +21,10 @@ pub struct OutcomeSink {
     booked: Sums,
     period_outcome: Sums,
     period_budget: Sums,
+    centres: Centres,
     /// How many vouchers were summed: a file without any gives its outcome by #PSALDO.
     pub vouchers: u64,
-    most_sums: u64,
+    limits: Limits,
     refusal: Option<String>,
 }
 
@@ -38,69 +34,41 @@ impl Default for OutcomeSink {
     }
 }
 
-/// Where `amount` goes: added to its sum, or the reason it cannot be.
-fn add(
-    sums: &mut Sums,
-    key: (u32, ObjectIndex, u32),
-    amount: i64,
-    most: u64,
-) -> Result<(), Refused> {
-    let count = sums.len() as u64;
-    let sum = match sums.get_mut(&key) {
-        Some(sum) => sum,
-        None if count >= most => return Err(Refused::TooMany),
-        None => sums.entry(key).or_default(),
-    };
-    *sum = Amount::from_ore(*sum)
-        .checked_add(Amount::from_ore(amount))
-        .map_err(|_| Refused::Overflow)?
-        .ore();
-    Ok(())
-}
-
-enum Refused {
-    Overflow,
-    TooMany,
-}
-
 impl OutcomeSink {
-    /// An empty sink whose table is held to `limits` (dimension 1 for cost centres).
+    /// An empty sink held to `limits` (dimension 1 for cost centres).
     pub fn within(limits: &Limits) -> Self {
         OutcomeSink {
             dimension: 1,
             booked: Sums::default(),
             period_outcome: Sums::default(),
             period_budget: Sums::default(),
+            centres: Centres::default(),
             vouchers: 0,
-            most_sums: limits.outcome_sums,
+            limits: limits.clone(),
             refusal: None,
         }
     }
 
-    fn refuse(&mut self, file: &SieFile, key: (u32, ObjectIndex, u32), why: Refused) {
+    /// The first refusal, in a sentence naming the account, cost centre and month.
+    fn refuse(&mut self, file: &SieFile, (account, object, period): Key, why: Refused) {
         if self.refusal.is_some() {
             return;
         }
-        let (account, object, period) = key;
         let centre = if object == NONE {
             String::new()
         } else {
             format!(", kostnadsställe {}", file.object(object).id)
         };
-        let month = format!("{}-{:02}", period / 100, period % 100);
+        let place = format!(
+            "konto {account}{centre} i {}-{:02}",
+            period / 100,
+            period % 100
+        );
         self.refusal = Some(match why {
             Refused::Overflow => format!(
-                "summan för konto {account}{centre} i {month} blir för stor för att räknas (mer än 92 233 720 368 547 758,07 kr åt något håll)"
+                "summan för {place} blir för stor för att räknas (mer än 92 233 720 368 547 758,07 kr åt något håll)"
             ),
-            Refused::TooMany => Limits {
-                outcome_sums: self.most_sums,
-                ..Limits::default()
-            }
-            .exceeded(
-                Limit::OutcomeSums,
-                &format!("konto {account}{centre} i {month}"),
-            )
-            .to_string(),
+            Refused::Past(limit) => self.limits.exceeded(limit, &place).to_string(),
         });
     }
 }
@@ -124,7 +92,7 @@ impl SieSink for OutcomeSink {
         // #PSALDO with objects repeats, per object, what the line without objects already holds.
         if balance.objects.is_empty() || object != NONE {
             let key = (balance.account, object, period);
-            if let Err(why) = add(target, key, balance.amount, self.most_sums) {
+            if let Err(why) = target.add(key, balance.amount, &mut self.centres, &self.limits) {
                 self.refuse(file, key, why);
             }
         }
@@ -141,7 +109,10 @@ impl SieSink for OutcomeSink {
             let period = u32::from(month.year().number()) * 100 + u32::from(month.month());
             let object = voucher.object_of(row, self.dimension).unwrap_or(NONE);
             let key = (row.account, object, period);
-            if let Err(why) = add(&mut self.booked, key, row.amount, self.most_sums) {
+            let added = self
+                .booked
+                .add(key, row.amount, &mut self.centres, &self.limits);
+            if let Err(why) = added {
                 return self.refuse(file, key, why);
             }
         }
@@ -156,27 +127,29 @@ impl super::ForkSink for OutcomeSink {
     fn fork(&self) -> Self {
         OutcomeSink {
             dimension: self.dimension,
-            most_sums: self.most_sums,
-            ..OutcomeSink::default()
+            ..OutcomeSink::within(&self.limits)
         }
     }
 
-    /// Adds the other's sums; one past the range or the limit is left for [`SieSink::refusal`]
-    /// to tell (the parallel reader then reads the file again in order, to name its place).
+    /// Adds the other's sums. One past the range or a limit is only known here, once the
+    /// workers' tables meet, without the record that made it: the refusal says so, and the
+    /// parallel reader reads the file again in order, which names the place.
     fn join(&mut self, other: Self) {
-        let most = self.most_sums;
         let mut refused = false;
         for (mine, theirs) in [
             (&mut self.booked, other.booked),
             (&mut self.period_outcome, other.period_outcome),
             (&mut self.period_budget, other.period_budget),
         ] {
-            for (key, amount) in theirs {
-                refused |= add(mine, key, amount, most).is_err();
+            for (key, amount) in theirs.sums {
+                refused |= mine
+                    .add(key, amount, &mut self.centres, &self.limits)
+                    .is_err();
             }
         }
         if refused && self.refusal.is_none() {
-            self.refusal = Some("summorna blir för stora eller för många".into());
+            self.refusal =
+                Some("summorna blir för stora eller för många när filens delar läggs ihop".into());
         }
         self.refusal = self.refusal.take().or(other.refusal);
         self.vouchers += other.vouchers;
@@ -193,7 +166,8 @@ impl OutcomeSink {
             self.period_outcome
         };
         let convert = |sums: Sums| {
-            sums.into_iter()
+            sums.sums
+                .into_iter()
                 .filter(|(_, amount)| *amount != 0)
                 .filter_map(|((account, object, period), amount)| {
                     let key = OutcomeKey {
