@@ -12,8 +12,6 @@ mod reader;
 mod risks;
 mod writer;
 
-pub use writer::write_budget;
-
 use styr_domain::budget::{Budget, BudgetYears, Municipality};
 use styr_domain::organisation::UnitId;
 
@@ -21,6 +19,8 @@ use crate::bidi;
 use crate::issue::Issue;
 use crate::limits::{Limit, Limits};
 use reader::Reader;
+
+pub use writer::write_budget;
 
 /// The version of the format this reader understands.
 pub const FORMAT_VERSION: i64 = 1;

@@ -9,6 +9,5 @@ mod docx;
 mod text;
 
 pub use docx::{parse_docx, parse_docx_within};
-pub use text::{parse_text, parse_text_within};
-
 pub use styr_domain::source_document::{Block, Document, Table, TableRow};
+pub use text::{parse_text, parse_text_within};

@@ -13,12 +13,14 @@
 //! forms of the readers); the defaults sit far above any real municipality's files and far
 //! below what would take a styr process past 256 MB (docs/security.md, "Readers and limits").
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
+mod exceeded;
+mod limit;
 mod read;
 
+pub use exceeded::{Exceeded, bytes, grouped};
+pub use limit::Limit;
 pub use read::{ReadError, read_whole};
 
 /// Every limit the readers hold to. Configurable (`[limits]` in a configuration file reads
@@ -106,152 +108,6 @@ impl Default for Limits {
     }
 }
 
-/// One of the [`Limits`], by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Limit {
-    FileBytes,
-    BudgetFileBytes,
-    LineBytes,
-    ArchiveEntries,
-    EntryBytes,
-    ArchiveBytes,
-    XmlDepth,
-    Cells,
-    SheetRows,
-    SheetColumns,
-    Blocks,
-    Accounts,
-    Dimensions,
-    Objects,
-    NamesBytes,
-    VoucherRows,
-    VoucherBytes,
-    VoucherNumberRuns,
-    OutcomeSums,
-    CostCentres,
-    LedgerBytes,
-}
-
-impl Limit {
-    pub const ALL: [Limit; 21] = [
-        Limit::FileBytes,
-        Limit::BudgetFileBytes,
-        Limit::LineBytes,
-        Limit::ArchiveEntries,
-        Limit::EntryBytes,
-        Limit::ArchiveBytes,
-        Limit::XmlDepth,
-        Limit::Cells,
-        Limit::SheetRows,
-        Limit::SheetColumns,
-        Limit::Blocks,
-        Limit::Accounts,
-        Limit::Dimensions,
-        Limit::Objects,
-        Limit::NamesBytes,
-        Limit::VoucherRows,
-        Limit::VoucherBytes,
-        Limit::VoucherNumberRuns,
-        Limit::OutcomeSums,
-        Limit::CostCentres,
-        Limit::LedgerBytes,
-    ];
-
-    /// The limit's key in [`Limits`] and in configuration.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Limit::FileBytes => "file_bytes",
-            Limit::BudgetFileBytes => "budget_file_bytes",
-            Limit::LineBytes => "line_bytes",
-            Limit::ArchiveEntries => "archive_entries",
-            Limit::EntryBytes => "entry_bytes",
-            Limit::ArchiveBytes => "archive_bytes",
-            Limit::XmlDepth => "xml_depth",
-            Limit::Cells => "cells",
-            Limit::SheetRows => "sheet_rows",
-            Limit::SheetColumns => "sheet_columns",
-            Limit::Blocks => "blocks",
-            Limit::Accounts => "accounts",
-            Limit::Dimensions => "dimensions",
-            Limit::Objects => "objects",
-            Limit::NamesBytes => "names_bytes",
-            Limit::VoucherRows => "voucher_rows",
-            Limit::VoucherBytes => "voucher_bytes",
-            Limit::VoucherNumberRuns => "voucher_number_runs",
-            Limit::OutcomeSums => "outcome_sums",
-            Limit::CostCentres => "cost_centres",
-            Limit::LedgerBytes => "ledger_bytes",
-        }
-    }
-
-    /// Whether the limit counts bytes (shown as KiB, MiB) rather than things.
-    const fn counts_bytes(self) -> bool {
-        matches!(
-            self,
-            Limit::FileBytes
-                | Limit::BudgetFileBytes
-                | Limit::LineBytes
-                | Limit::EntryBytes
-                | Limit::ArchiveBytes
-                | Limit::NamesBytes
-                | Limit::VoucherBytes
-                | Limit::LedgerBytes
-        )
-    }
-
-    /// What the sentence says was too large, before the allowed amount.
-    fn predicate(self) -> &'static str {
-        match self {
-            Limit::FileBytes | Limit::BudgetFileBytes => "är större än",
-            Limit::LineBytes => "är längre än",
-            Limit::ArchiveEntries => "har fler filer än",
-            Limit::EntryBytes | Limit::ArchiveBytes => "packas upp till mer än",
-            Limit::XmlDepth => "har element inuti varandra i fler nivåer än",
-            Limit::Cells => "har fler celler än",
-            Limit::SheetRows => "ligger längre ned än rad",
-            Limit::SheetColumns => "ligger längre åt höger än kolumn nummer",
-            Limit::Blocks => "har fler rubriker, stycken och tabellrader än",
-            Limit::Accounts => "har fler konton än",
-            Limit::Dimensions => "har fler dimensioner än",
-            Limit::Objects => "gör att filen får fler objekt än",
-            Limit::NamesBytes => "gör filens namn och texter större än",
-            Limit::VoucherRows => "har fler rader än",
-            Limit::VoucherBytes => "är, med varje rads text, större än",
-            Limit::VoucherNumberRuns => "gör verifikationsnumren fler och glesare än",
-            Limit::OutcomeSums => "ger fler summor per konto, kostnadsställe och månad än",
-            Limit::CostCentres => "gör att utfallet får fler kostnadsställen än",
-            Limit::LedgerBytes => "gör utfallet större i minnet än",
-        }
-    }
-
-    /// The limit's value in `limits`.
-    pub const fn of(self, limits: &Limits) -> u64 {
-        match self {
-            Limit::FileBytes => limits.file_bytes,
-            Limit::BudgetFileBytes => limits.budget_file_bytes,
-            Limit::LineBytes => limits.line_bytes,
-            Limit::ArchiveEntries => limits.archive_entries,
-            Limit::EntryBytes => limits.entry_bytes,
-            Limit::ArchiveBytes => limits.archive_bytes,
-            Limit::XmlDepth => limits.xml_depth,
-            Limit::Cells => limits.cells,
-            Limit::SheetRows => limits.sheet_rows,
-            Limit::SheetColumns => limits.sheet_columns,
-            Limit::Blocks => limits.blocks,
-            Limit::Accounts => limits.accounts,
-            Limit::Dimensions => limits.dimensions,
-            Limit::Objects => limits.objects,
-            Limit::NamesBytes => limits.names_bytes,
-            Limit::VoucherRows => limits.voucher_rows,
-            Limit::VoucherBytes => limits.voucher_bytes,
-            Limit::VoucherNumberRuns => limits.voucher_number_runs,
-            Limit::OutcomeSums => limits.outcome_sums,
-            Limit::CostCentres => limits.cost_centres,
-            Limit::LedgerBytes => limits.ledger_bytes,
-        }
-    }
-}
-
 impl Limits {
     /// `Err` when `value` is past `limit`; `subject` names what has the value ("filen",
     /// "xl/sharedStrings.xml", "verifikation A 12").
@@ -271,60 +127,6 @@ impl Limits {
             subject: subject.to_string(),
         }
     }
-}
-
-/// An input past one of the limits: what, which limit, and how much it allows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Exceeded {
-    pub limit: Limit,
-    pub allowed: u64,
-    pub subject: String,
-}
-
-impl fmt::Display for Exceeded {
-    /// ```text
-    /// raden är längre än 64 KiB (gränsen line_bytes = 64 KiB)
-    /// ```
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let allowed = if self.limit.counts_bytes() {
-            bytes(self.allowed)
-        } else {
-            grouped(self.allowed)
-        };
-        write!(
-            formatter,
-            "{} {} {allowed} (gränsen {} = {allowed})",
-            self.subject,
-            self.limit.predicate(),
-            self.limit.key()
-        )
-    }
-}
-
-impl std::error::Error for Exceeded {}
-
-/// A size as a person reads it: "32 MiB", "64 KiB", "500 byte".
-pub fn bytes(value: u64) -> String {
-    if value >= MIB && value % MIB == 0 {
-        format!("{} MiB", grouped(value / MIB))
-    } else if value >= KIB && value % KIB == 0 {
-        format!("{} KiB", grouped(value / KIB))
-    } else {
-        format!("{} byte", grouped(value))
-    }
-}
-
-/// A count with a space between thousands, as Swedish text writes it: "100 000".
-pub fn grouped(value: u64) -> String {
-    let digits = value.to_string();
-    let mut shown = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            shown.push(' ');
-        }
-        shown.push(digit);
-    }
-    shown
 }
 
 #[cfg(test)]

@@ -27,8 +27,9 @@ use super::fields::Field;
 use super::records::{Counts, Header, ObjectIndex, SieFile, Voucher};
 use crate::issue::Issue;
 use crate::limits::{Limit, Limits};
-pub(super) use chunks::line_end;
 use issues::kronor;
+
+pub(super) use chunks::line_end;
 pub(super) use numbers::VoucherNumbers;
 
 mod balances;

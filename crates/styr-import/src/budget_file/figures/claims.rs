@@ -1,12 +1,13 @@
 //! What a statement claims about its figure: a value in a year, a change between two years, a
 //! sum or an average over years.
 
+use styr_domain::money::Unit;
+use styr_domain::statement::Claim;
+
 use super::operating::year_pair;
 use crate::amount::parse_change;
 use crate::budget_file::raw::RawStatement;
 use crate::budget_file::reader::Reader;
-use styr_domain::money::Unit;
-use styr_domain::statement::Claim;
 
 pub(super) fn claim(reader: &mut Reader, raw: &RawStatement) -> Option<Claim> {
     let given = [

@@ -1,13 +1,15 @@
 //! Frames (`[[frame]]`): a unit's kommunbidrag per year, each year entered or derived from a
 //! base — the previous year or an amount — by the steps in `steps`.
 
-use super::steps::steps;
-use crate::budget_file::raw::{RawFrame, RawFrameYear};
-use crate::budget_file::reader::Reader;
 use std::collections::BTreeMap;
+
 use styr_domain::frame::{Base, Derivation, Frame, FrameYear, IndexChoice, IndexTable};
 use styr_domain::money::Unit;
 use toml::Spanned;
+
+use super::steps::steps;
+use crate::budget_file::raw::{RawFrame, RawFrameYear};
+use crate::budget_file::reader::Reader;
 
 pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) -> Vec<Frame> {
     raw_frames

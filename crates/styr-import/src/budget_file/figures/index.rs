@@ -1,11 +1,13 @@
 //! Index vintages (`[[index]]`): a named series of yearly percentages, such as SKR's PKV of
 //! December 2024, that frames uprate by.
 
+use std::collections::BTreeMap;
+
+use styr_domain::frame::{IndexTable, IndexVintage};
+
 use crate::amount::parse_percent;
 use crate::budget_file::raw::RawIndex;
 use crate::budget_file::reader::Reader;
-use std::collections::BTreeMap;
-use styr_domain::frame::{IndexTable, IndexVintage};
 
 pub fn index(reader: &mut Reader, raw_indices: &[RawIndex]) -> IndexTable {
     let vintages = raw_indices

@@ -1,12 +1,14 @@
 //! The investment plan (`[investment]`): its projects by category, with their amounts by year.
 
-use super::operating::exact;
-use crate::budget_file::raw::RawInvestment;
-use crate::budget_file::reader::Reader;
 use std::collections::BTreeMap;
+
 use styr_domain::investment::{
     InvestmentCategory, InvestmentPlan, InvestmentProject, InvestmentRow,
 };
+
+use super::operating::exact;
+use crate::budget_file::raw::RawInvestment;
+use crate::budget_file::reader::Reader;
 
 pub(super) const CATEGORY_KEYS: [&str; 4] = ["expansion", "image", "reinvestment", "adaptation"];
 

@@ -2,15 +2,17 @@
 //! explanations of changes between two years, and the operating tables as the document states
 //! them.
 
-use crate::amount::parse_change;
-use crate::budget_file::raw::{RawOperating, YearAmounts};
-use crate::budget_file::reader::Reader;
 use std::collections::BTreeMap;
+
 use styr_domain::budget::OperatingTable;
 use styr_domain::calendar::Year;
 use styr_domain::money::{Amount, Stated, Unit};
 use styr_domain::operating::{ChangeExplanation, LineKind, OperatingRow, UnitLines};
 use toml::Spanned;
+
+use crate::amount::parse_change;
+use crate::budget_file::raw::{RawOperating, YearAmounts};
+use crate::budget_file::reader::Reader;
 
 pub(super) const LINE_KEYS: [&str; 5] = [
     "revenue",

@@ -1,15 +1,16 @@
 //! Statements of figures in prose (`[[statement]]`): a sentence's figure, what it refers to,
 //! and what it claims about it (see `claims`).
 
+use styr_domain::investment::{InvestmentCategory, InvestmentPlan, InvestmentRow};
+use styr_domain::operating::OperatingRow;
+use styr_domain::statement::{Figure, Statement};
+use toml::Spanned;
+
 use super::claims::claim;
 use super::investment::CATEGORY_KEYS;
 use super::operating::ROW_KEYS;
 use crate::budget_file::raw::RawStatement;
 use crate::budget_file::reader::Reader;
-use styr_domain::investment::{InvestmentCategory, InvestmentPlan, InvestmentRow};
-use styr_domain::operating::OperatingRow;
-use styr_domain::statement::{Figure, Statement};
-use toml::Spanned;
 
 pub fn statements(
     reader: &mut Reader,

@@ -1,13 +1,14 @@
 //! A derived frame year's steps (`[[frame.year.step]]`): uprating by the index, or a named
 //! adjustment, each permanent or for the one year.
 
-use crate::amount::parse_percent;
-use crate::budget_file::raw::RawStep;
-use crate::budget_file::reader::Reader;
 use styr_domain::frame::{Permanence, Step, StepKind};
 use styr_domain::money::Unit;
 use styr_domain::percent::Percent;
 use toml::Spanned;
+
+use crate::amount::parse_percent;
+use crate::budget_file::raw::RawStep;
+use crate::budget_file::reader::Reader;
 
 pub(super) fn steps(reader: &mut Reader, raw_steps: &[RawStep]) -> Option<Vec<Step>> {
     let mut steps = Vec::new();

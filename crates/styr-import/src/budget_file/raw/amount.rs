@@ -1,10 +1,11 @@
 //! A figure as the budget file writes it: a TOML integer (whole tkr) or a text such as
 //! "113,3 mnkr" — never a TOML float, which cannot hold 113,3 exactly — and figures by year.
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 /// A figure: a TOML integer (whole tkr) or a text such as "113,3 mnkr". Never a TOML float,

@@ -1,11 +1,13 @@
 //! The budget file's figures as written: index vintages, frames with their years and steps,
 //! operating lines with their explanations, the investment plan, and statements in prose.
 
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::amount::{RawAmount, YearAmounts};
 use super::registers::yes;
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,10 +1,11 @@
 //! Frames as budget-file tables: `[[frame]]` with its years, each entered or derived from a
 //! base by steps (`[[frame.year.step]]`).
 
-use super::output::Output;
-use super::values::{entered_amount, stated};
 use styr_domain::budget::Budget;
 use styr_domain::frame::{Base, FrameYear, Permanence, Step, StepKind};
+
+use super::output::Output;
+use super::values::{entered_amount, stated};
 
 pub(super) fn frames(out: &mut Output, budget: &Budget) {
     for frame in &budget.frames {

@@ -1,10 +1,11 @@
 //! The operating budget as budget-file tables: `[[operating]]` per unit with its lines by year,
 //! the financial net and the change explanations, and the stated operating tables.
 
-use super::output::Output;
-use super::values::{change_text, entered_amount, stated, year_amounts, year_list};
 use styr_domain::budget::Budget;
 use styr_domain::operating::OperatingRow;
+
+use super::output::Output;
+use super::values::{change_text, entered_amount, stated, year_amounts, year_list};
 
 pub(super) fn operating(out: &mut Output, budget: &Budget) {
     let mut written = Vec::new();

@@ -1,9 +1,11 @@
 //! The budget file being written: tables and keys in order, one line each, with a blank line
 //! before every table.
 
-use super::values::{long_string, toml_string};
 use std::fmt::Write;
+
 use styr_domain::calendar::Date;
+
+use super::values::{long_string, toml_string};
 
 #[derive(Default)]
 pub(super) struct Output {

@@ -1,11 +1,12 @@
 //! The investment plan (`[investment]`, its projects and rows) and the statements of figures in
 //! prose (`[[statement]]`) as budget-file tables.
 
-use super::output::Output;
-use super::values::{change_text, entered_amount, stated, year_amounts, year_list};
 use styr_domain::budget::Budget;
 use styr_domain::investment::{InvestmentPlan, InvestmentRow};
 use styr_domain::statement::{Claim, Figure};
+
+use super::output::Output;
+use super::values::{change_text, entered_amount, stated, year_amounts, year_list};
 
 pub(super) fn investment(out: &mut Output, plan: &InvestmentPlan) {
     if *plan == InvestmentPlan::default() {

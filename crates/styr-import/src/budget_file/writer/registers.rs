@@ -1,9 +1,10 @@
 //! Goals, the efficiency register, risks and controls as budget-file tables: `[[goal]]`,
 //! `[[efficiency]]`, `[[risk_scale]]`, `[[risk_band]]`, `[[risk]]`, `[[control]]`.
 
+use styr_domain::budget::Budget;
+
 use super::output::Output;
 use super::values::toml_string;
-use styr_domain::budget::Budget;
 
 pub(super) fn goals_and_registers(out: &mut Output, budget: &Budget) {
     for goal in &budget.goals {

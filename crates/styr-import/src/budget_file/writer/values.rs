@@ -3,6 +3,7 @@
 //! precision, years as lists and keys, and text as a TOML string or a multi-line string.
 
 use std::fmt::Write;
+
 use styr_domain::calendar::Year;
 use styr_domain::format;
 use styr_domain::money::{Amount, ORE_PER_TKR, Precision, Stated, Unit};
