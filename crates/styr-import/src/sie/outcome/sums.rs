@@ -3,6 +3,7 @@
 //! that would leave the range of an amount, or a table past a limit, is refused, never wrapped
 //! around or left to grow.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
@@ -50,10 +51,12 @@ impl Sums {
         limits: &Limits,
     ) -> Result<(), Refused> {
         let count = self.sums.len() as u64;
-        let sum = match self.sums.get_mut(&key) {
-            Some(sum) => sum,
-            None if count >= limits.outcome_sums => return Err(Refused::Past(Limit::OutcomeSums)),
-            None => {
+        let sum = match self.sums.entry(key) {
+            Entry::Occupied(sum) => sum.into_mut(),
+            Entry::Vacant(_) if count >= limits.outcome_sums => {
+                return Err(Refused::Past(Limit::OutcomeSums));
+            }
+            Entry::Vacant(vacant) => {
                 let (_, centre, _) = key;
                 let known = centre == NONE || centres.seen.contains(&centre);
                 if !known && centres.seen.len() as u64 >= limits.cost_centres {
@@ -62,7 +65,7 @@ impl Sums {
                 if !known {
                     centres.seen.insert(centre);
                 }
-                self.sums.entry(key).or_default()
+                vacant.insert(0)
             }
         };
         *sum = Amount::from_ore(*sum)

@@ -9,6 +9,7 @@ use crate::sie::encoding::Encoding;
 use crate::sie::fields::{Field, FieldKind};
 
 impl<S: SieSink> Reader<'_, S> {
+    #[inline]
     pub(super) fn decode<'a>(&self, bytes: &'a [u8]) -> std::borrow::Cow<'a, str> {
         self.encoding.unwrap_or(Encoding::Cp437).decode(bytes)
     }

@@ -12,6 +12,7 @@ use crate::sie::records::{BalanceKind, TransactionKind};
 use crate::sie::{SieSink, fast};
 
 impl<S: SieSink> Reader<'_, S> {
+    #[inline]
     pub(super) fn line(&mut self, raw: &[u8]) {
         if raw.len() as u64 > self.limits.line_bytes {
             return self.long_line(raw);
@@ -60,6 +61,7 @@ impl<S: SieSink> Reader<'_, S> {
         self.fields = fields;
     }
 
+    #[inline]
     pub(super) fn record(&mut self, line: &[u8], fields: &[Field]) {
         let label = fields[0].bytes(line);
         if self.restricted && !matches!(label, b"#VER" | b"#TRANS" | b"#RTRANS" | b"#BTRANS") {

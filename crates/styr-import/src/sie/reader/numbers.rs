@@ -1,7 +1,8 @@
 //! The voucher numbers a file has had, per series, to refuse a voucher that comes twice: the
 //! same `#VER A 129` twice would otherwise be booked twice. Numbers run on within a series
 //! (A 1, A 2 … A 9 000), so they are kept as runs — `1..=9000` is one entry however many
-//! vouchers it covers — and memory follows the gaps, not the vouchers. A number that is not
+//! vouchers it covers — and memory follows the gaps, not the vouchers; the run being extended
+//! is kept apart, so a voucher one past the last costs two comparisons. A number that is not
 //! plain digits ("2025-001", or "007" with its leading zeros) is kept as a 128-bit hash of
 //! itself, as is each series: sixteen bytes whatever its length, and two different numbers
 //! share a hash with a chance far below one in 10^30. Runs, hashes and series together are held
@@ -28,10 +29,24 @@ struct Series {
     others: HashSet<u128>,
 }
 
+/// The run being extended: a number one past the last is counted here without a lookup, and
+/// the run goes to its series when a number breaks it. Books are numbered in a row, so this is
+/// nearly every voucher.
+#[derive(Clone, Debug)]
+struct Open {
+    series: String,
+    key: u128,
+    first: u64,
+    last: u64,
+    /// Where the series' next kept run starts: the open run grows up to just before it.
+    next: u64,
+}
+
 #[derive(Clone, Debug)]
 pub(in crate::sie) struct VoucherNumbers {
     series: HashMap<u128, Series>,
-    /// Runs, other numbers and series kept.
+    open: Option<Open>,
+    /// Runs (the open one too), other numbers and series kept.
     entries: u64,
     most: u64,
 }
@@ -94,24 +109,32 @@ impl VoucherNumbers {
     pub(in crate::sie) fn new(most: u64) -> Self {
         VoucherNumbers {
             series: HashMap::new(),
+            open: None,
             entries: 0,
             most,
         }
     }
 
     /// Records `number` in `series`.
+    #[inline]
     pub(in crate::sie) fn insert(&mut self, series: &str, number: &str) -> Seen {
-        let key = hash(series);
         let value = plain(number);
-        let other = hash(number);
-        if let Some(kept) = self.series.get(&key) {
-            let again = match value {
-                Some(value) => kept.holds(value, value),
-                None => kept.others.contains(&other),
-            };
-            if again {
-                return Seen::Again;
-            }
+        if let (Some(value), Some(open)) = (value, self.open.as_mut())
+            && open.series == series
+            && open.last.checked_add(1) == Some(value)
+            && value < open.next
+        {
+            open.last = value;
+            return Seen::New;
+        }
+        self.close();
+        let key = hash(series);
+        let again = self.series.get(&key).is_some_and(|kept| match value {
+            Some(value) => kept.holds(value, value),
+            None => kept.others.contains(&hash(number)),
+        });
+        if again {
+            return Seen::Again;
         }
         // At most a new series and a new run: past the limit nothing more is kept.
         if self.entries + 2 > self.most {
@@ -119,18 +142,42 @@ impl VoucherNumbers {
         }
         let new_series = !self.series.contains_key(&key);
         let kept = self.series.entry(key).or_default();
-        let added = match value {
-            Some(value) => kept.add_run(value, value),
-            None => i64::from(kept.others.insert(other)),
-        };
-        self.entries = self
-            .entries
-            .saturating_add_signed(added + i64::from(new_series));
+        match value {
+            Some(value) => {
+                let next = value
+                    .checked_add(1)
+                    .and_then(|after| kept.runs.range(after..).next())
+                    .map_or(u64::MAX, |(&start, _)| start);
+                self.open = Some(Open {
+                    series: series.to_string(),
+                    key,
+                    first: value,
+                    last: value,
+                    next,
+                });
+            }
+            None => {
+                kept.others.insert(hash(number));
+            }
+        }
+        self.entries += 1 + u64::from(new_series);
         Seen::New
     }
 
+    /// Puts the open run into its series, joining the runs it touches.
+    fn close(&mut self) {
+        if let Some(open) = self.open.take() {
+            let kept = self.series.entry(open.key).or_default();
+            let added = kept.add_run(open.first, open.last);
+            // The open run was counted when it opened.
+            self.entries = self.entries.saturating_add_signed(added - 1);
+        }
+    }
+
     /// Adds every number of `other`; false when any of them was already here.
-    pub(in crate::sie) fn join(&mut self, other: VoucherNumbers) -> bool {
+    pub(in crate::sie) fn join(&mut self, mut other: VoucherNumbers) -> bool {
+        self.close();
+        other.close();
         let mut disjoint = true;
         for (key, theirs) in other.series {
             let mut added = i64::from(!self.series.contains_key(&key));
@@ -180,11 +227,13 @@ mod tests {
         for number in (1..=1_000).rev().chain(1_001..=2_000) {
             assert_eq!(numbers.insert("A", &number.to_string()), Seen::New);
         }
+        numbers.close();
         assert_eq!(numbers.entries, 2, "one series and one run");
         assert_eq!(numbers.insert("A", "500"), Seen::Again);
         for number in [5_000, 5_002, 5_001] {
             numbers.insert("A", &number.to_string());
         }
+        numbers.close();
         assert_eq!(numbers.entries, 3, "5 000–5 002 closed into one run");
     }
 

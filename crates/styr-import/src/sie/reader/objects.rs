@@ -15,6 +15,7 @@ use crate::sie::records::{ObjectIndex, ObjectInfo};
 
 impl<S: SieSink> Reader<'_, S> {
     /// Reads an object list into `self.objects`; false (with an error) when it is malformed.
+    #[inline]
     pub(super) fn object_list(&mut self, line: &[u8], field: Field) -> bool {
         self.objects.clear();
         let content = field.bytes(line);
@@ -54,6 +55,7 @@ impl<S: SieSink> Reader<'_, S> {
     /// The index of an object, registering it (with `name`, or none) the first time it is seen.
     /// Past the limits the file is refused and the object is not kept: its index then names
     /// no object, which is safe because a refused file's rows never reach the sink.
+    #[inline]
     pub(super) fn object(
         &mut self,
         line: &[u8],

@@ -21,6 +21,7 @@ const ROW_BYTES: u64 = 128;
 const OBJECT_BYTES: u64 = 8;
 
 impl<S: SieSink> Reader<'_, S> {
+    #[inline]
     pub(super) fn push_quick(&mut self, line: &[u8], row: fast::QuickRow<'_>) {
         self.objects.clear();
         for &(dimension, code) in &row.objects[..row.object_count] {
@@ -42,6 +43,7 @@ impl<S: SieSink> Reader<'_, S> {
         );
     }
 
+    #[inline]
     pub(super) fn transaction(&mut self, line: &[u8], fields: &[Field], kind: TransactionKind) {
         if self.block != Block::Inside {
             return self.error(
@@ -90,6 +92,7 @@ impl<S: SieSink> Reader<'_, S> {
 
     /// Adds a row, with the objects in `self.objects`, to the voucher being read — unless the
     /// voucher is past a limit, which refuses the file at this row.
+    #[inline]
     fn keep_row(
         &mut self,
         line: &[u8],

@@ -19,7 +19,19 @@ use crate::sie::fields::{self, Field};
 const NAME_BYTES: u64 = 48;
 
 impl<S: SieSink> Reader<'_, S> {
+    /// Adds the text of `field` on `line` to `target`, as [`Self::field_text`] reads it but
+    /// without a copy in between: the voucher's own strings are filled this way.
+    #[inline]
+    pub(super) fn push_text(&mut self, target: &mut String, line: &[u8], field: &Field) {
+        let bytes = fields::unescaped(line, field);
+        if self.encoding != Some(Encoding::Utf8) {
+            return target.push_str(&self.decode(&bytes));
+        }
+        target.push_str(&self.kept(line, &bytes));
+    }
+
     /// The text of `field` on `line`, with `\"` undone.
+    #[inline]
     pub(super) fn field_text<'a>(&mut self, line: &'a [u8], field: &Field) -> Cow<'a, str> {
         match fields::unescaped(line, field) {
             Cow::Borrowed(bytes) => self.kept(line, bytes),
@@ -28,6 +40,7 @@ impl<S: SieSink> Reader<'_, S> {
     }
 
     /// The text of an optional field; empty when it is missing.
+    #[inline]
     pub(super) fn text(&mut self, line: &[u8], field: Option<&Field>) -> String {
         field.map_or_else(String::new, |field| {
             self.field_text(line, field).into_owned()
@@ -35,6 +48,7 @@ impl<S: SieSink> Reader<'_, S> {
     }
 
     /// `bytes` of `line` as text, without direction controls.
+    #[inline]
     pub(super) fn kept<'a>(&mut self, line: &[u8], bytes: &'a [u8]) -> Cow<'a, str> {
         let text = self.decode(bytes);
         // Only UTF-8 can hold a direction control: CP437 and Latin-1 have no such character.

@@ -10,6 +10,7 @@ use crate::sie::fields::{self, Field};
 
 impl<S: SieSink> Reader<'_, S> {
     /// A required field, or an error naming it.
+    #[inline]
     pub(super) fn required(
         &mut self,
         line: &[u8],
@@ -25,6 +26,7 @@ impl<S: SieSink> Reader<'_, S> {
         field
     }
 
+    #[inline]
     pub(super) fn checked<T>(
         &mut self,
         line: &[u8],
@@ -40,6 +42,7 @@ impl<S: SieSink> Reader<'_, S> {
         value
     }
 
+    #[inline]
     pub(super) fn date_field(
         &mut self,
         line: &[u8],
@@ -50,14 +53,16 @@ impl<S: SieSink> Reader<'_, S> {
         if field.start == field.end {
             return None;
         }
-        self.checked(
-            line,
-            field,
-            fields::date,
-            &format!("{name} är inte ett datum ÅÅÅÅMMDD som finns"),
-        )
+        // Read before the message is made: a date is read for every voucher and many rows.
+        let date = fields::date(&fields::unescaped(line, &field));
+        if date.is_none() {
+            let what = format!("{name} är inte ett datum ÅÅÅÅMMDD som finns");
+            self.checked(line, field, fields::date, &what);
+        }
+        date
     }
 
+    #[inline]
     pub(super) fn amount_field(&mut self, line: &[u8], field: Field) -> Option<i64> {
         self.checked(
             line,
@@ -67,6 +72,7 @@ impl<S: SieSink> Reader<'_, S> {
         )
     }
 
+    #[inline]
     pub(super) fn account_field(&mut self, line: &[u8], field: Field) -> Option<u32> {
         self.checked(
             line,

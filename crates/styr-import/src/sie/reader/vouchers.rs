@@ -15,6 +15,7 @@ use crate::sie::SieSink;
 use crate::sie::fields::{Field, FieldKind};
 
 impl<S: SieSink> Reader<'_, S> {
+    #[inline]
     pub(super) fn voucher_header(&mut self, line: &[u8], fields: &[Field]) {
         if self.block == Block::Inside {
             let source = std::mem::take(&mut self.voucher_source);
@@ -41,7 +42,7 @@ impl<S: SieSink> Reader<'_, S> {
             (4, &mut voucher.text),
         ] {
             if let Some(field) = fields.get(index) {
-                target.push_str(&self.field_text(line, field));
+                self.push_text(target, line, field);
             }
         }
         self.voucher = voucher;
@@ -61,6 +62,7 @@ impl<S: SieSink> Reader<'_, S> {
     }
 
     /// Records the voucher's series and number, refusing it when the file already had them.
+    #[inline]
     fn seen_number(&mut self, line: &[u8]) {
         if self.voucher.number.is_empty() {
             // The standard lets a file for import leave numbering to the receiving program.
@@ -84,6 +86,7 @@ impl<S: SieSink> Reader<'_, S> {
         self.error_at_line(line, at, 0, line.len(), message);
     }
 
+    #[inline]
     pub(super) fn open_block(&mut self, line: &[u8]) {
         if self.block == Block::Opening {
             self.block = Block::Inside;
@@ -94,6 +97,7 @@ impl<S: SieSink> Reader<'_, S> {
         }
     }
 
+    #[inline]
     pub(super) fn close_block(&mut self, line: &[u8]) {
         if self.block != Block::Inside {
             let field = Field {
