@@ -16,7 +16,7 @@ use styr_domain::budget::{Budget, BudgetYears, Municipality};
 use styr_domain::organisation::UnitId;
 
 use crate::bidi;
-use crate::issue::Issue;
+use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use reader::Reader;
 
@@ -37,28 +37,20 @@ fn screen(source: &str, limits: &Limits) -> Vec<Issue> {
     {
         return vec![Issue::error("", 0..0, exceeded.to_string())];
     }
-    let mut issues = Vec::new();
+    let mut issues = Issues::default();
     let mut start = 0;
     for line in source.split_inclusive('\n') {
         if let Err(exceeded) = limits.check(Limit::LineBytes, line.len() as u64, "raden") {
-            issues.push(Issue::error(source, start..start + 1, exceeded.to_string()));
-        } else {
-            let mut rest = line;
-            let mut offset = start;
-            while let Some((at, control)) = bidi::find(rest) {
-                let place = offset + at;
-                issues.push(Issue::error(
-                    source,
-                    place..place + control.len_utf8(),
-                    bidi::refusal(control),
-                ));
-                offset = place + control.len_utf8();
-                rest = &source[offset..start + line.len()];
-            }
+            issues.add(|| Issue::error(source, start..start + 1, exceeded.to_string()));
+        } else if let Some((at, control)) = bidi::find(line) {
+            // One issue a line: the person removes them all, and a line of them costs one.
+            let place = start + at;
+            let span = place..place + control.len_utf8();
+            issues.add(|| Issue::error(source, span, bidi::refusal(control)));
         }
         start += line.len();
     }
-    issues
+    issues.into_vec()
 }
 
 /// [`parse_budget`] within `limits` instead of the defaults.
@@ -115,7 +107,7 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
     let index = figures::index(&mut reader, &raw.index);
     let frames = figures::frames(&mut reader, &raw.frame, &index);
     let (Some(previous), Some(budget_year)) = (previous, budget_year) else {
-        return Err(reader.issues);
+        return Err(reader.issues.into_vec());
     };
     let (lines, operating_tables) =
         figures::operating(&mut reader, &raw.operating, (previous, budget_year));
@@ -126,7 +118,7 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
     let risk_register = risks::risks(&mut reader, &raw.risk);
     let controls = risks::controls(&mut reader, &raw.control, &risk_register);
     if !reader.issues.is_empty() {
-        let mut issues = reader.issues;
+        let mut issues = reader.issues.into_vec();
         issues.sort_by_key(|issue| (issue.line, issue.column));
         return Err(issues);
     }

@@ -14,7 +14,7 @@
 
 use styr_domain::followup::LedgerImport;
 
-use crate::issue::Issue;
+use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use rows::Columns;
 use values::split_line;
@@ -47,11 +47,12 @@ pub fn read_csv_within(
     }
     let source = lines::source_text(bytes);
     let source = source.as_ref();
-    let (lines, mut issues) = lines::screened(source, limits);
+    let mut issues = Issues::default();
+    let lines = lines::screened(source, limits, &mut issues);
     let mut lines = lines.into_iter();
     let Some((_, header_start, header)) = lines.next() else {
         if !issues.is_empty() {
-            return Err(issues);
+            return Err(issues.into_vec());
         }
         return Err(vec![Issue::error(
             source,
@@ -86,7 +87,7 @@ pub fn read_csv_within(
         column(profile.voucher.as_ref()),
     );
     let (Some(date), Some(account), Some(amount)) = (date, account, amount) else {
-        return Err(issues);
+        return Err(issues.into_vec());
     };
     let columns = Columns {
         date,
@@ -114,7 +115,7 @@ pub fn read_csv_within(
     if issues.is_empty() {
         Ok(ledger)
     } else {
-        Err(issues)
+        Err(issues.into_vec())
     }
 }
 

@@ -14,5 +14,5 @@ pub mod template;
 mod xml;
 
 pub use budget_file::{parse_budget, parse_budget_within, write_budget};
-pub use issue::{Issue, Severity};
+pub use issue::{Issue, Issues, Severity};
 pub use limits::{Exceeded, Limit, Limits};

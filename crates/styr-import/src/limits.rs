@@ -31,7 +31,7 @@ pub struct Limits {
     /// Bytes of a file read whole: a CSV export, a document as text, and a workbook or Word
     /// document as packed.
     pub file_bytes: u64,
-    /// Bytes of a budget file (TOML, which takes about fifteen times its size to read).
+    /// Bytes of a budget file (TOML, which takes fifteen to forty times its size to read).
     pub budget_file_bytes: u64,
     /// Bytes of one line of SIE, CSV, a budget file or a document as text.
     pub line_bytes: u64,
@@ -84,7 +84,7 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             file_bytes: 32 * MIB,
-            budget_file_bytes: 4 * MIB,
+            budget_file_bytes: 2 * MIB,
             line_bytes: 64 * KIB,
             archive_entries: 1_000,
             entry_bytes: 32 * MIB,

@@ -15,7 +15,7 @@ use styr_domain::change::Change;
 use styr_domain::organisation::UnitId;
 use styr_domain::template::{TITLE, UNIT_ID, cell_name};
 
-use crate::issue::{Issue, Severity};
+use crate::issue::{Issue, Issues, Severity};
 use crate::limits::Limits;
 use sheet::SheetReader;
 
@@ -39,7 +39,7 @@ pub fn template_changes_within(
     let sheets = workbook::read_workbook(bytes, limits)
         .map_err(|message| vec![problem("", 0, 0, message, "")])?;
     let mut changes = Vec::new();
-    let mut issues = Vec::new();
+    let mut issues = Issues::default();
     let mut units_seen: Vec<UnitId> = Vec::new();
     for sheet in &sheets {
         let mut reader = SheetReader {
@@ -49,11 +49,9 @@ pub fn template_changes_within(
         if let Some(unit) = reader.unit(budget) {
             if units_seen.contains(&unit) {
                 let (row, column) = reader.find(UNIT_ID).map_or((0, 1), |(row, _)| (row, 1));
-                reader.issue(
-                    row,
-                    column,
-                    format!("enheten ”{unit}” finns redan på ett annat blad"),
-                );
+                reader.issue(row, column, || {
+                    format!("enheten ”{unit}” finns redan på ett annat blad")
+                });
                 continue;
             }
             units_seen.push(unit.clone());
@@ -72,7 +70,7 @@ pub fn template_changes_within(
     if issues.is_empty() {
         Ok(changes)
     } else {
-        Err(issues)
+        Err(issues.into_vec())
     }
 }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::bidi;
-use crate::issue::Issue;
+use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 
 /// The text of `bytes`: UTF-8 without its byte order mark, or else Latin-1; lines that end in
@@ -26,29 +26,26 @@ pub(super) fn source_text(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
-/// The lines that are not blank — (index, where it starts, the line) — and an issue for each
-/// line refused.
+/// The lines that are not blank — (index, where it starts, the line) — with an issue in
+/// `issues` for each line refused.
 pub(super) fn screened<'a>(
     source: &'a str,
     limits: &Limits,
-) -> (Vec<(usize, usize, &'a str)>, Vec<Issue>) {
-    let mut issues = Vec::new();
+    issues: &mut Issues,
+) -> Vec<(usize, usize, &'a str)> {
     let mut lines = Vec::new();
     let mut start = 0;
     for (number, line) in source.split_inclusive('\n').enumerate() {
         let text = line.trim_end_matches(['\n', '\r']);
         if let Err(exceeded) = limits.check(Limit::LineBytes, text.len() as u64, "raden") {
-            issues.push(Issue::error(source, start..start + 1, exceeded.to_string()));
+            issues.add(|| Issue::error(source, start..start + 1, exceeded.to_string()));
         } else if let Some((at, control)) = bidi::find(text) {
-            issues.push(Issue::error(
-                source,
-                start + at..start + at + control.len_utf8(),
-                bidi::refusal(control),
-            ));
+            let span = start + at..start + at + control.len_utf8();
+            issues.add(|| Issue::error(source, span, bidi::refusal(control)));
         } else if !text.trim().is_empty() {
             lines.push((number, start, text));
         }
         start += line.len();
     }
-    (lines, issues)
+    lines
 }

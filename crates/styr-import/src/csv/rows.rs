@@ -12,7 +12,7 @@ use styr_domain::money::Amount;
 
 use super::profile::{Profile, Sign};
 use super::values::{parse_amount, parse_date, split_line};
-use crate::issue::Issue;
+use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 
 /// Where each field is: the index of its column.
@@ -67,15 +67,15 @@ impl Line<'_> {
         &self,
         index: usize,
         read: impl Fn(&str) -> Option<T>,
-        message: String,
-        issues: &mut Vec<Issue>,
+        message: impl FnOnce() -> String,
+        issues: &mut Issues,
     ) -> Option<T> {
         let found = self.field(index);
         let value = found.and_then(|(_, value)| read(value));
         if value.is_none() {
             let end = self.start + self.line.len();
             let span = found.map_or(end..end, |(at, value)| at..at + value.len().max(1));
-            issues.push(Issue::error(self.source, span, message));
+            issues.add(|| Issue::error(self.source, span, message()));
         }
         value
     }
@@ -86,26 +86,24 @@ fn booking(
     line: &Line<'_>,
     columns: &Columns,
     decimal: char,
-    issues: &mut Vec<Issue>,
+    issues: &mut Issues,
 ) -> Option<(Date, u32, i64)> {
     let date = line.read(
         columns.date,
         parse_date,
-        "datumet ska vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD och finnas i kalendern".into(),
+        || "datumet ska vara ÅÅÅÅ-MM-DD eller ÅÅÅÅMMDD och finnas i kalendern".into(),
         issues,
     );
     let account = line.read(
         columns.account,
         |value| value.parse::<u32>().ok(),
-        "kontot ska vara ett kontonummer med bara siffror".into(),
+        || "kontot ska vara ett kontonummer med bara siffror".into(),
         issues,
     );
     let amount = line.read(
         columns.amount,
         |value| parse_amount(value, decimal),
-        format!(
-            "beloppet ska vara ett tal med högst två decimaler och ”{decimal}” som decimaltecken"
-        ),
+        || format!("beloppet ska vara ett tal med högst två decimaler och ”{decimal}” som decimaltecken"),
         issues,
     );
     Some((date?, account?, amount?))
@@ -119,7 +117,7 @@ pub(super) fn read_rows<'a>(
     profile: &Profile,
     limits: &Limits,
     ledger: &mut LedgerImport,
-    issues: &mut Vec<Issue>,
+    issues: &mut Issues,
 ) {
     let delimiter = profile.delimiter.chars().next().unwrap_or(';');
     let decimal = profile.decimal.chars().next().unwrap_or(',');
@@ -129,11 +127,8 @@ pub(super) fn read_rows<'a>(
         let fields = match split_line(line, delimiter) {
             Ok(fields) => fields,
             Err(at) => {
-                issues.push(Issue::error(
-                    source,
-                    start + at..start + line.len(),
-                    "citattecknet avslutas aldrig",
-                ));
+                let span = start + at..start + line.len();
+                issues.add(|| Issue::error(source, span, "citattecknet avslutas aldrig"));
                 continue;
             }
         };
@@ -186,7 +181,7 @@ pub(super) fn read_rows<'a>(
         }
         if let Err(exceeded) = limits.check(Limit::LedgerBytes, held_bytes, "raden") {
             let span = start..start + line.line.len();
-            issues.push(Issue::error(source, span, exceeded.to_string()));
+            issues.add(|| Issue::error(source, span, exceeded.to_string()));
             return;
         }
     }

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::rc::Rc;
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -24,7 +25,8 @@ use crate::xml::{Xml, attribute};
 /// A cell's value.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Value {
-    Text(String),
+    /// Shared strings are shared: a text a hundred thousand cells refer to is kept once.
+    Text(Rc<str>),
     /// A number as the file has it, read exactly as typed: 1234.5 is "1234.5".
     Number(f64),
     Bool(bool),
@@ -35,7 +37,8 @@ pub(super) enum Value {
 impl fmt::Display for Value {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Value::Text(text) | Value::Error(text) => formatter.write_str(text),
+            Value::Text(text) => formatter.write_str(text),
+            Value::Error(text) => formatter.write_str(text),
             Value::Number(number) => write!(formatter, "{number}"),
             Value::Bool(value) => write!(formatter, "{value}"),
         }
@@ -110,7 +113,7 @@ pub(super) fn read_sheet(
     bytes: &[u8],
     part: &str,
     sheet: &str,
-    strings: &[String],
+    strings: &[Rc<str>],
     budget: &mut Kept<'_>,
 ) -> Result<BTreeMap<(u32, u32), Value>, String> {
     let limits = budget.limits;
@@ -183,7 +186,7 @@ pub(super) fn read_sheet(
 fn cell_value(
     xml: &mut Xml<'_>,
     cell: &BytesStart<'_>,
-    strings: &[String],
+    strings: &[Rc<str>],
 ) -> Result<Option<Value>, String> {
     let kind = attribute(cell, "t").unwrap_or_default();
     let mut raw = None;
@@ -202,7 +205,7 @@ fn cell_value(
         }
     }
     if kind == "inlineStr" {
-        return Ok(inline.map(Value::Text));
+        return Ok(inline.map(|text| Value::Text(text.into())));
     }
     let Some(raw) = raw.filter(|raw| !raw.is_empty()) else {
         return Ok(None);
@@ -221,12 +224,12 @@ fn cell_value(
             })?;
             Value::Text(text.clone())
         }
-        "str" | "d" => Value::Text(raw),
+        "str" | "d" => Value::Text(raw.into()),
         "b" => Value::Bool(raw.trim() == "1" || raw.trim().eq_ignore_ascii_case("true")),
         "e" => Value::Error(raw),
         "" | "n" => match raw.trim().parse::<f64>() {
             Ok(number) => Value::Number(number),
-            Err(_) if kind.is_empty() => Value::Text(raw),
+            Err(_) if kind.is_empty() => Value::Text(raw.into()),
             Err(_) => {
                 return Err(unreadable(format!(
                     "en cell har talet ”{raw}”, som inte är ett tal"
@@ -295,7 +298,7 @@ mod tests {
             limits: &limits,
             cells: 0,
         };
-        let strings = vec!["Lokalhyror".to_string()];
+        let strings: Vec<Rc<str>> = vec!["Lokalhyror".into()];
         read_sheet(
             xml.as_bytes(),
             "xl/worksheets/sheet1.xml",

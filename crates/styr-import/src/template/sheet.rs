@@ -22,7 +22,28 @@ use super::cells::Value;
 use super::problem;
 use super::workbook::Sheet;
 use crate::bidi;
-use crate::issue::Issue;
+use crate::issue::Issues;
+
+/// A cell's text as a message quotes it: whole, or its first 80 characters and an ellipsis.
+fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
+        None => text.into(),
+    }
+}
+
+/// The longest text that could be an amount ("omkring -1 234 567 890,12 mnkr" is 31): a
+/// longer one is no amount, and is not read as one.
+const LONGEST_AMOUNT: usize = 80;
+
+/// A cell's text, trimmed; a number or other value as written.
+fn text_of(sheet: &Sheet, row: u32, column: u32) -> String {
+    match sheet.cells.get(&(row, column)) {
+        Some(Value::Text(text)) => text.trim().to_string(),
+        None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
 
 /// What a column of the template holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +55,7 @@ enum Holds {
 
 pub(super) struct SheetReader<'a> {
     pub sheet: &'a Sheet,
-    pub issues: &'a mut Vec<Issue>,
+    pub issues: &'a mut Issues,
 }
 
 impl SheetReader<'_> {
@@ -43,17 +64,17 @@ impl SheetReader<'_> {
     }
 
     fn text(&self, row: u32, column: u32) -> String {
-        match self.value(row, column) {
-            Some(Value::Text(text)) => text.trim().to_string(),
-            None => String::new(),
-            Some(other) => other.to_string(),
-        }
+        text_of(self.sheet, row, column)
     }
 
-    pub(super) fn issue(&mut self, row: u32, column: u32, message: String) {
-        let content = self.text(row, column);
-        self.issues
-            .push(problem(&self.sheet.name, row, column, message, &content));
+    /// A problem at a cell. Past the issues' limit it is only counted, and neither its
+    /// message nor the cell's text is made.
+    pub(super) fn issue(&mut self, row: u32, column: u32, message: impl FnOnce() -> String) {
+        let sheet = self.sheet;
+        self.issues.add(|| {
+            let content = text_of(sheet, row, column);
+            problem(&sheet.name, row, column, message(), &content)
+        });
     }
 
     /// The first cell in column A whose text is `label`: its row, and its column.
@@ -93,7 +114,9 @@ impl SheetReader<'_> {
             .iter()
             .find(|unit| unit.id.as_str() == id)
         else {
-            self.issue(row, 1, format!("enheten ”{id}” finns inte i budgeten"));
+            self.issue(row, 1, || {
+                format!("enheten ”{}” finns inte i budgeten", quoted(&id))
+            });
             return None;
         };
         Some(unit.id.clone())
@@ -119,23 +142,22 @@ impl SheetReader<'_> {
                 match year {
                     Some(year) if editable.contains(&year) => Holds::Year(year),
                     Some(year) => {
-                        self.issue(
-                            header,
-                            column,
+                        self.issue(header, column, || {
                             format!(
                                 "året {year} kan inte läsas in; budgeten har åren {}–{}",
                                 budget.years.budget,
                                 editable.last().copied().unwrap_or(budget.years.budget)
-                            ),
-                        );
+                            )
+                        });
                         Holds::Nothing
                     }
                     None => {
-                        self.issue(
-                            header,
-                            column,
-                            format!("rubriken ”{label}” är inget år och ingen {EXPLANATION}"),
-                        );
+                        self.issue(header, column, || {
+                            format!(
+                                "rubriken ”{}” är inget år och ingen {EXPLANATION}",
+                                quoted(&label)
+                            )
+                        });
                         Holds::Nothing
                     }
                 }
@@ -147,11 +169,9 @@ impl SheetReader<'_> {
 
     pub(super) fn changes(&mut self, budget: &Budget, unit: &UnitId, changes: &mut Vec<Change>) {
         let Some((header, _)) = self.find(HEADER) else {
-            self.issue(
-                0,
-                0,
-                format!("rubrikraden som börjar med ”{HEADER}” saknas"),
-            );
+            self.issue(0, 0, || {
+                format!("rubrikraden som börjar med ”{HEADER}” saknas")
+            });
             return;
         };
         let columns = self.columns(budget, header);
@@ -168,7 +188,7 @@ impl SheetReader<'_> {
                 self.issue(
                     row,
                     0,
-                    format!("raden ”{label}” är ingen budgetrad; mallens rader är intäkter, kostnadsslagen och {FINANCIAL_NET}"),
+                    || format!("raden ”{}” är ingen budgetrad; mallens rader är intäkter, kostnadsslagen och {FINANCIAL_NET}", quoted(&label)),
                 );
                 continue;
             }
@@ -213,7 +233,7 @@ impl SheetReader<'_> {
                             Some(other) => other.to_string(),
                         };
                         if let Some((_, control)) = bidi::find(&text) {
-                            self.issue(row, *column, bidi::refusal(control));
+                            self.issue(row, *column, || bidi::refusal(control));
                             continue;
                         }
                         // Stored texts may end in a newline; a template cell's is trimmed.
@@ -237,13 +257,18 @@ impl SheetReader<'_> {
             // A float's shortest text is exactly the decimal that was typed ("1234.5"), read
             // as a decimal from there on: no float arithmetic touches the amount.
             Some(Value::Number(value)) if value.is_finite() => format!("{value}").replace('.', ","),
+            Some(Value::Text(text)) if text.trim().chars().nth(LONGEST_AMOUNT).is_some() => {
+                let text = text.clone();
+                self.issue(row, column, || {
+                    format!("”{}” är inget belopp i tkr", quoted(text.trim()))
+                });
+                return None;
+            }
             Some(Value::Text(text)) => text.trim().to_string(),
             None => {
-                self.issue(
-                    row,
-                    column,
-                    "beloppet saknas; skriv 0 om det ska vara noll".into(),
-                );
+                self.issue(row, column, || {
+                    "beloppet saknas; skriv 0 om det ska vara noll".into()
+                });
                 return None;
             }
             Some(other) => other.to_string(),
@@ -251,11 +276,9 @@ impl SheetReader<'_> {
         match parse_amount(&text, Unit::Tkr) {
             Ok(stated) => Some(stated.value),
             Err(error) => {
-                self.issue(
-                    row,
-                    column,
-                    format!("”{text}” är inget belopp i tkr: {error}"),
-                );
+                self.issue(row, column, || {
+                    format!("”{}” är inget belopp i tkr: {error}", quoted(&text))
+                });
                 None
             }
         }

@@ -9,6 +9,8 @@
 //! <si><r><t>Belopp </t></r><r><rPr><b/></rPr><t>i tkr</t></r></si>   → "Belopp i tkr"
 //! ```
 
+use std::rc::Rc;
+
 use quick_xml::events::{BytesStart, Event};
 
 use super::kept::{Kept, from_xml, unreadable};
@@ -90,18 +92,18 @@ pub(super) fn read_shared_strings(
     bytes: &[u8],
     part: &str,
     budget: &mut Kept<'_>,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<Rc<str>>, String> {
     let mut xml = Xml::new(bytes, part, budget.limits);
     let mut strings = Vec::new();
     loop {
         match xml.next().map_err(from_xml)? {
             Event::Start(element) if element.local_name().as_ref() == "si" => {
                 budget.count(part)?;
-                strings.push(string_item(&mut xml, "si")?);
+                strings.push(string_item(&mut xml, "si")?.into());
             }
             Event::Empty(element) if element.local_name().as_ref() == "si" => {
                 budget.count(part)?;
-                strings.push(String::new());
+                strings.push("".into());
             }
             Event::Eof => return Ok(strings),
             _ => {}
@@ -114,7 +116,7 @@ mod tests {
     use super::*;
     use crate::limits::Limits;
 
-    fn strings(xml: &str, limits: &Limits) -> Result<Vec<String>, String> {
+    fn strings(xml: &str, limits: &Limits) -> Result<Vec<Rc<str>>, String> {
         let mut budget = Kept { limits, cells: 0 };
         read_shared_strings(xml.as_bytes(), "xl/sharedStrings.xml", &mut budget)
     }
@@ -127,7 +129,7 @@ mod tests {
             Ok(vec![
                 "Lokalhyror".into(),
                 "Belopp i tkr".into(),
-                String::new(),
+                "".into(),
                 "A\rB & C".into()
             ])
         );
