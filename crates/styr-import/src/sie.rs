@@ -2,8 +2,11 @@
 //!
 //! [`read_sie`] reads every record of types 1–4, 4E and 4I in one pass. The chart of accounts,
 //! dimensions and objects come back in a [`SieFile`]; balances and vouchers go to a [`SieSink`]
-//! as they are read, so memory does not grow with the number of vouchers. Every error is
-//! collected with its line, column and the quoted line; a file with any error is refused whole.
+//! as they are read, so memory does not grow with the number of vouchers, and everything the
+//! reader holds is held to the [`Limits`](crate::Limits) (the `_within` forms take others than
+//! the defaults). Every error is collected with its line, column and the quoted line; a file
+//! with any error is refused whole, and a sink that can take no more says why through
+//! [`SieSink::refusal`].
 
 mod encoding;
 mod fast;

@@ -222,6 +222,22 @@ fn a_ledger_held_whole_is_held_to_its_bytes_and_batches_are_handed_on_by_theirs(
 }
 
 #[test]
+fn an_import_is_held_to_its_cost_centres_as_a_follow_up_is() {
+    let limits = small(|limits| limits.cost_centres = 3);
+    let text = format!("{HEADER}{}", vouchers(4, 4));
+    let error = read_ledger_batches_within(text.as_bytes(), "x.se", 2, &limits, |_| {}, |_| {})
+        .expect_err("four cost centres");
+    let SieError::Invalid { errors, .. } = error else {
+        panic!("not an I/O error")
+    };
+    assert!(
+        errors[0].message.contains("kostnadsstället 0 gör att utfallet får fler kostnadsställen än 3"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
 fn the_defaults_read_real_sized_books() {
     let text = format!("{HEADER}{}", vouchers(20_000, 400));
     let mut sink = OutcomeSink::default();

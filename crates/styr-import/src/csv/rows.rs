@@ -2,9 +2,10 @@
 //! account, an amount with the profile's sign, and a cost centre and text when the profile
 //! names them. Rows that share a voucher number are one voucher; without a voucher column each
 //! row is a voucher of its own. What the rows cost held whole is counted as they are read, and
-//! reading stops, with the line named, at [`Limits::ledger_bytes`].
+//! reading stops, with the line named, at [`Limits::ledger_bytes`], or at a cost centre past
+//! [`Limits::cost_centres`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use styr_domain::calendar::Date;
 use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month};
@@ -122,6 +123,7 @@ pub(super) fn read_rows<'a>(
     let delimiter = profile.delimiter.chars().next().unwrap_or(';');
     let decimal = profile.decimal.chars().next().unwrap_or(',');
     let mut vouchers: BTreeMap<String, usize> = BTreeMap::new();
+    let mut centres: BTreeSet<String> = BTreeSet::new();
     let mut held_bytes = 0;
     for (number, start, line) in lines {
         let fields = match split_line(line, delimiter) {
@@ -166,13 +168,27 @@ pub(super) fn read_rows<'a>(
             ledger.vouchers.push(made);
         }
         if crate::sie::is_result_account(account) {
+            let cost_centre = line
+                .text(columns.cost_centre)
+                .filter(|value| !value.is_empty());
+            if let Some(centre) = &cost_centre
+                && !centres.contains(centre)
+            {
+                let subject = format!("kostnadsstället {centre}");
+                let count = centres.len() as u64 + 1;
+                if let Err(exceeded) = limits.check(Limit::CostCentres, count, &subject) {
+                    let span = start..start + line.line.len();
+                    issues.add(|| Issue::error(source, span, exceeded.to_string()));
+                    return;
+                }
+                held_bytes += (size_of::<String>() + centre.len()) as u64;
+                centres.insert(centre.clone());
+            }
             let row = LedgerRow {
                 voucher,
                 month: Month::of(date),
                 account,
-                cost_centre: line
-                    .text(columns.cost_centre)
-                    .filter(|value| !value.is_empty()),
+                cost_centre,
                 amount: Amount::from_ore(amount),
                 text,
             };

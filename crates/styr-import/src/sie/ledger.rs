@@ -82,6 +82,7 @@ fn read(
         held_bytes: 0,
         whole: reading.whole,
         limits: reading.limits.clone(),
+        centres: Default::default(),
         refusal: None,
         deliver,
         progress,

@@ -51,9 +51,6 @@ mod years;
 /// crafted to make its object codes collide slows only its own reading.
 type Fast<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<rustc_hash::FxHasher>>;
 
-/// How many issues a file reports before it only counts the rest.
-const ISSUE_LIMIT: usize = 200;
-
 /// Why a file was not accepted.
 #[derive(Debug)]
 pub enum SieError {

@@ -1,14 +1,19 @@
 //! The sink a ledger is read into: each voucher's rows on result accounts become ledger rows
 //! (each with its text, the voucher's when it has none of its own, and its cost centre), and
 //! the period budget (#PBUDGET of year 0) is kept for the whole file. What it holds is counted
-//! as it grows: a batch is handed on at its vouchers or its bytes, and what is held whole is
-//! held to the limit.
+//! as it grows: a batch is handed on at its vouchers or its bytes, what is held whole is held to
+//! [`Limits::ledger_bytes`], and the cost centres named to [`Limits::cost_centres`] (each is a
+//! group of a follow-up of what is imported).
 
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, OutcomeKey};
 use styr_domain::money::Amount;
 
 use crate::limits::{Limit, Limits};
-use crate::sie::{Balance, BalanceKind, SieFile, SieSink, Voucher, is_result_account};
+use crate::sie::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_result_account};
 
 /// The most a batch holds, as [`row_bytes`] and [`voucher_bytes`] count it, before it is handed on.
 pub const BATCH_BYTES: u64 = 8 << 20;
@@ -34,6 +39,9 @@ pub(super) struct LedgerSink<P, D> {
     pub(super) held_bytes: u64,
     pub(super) whole: bool,
     pub(super) limits: Limits,
+    /// The cost centres (objects of dimension 1) the rows and the period budget name: each
+    /// is a group of a follow-up of what is imported.
+    pub(super) centres: HashSet<ObjectIndex, BuildHasherDefault<FxHasher>>,
     pub(super) refusal: Option<String>,
     pub(super) deliver: D,
     pub(super) progress: P,
@@ -47,6 +55,22 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> LedgerSink<P, D> {
             let refusal = self.limits.exceeded(Limit::LedgerBytes, "posten");
             self.refusal = Some(refusal.to_string());
         }
+    }
+
+    /// Counts the cost centre `object`; past the limit the file is refused.
+    fn centre(&mut self, file: &SieFile, object: ObjectIndex) {
+        if self.centres.contains(&object) {
+            return;
+        }
+        if self.centres.len() as u64 >= self.limits.cost_centres {
+            if self.refusal.is_none() {
+                let subject = format!("kostnadsstället {}", file.object(object).id);
+                let refusal = self.limits.exceeded(Limit::CostCentres, &subject);
+                self.refusal = Some(refusal.to_string());
+            }
+            return;
+        }
+        self.centres.insert(object);
     }
 
     pub(super) fn hand_on(&mut self) {
@@ -74,11 +98,15 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
         let Some(month) = Month::from_period(period) else {
             return;
         };
-        let cost_centre = balance
+        let object = balance
             .objects
             .iter()
             .find(|(dimension, _)| *dimension == 1)
-            .map(|(_, object)| file.object(*object).id.clone());
+            .map(|(_, object)| *object);
+        if let Some(object) = object {
+            self.centre(file, object);
+        }
+        let cost_centre = object.map(|object| file.object(object).id.clone());
         if balance.objects.is_empty() || cost_centre.is_some() {
             self.hold(
                 (size_of::<(OutcomeKey, Amount)>() + cost_centre.as_ref().map_or(0, String::len))
@@ -105,13 +133,15 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
             .filter(|row| is_result_account(row.account))
         {
             kept = true;
+            let object = voucher.object_of(row, 1);
+            if let Some(object) = object {
+                self.centre(file, object);
+            }
             let row = LedgerRow {
                 voucher: index,
                 month: Month::of(row.date.unwrap_or(date)),
                 account: row.account,
-                cost_centre: voucher
-                    .object_of(row, 1)
-                    .map(|object| file.object(object).id.clone()),
+                cost_centre: object.map(|object| file.object(object).id.clone()),
                 amount: Amount::from_ore(row.amount),
                 text: voucher.text(row).to_string(),
             };

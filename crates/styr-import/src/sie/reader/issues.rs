@@ -2,8 +2,8 @@
 //! encoding, and the line quoted — every error of a file, up to a limit past which they are
 //! only counted, so that a person fixes a file in one round.
 
-use super::{ISSUE_LIMIT, Reader};
-use crate::issue::{Issue, Severity};
+use super::Reader;
+use crate::issue::{ISSUE_LIMIT, Issue, Severity};
 use crate::sie::SieSink;
 use crate::sie::encoding::Encoding;
 use crate::sie::fields::{Field, FieldKind};
