@@ -89,13 +89,21 @@ fn a_csv_export_is_read_within_its_limits() {
     let spoofed = "Datum;Konto;Belopp;Text\n2025-01-15;5011;1,00;L\u{2066}ön\n";
     let issues = read_csv(spoofed.as_bytes(), "x.csv", &profile).expect_err("a direction control");
     assert_eq!((issues[0].line, issues[0].column), (2, 23));
-    let centres = Profile::parse(&format!("{PROFILE}cost_centre = \"Ansvar\"\n")).expect("a profile");
-    let rows: String = (0..4).map(|centre| format!("2025-01-15;5011;1,00;Lön;{centre}\n")).collect();
+    let centres =
+        Profile::parse(&format!("{PROFILE}cost_centre = \"Ansvar\"\n")).expect("a profile");
+    let rows: String = (0..4)
+        .map(|centre| format!("2025-01-15;5011;1,00;Lön;{centre}\n"))
+        .collect();
     let file = format!("Datum;Konto;Belopp;Text;Ansvar\n{rows}");
     let limits = small(|limits| limits.cost_centres = 3);
-    let issues = read_csv_within(file.as_bytes(), "x.csv", &centres, &limits).expect_err("four cost centres");
+    let issues = read_csv_within(file.as_bytes(), "x.csv", &centres, &limits)
+        .expect_err("four cost centres");
     assert_eq!((issues[0].line, issues.len()), (5, 1));
-    assert!(issues[0].message.contains("(gränsen cost_centres = 3)"), "{}", issues[0]);
+    assert!(
+        issues[0].message.contains("(gränsen cost_centres = 3)"),
+        "{}",
+        issues[0]
+    );
     let mac = "Datum;Konto;Belopp;Text\r2025-01-15;5011;1,00;Lön\r2025-01-16;5011;2,00;Lön\r";
     let ledger = read_csv(mac.as_bytes(), "x.csv", &profile).expect("lines that end in \\r");
     assert_eq!(ledger.rows.len(), 2);

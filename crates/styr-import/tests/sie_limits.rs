@@ -231,7 +231,9 @@ fn an_import_is_held_to_its_cost_centres_as_a_follow_up_is() {
         panic!("not an I/O error")
     };
     assert!(
-        errors[0].message.contains("kostnadsstället 0 gör att utfallet får fler kostnadsställen än 3"),
+        errors[0]
+            .message
+            .contains("kostnadsstället 0 gör att utfallet får fler kostnadsställen än 3"),
         "{}",
         errors[0]
     );
