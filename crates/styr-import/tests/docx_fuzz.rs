@@ -26,7 +26,7 @@ fn document() -> &'static [u8] {
             styr_import::parse_budget(include_str!("../../../examples/alingsas-ks-2025.toml"))
                 .expect("the example reads");
         let report = styr_reports::budget_report(&budget).expect("a report");
-        styr_render::docx::docx(&styr_render::document::budget_document(&report))
+        styr_render::docx::docx(&styr_render::document::budget_document(&report).expect("in range"))
             .expect("a Word file")
     })
 }
