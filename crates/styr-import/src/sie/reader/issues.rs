@@ -58,9 +58,5 @@ impl<S: SieSink> Reader<'_, S> {
     }
 }
 
-/// Öre as kronor with a decimal comma, for messages: -10 → "-0,10".
-pub(super) fn kronor(ore: i64) -> String {
-    let sign = if ore < 0 { "-" } else { "" };
-    let whole = ore.unsigned_abs();
-    format!("{sign}{},{:02}", whole / 100, whole % 100)
-}
+/// An amount in a message, exactly and with its unit: "-0,10 kr", "1 250,00 kr".
+pub(super) use styr_domain::format::kronor;

@@ -124,10 +124,10 @@ impl<S: SieSink> Reader<'_, S> {
                 Some(self.imbalance(sum, debit, credit))
             }
             Err(AmountOverflow) => Some(format!(
-                "verifikation {} {}: raderna summerar till ett belopp som är för stort för att räknas (mer än {} kr åt något håll)",
+                "verifikation {} {}: raderna summerar till ett belopp som är för stort för att räknas (mer än {} åt något håll)",
                 self.voucher.series,
                 self.voucher.number,
-                kronor(i64::MAX)
+                kronor(Amount::from_ore(i64::MAX))
             )),
         };
         if let Some(message) = unbalanced {
@@ -153,19 +153,15 @@ impl<S: SieSink> Reader<'_, S> {
     ) -> String {
         let sides = match (debit, credit) {
             (Ok(debit), Ok(credit)) => {
-                format!(
-                    " (debet {}, kredit {})",
-                    kronor(debit.ore()),
-                    kronor(credit.ore())
-                )
+                format!(" (debet {}, kredit {})", kronor(debit), kronor(credit))
             }
             _ => String::new(),
         };
         format!(
-            "verifikation {} {} balanserar inte: raderna summerar till {} kr{sides}",
+            "verifikation {} {} balanserar inte: raderna summerar till {}{sides}",
             self.voucher.series,
             self.voucher.number,
-            kronor(sum.ore())
+            kronor(sum)
         )
     }
 
