@@ -5,11 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use styr_domain::budget::Budget;
-use styr_import::Limits;
 use styr_import::limits::{Limit, ReadError, read_whole};
 
-/// Exit status for input that cannot be read.
-pub const UNREADABLE: u8 = 2;
+pub use crate::status::UNREADABLE;
 
 /// The whole file at `path` within `limit` (styr_import::Limits: no file is read past it), or
 /// the reason it cannot be read, already written to standard error.
@@ -19,7 +17,7 @@ pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, u8> {
         eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error));
         UNREADABLE
     })?;
-    read_whole(file, limit, &Limits::default()).map_err(|error| {
+    read_whole(file, limit, crate::limits::limits()).map_err(|error| {
         match error {
             ReadError::Io(error) => {
                 eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error))
@@ -42,7 +40,7 @@ pub fn read_budget(path: &Path) -> Result<Budget, u8> {
         );
         UNREADABLE
     })?;
-    styr_import::parse_budget(&source).map_err(|issues| {
+    styr_import::parse_budget_within(&source, crate::limits::limits()).map_err(|issues| {
         for issue in &issues {
             eprintln!("{shown}: {issue}\n");
         }

@@ -30,7 +30,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
             Ok(bytes) => bytes,
             Err(status) => return ExitCode::from(status),
         };
-        match styr_import::document::parse_docx(&bytes) {
+        match styr_import::document::parse_docx_within(&bytes, crate::limits::limits()) {
             Ok(document) => {
                 let review = styr_reports::review::review(&document);
                 (review.findings, review.unchecked)
@@ -47,7 +47,9 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         };
         let document = String::from_utf8(bytes)
             .map_err(|_| "filen är inte UTF-8; spara den som UTF-8 och försök igen".to_string())
-            .and_then(|source| styr_import::document::parse_text(&source));
+            .and_then(|source| {
+                styr_import::document::parse_text_within(&source, crate::limits::limits())
+            });
         match document {
             Ok(document) => {
                 let review = styr_reports::review::review(&document);
