@@ -1,4 +1,5 @@
-//! The budget file's `[profile]`: the municipality's graphic profile, read and written.
+//! The budget file's `[profile]`: the municipality's graphic profile, read (written by
+//! writer/profile.rs).
 //!
 //! ```toml
 //! [profile]
@@ -21,7 +22,6 @@ use toml::Spanned;
 
 use super::raw::RawProfile;
 use super::reader::Reader;
-use super::writer::toml_string;
 
 pub fn profile(reader: &mut Reader, raw: &RawProfile) -> Profile {
     let mut profile = Profile::default();
@@ -85,28 +85,6 @@ fn logo(url: &str) -> Result<Logo, String> {
         .decode(data.trim())
         .map_err(|_| "logotypens base64 går inte att läsa".to_string())?;
     Logo::from_bytes(bytes).map_err(|error| error.to_string())
-}
-
-/// The profile's keys and their TOML values, in the order above.
-pub fn fields(profile: &Profile) -> Vec<(&'static str, String)> {
-    let mut fields = vec![
-        ("primary_colour", toml_string(&profile.primary.hex())),
-        ("table_colour", toml_string(&profile.table.hex())),
-        ("font", toml_string(profile.font.name())),
-        ("cover", profile.cover.to_string()),
-        ("cover_text", toml_string(&profile.cover_text)),
-        ("header", toml_string(&profile.header)),
-        ("footer", toml_string(&profile.footer)),
-    ];
-    if let Some(logo) = &profile.logo {
-        let url = format!(
-            "data:{};base64,{}",
-            logo.format.media_type(),
-            STANDARD.encode(&logo.bytes)
-        );
-        fields.push(("logo", toml_string(&url)));
-    }
-    fields
 }
 
 #[cfg(test)]
