@@ -3,7 +3,7 @@
 //! (`/dokument.json`: the blocks, the metadata, the profile), the pictures (`/bild/N.svg`, the
 //! logo) and the fonts shipped with styr (Liberation Sans and Serif, SIL OFL, `fonts/`).
 //! `styr-typst` compiles the job into a tagged PDF; this crate stays free of typst itself, so it
-//! builds in seconds and its tests need no typesetter (docs/adr/0006-documents-on-typst.md).
+//! builds in seconds and its tests need no typesetter (docs/adr/0007-documents-on-typst.md).
 //!
 //! ```text
 //! Document { title, metadata, blocks: [Contents, Heading 2 "Inledning", Paragraph …], profile }

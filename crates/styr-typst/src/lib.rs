@@ -2,7 +2,7 @@
 //! (PDF/UA-1), and an SVG drawn as PNG for the formats that cannot hold SVG. This crate knows
 //! nothing of budgets; `styr-pdf` writes the source from the document's blocks, and the typst
 //! crates (hundreds of them, minutes of a clean build) stay behind this one
-//! (docs/adr/0006-documents-on-typst.md).
+//! (docs/adr/0007-documents-on-typst.md).
 //!
 //! ```text
 //! let job = Job { source: "#set document(title: [Budget])\n= Inledning".into(), files: vec![],
