@@ -12,6 +12,7 @@ mod reader;
 mod risks;
 mod writer;
 
+pub(crate) use writer::toml_string;
 pub use writer::write_budget;
 
 use styr_domain::budget::{Budget, BudgetYears, Municipality};

@@ -26,10 +26,12 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0005_audit_append_only.sqlite.sql"),
         include_str!("../migrations/0005_audit_append_only.postgres.sql"),
     ),
+    (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
 ];
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");
+const FOLLOWUP_REPORTS: &str = include_str!("../migrations/0040_followup_reports.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

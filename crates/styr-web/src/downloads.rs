@@ -21,6 +21,12 @@ use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 #[schema(value_type = String)]
 pub struct DocumentFormat(Format);
 
+impl DocumentFormat {
+    pub fn format(self) -> Format {
+        self.0
+    }
+}
+
 /// The document (or, for xlsx, its tables) in a format.
 pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError> {
     let failed = |error: &dyn std::fmt::Display| {
@@ -70,7 +76,7 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

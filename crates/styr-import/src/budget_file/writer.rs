@@ -511,7 +511,7 @@ fn year_amounts(values: impl Iterator<Item = (Year, String)>) -> String {
 }
 
 /// A TOML basic string, escaped.
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for character in text.chars() {

@@ -9,7 +9,8 @@ use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, Outco
 use styr_domain::money::Amount;
 
 use super::{
-    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie,
+    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_kept_account, is_result_account,
+    read_sie,
 };
 
 struct LedgerSink<P, D> {
@@ -66,10 +67,7 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
         let Some(date) = voucher.date else { return };
         let index = self.ledger.vouchers.len();
         let mut kept = false;
-        for row in voucher
-            .booked()
-            .filter(|row| is_result_account(row.account))
-        {
+        for row in voucher.booked().filter(|row| is_kept_account(row.account)) {
             kept = true;
             self.ledger.rows.push(LedgerRow {
                 voucher: index,
@@ -77,6 +75,9 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
                 account: row.account,
                 cost_centre: voucher
                     .object_of(row, 1)
+                    .map(|object| file.object(object).id.clone()),
+                project: voucher
+                    .object_of(row, 6)
                     .map(|object| file.object(object).id.clone()),
                 amount: Amount::from_ore(row.amount),
                 text: voucher.text(row).to_string(),
@@ -130,15 +131,18 @@ pub fn read_ledger_batches(
     ledger.account_names = file
         .accounts
         .iter()
-        .filter(|(number, _)| is_result_account(**number))
+        .filter(|(number, _)| is_kept_account(**number))
         .map(|(number, account)| (*number, account.name.clone()))
         .collect();
-    ledger.cost_centre_names = file
-        .objects
-        .iter()
-        .filter(|object| object.dimension == 1)
-        .map(|object| (object.id.clone(), object.name.clone()))
-        .collect();
+    let names = |dimension: u32| {
+        file.objects
+            .iter()
+            .filter(|object| object.dimension == dimension)
+            .map(|object| (object.id.clone(), object.name.clone()))
+            .collect()
+    };
+    ledger.cost_centre_names = names(1);
+    ledger.project_names = names(6);
     Ok((file, ledger))
 }
 

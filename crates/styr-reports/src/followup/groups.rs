@@ -17,6 +17,7 @@ pub(super) struct Group {
     pub code: String,
     pub unit: Option<UnitId>,
     pub name: String,
+    pub separately_reported: bool,
     pub figures: Figures,
 }
 
@@ -66,14 +67,13 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     if let Some(budget) = input.budget {
         for unit in table_units(budget) {
-            let name = budget
-                .organisation
-                .unit(&unit)
-                .map_or_else(|| unit.0.clone(), |found| found.name.clone());
+            let found = budget.organisation.unit(&unit);
             groups.push(Group {
                 code: unit.0.clone(),
+                separately_reported: unit != budget.board
+                    && found.is_some_and(|found| found.separately_reported),
+                name: found.map_or_else(|| unit.0.clone(), |found| found.name.clone()),
                 unit: Some(unit),
-                name,
                 figures: Figures::default(),
             });
         }
@@ -103,6 +103,7 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
                 code: code.clone(),
                 unit: Some(UnitId(code.clone())),
                 name: if name.is_empty() { code.clone() } else { name },
+                separately_reported: false,
                 figures: Figures::default(),
             });
         }
@@ -115,6 +116,7 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
         } else {
             "Utan kostnadsställe".into()
         },
+        separately_reported: false,
         figures: Figures::default(),
     });
     groups
@@ -133,28 +135,52 @@ pub(super) fn table_units(budget: &Budget) -> Vec<UnitId> {
     units
 }
 
-/// The group a booking belongs to, and whether a rule assigned it (false: the unassigned group).
+/// Where a booking belongs: its group, whether a rule assigned it (false: the unassigned
+/// group), and — with a budget — the unit it is booked on.
 pub(super) fn group_of(
     input: &FollowupInput<'_>,
-    groups: &mut [Group],
+    groups: &[Group],
     cost_centre: Option<&str>,
     month: Month,
-) -> (usize, bool) {
+) -> (usize, bool, Option<UnitId>) {
     let unassigned = groups.len() - 1;
     let Some(budget) = input.budget else {
         let found = cost_centre.and_then(|code| groups.iter().position(|group| group.code == code));
-        return (found.unwrap_or(unassigned), true);
+        return (found.unwrap_or(unassigned), true, None);
     };
-    match table_unit_of(budget, input.cost_centres, input.year, cost_centre, month) {
-        Some(unit) => match groups
+    let Some(unit) = booking_unit(budget, input.cost_centres, input.year, cost_centre, month)
+    else {
+        return (unassigned, false, None);
+    };
+    let table = table_units(budget)
+        .into_iter()
+        .find(|table| budget.counts_towards(&unit, table));
+    match table.and_then(|table| {
+        groups
             .iter()
-            .position(|group| group.unit.as_ref() == Some(&unit))
-        {
-            Some(group) => (group, true),
-            None => (unassigned, false),
-        },
-        None => (unassigned, false),
+            .position(|group| group.unit.as_ref() == Some(&table))
+    }) {
+        Some(group) => (group, true, Some(unit)),
+        None => (unassigned, false, None),
     }
+}
+
+/// The unit a booking on `cost_centre` in `month` is booked on when following up `year`: the
+/// unit its rule names, or that unit's successor when it has since been replaced; the board
+/// for a booking without a cost centre; `None` when no rule places the cost centre.
+pub fn booking_unit(
+    budget: &Budget,
+    cost_centres: &CostCentreMapping,
+    year: Year,
+    cost_centre: Option<&str>,
+    month: Month,
+) -> Option<UnitId> {
+    let Some(code) = cost_centre else {
+        return Some(budget.board.clone());
+    };
+    let unit = cost_centres.unit_for(code, month)?;
+    // A unit that has since been replaced counts as its successor, so its history follows it.
+    Some(successor_on(budget, unit, Date::first_of(year)).clone())
 }
 
 /// The operating table (the board, or a separately reported unit) a booking on `cost_centre`
@@ -167,19 +193,10 @@ pub fn table_unit_of(
     cost_centre: Option<&str>,
     month: Month,
 ) -> Option<UnitId> {
-    let tables = table_units(budget);
-    let Some(code) = cost_centre else {
-        return tables
-            .into_iter()
-            .find(|unit| *unit == budget.board)
-            .or_else(|| Some(budget.board.clone()));
-    };
-    let unit = cost_centres.unit_for(code, month)?;
-    // A unit that has since been replaced counts as its successor, so its history follows it.
-    let unit = successor_on(budget, unit, Date::first_of(year));
-    tables
+    let unit = booking_unit(budget, cost_centres, year, cost_centre, month)?;
+    table_units(budget)
         .into_iter()
-        .find(|table| budget.counts_towards(unit, table))
+        .find(|table| budget.counts_towards(&unit, table))
 }
 
 /// The unit that carries `unit` on `date`: itself while valid, else the successor that names
