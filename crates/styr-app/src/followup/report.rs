@@ -98,7 +98,7 @@ impl App {
                 styr_import::parse_budget(&frozen.content).map_err(AppError::Unreadable)?,
                 ComparedVersion {
                     number: frozen.version_number,
-                    status: Status::Adopted.label().to_string(),
+                    status: Status::Adopted.label().to_lowercase(),
                     adopted: Some(Decision {
                         decided_by: frozen.decided_by.clone(),
                         date: frozen.decision_date.clone(),
@@ -111,7 +111,7 @@ impl App {
                 current.budget.clone(),
                 ComparedVersion {
                     number: current.version_number,
-                    status: current.status.label().to_string(),
+                    status: current.status.label().to_lowercase(),
                     adopted: None,
                 },
             )),

@@ -88,7 +88,7 @@ fn economy(shown: &ShownInterim, blocks: &mut Vec<Block>) {
     if !shown.ansvar.is_empty() {
         blocks.push(heading(2, "Verksamhetens nettokostnader per ansvar"));
         blocks.push(paragraph(
-            "Varje förvaltning och avdelning med sina enheter; ansvaren under en enhet ingår i dess belopp.",
+            "Varje förvaltning och avdelning med sina enheter; ansvaren under en enhet ingår i dess belopp. Ett ansvar utan egen budget visar bara sitt utfall (–).",
         ));
         let labels = if shown.columns.closed {
             shown.columns.headings()
@@ -193,7 +193,10 @@ fn investments(shown: &ShownInterim, blocks: &mut Vec<Block>) {
     blocks.push(Block::Table(Table {
         columns: columns(
             "Projekt, tkr",
-            &["Budget alla år".to_string(), "Utfall hittills".to_string()],
+            &[
+                format!("Budget i planen {}", investments.plan_years),
+                "Utfall hittills, alla år".to_string(),
+            ],
         ),
         rows: investments
             .rows

@@ -48,6 +48,8 @@ pub struct ProjectFollowup {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InvestmentFollowup {
     pub year: Year,
+    /// The plan's years, "2024–2029": what a project's whole budget covers.
+    pub plan_years: String,
     /// The booked months from January the outcome to date covers.
     pub through: u8,
     pub projects: Vec<ProjectFollowup>,
@@ -185,8 +187,14 @@ pub fn follow_up_investments(
         None,
         &projects.iter().collect::<Vec<_>>(),
     )?;
+    let years = &input.budget.investment.years;
     Ok(InvestmentFollowup {
         year: input.year,
+        plan_years: match (years.first(), years.last()) {
+            (Some(first), Some(last)) if first != last => format!("{first}–{last}"),
+            (Some(first), _) => first.to_string(),
+            _ => String::new(),
+        },
         through: input.through,
         projects,
         categories,

@@ -26,6 +26,8 @@ pub struct ShownAnsvar {
     pub depth: u8,
     pub name: String,
     pub net_cost: ShownRow,
+    /// Whether the unit or one below it has a budget: else only its outcome means anything.
+    pub has_budget: bool,
 }
 
 /// "bättre än", "sämre än", "i nivå med".
@@ -137,6 +139,7 @@ pub(super) fn ansvar(report: &FollowupReport) -> Result<Vec<ShownAnsvar>, Amount
                 depth: unit.depth,
                 name: unit.group.name.clone(),
                 net_cost: *net,
+                has_budget: unit.has_budget,
             });
         }
     }

@@ -29,6 +29,8 @@ pub struct ShownInvestmentRow {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShownInvestments {
+    /// The plan's years, "2024–2029": what a project's whole budget covers.
+    pub plan_years: String,
     pub sentence: String,
     pub rows: Vec<ShownInvestmentRow>,
     /// Expenditure no project of the plan takes, per project object, in whole tkr.
@@ -120,6 +122,7 @@ pub fn investments(
     };
     rows.push(total);
     Ok(ShownInvestments {
+        plan_years: followed.plan_years.clone(),
         sentence,
         rows,
         unplaced: followed
