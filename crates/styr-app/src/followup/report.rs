@@ -95,7 +95,8 @@ impl App {
         });
         match (wanted, frozen) {
             (Some(_), Some(frozen)) => Ok((
-                styr_import::parse_budget(&frozen.content).map_err(AppError::Unreadable)?,
+                styr_import::parse_budget_within(&frozen.content, self.limits())
+                    .map_err(AppError::Unreadable)?,
                 ComparedVersion {
                     number: frozen.version_number,
                     status: Status::Adopted.label().to_lowercase(),

@@ -18,7 +18,7 @@ use styr_domain::organisation::UnitId;
 
 use super::figures::{Figures, place};
 use super::forecasts::Rollup;
-use super::groups::{Group, UNASSIGNED, group_of, initial_groups, table_units};
+use super::groups::{Group, GroupIndex, UNASSIGNED, group_of, initial_groups, table_units};
 use super::rows::{Named, RowForecast, RowsOf};
 use super::tree::{TreeOf, explanation_of};
 use super::{BudgetSource, FollowupInput, GroupFollowup, ROWS, UnitFollowup};
@@ -162,6 +162,7 @@ impl<'a> Books<'a> {
         let mut aside = Aside::default();
         // Tens of thousands of sums share a few hundred accounts: each is looked up once.
         let mut uses: HashMap<u32, AccountUse> = HashMap::new();
+        let mut index = GroupIndex::of(input, &self.groups);
         let books = [
             (&input.outcome.actual, true),
             (&input.outcome.budget, false),
@@ -206,7 +207,7 @@ impl<'a> Books<'a> {
                     }
                 };
                 let (group, assigned, unit) =
-                    group_of(input, &self.groups, key.cost_centre.as_deref(), key.month);
+                    group_of(input, &mut index, key.cost_centre.as_deref(), key.month);
                 if !assigned && is_actual {
                     let code = key.cost_centre.clone().unwrap_or_default();
                     let place = format!("kostnadsställe {code} utan enhet");

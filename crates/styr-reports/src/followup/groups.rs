@@ -4,8 +4,11 @@
 //! the groups are the file's own cost centres. What no rule places goes to "Ej fördelat", so
 //! the totals still agree with the books.
 
+use std::collections::HashMap;
+
 use styr_domain::budget::Budget;
 use styr_domain::calendar::{Date, Year};
+use styr_domain::followup::mapping::CostCentreIndex;
 use styr_domain::followup::{CostCentreMapping, CostCentreRule, Month, Outcome};
 use styr_domain::organisation::UnitId;
 
@@ -78,20 +81,17 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
             });
         }
     } else {
-        let mut codes: Vec<&String> = input.outcome.cost_centre_names.keys().collect();
-        for key in input
-            .outcome
-            .actual
-            .keys()
-            .chain(input.outcome.budget.keys())
-        {
-            if let Some(code) = &key.cost_centre
-                && !codes.contains(&code)
-            {
-                codes.push(code);
-            }
-        }
-        codes.sort();
+        // A set, not a list searched per sum: a year has hundreds of thousands of sums.
+        let mut codes: std::collections::BTreeSet<&String> =
+            input.outcome.cost_centre_names.keys().collect();
+        codes.extend(
+            input
+                .outcome
+                .actual
+                .keys()
+                .chain(input.outcome.budget.keys())
+                .filter_map(|key| key.cost_centre.as_ref()),
+        );
         for code in codes {
             let name = input
                 .outcome
@@ -135,34 +135,82 @@ pub(super) fn table_units(budget: &Budget) -> Vec<UnitId> {
     units
 }
 
+/// Where a booking is placed: its group, whether a rule assigned it, the unit it is booked on.
+pub(super) type Placed = (usize, bool, Option<UnitId>);
+
+/// Where each group is, by cost centre and by unit: built once per report, because a year of
+/// a large municipality has hundreds of thousands of sums over tens of thousands of cost
+/// centres, and looking each sum's group up by walking the groups made the report quadratic.
+pub(super) struct GroupIndex<'a> {
+    by_code: HashMap<String, usize>,
+    by_unit: HashMap<UnitId, usize>,
+    unassigned: usize,
+    rules: CostCentreIndex<'a>,
+    /// Every cost centre's group in a month, once found: the sums of one cost centre and
+    /// month are many (one per account), and finding its table walks the organisation.
+    found: HashMap<(Option<String>, Month), Placed>,
+}
+
+impl<'a> GroupIndex<'a> {
+    pub(super) fn of(input: &FollowupInput<'a>, groups: &[Group]) -> GroupIndex<'a> {
+        let mut by_code = HashMap::new();
+        let mut by_unit = HashMap::new();
+        // The first group of a code or unit wins, as the walk it replaces found the first.
+        for (index, group) in groups.iter().enumerate() {
+            by_code.entry(group.code.clone()).or_insert(index);
+            if let Some(unit) = &group.unit {
+                by_unit.entry(unit.clone()).or_insert(index);
+            }
+        }
+        GroupIndex {
+            by_code,
+            by_unit,
+            unassigned: groups.len() - 1,
+            rules: input.cost_centres.index(),
+            found: HashMap::new(),
+        }
+    }
+}
+
 /// Where a booking belongs: its group, whether a rule assigned it (false: the unassigned
 /// group), and — with a budget — the unit it is booked on.
 pub(super) fn group_of(
     input: &FollowupInput<'_>,
-    groups: &[Group],
+    index: &mut GroupIndex<'_>,
     cost_centre: Option<&str>,
     month: Month,
-) -> (usize, bool, Option<UnitId>) {
-    let unassigned = groups.len() - 1;
+) -> Placed {
     let Some(budget) = input.budget else {
-        let found = cost_centre.and_then(|code| groups.iter().position(|group| group.code == code));
-        return (found.unwrap_or(unassigned), true, None);
+        let found = cost_centre.and_then(|code| index.by_code.get(code).copied());
+        return (found.unwrap_or(index.unassigned), true, None);
     };
-    let Some(unit) = booking_unit(budget, input.cost_centres, input.year, cost_centre, month)
-    else {
-        return (unassigned, false, None);
-    };
-    let table = table_units(budget)
-        .into_iter()
-        .find(|table| budget.counts_towards(&unit, table));
-    match table.and_then(|table| {
-        groups
-            .iter()
-            .position(|group| group.unit.as_ref() == Some(&table))
-    }) {
-        Some(group) => (group, true, Some(unit)),
-        None => (unassigned, false, None),
+    let key = (cost_centre.map(str::to_string), month);
+    if let Some(found) = index.found.get(&key) {
+        return found.clone();
     }
+    let first = Date::first_of(input.year);
+    let (unit, table) = match cost_centre {
+        None => (
+            Some(budget.board.clone()),
+            table_of(budget, None, input.year),
+        ),
+        Some(code) => {
+            let unit = index
+                .rules
+                .unit_for(code, month)
+                .map(|unit| successor_on(budget, unit, first).clone());
+            let table = unit
+                .as_ref()
+                .and_then(|unit| table_of(budget, Some(unit), input.year));
+            (unit, table)
+        }
+    };
+    let found = match table.and_then(|table| index.by_unit.get(&table).copied()) {
+        Some(group) => (group, true, unit),
+        None => (index.unassigned, false, None),
+    };
+    index.found.insert(key, found.clone());
+    found
 }
 
 /// The unit a booking on `cost_centre` in `month` is booked on when following up `year`: the
@@ -193,10 +241,27 @@ pub fn table_unit_of(
     cost_centre: Option<&str>,
     month: Month,
 ) -> Option<UnitId> {
-    let unit = booking_unit(budget, cost_centres, year, cost_centre, month)?;
-    table_units(budget)
+    match cost_centre {
+        None => table_of(budget, None, year),
+        Some(code) => table_of(budget, Some(cost_centres.unit_for(code, month)?), year),
+    }
+}
+
+/// The operating table `unit` counts towards when following up `year` (the board's for a
+/// booking without a cost centre).
+fn table_of(budget: &Budget, unit: Option<&UnitId>, year: Year) -> Option<UnitId> {
+    let tables = table_units(budget);
+    let Some(unit) = unit else {
+        return tables
+            .into_iter()
+            .find(|unit| *unit == budget.board)
+            .or_else(|| Some(budget.board.clone()));
+    };
+    // A unit that has since been replaced counts as its successor, so its history follows it.
+    let unit = successor_on(budget, unit, Date::first_of(year));
+    tables
         .into_iter()
-        .find(|table| budget.counts_towards(&unit, table))
+        .find(|table| budget.counts_towards(unit, table))
 }
 
 /// The unit that carries `unit` on `date`: itself while valid, else the successor that names

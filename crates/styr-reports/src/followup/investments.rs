@@ -164,10 +164,10 @@ pub fn follow_up_investments(
                 booked,
                 forecast,
             )
-            .and_then(|mut followed| {
+            .map(|mut followed| {
                 followed.total_budget = total_budget;
                 followed.total_actual = total_actual;
-                Ok(followed)
+                followed
             })
         })
         .collect::<Result<Vec<_>, OverflowAt>>()?;
