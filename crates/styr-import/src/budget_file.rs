@@ -21,6 +21,7 @@ use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use reader::Reader;
 
+pub(crate) use writer::toml_string;
 pub use writer::write_budget;
 
 /// The version of the format this reader understands.

@@ -1,7 +1,9 @@
 //! The one place a file format is chosen. A [`Document`] (`styr_render::document`: the blocks
 //! of the board's budget document and its tables as sheets, every figure already shown) is
 //! rendered by [`render`] in any [`Format`]; the CLI's `styr report`, the web's downloads and
-//! the web's report page all call it, so no front end picks a renderer of its own.
+//! the web's report page all call it, so no front end picks a renderer of its own. The
+//! delårsrapport and the verksamhetsberättelse ([`interim_document`]) are documents of the
+//! same blocks and go through the same `render`.
 //!
 //! ```text
 //! let document = styr_output::budget_document(&report)?;
@@ -14,7 +16,7 @@
 
 use serde::Deserialize;
 
-pub use styr_render::document::{Document, budget_document, report_page};
+pub use styr_render::document::{Document, budget_document, interim_document, report_page};
 
 /// A format the budget document is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

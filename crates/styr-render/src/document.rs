@@ -3,7 +3,8 @@
 //! section with the table or register it places (`shows`). Every format renders these blocks
 //! (PDF, Word, HTML, Markdown) or the sheets beside them (Excel), and the figures in both are
 //! `styr_reports::shown`'s: a rounded figure or a sentence reads the same in every file and on
-//! the web page.
+//! the web page. The delårsrapport and the verksamhetsberättelse are documents of the same
+//! blocks ([`interim`]), written from the follow-up.
 //!
 //! ```text
 //! [Contents] [Heading 1 "Kommunstyrelsen"] [Paragraph …] [Heading 2 "Ekonomiska ramar, …"]
@@ -12,6 +13,7 @@
 
 mod findings;
 pub mod html;
+pub mod interim;
 pub mod markdown;
 mod model;
 mod placements;
@@ -25,6 +27,7 @@ use styr_reports::shown::{Shown, shown};
 
 use crate::text::metadata_rows;
 
+pub use interim::interim_document;
 pub use model::{Block, Cell, Column, Document, Figure, List, Row, Span, Style, Table};
 pub use prose::{prose, prose_within};
 

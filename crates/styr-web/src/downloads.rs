@@ -20,6 +20,12 @@ use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 #[serde(transparent)]
 pub struct DocumentFormat(Format);
 
+impl DocumentFormat {
+    pub fn format(self) -> Format {
+        self.0
+    }
+}
+
 /// The schema names every format by its key, so a client (and the API's fuzzer) knows the
 /// five values instead of guessing strings.
 impl utoipa::PartialSchema for DocumentFormat {
@@ -92,7 +98,7 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

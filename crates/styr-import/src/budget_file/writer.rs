@@ -11,6 +11,7 @@ use operating::operating;
 use output::Output;
 use plans::{investment, statements};
 use registers::{goals_and_registers, risks};
+pub(crate) use values::toml_string;
 use values::year_list;
 
 mod frames;
