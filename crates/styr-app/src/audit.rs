@@ -155,6 +155,21 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
         Change::SetDocument { document } => {
             entry("dokument".to_string()).values(json(&before.document), json(document))
         }
+        Change::SetKpiTarget {
+            goal,
+            kpi,
+            year,
+            value,
+        } => entry(format!("mal/{goal}/nyckeltal/{kpi}/malvarde/{year}")).values(
+            before
+                .goals
+                .iter()
+                .find(|existing| existing.id == *goal)
+                .and_then(|existing| existing.kpi(kpi))
+                .and_then(|existing| existing.target(*year))
+                .map(|target| target.to_string()),
+            value.map(|value| value.to_string()),
+        ),
     }
 }
 
@@ -180,6 +195,7 @@ pub fn change_label(change: &Change) -> &'static str {
         Change::PutEfficiency { .. } => "spara effektivisering",
         Change::RemoveEfficiency { .. } => "ta bort effektivisering",
         Change::SetDocument { .. } => "ändra dokumentuppgifter",
+        Change::SetKpiTarget { .. } => "ändra målvärde",
     }
 }
 

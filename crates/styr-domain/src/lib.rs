@@ -19,6 +19,7 @@ pub mod access;
 pub mod budget;
 pub mod calendar;
 pub mod change;
+pub mod decimal;
 pub mod direction;
 pub mod document;
 pub mod efficiency;

@@ -7,6 +7,7 @@
 
 mod figures;
 mod general;
+mod goals;
 mod raw;
 mod reader;
 mod risks;
@@ -68,7 +69,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
         }
     }
     let sections = general::sections(&mut reader, &raw.section);
-    let goals = general::goals(&mut reader, &raw.goal);
+    let goals = goals::goals(&mut reader, &raw.goal);
     let efficiency = general::efficiency(&raw.efficiency);
     let index = figures::index(&mut reader, &raw.index);
     let frames = figures::frames(&mut reader, &raw.frame, &index);

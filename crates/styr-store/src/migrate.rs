@@ -26,10 +26,14 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0005_audit_append_only.sqlite.sql"),
         include_str!("../migrations/0005_audit_append_only.postgres.sql"),
     ),
+    (10, GOAL_FOLLOWUP, GOAL_FOLLOWUP),
+    (11, KOLADA, KOLADA),
 ];
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");
+const GOAL_FOLLOWUP: &str = include_str!("../migrations/0010_goal_followup.sql");
+const KOLADA: &str = include_str!("../migrations/0011_kolada.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

@@ -44,9 +44,10 @@ impl Part {
 }
 
 /// Every table that holds a part of a budget, children before parents.
-const PART_TABLES: [&str; 24] = [
+const PART_TABLES: [&str; 25] = [
     "units",
     "sections",
+    "kpi_targets",
     "kpis",
     "goals",
     "efficiency_investigations",

@@ -93,7 +93,8 @@ pub(super) fn writes_for(change: &Change) -> Vec<Write> {
         Change::PutGoal { .. }
         | Change::RemoveGoal { .. }
         | Change::PutEfficiency { .. }
-        | Change::RemoveEfficiency { .. } => Part::Registers,
+        | Change::RemoveEfficiency { .. }
+        | Change::SetKpiTarget { .. } => Part::Registers,
         Change::SetDocument { .. } => Part::Document,
     };
     vec![Write::Part(part)]
@@ -117,5 +118,6 @@ pub(super) fn change_name(change: &Change) -> &'static str {
         Change::PutEfficiency { .. } => "put_efficiency",
         Change::RemoveEfficiency { .. } => "remove_efficiency",
         Change::SetDocument { .. } => "set_document",
+        Change::SetKpiTarget { .. } => "set_kpi_target",
     }
 }

@@ -9,6 +9,10 @@ use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 use toml::value::Datetime;
 
+mod goals;
+
+pub use goals::{RawDecimal, RawGoal, RawKpi};
+
 /// A figure: a TOML integer (whole tkr) or a text such as "113,3 mnkr". Never a TOML float,
 /// which is not exact.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,30 +158,6 @@ pub struct RawSection {
     #[serde(default)]
     pub text: String,
     pub shows: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGoal {
-    pub id: String,
-    pub kind: Spanned<String>,
-    pub title: String,
-    #[serde(default)]
-    pub statement: String,
-    #[serde(default)]
-    pub text: String,
-    #[serde(default)]
-    pub kpi: Vec<RawKpi>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawKpi {
-    pub name: String,
-    #[serde(default)]
-    pub source: String,
-    pub measurements_per_year: Spanned<i64>,
-    pub kolada_id: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
