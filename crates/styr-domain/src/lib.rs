@@ -30,6 +30,7 @@ pub mod goals;
 pub mod internal_control;
 pub mod investment;
 pub mod key;
+pub mod kolada;
 pub mod money;
 pub mod operating;
 pub mod organisation;

@@ -85,7 +85,7 @@ impl Profile {
 }
 
 /// Splits one CSV line into fields (quotes with "" inside), returning each field's start.
-fn split_line(line: &str, delimiter: char) -> Result<Vec<(usize, String)>, usize> {
+pub(crate) fn split_line(line: &str, delimiter: char) -> Result<Vec<(usize, String)>, usize> {
     let mut fields = Vec::new();
     let mut characters = line.char_indices().peekable();
     loop {

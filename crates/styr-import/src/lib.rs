@@ -6,6 +6,8 @@ pub mod budget_file;
 pub mod csv;
 pub mod document;
 pub mod issue;
+pub mod kolada;
+pub mod kpi_values;
 pub mod sie;
 pub mod template;
 
