@@ -240,6 +240,33 @@ fn require_new_key(field: &'static str, known: bool, key: &str) -> Result<(), Ch
     crate::key::check(key).map_err(|reason| ChangeError::Key { field, reason })
 }
 
+/// A goal's KPIs: each id a key, unique across the budget's goals (a KPI's values are kept
+/// under its id), its targets values the KPI can take.
+fn check_kpis(goals: &[Goal], goal: &Goal) -> Result<(), ChangeError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for kpi in &goal.kpis {
+        require_text("Nyckeltalets id", &kpi.id)?;
+        crate::key::check(&kpi.id).map_err(|reason| ChangeError::Key {
+            field: "Nyckeltalets id",
+            reason,
+        })?;
+        let elsewhere = goals
+            .iter()
+            .filter(|other| other.id != goal.id)
+            .any(|other| other.kpi(&kpi.id).is_some());
+        if elsewhere || !seen.insert(kpi.id.as_str()) {
+            return Err(ChangeError::DuplicateKpi(kpi.id.clone()));
+        }
+        for target in &kpi.targets {
+            kpi.check_value(target.value)?;
+        }
+        if let Some(baseline) = &kpi.baseline {
+            kpi.check_value(baseline.value)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -300,31 +327,4 @@ mod tests {
         ));
         assert_eq!(budget, before);
     }
-}
-
-/// A goal's KPIs: each id a key, unique across the budget's goals (a KPI's values are kept
-/// under its id), its targets values the KPI can take.
-fn check_kpis(goals: &[Goal], goal: &Goal) -> Result<(), ChangeError> {
-    let mut seen = std::collections::BTreeSet::new();
-    for kpi in &goal.kpis {
-        require_text("Nyckeltalets id", &kpi.id)?;
-        crate::key::check(&kpi.id).map_err(|reason| ChangeError::Key {
-            field: "Nyckeltalets id",
-            reason,
-        })?;
-        let elsewhere = goals
-            .iter()
-            .filter(|other| other.id != goal.id)
-            .any(|other| other.kpi(&kpi.id).is_some());
-        if elsewhere || !seen.insert(kpi.id.as_str()) {
-            return Err(ChangeError::DuplicateKpi(kpi.id.clone()));
-        }
-        for target in &kpi.targets {
-            kpi.check_value(target.value)?;
-        }
-        if let Some(baseline) = &kpi.baseline {
-            kpi.check_value(baseline.value)?;
-        }
-    }
-    Ok(())
 }
