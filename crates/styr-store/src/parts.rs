@@ -11,6 +11,7 @@ use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
 
 pub use operating::CellLine;
+pub(crate) use registers::decimal;
 
 use crate::{BudgetId, Stamp, StoreError};
 

@@ -13,6 +13,8 @@ use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
 
 mod kpis;
 
+pub(crate) use kpis::decimal;
+
 use super::{clear, owned_by, position};
 use crate::codec;
 use crate::{BudgetId, StoreError};
