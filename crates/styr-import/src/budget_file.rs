@@ -13,6 +13,7 @@ mod reader;
 mod risks;
 mod writer;
 
+pub use goals::parse_goals;
 pub use writer::write_budget;
 
 use styr_domain::budget::{Budget, BudgetYears, Municipality};
@@ -69,7 +70,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
         }
     }
     let sections = general::sections(&mut reader, &raw.section);
-    let goals = goals::goals(&mut reader, &raw.goal);
+    let goals = goals::goals(&mut reader, &raw.goal, &[]);
     let efficiency = general::efficiency(&raw.efficiency);
     let index = figures::index(&mut reader, &raw.index);
     let frames = figures::frames(&mut reader, &raw.frame, &index);

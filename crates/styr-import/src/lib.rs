@@ -11,5 +11,5 @@ pub mod kpi_values;
 pub mod sie;
 pub mod template;
 
-pub use budget_file::{parse_budget, write_budget};
+pub use budget_file::{parse_budget, parse_goals, write_budget};
 pub use issue::{Issue, Severity};

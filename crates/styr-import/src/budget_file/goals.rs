@@ -16,7 +16,9 @@ const DIRECTIONS: [&str; 2] = ["higher", "lower"];
 const UNITS: [&str; 4] = ["procent", "kr_per_invanare", "antal", "index"];
 const PURPOSES: [&str; 2] = ["quality", "net_cost_deviation"];
 
-pub fn goals(reader: &mut Reader, raw_goals: &[RawGoal]) -> Vec<Goal> {
+/// The goals of `raw_goals`; a direction a goal links to must be one of them or one of
+/// `known_directions` (a budget's, when the goals are laid over it).
+pub fn goals(reader: &mut Reader, raw_goals: &[RawGoal], known_directions: &[String]) -> Vec<Goal> {
     let mut kpi_ids = BTreeSet::new();
     let goals: Vec<Goal> = raw_goals
         .iter()
@@ -48,6 +50,7 @@ pub fn goals(reader: &mut Reader, raw_goals: &[RawGoal]) -> Vec<Goal> {
         .iter()
         .filter(|goal| goal.kind == GoalKind::PoliticalDirection)
         .map(|goal| goal.id.as_str())
+        .chain(known_directions.iter().map(String::as_str))
         .collect();
     let links = raw_goals.iter().flat_map(|raw| {
         raw.directions
@@ -204,4 +207,45 @@ fn kpi(reader: &mut Reader, raw: &RawKpi, ids: &mut BTreeSet<String>) -> Option<
         }
     }
     Some(kpi)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoalsFile {
+    #[serde(default)]
+    goal: Vec<RawGoal>,
+}
+
+/// A file of `[[goal]]` tables only, read as the budget file reads them, to be laid over
+/// `budget`: its units and political directions are the ones a goal may name.
+pub fn parse_goals(
+    source: &str,
+    budget: &styr_domain::budget::Budget,
+) -> Result<Vec<Goal>, Vec<crate::Issue>> {
+    let raw: RawGoalsFile = toml::from_str(source).map_err(|error| {
+        vec![crate::Issue::error(
+            source,
+            error.span().unwrap_or(0..0),
+            error.message().to_string(),
+        )]
+    })?;
+    let mut reader = Reader::new(source);
+    reader.unit_ids = budget
+        .organisation
+        .units()
+        .iter()
+        .map(|unit| unit.id.0.clone())
+        .collect();
+    let directions: Vec<String> = budget
+        .goals
+        .iter()
+        .filter(|goal| goal.kind == GoalKind::PoliticalDirection)
+        .map(|goal| goal.id.clone())
+        .collect();
+    let goals = goals(&mut reader, &raw.goal, &directions);
+    if reader.issues.is_empty() {
+        Ok(goals)
+    } else {
+        Err(reader.issues)
+    }
 }
