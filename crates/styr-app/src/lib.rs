@@ -53,6 +53,7 @@ pub use styr_store::{
     AdoptedVersion, ApiToken, AuditFilter, AuditRecord, Backend, BookedRow, Contents, ImportRecord,
     UserRecord,
 };
+pub use styr_store::{FetchRecord, KoladaRefresh, KoladaScope, RefreshCounts};
 pub use template::TemplateImport;
 pub use workflow::{Difference, VersionSummary, action_for};
 

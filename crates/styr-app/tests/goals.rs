@@ -113,7 +113,11 @@ async fn a_controller_enters_three_rounds_sets_a_target_and_sees_the_goal_fulfil
         )
         .await
         .expect("the log");
-    assert_eq!(log.len(), 4, "the three values and the target, each on record");
+    assert_eq!(
+        log.len(),
+        4,
+        "the three values and the target, each on record"
+    );
 }
 
 #[tokio::test]

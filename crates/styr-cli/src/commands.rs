@@ -13,6 +13,8 @@ pub mod backup;
 pub mod budget_file;
 pub mod check;
 pub mod followup;
+pub mod goals;
+pub mod kolada;
 pub mod report;
 pub mod serve;
 pub mod template;

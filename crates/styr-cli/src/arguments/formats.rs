@@ -55,3 +55,11 @@ pub enum ReportFormat {
     /// i katalogen --output.
     Fdp,
 }
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GoalsFormat {
+    /// Läsbar svensk text.
+    Text,
+    /// JSON: varje värde exakt, som text.
+    Json,
+}
