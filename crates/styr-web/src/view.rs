@@ -4,13 +4,14 @@ use styr_domain::format;
 use styr_domain::money::{Amount, Precision};
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 13] = [
+pub const PAGES: [(&str, &str); 14] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
     ("investeringar", "Investeringar"),
     ("mal", "Mål och nyckeltal"),
     ("inriktningar", "Politiska inriktningar"),
+    ("maluppfyllelse", "Måluppfyllelse"),
     ("effektivisering", "Effektiviseringsåtgärder"),
     ("risker", "Risker"),
     ("internkontroll", "Internkontrollplan"),

@@ -67,6 +67,21 @@ impl App {
             .await?)
     }
 
+    /// A KPI's cached values for every municipality, with when each was fetched.
+    pub async fn kolada_values(
+        &self,
+        kpi: &str,
+    ) -> Result<Vec<(styr_domain::kolada::KoladaValue, String)>, AppError> {
+        Ok(self.store.kolada_values(&[kpi.to_string()]).await?)
+    }
+
+    /// Municipalities' names as Kolada gave them.
+    pub async fn kolada_names(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, String>, AppError> {
+        Ok(self.store.kolada_names().await?)
+    }
+
     pub async fn kolada_cache(&self, municipality: &str) -> Result<KoladaCache, AppError> {
         Ok(KoladaCache {
             kpis: self.store.kolada_kpis().await?,
