@@ -32,6 +32,10 @@ pub struct BudgetReport {
     pub control_plan: Vec<ControlRow>,
     /// The consistency check's findings, so every rendering can show them.
     pub findings: Vec<Finding>,
+    /// The goals followed up, where the report is made with the values kept beside the
+    /// budget (a database); the document's goals then show their values and assessment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal_followup: Option<crate::goals::GoalsFollowUp>,
 }
 
 /// Computes every figure of the budget's report from its rows; or says which figure cannot be
@@ -67,6 +71,7 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FigureError> {
         risks: risk_report(budget),
         control_plan: control_plan(budget),
         findings: check(budget),
+        goal_followup: None,
     })
 }
 

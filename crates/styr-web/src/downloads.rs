@@ -86,9 +86,10 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
 
 async fn document_response(state: &Acting, id: i64, format: Format) -> Result<Response, ApiError> {
     let snapshot = state.app.snapshot(id).await?;
+    // With the goals followed up as they are now (values are kept beside the budget).
+    let report = state.app.report_with_goals(id).await?;
     // Typesetting takes tens of milliseconds: off the threads that answer other requests.
-    let rendering = std::sync::Arc::clone(&snapshot);
-    let bytes = tokio::task::spawn_blocking(move || render(rendering.report(), format))
+    let bytes = tokio::task::spawn_blocking(move || render(&report, format))
         .await
         .map_err(|error| {
             ApiError::internal(

@@ -9,6 +9,18 @@ use styr_store::{BudgetId, GoalScope};
 use crate::{App, AppError};
 
 impl App {
+    /// The budget's report with its goals followed up, for the board's document: the
+    /// snapshot's report (cached by revision) and the follow-up as it is now.
+    pub async fn report_with_goals(
+        &self,
+        budget: BudgetId,
+    ) -> Result<styr_reports::BudgetReport, AppError> {
+        let snapshot = self.snapshot(budget).await?;
+        let mut report = snapshot.report().clone();
+        report.goal_followup = Some(self.goals_followup(budget, None).await?);
+        Ok(report)
+    }
+
     /// The follow-up for `period` (the budget year by default).
     pub async fn goals_followup(
         &self,

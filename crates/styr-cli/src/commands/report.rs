@@ -66,9 +66,9 @@ fn from_file(path: &Path) -> Result<BudgetReport, ExitCode> {
 fn from_database(database_url: &str, budget: Option<i64>) -> Result<BudgetReport, ExitCode> {
     let mut report = None;
     let status = with_budget(database_url, budget, async |app, id| {
-        match app.snapshot(id).await {
-            Ok(snapshot) => {
-                report = Some(snapshot.report().clone());
+        match app.report_with_goals(id).await {
+            Ok(with_goals) => {
+                report = Some(with_goals);
                 ExitCode::SUCCESS
             }
             Err(error) => {
