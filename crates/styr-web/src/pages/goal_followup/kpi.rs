@@ -136,7 +136,26 @@ async fn page(
             .filter(|name| !name.is_empty())
             .unwrap_or_else(|| id.to_string())
     };
-    let (peers_chart, peers, peer_line) = match &row.peer {
+    // Kolada publishes a year after: compare in the latest year the kommun has a value.
+    let latest_kolada = row
+        .values
+        .iter()
+        .filter(|value| value.source == Source::Kolada)
+        .map(|value| value.period.year)
+        .max();
+    let comparison = match (&row.peer, latest_kolada) {
+        (Some(peer), Some(year)) if peer.own.is_none() && year != peer.year => state
+            .app
+            .goals_followup(id, Some(Period::year(year)))
+            .await?
+            .goals
+            .iter()
+            .flat_map(|goal| &goal.kpis)
+            .find(|other| other.kpi.id == kpi_id)
+            .and_then(|other| other.peer.clone()),
+        (peer, _) => peer.clone(),
+    };
+    let (peers_chart, peers, peer_line) = match &comparison {
         Some(peer) => {
             let mut rows: Vec<PeerRowView> = peer
                 .peers
