@@ -145,6 +145,9 @@ impl Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Decimal) -> Ordering {
+        if self.scale == other.scale {
+            return self.units.cmp(&other.units);
+        }
         let (left, right, _) = self.aligned(*other);
         left.cmp(&right)
     }

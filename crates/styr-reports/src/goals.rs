@@ -26,8 +26,8 @@ use styr_domain::goals::{
 };
 use styr_domain::kolada::MunicipalityGroup;
 
-pub use judgement::{Judgement, ReferenceCost, Verdict, judge};
-pub use peers::{KoladaIndex, PeerComparison, PeerValue, compare};
+pub use judgement::{Judgement, ReferenceCost, Verdict, judge, judge_compared};
+pub use peers::{KoladaIndex, PeerComparison, PeerSet, PeerValue, compare, compare_set};
 
 /// What the follow-up is computed from.
 pub struct FollowUpInput<'a> {
@@ -136,9 +136,7 @@ fn peer_ids(input: &FollowUpInput<'_>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, judgement: Option<&Judgement>) -> GoalRow {
-    let peers = peer_ids(input);
-    let own = &input.budget.municipality.code;
+fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, peers: &PeerSet) -> GoalRow {
     let kpis: Vec<KpiRow> = goal
         .kpis
         .iter()
@@ -149,16 +147,9 @@ fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, judgement: Option<&Judgement
                 peer: kpi
                     .kolada_id
                     .as_deref()
-                    .filter(|_| !peers.is_empty())
+                    .filter(|_| input.peers.is_some())
                     .map(|id| {
-                        compare(
-                            input.kolada,
-                            id,
-                            kpi.direction,
-                            own,
-                            &peers,
-                            input.period.year,
-                        )
+                        compare_set(input.kolada, id, kpi.direction, peers, input.period.year)
                     }),
                 values,
                 kpi: kpi.clone(),
@@ -166,20 +157,6 @@ fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, judgement: Option<&Judgement
         })
         .collect();
     let all_values: Vec<Measurement> = kpis.iter().flat_map(|row| row.values.clone()).collect();
-    let mut computed = assess_goal(goal, &all_values, input.period);
-    if let Some(judgement) = judgement.filter(|judgement| judgement.verdict != Verdict::CannotJudge)
-    {
-        computed.computed = match judgement.verdict {
-            Verdict::Yes => Fulfilment::Fulfilled,
-            Verdict::Partly => Fulfilment::PartlyFulfilled,
-            _ => Fulfilment::NotFulfilled,
-        };
-        computed.trail = format!(
-            "bedömt mot liknande kommuner och referenskostnaden {}: {}",
-            judgement.year,
-            judgement.verdict.swedish()
-        );
-    }
     GoalRow {
         id: goal.id.clone(),
         kind: goal.kind,
@@ -190,36 +167,58 @@ fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, judgement: Option<&Judgement
             .iter()
             .find(|assessment| assessment.goal == goal.id && assessment.period == input.period)
             .cloned(),
-        computed,
+        computed: assess_goal(goal, &all_values, input.period),
         kpis,
     }
 }
 
+/// The overarching goal judged from its row's comparisons (each KPI is compared once), and
+/// its computed fulfilment taken from the judgement when one can be made.
+fn judged(goal: &Goal, row: &mut GoalRow, input: &FollowUpInput<'_>) -> Judgement {
+    let quality: Vec<PeerComparison> = goal
+        .kpis
+        .iter()
+        .zip(&row.kpis)
+        .filter(|(kpi, _)| kpi.purpose == styr_domain::goals::KpiPurpose::Quality)
+        .filter_map(|(_, kpi_row)| kpi_row.peer.clone())
+        .collect();
+    let own = &input.budget.municipality.code;
+    let judgement = judge_compared(goal, quality, input.kolada, own, input.period.year);
+    if judgement.verdict != Verdict::CannotJudge {
+        row.computed.computed = match judgement.verdict {
+            Verdict::Yes => Fulfilment::Fulfilled,
+            Verdict::Partly => Fulfilment::PartlyFulfilled,
+            _ => Fulfilment::NotFulfilled,
+        };
+        row.computed.trail = format!(
+            "bedömt mot liknande kommuner och referenskostnaden {}: {}",
+            judgement.year,
+            judgement.verdict.swedish()
+        );
+    }
+    judgement
+}
+
 pub fn goals_followup(input: &FollowUpInput<'_>) -> GoalsFollowUp {
     let budget = input.budget;
-    let peers = peer_ids(input);
-    let overarching = budget
-        .goals
-        .iter()
-        .find(|goal| goal.kind == GoalKind::Overarching);
-    let judgement = overarching
-        .filter(|_| input.period.part == PeriodPart::Year && !peers.is_empty())
-        .map(|goal| {
-            judge(
-                goal,
-                input.kolada,
-                &budget.municipality.code,
-                &peers,
-                input.period.year,
-            )
-        });
+    let peers = input
+        .kolada
+        .peer_set(&budget.municipality.code, &peer_ids(input));
+    let mut judgement = None;
     let goals = budget
         .goals
         .iter()
         .filter(|goal| goal.kind != GoalKind::PoliticalDirection)
         .map(|goal| {
-            let own_judgement = judgement.as_ref().filter(|judged| judged.goal == goal.id);
-            goal_row(goal, input, own_judgement)
+            let mut row = goal_row(goal, input, &peers);
+            let judge_it = goal.kind == GoalKind::Overarching
+                && judgement.is_none()
+                && input.period.part == PeriodPart::Year
+                && input.peers.is_some();
+            if judge_it {
+                judgement = Some(judged(goal, &mut row, input));
+            }
+            row
         })
         .collect();
     let directions = budget

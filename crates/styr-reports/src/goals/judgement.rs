@@ -154,6 +154,18 @@ pub fn judge(
                 .map(|id| compare(index, id, kpi.direction, own, peers, year))
         })
         .collect();
+    judge_compared(goal, quality, index, own, year)
+}
+
+/// As [`judge`], with the quality KPIs already compared (in the goal's order of its quality
+/// KPIs with a Kolada id): the follow-up compares each KPI once.
+pub fn judge_compared(
+    goal: &Goal,
+    quality: Vec<PeerComparison>,
+    index: &KoladaIndex,
+    own: &str,
+    year: Year,
+) -> Judgement {
     let compared = quality
         .iter()
         .filter(|comparison| comparison.better_than_median.is_some())

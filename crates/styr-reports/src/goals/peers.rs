@@ -13,64 +13,122 @@
 //! kommun itself (Kolada's "Liknande kommuner" groups leave it out); a peer without a value
 //! that year is named, not counted.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use styr_domain::calendar::Year;
 use styr_domain::decimal::Decimal;
 use styr_domain::goals::Direction;
 use styr_domain::kolada::{Gender, KoladaValue};
 
-/// Kolada's values for the total, indexed by KPI and year, then municipality.
+/// Kolada's values for the total (gender T), indexed for comparison: each KPI's years, and
+/// for each year a value per municipality (by a small number, so a year of 290
+/// municipalities is one array). Built in one pass; Kolada's rows come sorted by KPI and
+/// municipality, so the last ids looked up are tried first.
 #[derive(Debug, Default)]
 pub struct KoladaIndex {
-    values: HashMap<(String, Year), HashMap<String, Decimal>>,
+    kpis: FxHashMap<String, usize>,
+    municipalities: FxHashMap<String, u32>,
+    names: Vec<Arc<str>>,
+    /// Per KPI: (year, value per municipality number), in year order.
+    years: Vec<Vec<(Year, Vec<Option<Decimal>>)>>,
 }
 
 impl KoladaIndex {
     pub fn new(values: &[KoladaValue]) -> KoladaIndex {
         let mut index = KoladaIndex::default();
+        let mut last_kpi: Option<(&str, usize)> = None;
+        let mut last_municipality: Option<(&str, u32)> = None;
         for value in values.iter().filter(|value| value.gender == Gender::T) {
-            if let Some(figure) = value.value {
-                index
-                    .values
-                    .entry((value.kpi.clone(), value.year))
-                    .or_default()
-                    .insert(value.municipality.clone(), figure);
+            let Some(figure) = value.value else { continue };
+            let kpi = match last_kpi {
+                Some((id, found)) if id == value.kpi => found,
+                _ => {
+                    let next = index.kpis.len();
+                    let found = *index.kpis.entry(value.kpi.clone()).or_insert(next);
+                    if found == index.years.len() {
+                        index.years.push(Vec::new());
+                    }
+                    last_kpi = Some((&value.kpi, found));
+                    found
+                }
+            };
+            let municipality = match last_municipality {
+                Some((id, found)) if id == value.municipality => found,
+                _ => {
+                    let found = index.number(&value.municipality);
+                    last_municipality = Some((&value.municipality, found));
+                    found
+                }
+            };
+            let years = &mut index.years[kpi];
+            let slot = match years.binary_search_by_key(&value.year, |(year, _)| *year) {
+                Ok(slot) => slot,
+                Err(slot) => {
+                    years.insert(slot, (value.year, Vec::new()));
+                    slot
+                }
+            };
+            let by_municipality = &mut years[slot].1;
+            let at = municipality as usize;
+            if by_municipality.len() <= at {
+                by_municipality.resize(at + 1, None);
             }
+            by_municipality[at] = Some(figure);
         }
         index
     }
 
+    fn number(&mut self, municipality: &str) -> u32 {
+        if let Some(found) = self.municipalities.get(municipality) {
+            return *found;
+        }
+        let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.municipalities.insert(municipality.to_string(), next);
+        self.names.push(Arc::from(municipality));
+        next
+    }
+
+    fn year_values(&self, kpi: &str, year: Year) -> Option<&[Option<Decimal>]> {
+        let years = &self.years[*self.kpis.get(kpi)?];
+        let slot = years
+            .binary_search_by_key(&year, |(found, _)| *found)
+            .ok()?;
+        Some(&years[slot].1)
+    }
+
+    fn lookup(&self, values: Option<&[Option<Decimal>]>, municipality: &str) -> Option<Decimal> {
+        let at = *self.municipalities.get(municipality)? as usize;
+        values?.get(at).copied().flatten()
+    }
+
     pub fn value(&self, kpi: &str, municipality: &str, year: Year) -> Option<Decimal> {
-        self.values
-            .get(&(kpi.to_string(), year))
-            .and_then(|by_municipality| by_municipality.get(municipality))
-            .copied()
+        self.lookup(self.year_values(kpi, year), municipality)
     }
 
     /// The years the index has a value of `kpi` for `municipality` in, in order.
     pub fn years(&self, kpi: &str, municipality: &str) -> Vec<Year> {
-        let mut years: Vec<Year> = self
-            .values
+        let (Some(kpi), Some(at)) = (self.kpis.get(kpi), self.municipalities.get(municipality))
+        else {
+            return Vec::new();
+        };
+        self.years[*kpi]
             .iter()
-            .filter(|((id, _), by_municipality)| {
-                id == kpi && by_municipality.contains_key(municipality)
-            })
-            .map(|((_, year), _)| *year)
-            .collect();
-        years.sort();
-        years
+            .filter(|(_, values)| values.get(*at as usize).copied().flatten().is_some())
+            .map(|(year, _)| *year)
+            .collect()
     }
+}
 
-    fn of(&self, kpi: &str, year: Year) -> Option<&HashMap<String, Decimal>> {
-        self.values.get(&(kpi.to_string(), year))
-    }
+fn as_str<S: serde::Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PeerValue {
-    pub municipality: String,
+    #[serde(serialize_with = "as_str")]
+    pub municipality: Arc<str>,
     pub value: Decimal,
 }
 
@@ -93,18 +151,44 @@ pub struct PeerComparison {
     pub better_than_median: Option<bool>,
 }
 
-/// The value at share `quarter / 4` of `sorted` (ascending), interpolated exactly.
-fn quantile(sorted: &[Decimal], quarters: usize) -> Option<Decimal> {
-    let last = sorted.len().checked_sub(1)?;
+/// The value at share `quarters / 4` of `n` values in ascending order (`at(i)` is the i-th),
+/// interpolated exactly.
+fn quantile(n: usize, at: impl Fn(usize) -> Decimal, quarters: usize) -> Option<Decimal> {
+    let last = n.checked_sub(1)?;
     let position = last * quarters; // h · 4
     let below = position / 4;
     let fraction = i64::try_from(position % 4).ok()?; // quarters of a step
-    let low = sorted[below];
+    let low = at(below);
     if fraction == 0 {
         return Some(low);
     }
-    let high = sorted[below + 1];
+    let high = at(below + 1);
     low.checked_add(high.checked_sub(low)?.times(fraction * 25, 2)?)
+}
+
+/// The peers of a kommun as the index numbers them: resolved once for every comparison of a
+/// follow-up. A peer the index has never seen has no number and no value.
+#[derive(Clone, Debug, Default)]
+pub struct PeerSet {
+    own: String,
+    numbered: Vec<u32>,
+    unknown: Vec<String>,
+}
+
+impl KoladaIndex {
+    pub fn peer_set(&self, own: &str, peers: &[String]) -> PeerSet {
+        let mut set = PeerSet {
+            own: own.to_string(),
+            ..PeerSet::default()
+        };
+        for peer in peers.iter().filter(|peer| peer.as_str() != own) {
+            match self.municipalities.get(peer.as_str()) {
+                Some(number) => set.numbered.push(*number),
+                None => set.unknown.push(peer.clone()),
+            }
+        }
+        set
+    }
 }
 
 pub fn compare(
@@ -115,32 +199,53 @@ pub fn compare(
     peers: &[String],
     year: Year,
 ) -> PeerComparison {
-    let values = index.of(kpi, year);
-    let own_value = values.and_then(|values| values.get(own)).copied();
-    let mut found = Vec::new();
-    let mut missing = Vec::new();
-    for peer in peers.iter().filter(|peer| peer.as_str() != own) {
-        match values.and_then(|values| values.get(peer)) {
-            Some(value) => found.push(PeerValue {
-                municipality: peer.clone(),
-                value: *value,
-            }),
-            None => missing.push(peer.clone()),
+    compare_set(index, kpi, direction, &index.peer_set(own, peers), year)
+}
+
+pub fn compare_set(
+    index: &KoladaIndex,
+    kpi: &str,
+    direction: Direction,
+    peers: &PeerSet,
+    year: Year,
+) -> PeerComparison {
+    let values = index.year_values(kpi, year);
+    let own_value = index.lookup(values, &peers.own);
+    let mut found: Vec<(i128, Decimal, u32)> = Vec::with_capacity(peers.numbered.len());
+    let mut missing = peers.unknown.clone();
+    for at in &peers.numbered {
+        match values.and_then(|values| values.get(*at as usize).copied().flatten()) {
+            Some(value) => found.push((0, value, *at)),
+            None => missing.push(index.names[*at as usize].to_string()),
         }
     }
-    let mut sorted: Vec<Decimal> = found.iter().map(|peer| peer.value).collect();
-    sorted.sort();
-    let median = quantile(&sorted, 2);
-    found.sort_by(|left, right| match direction {
-        Direction::HigherIsBetter => right.value.cmp(&left.value),
-        Direction::LowerIsBetter => left.value.cmp(&right.value),
-    });
+    // Sorted on whole numbers of the finest scale among them: exact, and cheap to compare.
+    let scale = found
+        .iter()
+        .map(|(_, value, _)| value.scale())
+        .max()
+        .unwrap_or(0);
+    for entry in &mut found {
+        entry.0 = entry.1.units() * 10i128.pow(u32::from(scale - entry.1.scale()));
+    }
+    // Best first in the KPI's direction; ascending order is that read one way or the other.
+    match direction {
+        Direction::HigherIsBetter => {
+            found.sort_unstable_by(|left, right| right.0.cmp(&left.0).then(left.2.cmp(&right.2)))
+        }
+        Direction::LowerIsBetter => {
+            found.sort_unstable_by(|left, right| left.0.cmp(&right.0).then(left.2.cmp(&right.2)))
+        }
+    }
+    let n = found.len();
+    let ascending = |i: usize| match direction {
+        Direction::HigherIsBetter => found[n - 1 - i].1,
+        Direction::LowerIsBetter => found[i].1,
+    };
+    let median = quantile(n, ascending, 2);
     let rank = own_value.map(|value| {
-        let better = found
-            .iter()
-            .filter(|peer| direction.beats(peer.value, value))
-            .count();
-        (better + 1, found.len() + 1)
+        let better = found.partition_point(|peer| direction.beats(peer.1, value));
+        (better + 1, n + 1)
     });
     PeerComparison {
         kpi: kpi.to_string(),
@@ -148,14 +253,20 @@ pub fn compare(
         direction,
         own: own_value,
         missing,
-        lower_quartile: quantile(&sorted, 1),
-        upper_quartile: quantile(&sorted, 3),
+        lower_quartile: quantile(n, ascending, 1),
+        upper_quartile: quantile(n, ascending, 3),
         better_than_median: own_value
             .zip(median)
             .map(|(value, median)| direction.beats(value, median)),
         median,
         rank,
-        peers: found,
+        peers: found
+            .iter()
+            .map(|(_, value, at)| PeerValue {
+                municipality: Arc::clone(&index.names[*at as usize]),
+                value: *value,
+            })
+            .collect(),
     }
 }
 
@@ -234,7 +345,7 @@ mod tests {
         assert_eq!(result.median, Some(value("0.8")));
         assert_eq!(result.better_than_median, Some(false));
         assert_eq!(result.rank, Some((3, 4)));
-        assert_eq!(result.peers[0].municipality, "0001", "best first");
+        assert_eq!(&*result.peers[0].municipality, "0001", "best first");
     }
 
     #[test]
@@ -266,5 +377,58 @@ mod tests {
             year(),
         );
         assert_eq!(none.median, None);
+    }
+
+    #[test]
+    fn rows_in_any_order_and_of_any_scale_compare_exactly_and_a_peer_missing_one_year_is_named() {
+        let at = |municipality: &str, year: i64, figure: &str| KoladaValue {
+            year: Year::new(year).expect("a year"),
+            ..kolada(municipality, Some(figure))
+        };
+        // Years and municipalities out of order, and decimals of one, two and no places.
+        let values = [
+            at("0002", 2024, "0.15"),
+            at("1489", 2023, "9"),
+            at("0001", 2024, "0.2"),
+            at("0003", 2023, "1"),
+            at("1489", 2024, "0.175"),
+            at("0003", 2024, "1"),
+        ];
+        let index = KoladaIndex::new(&values);
+        assert_eq!(
+            index.years("N00097", "1489"),
+            [Year::new(2023).expect("a year"), year()]
+        );
+        let result = compare(
+            &index,
+            "N00097",
+            Direction::HigherIsBetter,
+            "1489",
+            &peers(&["0001", "0002", "0003", "0004"]),
+            year(),
+        );
+        let order: Vec<&str> = result
+            .peers
+            .iter()
+            .map(|peer| &*peer.municipality)
+            .collect();
+        assert_eq!(order, ["0003", "0001", "0002"], "1 > 0,2 > 0,15");
+        assert_eq!(result.median, Some(value("0.2")));
+        assert_eq!(result.rank, Some((3, 4)), "0,175 is between 0,2 and 0,15");
+        assert_eq!(result.missing, ["0004"], "never seen by the index");
+        let earlier = compare(
+            &index,
+            "N00097",
+            Direction::HigherIsBetter,
+            "1489",
+            &peers(&["0001", "0002", "0003"]),
+            Year::new(2023).expect("a year"),
+        );
+        assert_eq!(
+            earlier.missing,
+            ["0001", "0002"],
+            "known, but without a 2023 value"
+        );
+        assert_eq!(earlier.rank, Some((1, 2)));
     }
 }
