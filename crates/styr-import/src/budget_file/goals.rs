@@ -246,6 +246,6 @@ pub fn parse_goals(
     if reader.issues.is_empty() {
         Ok(goals)
     } else {
-        Err(reader.issues)
+        Err(reader.issues.into_vec())
     }
 }

@@ -4,7 +4,8 @@
 use styr_domain::decimal::Decimal;
 use styr_domain::goals::{Kpi, KpiPurpose};
 
-use super::{Output, toml_string};
+use super::output::Output;
+use super::values::toml_string;
 
 pub(super) fn key_list(out: &mut Output, key: &str, keys: &[String]) {
     if !keys.is_empty() {
