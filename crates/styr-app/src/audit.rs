@@ -174,6 +174,21 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
             entry(format!("grafisk-profil/{}", before.municipality.code))
                 .values(before.profile.as_ref().and_then(json), json(profile))
         }
+        Change::SetKpiTarget {
+            goal,
+            kpi,
+            year,
+            value,
+        } => entry(format!("mal/{goal}/nyckeltal/{kpi}/malvarde/{year}")).values(
+            before
+                .goals
+                .iter()
+                .find(|existing| existing.id == *goal)
+                .and_then(|existing| existing.kpi(kpi))
+                .and_then(|existing| existing.target(*year))
+                .map(|target| target.to_string()),
+            value.map(|value| value.to_string()),
+        ),
     }
 }
 
@@ -204,6 +219,7 @@ pub fn change_label(change: &Change) -> &'static str {
         Change::RemoveSection { .. } => "ta bort avsnitt",
         Change::MoveSection { .. } => "flytta avsnitt",
         Change::SetProfile { .. } => "ändra grafisk profil",
+        Change::SetKpiTarget { .. } => "ändra målvärde",
     }
 }
 

@@ -23,6 +23,7 @@ use thiserror::Error;
 
 use crate::budget::Budget;
 use crate::calendar::Year;
+use crate::decimal::Decimal;
 use crate::document::{DocumentMetadata, Section};
 use crate::efficiency::EfficiencyInvestigation;
 use crate::goals::Goal;
@@ -123,6 +124,13 @@ pub enum Change {
     SetProfile {
         profile: Profile,
     },
+    /// A KPI's målvärde for a year; `None` removes it.
+    SetKpiTarget {
+        goal: String,
+        kpi: String,
+        year: Year,
+        value: Option<Decimal>,
+    },
 }
 
 /// Why a change cannot be made; each message is a sentence for the person who tried.
@@ -152,6 +160,15 @@ pub enum ChangeError {
     UnknownControl(String),
     #[error("målet ”{0}” finns inte")]
     UnknownGoal(String),
+    #[error("målet ”{goal}” har inget nyckeltal ”{kpi}”")]
+    UnknownKpi { goal: String, kpi: String },
+    #[error(
+        "nyckeltalet ”{0}” finns redan under ett annat mål; ett nyckeltals id används för dess värden och måste vara unikt"
+    )]
+    DuplicateKpi(String),
+    /// A value the KPI cannot take (see `goals::Kpi::check_value`).
+    #[error(transparent)]
+    KpiValue(#[from] crate::goals::ValueError),
     #[error("det finns ingen utredning på rad {0}")]
     UnknownEfficiency(usize),
     #[error("det finns inget avsnitt nummer {0}")]
@@ -218,6 +235,12 @@ impl Budget {
                 self.profile = Some(profile.clone());
                 Ok(())
             }
+            Change::SetKpiTarget {
+                goal,
+                kpi,
+                year,
+                value,
+            } => self.set_kpi_target(goal, kpi, *year, *value),
         }
     }
 }

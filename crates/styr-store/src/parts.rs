@@ -12,6 +12,7 @@ use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
 
 pub use operating::CellLine;
+pub(crate) use registers::decimal;
 
 use crate::{BudgetId, Stamp, StoreError};
 
@@ -49,9 +50,10 @@ impl Part {
 }
 
 /// Every table that holds a part of a budget, children before parents.
-const PART_TABLES: [&str; 24] = [
+const PART_TABLES: [&str; 25] = [
     "units",
     "sections",
+    "kpi_targets",
     "kpis",
     "goals",
     "efficiency_investigations",

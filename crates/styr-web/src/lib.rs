@@ -225,6 +225,32 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/uppfoljning/rapport/{format}",
             get(pages::followup::documents::download),
         )
+        // Goals followed up (issue 14).
+        // Goals followed up (issue 14).
+        .route(
+            "/budget/{id}/maluppfyllelse",
+            get(pages::goal_followup::show),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/jamforelsegrupp",
+            post(pages::goal_followup::choose_peers),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/bedomning/{goal}",
+            post(pages::goal_followup::assess),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}",
+            get(pages::goal_followup::show_kpi),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}/varde",
+            post(pages::goal_followup::save_value),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}/malvarde",
+            post(pages::goal_followup::save_target),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

@@ -8,6 +8,7 @@ pub mod document;
 pub mod efficiency;
 pub mod followup;
 pub mod frames;
+pub mod goal_followup;
 pub mod goals;
 pub mod import;
 pub mod investments;

@@ -1,13 +1,14 @@
 //! What every page shares: the navigation of a budget's pages, and figures formatted for people.
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 15] = [
+pub const PAGES: [(&str, &str); 16] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
     ("investeringar", "Investeringar"),
     ("mal", "Mål och nyckeltal"),
     ("inriktningar", "Politiska inriktningar"),
+    ("maluppfyllelse", "Måluppfyllelse"),
     ("effektivisering", "Effektiviseringsåtgärder"),
     ("risker", "Risker"),
     ("internkontroll", "Internkontrollplan"),

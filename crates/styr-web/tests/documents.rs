@@ -393,7 +393,7 @@ async fn sections_are_edited_previewed_moved_and_removed_as_audited_changes() {
     )
     .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
-    let sections = app.snapshot(1).await.expect("the budget").budget.sections;
+    let sections = app.snapshot(1).await.expect("the budget").budget.sections.clone();
     assert_eq!(sections[count - 2].heading, "Ny bilaga");
     let removed = post_form(
         &router,

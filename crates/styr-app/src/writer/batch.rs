@@ -93,7 +93,8 @@ pub(super) fn writes_for(change: &Change) -> Vec<Write> {
         Change::PutGoal { .. }
         | Change::RemoveGoal { .. }
         | Change::PutEfficiency { .. }
-        | Change::RemoveEfficiency { .. } => Part::Registers,
+        | Change::RemoveEfficiency { .. }
+        | Change::SetKpiTarget { .. } => Part::Registers,
         Change::SetDocument { .. } => Part::Document,
         Change::PutSection { .. } | Change::RemoveSection { .. } | Change::MoveSection { .. } => {
             Part::Registers
@@ -125,5 +126,6 @@ pub(super) fn change_name(change: &Change) -> &'static str {
         Change::RemoveSection { .. } => "remove_section",
         Change::MoveSection { .. } => "move_section",
         Change::SetProfile { .. } => "set_profile",
+        Change::SetKpiTarget { .. } => "set_kpi_target",
     }
 }

@@ -156,6 +156,7 @@ impl Budget {
         require_text("Målets id", &goal.id)?;
         let known = self.goals.iter().any(|existing| existing.id == goal.id);
         require_new_key("Målets id", known, &goal.id)?;
+        check_kpis(&self.goals, goal)?;
         match self
             .goals
             .iter_mut()
@@ -164,6 +165,32 @@ impl Budget {
             Some(existing) => *existing = goal.clone(),
             None => self.goals.push(goal.clone()),
         }
+        Ok(())
+    }
+
+    pub(super) fn set_kpi_target(
+        &mut self,
+        goal: &str,
+        kpi: &str,
+        year: crate::calendar::Year,
+        value: Option<crate::decimal::Decimal>,
+    ) -> Result<(), ChangeError> {
+        let found = self
+            .goals
+            .iter_mut()
+            .find(|existing| existing.id == goal)
+            .ok_or_else(|| ChangeError::UnknownGoal(goal.to_string()))?
+            .kpis
+            .iter_mut()
+            .find(|existing| existing.id == kpi)
+            .ok_or_else(|| ChangeError::UnknownKpi {
+                goal: goal.to_string(),
+                kpi: kpi.to_string(),
+            })?;
+        if let Some(value) = value {
+            found.check_value(value)?;
+        }
+        found.set_target(year, value);
         Ok(())
     }
 
@@ -211,6 +238,33 @@ fn require_new_key(field: &'static str, known: bool, key: &str) -> Result<(), Ch
         return Ok(());
     }
     crate::key::check(key).map_err(|reason| ChangeError::Key { field, reason })
+}
+
+/// A goal's KPIs: each id a key, unique across the budget's goals (a KPI's values are kept
+/// under its id), its targets values the KPI can take.
+fn check_kpis(goals: &[Goal], goal: &Goal) -> Result<(), ChangeError> {
+    let mut seen = std::collections::BTreeSet::new();
+    for kpi in &goal.kpis {
+        require_text("Nyckeltalets id", &kpi.id)?;
+        crate::key::check(&kpi.id).map_err(|reason| ChangeError::Key {
+            field: "Nyckeltalets id",
+            reason,
+        })?;
+        let elsewhere = goals
+            .iter()
+            .filter(|other| other.id != goal.id)
+            .any(|other| other.kpi(&kpi.id).is_some());
+        if elsewhere || !seen.insert(kpi.id.as_str()) {
+            return Err(ChangeError::DuplicateKpi(kpi.id.clone()));
+        }
+        for target in &kpi.targets {
+            kpi.check_value(target.value)?;
+        }
+        if let Some(baseline) = &kpi.baseline {
+            kpi.check_value(baseline.value)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

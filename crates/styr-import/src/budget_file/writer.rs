@@ -15,6 +15,7 @@ pub(crate) use values::toml_string;
 use values::year_list;
 
 mod frames;
+mod goals;
 mod operating;
 mod output;
 mod plans;

@@ -13,7 +13,7 @@ mod risk;
 pub use control::{control, control_result};
 pub use document::{DocumentInput, document};
 pub use efficiency::efficiency;
-pub use goal::{KpiInput, goal};
+pub use goal::{KpiInput, goal, keep_follow_up};
 pub use investment::project;
 pub use risk::{RiskInput, risk};
 

@@ -17,8 +17,10 @@ use crate::input::records::{self, KpiInput};
 use crate::view::{NavItem, nav};
 
 pub struct KpiView {
-    /// The form field of each part: "kpi:0:name" …
-    pub fields: [String; 4],
+    /// The form field of each part: "kpi:0:name" … "kpi:0:id".
+    pub fields: [String; 5],
+    /// The KPI's key (kept through a save, so a renamed KPI keeps its values).
+    pub id: String,
     /// An id prefix for this KPI's inputs.
     pub prefix: String,
     pub name: String,
@@ -76,12 +78,13 @@ async fn page(
     let snapshot = state.app.snapshot(id).await?;
     let kinds = kinds_of(page);
     let fields = |index: usize| {
-        ["name", "source", "measurements_per_year", "kolada_id"]
+        ["name", "source", "measurements_per_year", "kolada_id", "id"]
             .map(|part| format!("kpi:{index}:{part}"))
     };
     let empty_kpi = |index: usize| KpiView {
         fields: fields(index),
         prefix: format!("kpi{index}"),
+        id: String::new(),
         name: String::new(),
         source: String::new(),
         times: String::new(),
@@ -101,6 +104,7 @@ async fn page(
                 .map(|(index, kpi)| KpiView {
                     fields: fields(index),
                     prefix: format!("kpi{index}"),
+                    id: kpi.id.clone(),
                     name: kpi.name.clone(),
                     source: kpi.source.clone(),
                     times: kpi.measurements_per_year.to_string(),
@@ -213,19 +217,22 @@ async fn save(
     let kpi_count = (0..)
         .take_while(|index| values.contains_key(&format!("kpi:{index}:name")))
         .count();
-    let kpi_fields: Vec<[String; 4]> = (0..kpi_count)
+    let kpi_fields: Vec<[String; 5]> = (0..kpi_count)
         .map(|index| {
-            ["name", "source", "measurements_per_year", "kolada_id"]
+            ["name", "source", "measurements_per_year", "kolada_id", "id"]
                 .map(|part| get(&format!("kpi:{index}:{part}")).to_string())
         })
         .collect();
     let kpis: Vec<KpiInput<'_>> = kpi_fields
         .iter()
-        .map(|[name, source, times, kolada_id]| KpiInput {
+        .map(|[name, source, times, kolada_id, kpi_id]| KpiInput {
             name,
             source,
             measurements_per_year: times,
             kolada_id,
+            id: kpi_id,
+            direction: "",
+            unit: "",
         })
         .collect();
     let id_for = Some(target.as_str()).filter(|target| !target.is_empty());
@@ -237,7 +244,15 @@ async fn save(
         get("text"),
         &kpis,
     ) {
-        Ok(goal) => goal,
+        Ok(typed) => {
+            let snapshot = state.app.snapshot(id).await?;
+            let existing = snapshot
+                .budget
+                .goals
+                .iter()
+                .find(|goal| goal.id == typed.0.id);
+            records::keep_follow_up(typed, existing)
+        }
         Err(errors) => {
             return invalid(
                 &page(
