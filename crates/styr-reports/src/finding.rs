@@ -47,12 +47,26 @@ impl Shown {
     }
 }
 
-/// What disagrees: a figure (stated vs computed) or a name (as written here vs elsewhere).
+/// What disagrees: a figure (stated vs computed), a name (as written here vs elsewhere), or
+/// the balance of a table against its frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
     Figure,
     Name,
+    /// A table whose result is below zero: a deficit against its frame.
+    Balance,
+}
+
+impl FindingKind {
+    /// The kind's key in the API and in files: "figure", "name", "balance".
+    pub const fn key(self) -> &'static str {
+        match self {
+            FindingKind::Figure => "figure",
+            FindingKind::Name => "name",
+            FindingKind::Balance => "balance",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

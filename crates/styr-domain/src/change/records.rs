@@ -7,7 +7,8 @@
 //! a project that would make one of them too large to compute is refused, the plan left as it
 //! was. A project's amount in the comparison year is the previous year's budget as decided:
 //! it stays as it is, and a project with one is not removed. A new control activity without
-//! a description of its risk takes the risk analysis's.
+//! a description of its risk takes the risk analysis's. A risk graded anew has its stated
+//! riskvärde re-stated, in the risk analysis and in the control plan.
 
 use crate::budget::Budget;
 use crate::efficiency::EfficiencyInvestigation;
@@ -111,13 +112,30 @@ impl Budget {
         require_text("Riskens id", &risk.id)?;
         let known = self.risks.iter().any(|existing| existing.id == risk.id);
         require_new_key("Riskens id", known, &risk.id)?;
+        let mut risk = risk.clone();
+        let regraded = self
+            .risk(&risk.id)
+            .is_some_and(|existing| existing.value() != risk.value());
+        if regraded {
+            // The document's riskvärde was of the grades it gave; graded anew, the risk's
+            // value is re-stated as it now is, here and in the control plan.
+            let value = risk.value().value();
+            risk.stated_value = risk.stated_value.map(|_| value);
+            for control in self
+                .controls
+                .iter_mut()
+                .filter(|control| control.risk == risk.id)
+            {
+                control.stated_value = control.stated_value.map(|_| value);
+            }
+        }
         match self
             .risks
             .iter_mut()
             .find(|existing| existing.id == risk.id)
         {
-            Some(existing) => *existing = risk.clone(),
-            None => self.risks.push(risk.clone()),
+            Some(existing) => *existing = risk,
+            None => self.risks.push(risk),
         }
         Ok(())
     }
@@ -331,6 +349,49 @@ mod tests {
             }),
             Err(ChangeError::ComparisonYear { year: year(2024) })
         );
+    }
+
+    #[test]
+    fn a_risk_graded_anew_has_its_stated_value_re_stated_and_a_new_control_describes_it() {
+        use crate::internal_control::ControlActivity;
+        use crate::risk::{Grade, Handling, Risk};
+        let mut budget = with_plan(Vec::new());
+        let grade = |value| Grade::new(value).expect("a grade");
+        let mut risk = Risk {
+            id: "brand".into(),
+            name: "Brand".into(),
+            description: "Risk för brand i arkivet".into(),
+            probability: grade(3),
+            materiality: grade(4),
+            stated_value: Some(12),
+            handling: Handling::Control,
+            handling_text: String::new(),
+            owner: String::new(),
+            category: String::new(),
+            residual: None,
+        };
+        budget.risks.push(risk.clone());
+        let control = ControlActivity {
+            id: "brand".into(),
+            risk: "brand".into(),
+            stated_risk_name: None,
+            stated_value: Some(12),
+            description: String::new(),
+            method: "Stickprov".into(),
+            responsible: "Arkivarie".into(),
+            results: Vec::new(),
+            schedule: Default::default(),
+            status: Default::default(),
+            conclusion: String::new(),
+        };
+        budget
+            .apply(&Change::PutControl { control })
+            .expect("a new control");
+        assert_eq!(budget.controls[0].description, "Risk för brand i arkivet");
+        risk.probability = grade(2);
+        budget.apply(&Change::PutRisk { risk }).expect("regraded");
+        assert_eq!(budget.risks[0].stated_value, Some(8));
+        assert_eq!(budget.controls[0].stated_value, Some(8));
     }
 
     #[test]

@@ -305,17 +305,24 @@ pub fn operating(
                     stated,
                     stated_sentence: explanation.sentence.clone(),
                     text: explanation.text.clone(),
+                    superseded: explanation.superseded,
                 })
             })
             .collect();
         let mut stated = BTreeMap::new();
-        for (key, amounts) in &raw.stated {
-            let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key)
-            else {
-                continue;
-            };
-            for (year, amount) in reader.year_amounts(amounts) {
-                stated.insert((row, year), amount);
+        let mut superseded = BTreeMap::new();
+        for (rows, into) in [
+            (&raw.stated, &mut stated),
+            (&raw.superseded, &mut superseded),
+        ] {
+            for (key, amounts) in rows {
+                let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key)
+                else {
+                    continue;
+                };
+                for (year, amount) in reader.year_amounts(amounts) {
+                    into.insert((row, year), amount);
+                }
             }
         }
         if let Some(heading) = &raw.heading {
@@ -323,8 +330,9 @@ pub fn operating(
                 unit: unit.clone(),
                 heading: heading.clone(),
                 stated,
+                superseded,
             });
-        } else if let Some((key, _)) = raw.stated.iter().next() {
+        } else if let Some((key, _)) = raw.stated.iter().chain(&raw.superseded).next() {
             reader.issue(
                 key.span(),
                 "angivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"",
@@ -377,15 +385,30 @@ pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> Investmen
             continue;
         }
         if let Some(category) = category {
-            projects.push(InvestmentProject {
-                name: project.name.get_ref().clone(),
-                category,
-                amounts,
-            });
+            let mut read =
+                InvestmentProject::new(project.name.get_ref().clone(), category, amounts);
+            super::details::project_details(reader, project, &mut read);
+            projects.push(read);
         }
     }
+    let stated = investment_rows(reader, &raw.stated);
+    let superseded = investment_rows(reader, &raw.superseded);
+    InvestmentPlan {
+        heading: raw.heading.clone(),
+        years,
+        projects,
+        stated,
+        superseded,
+    }
+}
+
+/// The plan's stated (or superseded) rows: a category's subtotal or the total, by year.
+fn investment_rows(
+    reader: &mut Reader,
+    rows: &BTreeMap<Spanned<String>, YearAmounts>,
+) -> BTreeMap<(InvestmentRow, Year), Stated> {
     let mut stated = BTreeMap::new();
-    for (key, amounts) in &raw.stated {
+    for (key, amounts) in rows {
         let row = if key.get_ref() == "total" {
             Some(InvestmentRow::Total)
         } else {
@@ -404,12 +427,7 @@ pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> Investmen
             stated.insert((row.clone(), year), amount);
         }
     }
-    InvestmentPlan {
-        heading: raw.heading.clone(),
-        years,
-        projects,
-        stated,
-    }
+    stated
 }
 
 pub fn statements(
@@ -427,6 +445,7 @@ pub fn statements(
                 text: raw.text.clone(),
                 figure: figure?,
                 claim: claim?,
+                superseded: raw.superseded,
             })
         })
         .collect()

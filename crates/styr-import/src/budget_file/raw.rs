@@ -271,6 +271,9 @@ pub struct RawOperating {
     pub stated: BTreeMap<Spanned<String>, YearAmounts>,
     #[serde(default)]
     pub explanation: Vec<RawExplanation>,
+    /// Stated rows a person has since changed the lines under: kept, not checked.
+    #[serde(default)]
+    pub superseded: BTreeMap<Spanned<String>, YearAmounts>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,6 +286,9 @@ pub struct RawExplanation {
     pub sentence: String,
     #[serde(default)]
     pub text: String,
+    /// The stated change is superseded by a change of its line: kept, not checked.
+    #[serde(default)]
+    pub superseded: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -295,6 +301,8 @@ pub struct RawInvestment {
     pub project: Vec<RawProject>,
     #[serde(default)]
     pub stated: BTreeMap<Spanned<String>, YearAmounts>,
+    #[serde(default)]
+    pub superseded: BTreeMap<Spanned<String>, YearAmounts>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -304,6 +312,17 @@ pub struct RawProject {
     pub category: Spanned<String>,
     #[serde(default)]
     pub amounts: YearAmounts,
+    pub total_budget: Option<Spanned<RawAmount>>,
+    pub start: Option<Spanned<Datetime>>,
+    pub end: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub owner: String,
+    pub status: Option<Spanned<String>>,
+    /// Driftkonsekvens: kapitalkostnad and other operating effects per year.
+    #[serde(default)]
+    pub capital_costs: YearAmounts,
+    #[serde(default)]
+    pub operating_effects: YearAmounts,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -347,6 +366,12 @@ pub struct RawRisk {
     pub handling: Spanned<String>,
     #[serde(default)]
     pub handling_text: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub category: String,
+    pub residual_probability: Option<Spanned<i64>>,
+    pub residual_materiality: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -365,6 +390,12 @@ pub struct RawControl {
     pub responsible: String,
     #[serde(default)]
     pub result: Vec<RawControlResult>,
+    pub frequency: Option<Spanned<String>>,
+    pub planned_on: Option<Spanned<Datetime>>,
+    pub report_by: Option<Spanned<Datetime>>,
+    pub status: Option<Spanned<String>>,
+    #[serde(default)]
+    pub conclusion: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -392,4 +423,7 @@ pub struct RawStatement {
     pub average: Option<Spanned<RawAmount>>,
     pub year: Option<Spanned<i64>>,
     pub years: Option<Spanned<Vec<Spanned<i64>>>>,
+    /// A person has since changed a figure the sentence speaks of: kept, not checked.
+    #[serde(default)]
+    pub superseded: bool,
 }

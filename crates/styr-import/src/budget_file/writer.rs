@@ -16,6 +16,8 @@ use styr_domain::statement::{Claim, Direction, Figure, StatedChange};
 
 use super::FORMAT_VERSION;
 
+mod details;
+
 /// The budget as a budget file.
 pub fn write_budget(budget: &Budget) -> String {
     let mut out = Output::default();
@@ -245,6 +247,9 @@ fn operating(out: &mut Output, budget: &Budget) {
                 }
             }
         }
+        if let Some(table) = table {
+            details::operating_superseded(out, &table.superseded);
+        }
         for explanation in &lines.explanations {
             out.table("[[operating.explanation]]");
             out.text("line", explanation.line.key());
@@ -256,6 +261,9 @@ fn operating(out: &mut Output, budget: &Budget) {
             }
             out.raw("years", &year_list(&[explanation.from, explanation.to]));
             out.long_text("text", &explanation.text);
+            if explanation.superseded {
+                out.raw("superseded", "true");
+            }
         }
     }
     // A table shown for a unit that has no lines of its own (its units carry them).
@@ -287,6 +295,7 @@ fn operating(out: &mut Output, budget: &Budget) {
                 }
             }
         }
+        details::operating_superseded(out, &table.superseded);
     }
 }
 
@@ -310,6 +319,7 @@ fn investment(out: &mut Output, plan: &InvestmentPlan) {
                     .map(|(year, amount)| (*year, entered_amount(*amount))),
             ),
         );
+        details::project(out, project);
     }
     if !plan.stated.is_empty() {
         out.table("[investment.stated]");
@@ -332,6 +342,7 @@ fn investment(out: &mut Output, plan: &InvestmentPlan) {
             );
         }
     }
+    details::investment_superseded(out, &plan.superseded);
 }
 
 fn statements(out: &mut Output, budget: &Budget) {
@@ -384,6 +395,9 @@ fn statements(out: &mut Output, budget: &Budget) {
                 out.raw("years", &year_list(years));
             }
         }
+        if statement.superseded {
+            out.raw("superseded", "true");
+        }
     }
 }
 
@@ -419,6 +433,7 @@ fn risks(out: &mut Output, budget: &Budget) {
         }
         out.text("handling", risk.handling.key());
         out.long_text("handling_text", &risk.handling_text);
+        details::risk(out, risk);
     }
     for control in &budget.controls {
         out.table("[[control]]");
@@ -431,6 +446,7 @@ fn risks(out: &mut Output, budget: &Budget) {
         out.text("description", &control.description);
         out.long_text("method", &control.method);
         out.text("responsible", &control.responsible);
+        details::control(out, control);
         for result in &control.results {
             out.table("[[control.result]]");
             out.raw("performed_on", &result.performed_on.to_string());

@@ -8,6 +8,9 @@
 //! • Grundbudget 2024 är 113,3 mnkr.
 //! • Uppräkning med 100 procent av PKV 2024 (0,2 procent) ger 113,5 mnkr.
 //! ```
+//!
+//! Every figure of the bullets is in the frame's one unit. A decided year whose derivation
+//! gives another figure is not passed over in silence: a warning follows the bullets.
 
 use styr_domain::format;
 use styr_domain::money::AmountOverflow;
@@ -24,6 +27,8 @@ pub struct ShownFrame {
     pub sentence: String,
     /// One per step of the derivation.
     pub bullets: Vec<String>,
+    /// One for each decided year whose derivation gives another figure.
+    pub warnings: Vec<String>,
 }
 
 impl ShownFrame {
@@ -68,12 +73,48 @@ impl ShownFrame {
         if !bullets.is_empty() {
             sentence.push_str(" Följande ligger bakom beloppet:");
         }
+        let warnings = frame
+            .years
+            .iter()
+            .filter(|year| year.differs && year.year >= budget_year)
+            .filter_map(|year| {
+                let derived = year.derivation_result?;
+                Some(derivation_warning(
+                    year.year,
+                    year.kommunbidrag,
+                    derived,
+                    frame.trail_unit,
+                ))
+            })
+            .collect();
         Ok(Some(ShownFrame {
             unit: frame.unit.clone(),
             sentence,
             bullets,
+            warnings,
         }))
     }
+}
+
+/// "Observera: det beslutade kommunbidraget 2025, 119,0 mnkr, stämmer inte med härledningen,
+/// som ger 118,5 mnkr." The same words on the page, in the check and in the document.
+pub fn derivation_warning(
+    year: styr_domain::calendar::Year,
+    decided: styr_domain::money::Amount,
+    derived: styr_domain::money::Amount,
+    unit: styr_domain::money::Precision,
+) -> String {
+    // Shown alike in the frame's unit, the two differ only below it: then in whole tkr.
+    let unit = if decided.shown_alike(derived, unit) {
+        styr_domain::money::Precision::TKR
+    } else {
+        unit
+    };
+    format!(
+        "Observera: det beslutade kommunbidraget {year}, {}, stämmer inte med härledningen, som ger {}.",
+        format::with_unit(decided, unit),
+        format::with_unit(derived, unit)
+    )
 }
 
 /// "Grundbudget 2024 är 113,3 mnkr." / "Uppräkning med 100 procent av PKV 2024 (0,2 procent)
