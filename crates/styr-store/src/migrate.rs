@@ -26,7 +26,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0005_audit_append_only.sqlite.sql"),
         include_str!("../migrations/0005_audit_append_only.postgres.sql"),
     ),
+    (30, EDITOR, EDITOR),
+    (31, GOVERNANCE, GOVERNANCE),
 ];
+const EDITOR: &str = include_str!("../migrations/0030_editor.sql");
+const GOVERNANCE: &str = include_str!("../migrations/0031_governance.sql");
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");

@@ -4,8 +4,10 @@ mod document;
 mod frames;
 pub(crate) mod operating;
 mod organisation;
+mod projects;
 mod registers;
 mod risks;
+mod superseded;
 
 use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
@@ -44,7 +46,10 @@ impl Part {
 }
 
 /// Every table that holds a part of a budget, children before parents.
-const PART_TABLES: [&str; 24] = [
+const PART_TABLES: [&str; 27] = [
+    "project_effects",
+    "operating_superseded",
+    "investment_superseded",
     "units",
     "sections",
     "kpis",

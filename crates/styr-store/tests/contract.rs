@@ -162,11 +162,8 @@ async fn a_failed_write_leaves_the_budget_as_it_was() {
         let id = store.insert(&budget, &stamp()).await.expect("it stores");
         // Two projects with one name break the primary key halfway through the rewrite.
         let mut broken = budget.clone();
-        let twin = InvestmentProject {
-            name: "Stadsskogen".into(),
-            category: InvestmentCategory::Image,
-            amounts: Default::default(),
-        };
+        let twin =
+            InvestmentProject::new("Stadsskogen", InvestmentCategory::Image, Default::default());
         broken.investment.projects.push(twin);
         let result = store
             .save(id, 1, &broken, &[Write::Part(Part::Investment)], &stamp())
@@ -198,6 +195,94 @@ async fn a_part_write_replaces_that_part() {
             budget,
             "{backend}"
         );
+    }
+}
+
+/// The reference with every detail the editor adds: a project's total budget, dates, owner,
+/// status and driftkonsekvens, a risk's owner, category and residual risk, a control's
+/// schedule, status and conclusion, and stated figures superseded by changes.
+fn detailed() -> Budget {
+    use styr_domain::calendar::Date;
+    use styr_domain::change::Change;
+    use styr_domain::internal_control::{ControlStatus, Frequency};
+    use styr_domain::investment::{OperatingEffect, ProjectStatus};
+    use styr_domain::risk::{Grade, Residual};
+    let mut budget = example();
+    let project = &mut budget.investment.projects[1];
+    project.total_budget = Some(Amount::from_tkr(59_100));
+    project.start = Date::new(2024, 3, 1).ok();
+    project.end = Date::new(2027, 12, 31).ok();
+    project.owner = "Mark- och exploateringsenheten".into();
+    project.status = ProjectStatus::Ongoing;
+    project.operating_effects.insert(
+        year(2027),
+        OperatingEffect {
+            capital_cost: Amount::from_tkr(-1_200),
+            other: Amount::from_kr(-300_500),
+        },
+    );
+    let risk = &mut budget.risks[0];
+    risk.owner = "Ekonomichef".into();
+    risk.category = "Ekonomi".into();
+    risk.residual = Some(Residual {
+        probability: Grade::new(2).expect("a grade"),
+        materiality: Grade::new(4).expect("a grade"),
+    });
+    let control = &mut budget.controls[0];
+    control.schedule.frequency = Frequency::Tertial;
+    control.schedule.planned_on = Date::new(2025, 4, 30).ok();
+    control.schedule.report_by = Date::new(2025, 9, 30).ok();
+    control.status = ControlStatus::Done;
+    control.conclusion = "Inga avvikelser.".into();
+    budget
+        .apply(&Change::SetLine {
+            unit: UnitId("ks".into()),
+            line: LineKind::OtherCosts,
+            year: year(2025),
+            amount: Amount::from_tkr(-47_752),
+        })
+        .expect("applies");
+    let mut changed = budget.investment.projects[6].clone();
+    changed.amounts.insert(year(2028), Amount::from_tkr(8_000));
+    budget
+        .apply(&Change::PutProject {
+            replacing: Some(changed.name.clone()),
+            project: changed,
+        })
+        .expect("applies");
+    budget
+}
+
+#[tokio::test]
+async fn every_detail_and_every_superseded_figure_reads_back() {
+    for (backend, store) in stores("details").await {
+        let budget = detailed();
+        assert!(!budget.operating_tables[0].superseded.is_empty());
+        assert!(!budget.investment.superseded.is_empty());
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        assert_eq!(
+            store.load(id).await.expect("it loads").budget,
+            budget,
+            "{backend}: a new budget"
+        );
+        // Written again part by part, as a change does, from the plain reference.
+        let plain = store.insert(&example(), &stamp()).await.expect("it stores");
+        let writes = [
+            Write::Part(Part::Operating),
+            Write::Part(Part::Investment),
+            Write::Part(Part::Registers),
+            Write::Part(Part::Risks),
+        ];
+        store
+            .save(plain, 1, &budget, &writes, &stamp())
+            .await
+            .expect("it saves");
+        assert_eq!(
+            store.load(plain).await.expect("it loads").budget,
+            budget,
+            "{backend}: parts written anew"
+        );
+        store.delete(plain, &stamp()).await.expect("it deletes");
     }
 }
 
