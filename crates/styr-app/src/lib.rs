@@ -24,6 +24,7 @@
 //! - `audit`: what the log records of a change, and the versions that refuse stale saves.
 //! - `accounts`: people, passwords, sessions, API tokens and the login throttle.
 //! - `backup`: the operator's backup and restore, on record.
+//! - `governance`: the municipality's register of styrdokument and what is due for revision.
 
 pub mod accounts;
 mod actor;
@@ -33,6 +34,7 @@ mod backup;
 mod budgets;
 mod error;
 mod followup;
+mod governance;
 mod snapshot;
 mod template;
 mod workflow;
@@ -40,9 +42,10 @@ mod writer;
 
 pub use accounts::Session;
 pub use actor::Actor;
-pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW};
+pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW, may};
 pub use error::{AppError, WriteFailure};
 pub use followup::Figure;
+pub use governance::{Register, RegisterRow};
 pub use snapshot::Snapshot;
 pub use styr_domain::access::{Action, Role, RoleKind};
 pub use styr_domain::workflow::{Adoption, Status, Step};

@@ -83,6 +83,14 @@ pub struct Finding {
     pub note: String,
 }
 
+impl Finding {
+    /// The finding as a person names it, and as an adoption that passes over it refers to
+    /// it: "Investeringsbudget › Totala utgifter, Plan 2028".
+    pub fn key(&self) -> String {
+        format!("{} › {}", self.section, self.place)
+    }
+}
+
 /// How the disagreement between `computed` and `stated` is classed when `terms` figures, each
 /// rounded to whole tkr, went into the computation and the result is shown at `precision`.
 /// Worked in i128, where the difference of any two amounts fits.

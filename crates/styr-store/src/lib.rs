@@ -20,6 +20,7 @@
 //! - `audit`: the append-only log, written inside each write's own transaction.
 //! - `versions`: the adoption workflow's state and the frozen versions.
 //! - `backup`: a consistent copy of the whole database while it is in use.
+//! - `governance`: the municipality's register of styrdokument, by municipality code.
 
 mod access;
 mod audit;
@@ -29,6 +30,7 @@ mod clock;
 mod codec;
 mod error;
 mod followup;
+mod governance;
 mod migrate;
 mod open;
 mod parts;
@@ -41,6 +43,7 @@ pub use budgets::{BudgetSummary, StoredBudget, Write};
 pub use clock::{now, now_plus};
 pub use error::StoreError;
 pub use followup::{BookedRow, ImportRecord, OutcomeImport};
+pub use governance::StoredDocument;
 pub use parts::{CellLine, Part};
 pub use versions::{AdoptedVersion, WorkflowState};
 

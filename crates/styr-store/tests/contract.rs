@@ -287,6 +287,94 @@ async fn every_detail_and_every_superseded_figure_reads_back() {
 }
 
 #[tokio::test]
+async fn the_styrdokument_register_keeps_versions_and_refuses_a_stale_save() {
+    use styr_domain::calendar::Date;
+    use styr_domain::document::DocumentMetadata;
+    use styr_domain::governance::GovernanceDocument;
+    use styr_store::AuditEntry;
+    for (backend, store) in stores("governance").await {
+        let mut document = GovernanceDocument {
+            id: "riktlinje-internkontroll".into(),
+            municipality: "1489".into(),
+            metadata: DocumentMetadata {
+                title: "Riktlinje för internkontroll".into(),
+                kind: "Riktlinje".into(),
+                decided_by: "Kommunstyrelsen".into(),
+                decision_date: Date::new(2023, 5, 8).ok(),
+                revise_by: Date::new(2026, 6, 30).ok(),
+                ..DocumentMetadata::default()
+            },
+        };
+        let entry = || {
+            Stamp::now("test").with(AuditEntry::new(
+                "ändra styrdokument",
+                None,
+                "styrdokument/1489/riktlinje-internkontroll",
+            ))
+        };
+        let first = store
+            .put_governance_document(&document, None, &entry())
+            .await
+            .expect("a new document");
+        assert_eq!(first, 1, "{backend}");
+        assert!(
+            matches!(
+                store
+                    .put_governance_document(&document, None, &entry())
+                    .await,
+                Err(StoreError::Conflict { actual: 1, .. })
+            ),
+            "{backend}: an id already taken"
+        );
+        document.metadata.owner = "Ekonomichef".into();
+        let second = store
+            .put_governance_document(&document, Some(1), &entry())
+            .await
+            .expect("saved from version 1");
+        assert_eq!(second, 2);
+        assert!(
+            matches!(
+                store
+                    .put_governance_document(&document, Some(1), &entry())
+                    .await,
+                Err(StoreError::Conflict {
+                    expected: 1,
+                    actual: 2
+                })
+            ),
+            "{backend}: a stale save"
+        );
+        let listed = store.governance_documents("1489").await.expect("lists");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].document, document, "{backend}");
+        assert!(
+            store
+                .governance_documents("0180")
+                .await
+                .expect("lists")
+                .is_empty()
+        );
+        assert!(matches!(
+            store
+                .delete_governance_document("1489", &document.id, 1, &entry())
+                .await,
+            Err(StoreError::Conflict { .. })
+        ));
+        store
+            .delete_governance_document("1489", &document.id, 2, &entry())
+            .await
+            .expect("deleted");
+        assert!(
+            store
+                .governance_documents("1489")
+                .await
+                .expect("lists")
+                .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_deleted_budget_is_gone() {
     for (backend, store) in stores("delete").await {
         let id = store.insert(&example(), &stamp()).await.expect("it stores");

@@ -38,6 +38,17 @@ pub struct Superseded {
     pub statements: bool,
 }
 
+impl Superseded {
+    /// What either touched.
+    pub fn and(self, other: Superseded) -> Superseded {
+        Superseded {
+            operating: self.operating || other.operating,
+            investment: self.investment || other.investment,
+            statements: self.statements || other.statements,
+        }
+    }
+}
+
 /// The figures a change may alter, as they were before it.
 pub(super) enum Before {
     Nothing,

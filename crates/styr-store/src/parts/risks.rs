@@ -126,7 +126,10 @@ fn handling(key: &str) -> Result<Handling, StoreError> {
     Handling::from_key(key).ok_or_else(|| codec::corrupt(format!("hanteringen ”{key}”")))
 }
 
-fn residual(probability: Option<i64>, materiality: Option<i64>) -> Result<Option<Residual>, StoreError> {
+fn residual(
+    probability: Option<i64>,
+    materiality: Option<i64>,
+) -> Result<Option<Residual>, StoreError> {
     match (probability, materiality) {
         (Some(probability), Some(materiality)) => Ok(Some(Residual {
             probability: grade(probability)?,

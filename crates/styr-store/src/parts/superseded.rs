@@ -44,8 +44,8 @@ pub async fn read_operating(
     {
         let unit: String = figure.try_get("unit")?;
         let key: String = figure.try_get("row_key")?;
-        let row = OperatingRow::from_key(&key)
-            .ok_or_else(|| codec::corrupt(format!("raden ”{key}”")))?;
+        let row =
+            OperatingRow::from_key(&key).ok_or_else(|| codec::corrupt(format!("raden ”{key}”")))?;
         let value = codec::stated(
             figure.try_get("stated_ore")?,
             &figure.try_get::<String, _>("stated_precision")?,
