@@ -177,6 +177,28 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/uppfoljning/verifikation/{voucher}",
             get(pages::followup::voucher),
         )
+        // The editor (issue 16): a confirmation before every removal, the frame derivation and
+        // the index table, and the municipality's register of styrdokument.
+        .route(
+            "/budget/{id}/investeringar/{name}/ta-bort",
+            get(pages::investments::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/risker/{risk}/ta-bort",
+            get(pages::risks::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/internkontroll/{control}/ta-bort",
+            get(pages::control::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/{page}/{goal}/ta-bort",
+            get(pages::goals::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/effektivisering/{position}/ta-bort",
+            get(pages::efficiency::confirm_remove),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

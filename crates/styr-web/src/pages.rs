@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod confirm;
 pub mod control;
 pub mod document;
 pub mod efficiency;

@@ -75,7 +75,7 @@ pub struct CreatedDto {
 pub struct FindingDto {
     /// fel | varning | avrundning
     pub severity: String,
-    /// figure | name
+    /// figure | name | balance
     pub kind: String,
     pub section: String,
     pub place: String,
@@ -88,10 +88,7 @@ impl From<&Finding> for FindingDto {
     fn from(finding: &Finding) -> FindingDto {
         FindingDto {
             severity: finding.severity.swedish().into(),
-            kind: match finding.kind {
-                styr_reports::check::FindingKind::Figure => "figure".into(),
-                styr_reports::check::FindingKind::Name => "name".into(),
-            },
+            kind: finding.kind.key().into(),
             section: finding.section.clone(),
             place: finding.place.clone(),
             stated: finding.stated.text.clone(),
