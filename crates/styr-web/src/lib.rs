@@ -199,6 +199,19 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/effektivisering/{position}/ta-bort",
             get(pages::efficiency::confirm_remove),
         )
+        .route(
+            "/budget/{id}/ram/{unit}/ar/{year}",
+            post(pages::frames::save_year),
+        )
+        .route(
+            "/budget/{id}/ram/{unit}/index",
+            post(pages::frames::save_index_choice),
+        )
+        .route("/budget/{id}/index", post(pages::frames::save_vintage))
+        .route(
+            "/budget/{id}/index/{position}/ta-bort",
+            get(pages::frames::confirm_remove_vintage).post(pages::frames::remove_vintage),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

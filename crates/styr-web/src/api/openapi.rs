@@ -11,7 +11,8 @@ use answers::Answers;
 use examples::Examples;
 
 use super::{
-    access, budgets, controls, efficiency, followup, frames, goals, investments, operating, risks,
+    access, budgets, controls, derivation, efficiency, followup, frames, goals, investments,
+    operating, risks,
 };
 
 #[derive(OpenApi)]
@@ -82,6 +83,9 @@ use super::{
         crate::downloads::document_api,
         crate::downloads::template,
         crate::downloads::import_template,
+        derivation::put_frame_year,
+        derivation::set_frame_index,
+        derivation::put_index_vintage,
     ),
     components(schemas(crate::downloads::DocumentFormat)),
     modifiers(&Security, &Answers, &Examples)

@@ -6,6 +6,7 @@
 mod control;
 mod document;
 mod efficiency;
+mod frame;
 mod goal;
 mod investment;
 mod risk;
@@ -13,6 +14,7 @@ mod risk;
 pub use control::{ControlInput, control, control_result};
 pub use document::{DocumentInput, document};
 pub use efficiency::efficiency;
+pub use frame::{FrameYearInput, StepInput, frame_year};
 pub use goal::{KpiInput, goal};
 pub use investment::{ProjectInput, project};
 pub use risk::{RiskInput, risk};
