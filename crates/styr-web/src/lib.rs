@@ -212,6 +212,14 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/index/{position}/ta-bort",
             get(pages::frames::confirm_remove_vintage).post(pages::frames::remove_vintage),
         )
+        .route(
+            "/styrdokument",
+            get(pages::governance::show).post(pages::governance::save),
+        )
+        .route(
+            "/styrdokument/{municipality}/{document}/ta-bort",
+            get(pages::governance::confirm_remove).post(pages::governance::remove),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

@@ -10,6 +10,7 @@ pub mod efficiency;
 pub mod followup;
 pub mod frames;
 pub mod goals;
+pub mod governance;
 pub mod import;
 pub mod investments;
 pub mod operating;

@@ -73,6 +73,8 @@ pub struct CreatedDto {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FindingDto {
+    /// The finding as an adoption that passes over it names it: "section › place".
+    pub key: String,
     /// fel | varning | avrundning
     pub severity: String,
     /// figure | name | balance
@@ -87,6 +89,7 @@ pub struct FindingDto {
 impl From<&Finding> for FindingDto {
     fn from(finding: &Finding) -> FindingDto {
         FindingDto {
+            key: finding.key(),
             severity: finding.severity.swedish().into(),
             kind: finding.kind.key().into(),
             section: finding.section.clone(),
