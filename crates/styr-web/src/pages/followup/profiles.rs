@@ -25,6 +25,8 @@ pub struct ProfilesPage {
     pub name: String,
     pub definition: String,
     pub messages: Vec<String>,
+    /// Whether this person may save a profile (a läsare reads them only).
+    pub may_edit: bool,
 }
 
 async fn profiles_page(
@@ -43,6 +45,11 @@ async fn profiles_page(
         name,
         definition,
         messages,
+        may_edit: crate::view::may(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::EditMapping,
+        ),
     })
 }
 

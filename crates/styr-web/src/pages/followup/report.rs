@@ -81,6 +81,8 @@ pub struct FollowupPage {
     pub profiles: Vec<String>,
     pub messages: Vec<String>,
     pub entered_rows: Vec<(&'static str, &'static str)>,
+    /// Whether this person may import the books (a läsare reads the report only).
+    pub may_import: bool,
 }
 
 fn group_view(group: &GroupFollowup) -> GroupView {
@@ -163,7 +165,18 @@ async fn page_in(
         period: period_words(report.through),
         groups: std::iter::once(&report.total)
             .chain(&report.groups)
-            .map(group_view)
+            .map(|group| {
+                let mut view = group_view(group);
+                // A forecast form only for a group this person may forecast for now.
+                view.can_forecast = group.unit.as_ref().is_some_and(|unit| {
+                    crate::view::may(
+                        state,
+                        &snapshot,
+                        &styr_domain::access::Action::SetForecast { unit: unit.clone() },
+                    )
+                });
+                view
+            })
             .collect(),
         chart,
         months: month_views(&report)?,
@@ -180,7 +193,7 @@ async fn page_in(
                 rows: record.rows,
                 replaced: record.replaced_rows,
                 by: record.imported_by,
-                at: record.imported_at,
+                at: crate::view::local_time(&record.imported_at),
                 checksum: record.checksum,
             })
             .collect(),
@@ -189,6 +202,11 @@ async fn page_in(
         profiles: state.app.import_profiles().await?.into_keys().collect(),
         messages,
         entered_rows: ENTERED.iter().map(|row| (row.key(), row.label())).collect(),
+        may_import: crate::view::may(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::ImportOutcome,
+        ),
     })
 }
 
