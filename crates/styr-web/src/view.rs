@@ -123,8 +123,14 @@ pub fn local_time(utc: &str) -> String {
 mod tests {
     #[test]
     fn a_stored_time_is_shown_in_swedish_time() {
-        assert_eq!(super::local_time("2026-12-01T20:10:58Z"), "2026-12-01 21:10");
-        assert_eq!(super::local_time("2026-06-01T20:10:58Z"), "2026-06-01 22:10");
+        assert_eq!(
+            super::local_time("2026-12-01T20:10:58Z"),
+            "2026-12-01 21:10"
+        );
+        assert_eq!(
+            super::local_time("2026-06-01T20:10:58Z"),
+            "2026-06-01 22:10"
+        );
         assert_eq!(super::local_time(""), "");
     }
 }

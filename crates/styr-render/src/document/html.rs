@@ -80,6 +80,26 @@ pub fn html(document: &Document) -> String {
     out
 }
 
+/// Text people write in Markdown (an explanation, a handling) as HTML paragraphs and lists,
+/// escaped: what a page shows where it reads the text rather than edits it.
+pub fn prose_html(text: &str) -> String {
+    let mut out = String::new();
+    for block in super::prose::prose(text) {
+        match block {
+            Block::Paragraph(spans) => {
+                let _ = writeln!(out, "<p>{}</p>", spans_html(&spans));
+            }
+            Block::Bullets(items) => list(&mut out, "ul", &items),
+            Block::Numbered(items) => list(&mut out, "ol", &items),
+            Block::Heading { text, .. } => {
+                let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(&text));
+            }
+            Block::Outline(_) | Block::Table(_) | Block::Contents => {}
+        }
+    }
+    out
+}
+
 fn spans_html(spans: &[Span]) -> String {
     spans
         .iter()
@@ -139,6 +159,17 @@ fn table_html(out: &mut String, table: &Table) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+#[cfg(test)]
+mod prose_tests {
+    #[test]
+    fn markdown_prose_becomes_escaped_paragraphs_and_lists() {
+        assert_eq!(
+            super::prose_html("Detta förklaras av:\n\n- <b>löner</b>\n- hyror\n"),
+            "<p>Detta förklaras av:</p>\n<ul>\n<li>&lt;b&gt;löner&lt;/b&gt;</li>\n<li>hyror</li>\n</ul>\n"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,9 @@ pub async fn put_frame_year(
         .iter()
         .map(|step| {
             [
-                step.index_year.map(|year| year.to_string()).unwrap_or_default(),
+                step.index_year
+                    .map(|year| year.to_string())
+                    .unwrap_or_default(),
                 step.share.clone().unwrap_or_default(),
                 step.name.clone().unwrap_or_default(),
                 step.amount.clone().unwrap_or_default(),
@@ -103,16 +105,22 @@ pub async fn put_frame_year(
         .steps
         .iter()
         .zip(&texts)
-        .map(|(step, [index_year, share, name, amount, result, text])| records::StepInput {
-            kind: if step.kind.is_empty() { "?" } else { &step.kind },
-            index_year,
-            share,
-            name,
-            amount,
-            permanent: step.permanent.unwrap_or(true),
-            result,
-            text,
-        })
+        .map(
+            |(step, [index_year, share, name, amount, result, text])| records::StepInput {
+                kind: if step.kind.is_empty() {
+                    "?"
+                } else {
+                    &step.kind
+                },
+                index_year,
+                share,
+                name,
+                amount,
+                permanent: step.permanent.unwrap_or(true),
+                result,
+                text,
+            },
+        )
         .collect();
     let frame_year = records::frame_year(&records::FrameYearInput {
         mode: &body.mode,
@@ -208,7 +216,8 @@ pub async fn put_index_vintage(
             vintage: replaced.vintage,
         }),
         vintage: IndexVintage {
-            name: crate::input::line(&body.name).map_err(|message| ApiError::field("name", message))?,
+            name: crate::input::line(&body.name)
+                .map_err(|message| ApiError::field("name", message))?,
             vintage: crate::input::line(&body.vintage)
                 .map_err(|message| ApiError::field("vintage", message))?,
             values,

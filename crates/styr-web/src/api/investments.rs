@@ -177,7 +177,11 @@ fn project_of(
 ) -> Result<styr_domain::investment::InvestmentProject, ApiError> {
     let amounts = by_year(&input.amounts)?;
     let capital = input.capital_costs.as_deref().map(by_year).transpose()?;
-    let other = input.operating_effects.as_deref().map(by_year).transpose()?;
+    let other = input
+        .operating_effects
+        .as_deref()
+        .map(by_year)
+        .transpose()?;
     let existing = replacing.and_then(|name| {
         snapshot
             .budget

@@ -99,24 +99,31 @@ fn register_of(snapshot: &Snapshot) -> RiskRegisterDto {
             .map(|risk| {
                 let stored = snapshot.budget.risk(&risk.id);
                 RiskDto {
-                owner: stored.map(|stored| stored.owner.clone()).unwrap_or_default(),
-                category: stored.map(|stored| stored.category.clone()).unwrap_or_default(),
-                residual: stored.and_then(|stored| stored.residual).map(|residual| ResidualDto {
-                    probability: residual.probability.value(),
-                    materiality: residual.materiality.value(),
-                    value: residual.value().value(),
-                }),
-                id: risk.id.clone(),
-                name: risk.name.clone(),
-                description: risk.description.clone(),
-                probability: risk.probability,
-                materiality: risk.materiality,
-                value: risk.value,
-                band: risk.band.clone(),
-                colour: risk.colour.clone(),
-                handling: risk.handling.key().into(),
-                handling_text: risk.handling_text.clone(),
-            }})
+                    owner: stored
+                        .map(|stored| stored.owner.clone())
+                        .unwrap_or_default(),
+                    category: stored
+                        .map(|stored| stored.category.clone())
+                        .unwrap_or_default(),
+                    residual: stored.and_then(|stored| stored.residual).map(|residual| {
+                        ResidualDto {
+                            probability: residual.probability.value(),
+                            materiality: residual.materiality.value(),
+                            value: residual.value().value(),
+                        }
+                    }),
+                    id: risk.id.clone(),
+                    name: risk.name.clone(),
+                    description: risk.description.clone(),
+                    probability: risk.probability,
+                    materiality: risk.materiality,
+                    value: risk.value,
+                    band: risk.band.clone(),
+                    colour: risk.colour.clone(),
+                    handling: risk.handling.key().into(),
+                    handling_text: risk.handling_text.clone(),
+                }
+            })
             .collect(),
         probability_scale: scale(&report.probability_scale),
         materiality_scale: scale(&report.materiality_scale),

@@ -197,14 +197,11 @@ async fn users_page(
         let snapshot = state.app.snapshot(summary.id).await?;
         for unit in snapshot.budget.organisation.units() {
             if !units.iter().any(|(id, _)| *id == unit.id.as_str()) {
-                units.push((
-                    unit.id.to_string(),
-                    format!("{} ({})", unit.name, unit.id),
-                ));
+                units.push((unit.id.to_string(), format!("{} ({})", unit.name, unit.id)));
             }
         }
     }
-    units.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    units.sort_by_key(|unit| unit.1.to_lowercase());
     Ok(UsersPage {
         title: "Användare".into(),
         units,

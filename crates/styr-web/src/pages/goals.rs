@@ -278,7 +278,12 @@ pub async fn confirm_remove(
         _ => return Err(PageError::not_found()),
     };
     let snapshot = state.app.snapshot(id).await?;
-    let Some(found) = snapshot.budget.goals.iter().find(|existing| existing.id == goal) else {
+    let Some(found) = snapshot
+        .budget
+        .goals
+        .iter()
+        .find(|existing| existing.id == goal)
+    else {
         return Err(PageError::not_found());
     };
     let details = if found.kpis.is_empty() {

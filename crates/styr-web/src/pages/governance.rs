@@ -42,6 +42,8 @@ pub struct RowView {
     pub owner: String,
     /// Where it stands against "revideras senast".
     pub state: String,
+    /// The same, short, for the register's table: "passerat för 336 dagar sedan", "om 46 dagar".
+    pub state_short: String,
     pub due: bool,
     pub overdue: bool,
     pub expired: bool,
@@ -78,7 +80,10 @@ fn row(row: &styr_app::RegisterRow) -> RowView {
         target: format!("{}-{}", document.municipality, document.id),
         id: document.id.clone(),
         municipality: document.municipality.clone(),
-        version: row.version.map(|version| version.to_string()).unwrap_or_default(),
+        version: row
+            .version
+            .map(|version| version.to_string())
+            .unwrap_or_default(),
         title: metadata.title.clone(),
         kind: metadata.kind.clone(),
         decided_by: metadata.decided_by.clone(),
@@ -90,6 +95,13 @@ fn row(row: &styr_app::RegisterRow) -> RowView {
         revise_by: date(metadata.revise_by),
         owner: metadata.owner.clone(),
         state: row.revision.sentence(metadata.revise_by),
+        state_short: match row.revision {
+            RevisionState::Overdue { days } => format!("passerat för {days} dagar sedan"),
+            RevisionState::Due { days: 0 } => "i dag".into(),
+            RevisionState::Due { days } => format!("om {days} dagar"),
+            RevisionState::Fine { .. } => String::new(),
+            RevisionState::NoDate => "inget datum angivet".into(),
+        },
         due: row.revision.is_due(),
         overdue: matches!(row.revision, RevisionState::Overdue { .. }),
         expired: row.expired,
@@ -122,6 +134,7 @@ fn register_view(register: &Register) -> RegisterView {
             revise_by: String::new(),
             owner: String::new(),
             state: String::new(),
+            state_short: String::new(),
             due: false,
             overdue: false,
             expired: false,
@@ -174,10 +187,16 @@ pub async fn save(
     } else {
         given.to_string()
     };
-    let target = format!("{municipality}-{}", if version.is_some() { id.as_str() } else { "" });
+    let target = format!(
+        "{municipality}-{}",
+        if version.is_some() { id.as_str() } else { "" }
+    );
     let mut errors = BTreeMap::new();
     if let Err(message) = key(&id) {
-        errors.insert("title".to_string(), format!("titeln ger inget id: {message}"));
+        errors.insert(
+            "title".to_string(),
+            format!("titeln ger inget id: {message}"),
+        );
     }
     let metadata = records::document(&records::DocumentInput {
         title: get("title"),
@@ -209,7 +228,10 @@ pub async fn save(
         .put_governance_document(&state.actor, &document, version)
         .await
     {
-        Ok(_) => see(format!("/styrdokument#dok-{}-{}", document.municipality, document.id)),
+        Ok(_) => see(format!(
+            "/styrdokument#dok-{}-{}",
+            document.municipality, document.id
+        )),
         Err(error @ (AppError::Rejected(_) | AppError::Stale { .. })) => {
             let kind = crate::error::kind_of(&error);
             let mut form = FormState::failed(target, values, BTreeMap::new());
@@ -218,7 +240,8 @@ pub async fn save(
                 current_version, ..
             } = &error
             {
-                form.values.insert("version".into(), current_version.clone());
+                form.values
+                    .insert("version".into(), current_version.clone());
             }
             shown_again(kind, &page(&state, form, format!("{error}.")).await?)
         }
@@ -242,7 +265,11 @@ async fn failed(
     )
 }
 
-fn found<'a>(registers: &'a [Register], municipality: &str, id: &str) -> Option<&'a styr_app::RegisterRow> {
+fn found<'a>(
+    registers: &'a [Register],
+    municipality: &str,
+    id: &str,
+) -> Option<&'a styr_app::RegisterRow> {
     registers
         .iter()
         .filter(|register| register.municipality == municipality)
@@ -263,7 +290,12 @@ pub async fn confirm_remove(
     if !ActionKind::EditDocument.allowed_for(state.actor.role.kind()) {
         state
             .app
-            .require(&state.actor, &styr_domain::access::Action::EditDocument, None, None)
+            .require(
+                &state.actor,
+                &styr_domain::access::Action::EditDocument,
+                None,
+                None,
+            )
             .await?;
     }
     let metadata = &row.document.metadata;
@@ -271,11 +303,22 @@ pub async fn confirm_remove(
         title: format!("Ta bort ”{}”", metadata.title),
         nav: Vec::new(),
         heading: format!("Ta bort ”{}” ur registret", metadata.title),
-        question: format!("Vill du ta bort styrdokumentet ”{}” ur registret?", metadata.title),
+        question: format!(
+            "Vill du ta bort styrdokumentet ”{}” ur registret?",
+            metadata.title
+        ),
         details: vec![format!(
             "{}, beslutat av {}{}.",
-            if metadata.kind.is_empty() { "Styrdokument" } else { &metadata.kind },
-            if metadata.decided_by.is_empty() { "–" } else { &metadata.decided_by },
+            if metadata.kind.is_empty() {
+                "Styrdokument"
+            } else {
+                &metadata.kind
+            },
+            if metadata.decided_by.is_empty() {
+                "–"
+            } else {
+                &metadata.decided_by
+            },
             metadata
                 .decision_date
                 .map(|date| format!(" {date}"))

@@ -76,13 +76,7 @@ fn page(
     for (unit, heading, editable) in editable_units(budget) {
         let editable = editable
             && !frozen
-            && crate::view::may(
-                state,
-                snapshot,
-                &Action::EditLines {
-                    unit: unit.clone(),
-                },
-            );
+            && crate::view::may(state, snapshot, &Action::EditLines { unit: unit.clone() });
         // The document's tables are in the snapshot's report; a unit that feeds one of them
         // is computed on its own.
         let computed;

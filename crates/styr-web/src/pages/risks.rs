@@ -108,48 +108,53 @@ async fn page(
                 let stored = snapshot.budget.risk(&risk.id);
                 let residual = stored.and_then(|stored| stored.residual);
                 RiskView {
-                owner: stored.map(|stored| stored.owner.clone()).unwrap_or_default(),
-                category: stored.map(|stored| stored.category.clone()).unwrap_or_default(),
-                residual_probability: residual
-                    .map(|residual| residual.probability.value().to_string())
-                    .unwrap_or_default(),
-                residual_materiality: residual
-                    .map(|residual| residual.materiality.value().to_string())
-                    .unwrap_or_default(),
-                residual: residual
-                    .map(|residual| {
-                        let value = residual.value();
-                        format!(
-                            "{} ({})",
-                            value.value(),
-                            snapshot.budget.bands.band_of(value).name
-                        )
-                    })
-                    .unwrap_or_default(),
-                version: snapshot
-                    .budget
-                    .risk(&risk.id)
-                    .map(|stored| {
-                        styr_app::version_of(
-                            &snapshot.budget,
-                            &Change::PutRisk {
-                                risk: stored.clone(),
-                            },
-                        )
-                    })
-                    .unwrap_or_default(),
-                target: risk.id.clone(),
-                name: risk.name.clone(),
-                description: risk.description.clone(),
-                probability: risk.probability.to_string(),
-                materiality: risk.materiality.to_string(),
-                value: risk.value,
-                band: risk.band.clone(),
-                colour: risk.colour.clone(),
-                handling: risk.handling.key(),
-                handling_label: risk.handling.swedish(),
-                handling_text: risk.handling_text.clone(),
-            }})
+                    owner: stored
+                        .map(|stored| stored.owner.clone())
+                        .unwrap_or_default(),
+                    category: stored
+                        .map(|stored| stored.category.clone())
+                        .unwrap_or_default(),
+                    residual_probability: residual
+                        .map(|residual| residual.probability.value().to_string())
+                        .unwrap_or_default(),
+                    residual_materiality: residual
+                        .map(|residual| residual.materiality.value().to_string())
+                        .unwrap_or_default(),
+                    residual: residual
+                        .map(|residual| {
+                            let value = residual.value();
+                            format!(
+                                "{} ({})",
+                                value.value(),
+                                snapshot.budget.bands.band_of(value).name
+                            )
+                        })
+                        .unwrap_or_default(),
+                    version: snapshot
+                        .budget
+                        .risk(&risk.id)
+                        .map(|stored| {
+                            styr_app::version_of(
+                                &snapshot.budget,
+                                &Change::PutRisk {
+                                    risk: stored.clone(),
+                                },
+                            )
+                        })
+                        .unwrap_or_default(),
+                    target: risk.id.clone(),
+                    name: risk.name.clone(),
+                    description: risk.description.clone(),
+                    probability: risk.probability.to_string(),
+                    materiality: risk.materiality.to_string(),
+                    value: risk.value,
+                    band: risk.band.clone(),
+                    colour: risk.colour.clone(),
+                    handling: risk.handling.key(),
+                    handling_label: risk.handling.swedish(),
+                    handling_text: risk.handling_text.clone(),
+                }
+            })
             .collect(),
         new_risk: RiskView {
             version: String::new(),
@@ -288,7 +293,12 @@ pub async fn confirm_remove(
         found.materiality.value(),
         found.handling.swedish()
     )];
-    if let Some(control) = snapshot.budget.controls.iter().find(|control| control.risk == risk) {
+    if let Some(control) = snapshot
+        .budget
+        .controls
+        .iter()
+        .find(|control| control.risk == risk)
+    {
         details.push(format!(
             "Risken följs upp av kontrollaktiviteten ”{}” och kan inte tas bort förrän den är borttagen.",
             control.id

@@ -41,7 +41,9 @@ pub fn control(input: &ControlInput<'_>) -> Result<ControlActivity, FieldErrors>
     let responsible = errors.required("responsible", input.responsible, "Den ansvarige");
     let description = errors.text("description", input.description);
     let id = record_id(&mut errors, input.id, &risk, "risk");
-    let kept = existing.map(|existing| existing.schedule).unwrap_or_default();
+    let kept = existing
+        .map(|existing| existing.schedule)
+        .unwrap_or_default();
     let frequency = match input.frequency {
         None => kept.frequency,
         Some(key) => Frequency::from_key(key).unwrap_or_else(|| {
@@ -61,7 +63,10 @@ pub fn control(input: &ControlInput<'_>) -> Result<ControlActivity, FieldErrors>
     let status = match input.status {
         None => existing.map(|existing| existing.status).unwrap_or_default(),
         Some(key) => ControlStatus::from_key(key).unwrap_or_else(|| {
-            errors.add("status", "välj en status: planned, ongoing, done eller cancelled");
+            errors.add(
+                "status",
+                "välj en status: planned, ongoing, done eller cancelled",
+            );
             ControlStatus::default()
         }),
     };

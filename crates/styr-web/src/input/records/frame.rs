@@ -230,12 +230,17 @@ mod tests {
                 amount: "x",
                 ..StepInput::default()
             }],
-            ..FrameYearInput::default()
         })
         .expect_err("refused");
         assert_eq!(
             errors.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["amount", "base_amount", "base_year", "step:0:amount", "step:0:name"]
+            [
+                "amount",
+                "base_amount",
+                "base_year",
+                "step:0:amount",
+                "step:0:name"
+            ]
         );
         let derived_without_base = frame_year(&FrameYearInput {
             mode: "derived",

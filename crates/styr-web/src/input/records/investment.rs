@@ -76,16 +76,19 @@ pub fn project(input: &ProjectInput<'_>) -> Result<InvestmentProject, FieldError
             .map_err(|message| errors.add("total_budget", message))
             .ok(),
     };
-    let mut date = |field: &str, text: Option<&str>, kept: Option<styr_domain::calendar::Date>| {
-        match text {
+    let mut date =
+        |field: &str, text: Option<&str>, kept: Option<styr_domain::calendar::Date>| match text {
             None => kept,
             Some(text) => optional_date(Some(text))
                 .map_err(|message| errors.add(field, message))
                 .ok()
                 .flatten(),
-        }
-    };
-    let start = date("start", input.start, existing.and_then(|existing| existing.start));
+        };
+    let start = date(
+        "start",
+        input.start,
+        existing.and_then(|existing| existing.start),
+    );
     let end = date("end", input.end, existing.and_then(|existing| existing.end));
     if let (Some(start), Some(end)) = (start, end)
         && end < start
@@ -93,7 +96,9 @@ pub fn project(input: &ProjectInput<'_>) -> Result<InvestmentProject, FieldError
         errors.add("end", "slutet ligger före starten");
     }
     let owner = match input.owner {
-        None => existing.map(|existing| existing.owner.clone()).unwrap_or_default(),
+        None => existing
+            .map(|existing| existing.owner.clone())
+            .unwrap_or_default(),
         Some(text) => line(text)
             .map_err(|message| errors.add("owner", message))
             .unwrap_or_default(),

@@ -55,29 +55,43 @@ pub fn risk(input: &RiskInput<'_>) -> Result<Risk, FieldErrors> {
         Some(text) => errors.text(field, text),
     };
     let owner = detail("owner", input.owner, existing.map(|risk| &risk.owner));
-    let category = detail("category", input.category, existing.map(|risk| &risk.category));
+    let category = detail(
+        "category",
+        input.category,
+        existing.map(|risk| &risk.category),
+    );
     let residual = match (input.residual_probability, input.residual_materiality) {
         (None, None) => existing.and_then(|risk| risk.residual),
         (probability, materiality) => {
-            let (probability, materiality) =
-                (probability.unwrap_or("").trim(), materiality.unwrap_or("").trim());
+            let (probability, materiality) = (
+                probability.unwrap_or("").trim(),
+                materiality.unwrap_or("").trim(),
+            );
             match (probability.is_empty(), materiality.is_empty()) {
                 (true, true) => None,
                 (false, true) => {
-                    errors.add("residual_materiality", "ange både sannolikhet och väsentlighet efter åtgärder");
+                    errors.add(
+                        "residual_materiality",
+                        "ange både sannolikhet och väsentlighet efter åtgärder",
+                    );
                     None
                 }
                 (true, false) => {
-                    errors.add("residual_probability", "ange både sannolikhet och väsentlighet efter åtgärder");
+                    errors.add(
+                        "residual_probability",
+                        "ange både sannolikhet och väsentlighet efter åtgärder",
+                    );
                     None
                 }
                 (false, false) => {
                     let probability = grade(&mut errors, "residual_probability", probability);
                     let materiality = grade(&mut errors, "residual_materiality", materiality);
-                    probability.zip(materiality).map(|(probability, materiality)| Residual {
-                        probability,
-                        materiality,
-                    })
+                    probability
+                        .zip(materiality)
+                        .map(|(probability, materiality)| Residual {
+                            probability,
+                            materiality,
+                        })
                 }
             }
         }
@@ -141,7 +155,10 @@ mod tests {
             ..typed(None, "Brand")
         })
         .expect("reads");
-        assert_eq!(both.residual.map(|residual| residual.value().value()), Some(3));
+        assert_eq!(
+            both.residual.map(|residual| residual.value().value()),
+            Some(3)
+        );
         assert_eq!(both.owner, "Säkerhetschef");
     }
 

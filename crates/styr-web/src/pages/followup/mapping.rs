@@ -156,11 +156,7 @@ async fn mapping_page(
             .iter()
             .map(|name| (name.chars().take(3).collect(), *name))
             .collect(),
-        may_edit: crate::view::may(
-            state,
-            &snapshot,
-            &styr_domain::access::Action::EditMapping,
-        ),
+        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
         messages,
     })
 }

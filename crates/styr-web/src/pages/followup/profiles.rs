@@ -45,11 +45,7 @@ async fn profiles_page(
         name,
         definition,
         messages,
-        may_edit: crate::view::may(
-            state,
-            &snapshot,
-            &styr_domain::access::Action::EditMapping,
-        ),
+        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
     })
 }
 

@@ -39,7 +39,10 @@ fn vintage_of(values: &BTreeMap<String, String>) -> Result<IndexVintage, BTreeMa
         errors.add("name", "indexets namn behöver fyllas i, till exempel PKV");
     }
     if vintage.is_empty() {
-        errors.add("vintage", "årgången behöver fyllas i, till exempel SKR cirkulär 25:08");
+        errors.add(
+            "vintage",
+            "årgången behöver fyllas i, till exempel SKR cirkulär 25:08",
+        );
     }
     let mut years = BTreeMap::new();
     let mut percent = |field: &str, year: Option<Year>, text: &str, errors: &mut Errors| {
@@ -56,7 +59,10 @@ fn vintage_of(values: &BTreeMap<String, String>) -> Result<IndexVintage, BTreeMa
     };
     for (field, text) in values {
         if let Some(year) = field.strip_prefix("value:") {
-            let year = year.parse::<i64>().ok().and_then(|year| Year::new(year).ok());
+            let year = year
+                .parse::<i64>()
+                .ok()
+                .and_then(|year| Year::new(year).ok());
             percent(field, year, text, &mut errors);
         }
     }

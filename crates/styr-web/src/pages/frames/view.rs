@@ -73,7 +73,9 @@ pub fn frame_view(budget: &Budget, frame: &Frame, report: &FrameReport) -> Frame
         .iter()
         .map(|year| {
             let figure = figures.iter().find(|figure| figure.year == year.year);
-            let lines = figure.and_then(|figure| figure.trail.as_ref()).map(|trail| &trail.lines);
+            let lines = figure
+                .and_then(|figure| figure.trail.as_ref())
+                .map(|trail| &trail.lines);
             let steps = year
                 .steps
                 .iter()
@@ -100,13 +102,20 @@ pub fn frame_view(budget: &Budget, frame: &Frame, report: &FrameReport) -> Frame
             };
             let defined = frame.years.get(&year.year);
             let (mode, amount, derivation) = match defined {
-                Some(FrameYear::Entered { amount, trail }) => ("entered", tkr(*amount), trail.as_ref()),
-                Some(FrameYear::Derived { derivation }) => ("derived", String::new(), Some(derivation)),
+                Some(FrameYear::Entered { amount, trail }) => {
+                    ("entered", tkr(*amount), trail.as_ref())
+                }
+                Some(FrameYear::Derived { derivation }) => {
+                    ("derived", String::new(), Some(derivation))
+                }
                 None => ("entered", String::new(), None),
             };
-            let (base, base_year, base_amount) = match derivation.map(|derivation| &derivation.base) {
+            let (base, base_year, base_amount) = match derivation.map(|derivation| &derivation.base)
+            {
                 Some(Base::Frame { year }) => ("frame", year.to_string(), String::new()),
-                Some(Base::Amount { year, amount }) => ("amount", year.to_string(), written(amount)),
+                Some(Base::Amount { year, amount }) => {
+                    ("amount", year.to_string(), written(amount))
+                }
                 None => ("", String::new(), String::new()),
             };
             YearView {

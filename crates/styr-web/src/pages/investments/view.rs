@@ -60,13 +60,32 @@ pub fn project_view(
     let comparison = budget.years.previous;
     let effects = effect_years
         .iter()
-        .chain(project.operating_effects.keys().filter(|year| !effect_years.contains(year)))
+        .chain(
+            project
+                .operating_effects
+                .keys()
+                .filter(|year| !effect_years.contains(year)),
+        )
         .map(|year| {
-            let effect = project.operating_effects.get(year).copied().unwrap_or_default();
+            let effect = project
+                .operating_effects
+                .get(year)
+                .copied()
+                .unwrap_or_default();
             EffectView {
                 year: year.number(),
-                capital_cost: shown(project.operating_effects.get(year).map(|effect| effect.capital_cost)),
-                other: shown(project.operating_effects.get(year).map(|effect| effect.other)),
+                capital_cost: shown(
+                    project
+                        .operating_effects
+                        .get(year)
+                        .map(|effect| effect.capital_cost),
+                ),
+                other: shown(
+                    project
+                        .operating_effects
+                        .get(year)
+                        .map(|effect| effect.other),
+                ),
                 total: effect.total().map(tkr).unwrap_or_default(),
             }
         })
@@ -95,7 +114,10 @@ pub fn project_view(
             })
             .collect(),
         total_budget: shown(project.total_budget),
-        start: project.start.map(|date| date.to_string()).unwrap_or_default(),
+        start: project
+            .start
+            .map(|date| date.to_string())
+            .unwrap_or_default(),
         end: project.end.map(|date| date.to_string()).unwrap_or_default(),
         owner: project.owner.clone(),
         status: project.status.key(),

@@ -98,8 +98,10 @@ mod tests {
     use styr_domain::money::Amount;
 
     fn budget() -> Budget {
-        styr_import::parse_budget(include_str!("../../../../../examples/alingsas-ks-2025.toml"))
-            .expect("the example reads")
+        styr_import::parse_budget(include_str!(
+            "../../../../../examples/alingsas-ks-2025.toml"
+        ))
+        .expect("the example reads")
     }
 
     #[test]
@@ -134,6 +136,9 @@ mod tests {
         assert_eq!(said(&budget, "<script>/x"), "");
         assert_eq!(said(&budget, "ks/<b>:2025"), "");
         assert_eq!(said(&budget, "ks/other_costs:1999"), "");
-        assert_eq!(said(&budget, NOTHING), "Inget sparades: inget värde var ändrat.");
+        assert_eq!(
+            said(&budget, NOTHING),
+            "Inget sparades: inget värde var ändrat."
+        );
     }
 }

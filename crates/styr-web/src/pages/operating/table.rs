@@ -48,6 +48,8 @@ pub struct ExplanationView {
     pub version: String,
     pub sentence: String,
     pub text: String,
+    /// The explanation's Markdown as HTML (escaped), for a table that is read, not edited.
+    pub text_html: String,
 }
 
 pub struct TableView {
@@ -183,6 +185,7 @@ pub fn table_view(
                 id: format!("{unit}-explanation-{}", change.line.key()),
                 line: change.line.key(),
                 sentence: change.sentence.clone(),
+                text_html: styr_render::document::html::prose_html(&change.explanation),
                 text: typed
                     .get(&field)
                     .cloned()
