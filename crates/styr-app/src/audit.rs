@@ -17,14 +17,10 @@ pub use version::{current_text, version_of};
 use serde::Serialize;
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;
-use styr_domain::format;
-use styr_domain::money::Amount;
 use styr_store::{AuditEntry, BudgetId};
 
 /// An amount as the log writes it: exact kronor and öre ("-47 652 000,00 kr").
-pub fn kronor(amount: Amount) -> String {
-    format!("{} kr", format::decimal(i128::from(amount.ore()), 2))
-}
+pub use styr_domain::format::kronor;
 
 fn json(value: &impl Serialize) -> Option<String> {
     serde_json::to_string(value).ok()
@@ -236,6 +232,7 @@ pub fn change_label(change: &Change) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use styr_domain::money::Amount;
 
     #[test]
     fn amounts_are_logged_to_the_ore() {

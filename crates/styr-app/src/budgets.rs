@@ -85,7 +85,7 @@ impl App {
     pub async fn import(&self, actor: &Actor, source: &str) -> Result<BudgetId, AppError> {
         self.require(actor, &Action::ImportBudget, None, None)
             .await?;
-        let checked = match read_budget(source, 0, 0) {
+        let checked = match read_budget(source, 0, 0, self.limits()) {
             Ok(checked) => checked,
             Err(refusal) => return Err(self.refuse_file(actor, None, refusal).await),
         };
@@ -115,7 +115,7 @@ impl App {
             self.record_refusal(actor, Some(id), "status", &error).await;
             return Err(error);
         }
-        let mut snapshot = match read_budget(source, id, expected_revision + 1) {
+        let mut snapshot = match read_budget(source, id, expected_revision + 1, self.limits()) {
             Ok(snapshot) => snapshot,
             Err(refusal) => return Err(self.refuse_file(actor, Some(id), refusal).await),
         };
@@ -196,7 +196,12 @@ impl App {
 
 /// A budget file read and computed, as budget `id` at `revision`: a budget that does not
 /// compute is refused before anything is stored.
-fn read_budget(source: &str, id: BudgetId, revision: i64) -> Result<Snapshot, AppError> {
-    let budget = styr_import::parse_budget(source).map_err(AppError::Unreadable)?;
+fn read_budget(
+    source: &str,
+    id: BudgetId,
+    revision: i64,
+    limits: &styr_import::Limits,
+) -> Result<Snapshot, AppError> {
+    let budget = styr_import::parse_budget_within(source, limits).map_err(AppError::Unreadable)?;
     Snapshot::compute(id, revision, budget).map_err(AppError::DoesNotCompute)
 }

@@ -69,6 +69,9 @@ pub struct App {
     cache: snapshot::Cache,
     writers: writer::Writers,
     imports: followup::ImportTurns,
+    /// How large a file this process reads (`styr_import::Limits`): every reader the use
+    /// cases call is held to them.
+    limits: std::sync::Arc<styr_import::Limits>,
 }
 
 impl App {
@@ -84,7 +87,20 @@ impl App {
             cache: snapshot::Cache::default(),
             writers: writer::Writers::default(),
             imports: followup::ImportTurns::default(),
+            limits: std::sync::Arc::default(),
         }
+    }
+
+    /// The same application reading files within `limits` instead of the defaults (the
+    /// configuration's `[limits]`, docs/security.md).
+    pub fn with_limits(mut self, limits: styr_import::Limits) -> App {
+        self.limits = std::sync::Arc::new(limits);
+        self
+    }
+
+    /// The limits every reader is held to.
+    pub fn limits(&self) -> &styr_import::Limits {
+        &self.limits
     }
 }
 

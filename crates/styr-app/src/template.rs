@@ -26,7 +26,11 @@ impl App {
         workbook: &[u8],
     ) -> Result<TemplateImport, AppError> {
         let current = self.snapshot(id).await?;
-        let changes = match styr_import::template::template_changes(workbook, &current.budget) {
+        let changes = match styr_import::template::template_changes_within(
+            workbook,
+            &current.budget,
+            self.limits(),
+        ) {
             Ok(changes) => changes,
             Err(issues) => {
                 let reason = AppError::Rejected(crate::budgets::refused_file(&issues));

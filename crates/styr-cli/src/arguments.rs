@@ -23,6 +23,10 @@ use crate::database::DatabaseArgument;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Gränser för hur stora filer styr läser: en TOML-fil med en [limits]-tabell (styr
+    /// limits skriver den som gäller). Utan den gäller förvalen.
+    #[arg(long, global = true, env = "STYR_LIMITS", value_name = "FIL")]
+    pub limits: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -189,6 +193,9 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Skriver gränserna för hur stora filer styr läser – förvalen, eller de som --limits
+    /// anger – som en fil att ändra och ge med --limits.
+    Limits,
 }
 
 #[derive(Subcommand)]

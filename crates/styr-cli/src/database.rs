@@ -52,6 +52,7 @@ pub fn runtime() -> Option<tokio::runtime::Runtime> {
 pub async fn open(database_url: &str) -> Option<App> {
     App::open(database_url)
         .await
+        .map(|app| app.with_limits(crate::limits::limits().clone()))
         .map_err(|error| {
             eprintln!(
                 "styr: kan inte öppna databasen {}: {error}",

@@ -5,17 +5,33 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use styr_domain::budget::Budget;
+use styr_import::limits::{Limit, ReadError, read_whole};
 
-/// Exit status for input that cannot be read.
-pub const UNREADABLE: u8 = 2;
+pub use crate::status::UNREADABLE;
+
+/// The whole file at `path` within `limit` (styr_import::Limits: no file is read past it), or
+/// the reason it cannot be read, already written to standard error.
+pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, u8> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|error| {
+        eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error));
+        UNREADABLE
+    })?;
+    read_whole(file, limit, crate::limits::limits()).map_err(|error| {
+        match error {
+            ReadError::Io(error) => {
+                eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error))
+            }
+            ReadError::Exceeded(exceeded) => eprintln!("styr: {shown}: {exceeded}"),
+        }
+        UNREADABLE
+    })
+}
 
 /// The budget in `path`, or the reason it cannot be read, already written to standard error.
 pub fn read_budget(path: &Path) -> Result<Budget, u8> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|error| {
-        eprintln!("styr: kan inte läsa {shown}: {}", describe_io(&error));
-        UNREADABLE
-    })?;
+    let bytes = read_file(path, Limit::BudgetFileBytes)?;
     let source = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
@@ -24,7 +40,7 @@ pub fn read_budget(path: &Path) -> Result<Budget, u8> {
         );
         UNREADABLE
     })?;
-    styr_import::parse_budget(&source).map_err(|issues| {
+    styr_import::parse_budget_within(&source, crate::limits::limits()).map_err(|issues| {
         for issue in &issues {
             eprintln!("{shown}: {issue}\n");
         }

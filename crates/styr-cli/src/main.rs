@@ -11,7 +11,9 @@ mod arguments;
 mod commands;
 mod database;
 mod input;
+mod limits;
 mod output;
+mod status;
 
 use std::process::ExitCode;
 
@@ -21,6 +23,9 @@ use arguments::{Cli, Command, ExportFormat, UserAction};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(status) = limits::configure(cli.limits.as_deref()) {
+        return status;
+    }
     match cli.command {
         Command::Serve {
             addr,
@@ -129,5 +134,6 @@ fn main() -> ExitCode {
             format,
             output.as_deref(),
         ),
+        Command::Limits => limits::show(),
     }
 }

@@ -13,19 +13,53 @@ mod reader;
 mod risks;
 mod writer;
 
-pub use writer::write_budget;
-
 use styr_domain::budget::{Budget, BudgetYears, Municipality};
 use styr_domain::organisation::UnitId;
 
-use crate::issue::Issue;
+use crate::bidi;
+use crate::issue::{Issue, Issues};
+use crate::limits::{Limit, Limits};
 use reader::Reader;
+
+pub use writer::write_budget;
 
 /// The version of the format this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
 
 /// Reads a whole budget file, or every issue that stops it from being read.
 pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
+    parse_budget_within(source, &Limits::default())
+}
+
+/// What refuses a budget file before it is parsed: its size, a line past the limit, and every
+/// direction control (`crate::bidi`; the file is a person's to correct).
+fn screen(source: &str, limits: &Limits) -> Vec<Issue> {
+    if let Err(exceeded) = limits.check(Limit::BudgetFileBytes, source.len() as u64, "budgetfilen")
+    {
+        return vec![Issue::error("", 0..0, exceeded.to_string())];
+    }
+    let mut issues = Issues::default();
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        if let Err(exceeded) = limits.check(Limit::LineBytes, line.len() as u64, "raden") {
+            issues.add(|| Issue::error(source, start..start + 1, exceeded.to_string()));
+        } else if let Some((at, control)) = bidi::find(line) {
+            // One issue a line: the person removes them all, and a line of them costs one.
+            let place = start + at;
+            let span = place..place + control.len_utf8();
+            issues.add(|| Issue::error(source, span, bidi::refusal(control)));
+        }
+        start += line.len();
+    }
+    issues.into_vec()
+}
+
+/// [`parse_budget`] within `limits` instead of the defaults.
+pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<Issue>> {
+    let screened = screen(source, limits);
+    if !screened.is_empty() {
+        return Err(screened);
+    }
     let raw: raw::RawFile = toml::from_str(source).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
         let key = source.get(span.clone()).unwrap_or_default();
@@ -74,7 +108,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let index = figures::index(&mut reader, &raw.index);
     let frames = figures::frames(&mut reader, &raw.frame, &index);
     let (Some(previous), Some(budget_year)) = (previous, budget_year) else {
-        return Err(reader.issues);
+        return Err(reader.issues.into_vec());
     };
     let (lines, operating_tables) =
         figures::operating(&mut reader, &raw.operating, (previous, budget_year));
@@ -85,7 +119,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
     let risk_register = risks::risks(&mut reader, &raw.risk);
     let controls = risks::controls(&mut reader, &raw.control, &risk_register);
     if !reader.issues.is_empty() {
-        let mut issues = reader.issues;
+        let mut issues = reader.issues.into_vec();
         issues.sort_by_key(|issue| (issue.line, issue.column));
         return Err(issues);
     }
@@ -150,6 +184,9 @@ fn swedish_toml_message(message: &str, key: &str) -> String {
     if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
     {
         return "texten tar slut utan avslutande citattecken; avsluta den med \" på samma rad, eller skriv flera rader inom tre apostrofer".into();
+    }
+    if message.starts_with("cannot recurse further") {
+        return "värdena ligger inuti varandra i för många nivåer för en budgetfil".into();
     }
     if message.starts_with("duplicate key") {
         return format!(

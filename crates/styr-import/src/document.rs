@@ -8,7 +8,6 @@
 mod docx;
 mod text;
 
-pub use docx::parse_docx;
-pub use text::parse_text;
-
+pub use docx::{parse_docx, parse_docx_within};
 pub use styr_domain::source_document::{Block, Document, Table, TableRow};
+pub use text::{parse_text, parse_text_within};

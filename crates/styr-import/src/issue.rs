@@ -47,6 +47,62 @@ impl Issue {
     }
 }
 
+/// How many issues a reader reports before it only counts the rest.
+pub const ISSUE_LIMIT: usize = 200;
+
+/// Issues collected up to [`ISSUE_LIMIT`], past which they are only counted: a file with a
+/// problem on every line is refused in one round, and still costs no more than the limit's
+/// worth of quoted lines — an issue past the limit is never made, only counted.
+#[derive(Debug, Default)]
+pub struct Issues {
+    list: Vec<Issue>,
+    /// The first issue past the limit, which stands for the rest, and how many there were.
+    past: Option<Issue>,
+    more: usize,
+}
+
+impl Issues {
+    /// Adds the issue `make` makes, or only counts it when the limit is reached.
+    pub fn add(&mut self, make: impl FnOnce() -> Issue) {
+        if self.list.len() < ISSUE_LIMIT {
+            self.list.push(make());
+        } else {
+            if self.past.is_none() {
+                self.past = Some(make());
+            }
+            self.more += 1;
+        }
+    }
+
+    pub fn push(&mut self, issue: Issue) {
+        self.add(|| issue);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether the limit is reached: further issues are only counted.
+    pub fn full(&self) -> bool {
+        self.list.len() >= ISSUE_LIMIT
+    }
+
+    /// Every issue kept; past the limit, the first one past it says how many more there were.
+    pub fn into_vec(mut self) -> Vec<Issue> {
+        if let Some(mut past) = self.past.take() {
+            if self.more > 1 {
+                past.message = format!(
+                    "{} (och {} fel till efter detta, som inte visas)",
+                    past.message,
+                    self.more - 1
+                );
+            }
+            self.list.push(past);
+        }
+        self.list
+    }
+}
+
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {
         index -= 1;
@@ -92,6 +148,26 @@ mod tests {
         assert_eq!(
             issue.to_string(),
             "rad 2, kolumn 9: fel\n  2 | beløp = \"x\"\n    |         ^^^"
+        );
+    }
+
+    #[test]
+    fn issues_past_the_limit_are_only_counted() {
+        let mut issues = Issues::default();
+        let mut made = 0;
+        for _ in 0..ISSUE_LIMIT + 50 {
+            issues.add(|| {
+                made += 1;
+                Issue::error("a", 0..1, "fel")
+            });
+        }
+        assert!(issues.full());
+        assert_eq!(made, ISSUE_LIMIT + 1, "an issue past the limit is not made");
+        let issues = issues.into_vec();
+        assert_eq!(issues.len(), ISSUE_LIMIT + 1);
+        assert_eq!(
+            issues[ISSUE_LIMIT].message,
+            "fel (och 49 fel till efter detta, som inte visas)"
         );
     }
 

@@ -2,12 +2,17 @@
 //! its line and column and the offending line quoted, and collects all issues in one pass.
 
 pub mod amount;
+mod archive;
+pub mod bidi;
 pub mod budget_file;
 pub mod csv;
 pub mod document;
 pub mod issue;
+pub mod limits;
 pub mod sie;
 pub mod template;
+mod xml;
 
-pub use budget_file::{parse_budget, write_budget};
-pub use issue::{Issue, Severity};
+pub use budget_file::{parse_budget, parse_budget_within, write_budget};
+pub use issue::{Issue, Issues, Severity};
+pub use limits::{Exceeded, Limit, Limits};

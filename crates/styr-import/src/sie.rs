@@ -2,8 +2,11 @@
 //!
 //! [`read_sie`] reads every record of types 1–4, 4E and 4I in one pass. The chart of accounts,
 //! dimensions and objects come back in a [`SieFile`]; balances and vouchers go to a [`SieSink`]
-//! as they are read, so memory does not grow with the number of vouchers. Every error is
-//! collected with its line, column and the quoted line; a file with any error is refused whole.
+//! as they are read, so memory does not grow with the number of vouchers, and everything the
+//! reader holds is held to the [`Limits`](crate::Limits) (the `_within` forms take others than
+//! the defaults). Every error is collected with its line, column and the quoted line; a file
+//! with any error is refused whole, and a sink that can take no more says why through
+//! [`SieSink::refusal`].
 
 mod encoding;
 mod fast;
@@ -15,10 +18,12 @@ mod reader;
 mod records;
 
 pub use encoding::Encoding;
-pub use ledger::{read_ledger, read_ledger_batches};
+pub use ledger::{
+    BATCH_BYTES, read_ledger, read_ledger_batches, read_ledger_batches_within, read_ledger_within,
+};
 pub use outcome::OutcomeSink;
-pub use parallel::{ForkSink, read_sie_path};
-pub use reader::{SieError, read_sie, read_with};
+pub use parallel::{ForkSink, read_sie_path, read_sie_path_within};
+pub use reader::{SieError, read_sie, read_sie_within, read_with};
 pub use records::{
     AccountInfo, Balance, BalanceKind, Counts, Dimension, Header, ObjectIndex, ObjectInfo, SieFile,
     Transaction, TransactionKind, Voucher,
@@ -33,6 +38,12 @@ pub trait SieSink {
     fn voucher(&mut self, _file: &SieFile, _voucher: &Voucher) {}
     /// How many bytes have been read so far, after each chunk.
     fn progress(&mut self, _bytes: u64) {}
+    /// Why the sink can take nothing more — a sum past the range of an amount, or past one of
+    /// its limits — said once, in a sentence. The reader asks after every balance and voucher
+    /// and refuses the file at that record; a sink that wraps another must pass this on.
+    fn refusal(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// A sink that keeps nothing: for checking a file.

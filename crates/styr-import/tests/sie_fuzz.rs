@@ -19,7 +19,12 @@ fn cases() -> u32 {
 
 fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
     let mut sink = OutcomeSink::default();
-    let lines = bytes.split(|byte| *byte == b'\n').count();
+    // Lines end at \n, or at \r alone in a file whose first line ends so.
+    let first_end = bytes.iter().position(|byte| matches!(byte, b'\n' | b'\r'));
+    let cr_only =
+        first_end.is_some_and(|at| bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+    let end = if cr_only { b'\r' } else { b'\n' };
+    let lines = bytes.split(|byte| *byte == end).count();
     match read_sie(bytes, &mut sink) {
         Ok(file) => {
             let _ = sink.into_outcome(&file);

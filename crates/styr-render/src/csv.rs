@@ -70,13 +70,7 @@ impl Field {
 }
 
 fn kronor(amount: Amount, decimal: char) -> String {
-    let ore = i128::from(amount.ore());
-    let sign = if ore < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}{decimal}{:02}",
-        (ore / 100).abs(),
-        (ore % 100).abs()
-    )
+    styr_domain::format::kronor_figure(amount, decimal)
 }
 
 /// A CSV file being written: the header, then row by row.

@@ -26,6 +26,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0005_audit_append_only.sqlite.sql"),
         include_str!("../migrations/0005_audit_append_only.postgres.sql"),
     ),
+    (
+        6,
+        include_str!("../migrations/0006_audit_numbered_by_the_log.sqlite.sql"),
+        include_str!("../migrations/0006_audit_numbered_by_the_log.postgres.sql"),
+    ),
     (30, EDITOR, EDITOR),
     (31, GOVERNANCE, GOVERNANCE),
 ];

@@ -16,10 +16,23 @@ use crate::error::{ApiError, PageError};
 use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 
 /// A format the document can be downloaded in, as the API names it: `styr_output`'s formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
-#[schema(value_type = String)]
 pub struct DocumentFormat(Format);
+
+/// The schema names every format by its key, so a client (and the API's fuzzer) knows the
+/// five values instead of guessing strings.
+impl utoipa::PartialSchema for DocumentFormat {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("A format the document can be downloaded in."))
+            .enum_values(Some(Format::ALL.iter().map(|format| format.key())))
+            .into()
+    }
+}
+
+impl ToSchema for DocumentFormat {}
 
 /// The document (or, for xlsx, its tables) in a format.
 pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError> {

@@ -2,9 +2,6 @@
 //! people, and what the acting person may do (`may`), so that a page shows a field or a button
 //! only to someone who may use it.
 
-use styr_domain::format;
-use styr_domain::money::{Amount, Precision};
-
 /// The pages of one budget, in the order the budget document has them.
 pub const PAGES: [(&str, &str); 13] = [
     ("", "Översikt"),
@@ -44,23 +41,9 @@ pub fn nav(id: i64, current: &str) -> Vec<NavItem> {
         .collect()
 }
 
-pub fn tkr(amount: Amount) -> String {
-    format::tkr(amount)
-}
-
-pub fn mnkr(amount: Amount) -> String {
-    format::with_unit(amount, Precision::MNKR_ONE_DECIMAL)
-}
-
-/// A change as a table shows it: "+8 060" or "-2 630" or "0".
-pub fn signed_tkr(amount: Amount) -> String {
-    let text = format::tkr(amount);
-    if amount.round_to_tkr() > 0 {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
+// The pages show amounts in the domain's one writer per form: "-114 196", "118,5 mnkr" and
+// "+8 060" for a change.
+pub use styr_domain::format::{mnkr, signed_tkr, tkr};
 
 /// The current request's CSRF token, for every form's hidden `_csrf` field (empty outside a
 /// session, where no form can be posted anyway).

@@ -129,12 +129,14 @@ impl App {
         }
         let (sender, mut receiver) = tokio::sync::mpsc::channel(2);
         let name = file_name.to_string();
+        let limits = std::sync::Arc::clone(&self.limits);
         let reader = tokio::task::spawn_blocking(move || {
             let batches = sender.clone();
-            let result = styr_import::sie::read_ledger_batches(
+            let result = styr_import::sie::read_ledger_batches_within(
                 input,
                 &name,
                 SIE_BATCH,
+                &limits,
                 move |batch| {
                     // A closed channel means the writer gave up; the result says why.
                     let _ = batches.blocking_send(Message::Batch(batch));
@@ -192,9 +194,10 @@ impl App {
                 })?;
                 let profile =
                     styr_import::csv::Profile::parse(definition).map_err(AppError::Unreadable)?;
-                styr_import::csv::read_csv(bytes, file_name, &profile).map_err(AppError::Unreadable)
+                styr_import::csv::read_csv_within(bytes, file_name, &profile, self.limits())
+                    .map_err(AppError::Unreadable)
             }
-            None => styr_import::sie::read_ledger(bytes, file_name, |_| {})
+            None => styr_import::sie::read_ledger_within(bytes, file_name, self.limits(), |_| {})
                 .map(|(_, ledger)| ledger)
                 .map_err(unreadable),
         }

@@ -226,6 +226,4 @@ fn records<T: PartialEq>(
     }
 }
 
-fn tkr(amount: styr_domain::money::Amount) -> String {
-    styr_domain::format::tkr(amount)
-}
+use styr_domain::format::tkr;

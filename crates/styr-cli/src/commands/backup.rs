@@ -26,7 +26,7 @@ use std::process::ExitCode;
 use styr_app::{Actor, Backend, Contents};
 
 use crate::database::with_app;
-use crate::input::UNREADABLE;
+use crate::status::UNREADABLE;
 
 /// Who the audit log names for a backup or a restore.
 fn operator() -> Actor {

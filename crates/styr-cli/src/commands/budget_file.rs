@@ -12,12 +12,18 @@ use crate::input::{UNREADABLE, refused};
 use crate::output::{print_line, write_output};
 
 pub fn import(file: &Path, database_url: &str) -> ExitCode {
-    let source = match std::fs::read_to_string(file) {
-        Ok(source) => source,
-        Err(error) => {
-            eprintln!("styr: kan inte läsa {}: {error}", file.display());
+    let source = match crate::input::read_file(file, styr_import::Limit::BudgetFileBytes)
+        .map(String::from_utf8)
+    {
+        Ok(Ok(source)) => source,
+        Ok(Err(_)) => {
+            eprintln!(
+                "styr: kan inte läsa {}: filen är inte UTF-8",
+                file.display()
+            );
             return ExitCode::from(UNREADABLE);
         }
+        Err(status) => return ExitCode::from(status),
     };
     with_app(database_url, async |app| {
         match app.import(&Actor::named("kommandorad"), &source).await {

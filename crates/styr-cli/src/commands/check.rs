@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use styr_reports::check::Severity;
 
+use styr_import::Limit;
+
 use crate::arguments::CheckFormat;
-use crate::input::read_budget;
+use crate::input::{read_budget, read_file};
 use crate::output::to_stdout;
 
 /// Exit status when a stated figure is wrong.
@@ -24,10 +26,11 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
     let (findings, unchecked) = if is_word {
-        let document = std::fs::read(path)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| styr_import::document::parse_docx(&bytes));
-        match document {
+        let bytes = match read_file(path, Limit::FileBytes) {
+            Ok(bytes) => bytes,
+            Err(status) => return ExitCode::from(status),
+        };
+        match styr_import::document::parse_docx_within(&bytes, crate::limits::limits()) {
             Ok(document) => {
                 let review = styr_reports::review::review(&document);
                 (review.findings, review.unchecked)
@@ -38,15 +41,25 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
             }
         }
     } else if is_document {
-        let source = match std::fs::read_to_string(path) {
-            Ok(source) => source,
-            Err(error) => {
-                eprintln!("styr: kan inte läsa {}: {error}", path.display());
+        let bytes = match read_file(path, Limit::FileBytes) {
+            Ok(bytes) => bytes,
+            Err(status) => return ExitCode::from(status),
+        };
+        let document = String::from_utf8(bytes)
+            .map_err(|_| "filen är inte UTF-8; spara den som UTF-8 och försök igen".to_string())
+            .and_then(|source| {
+                styr_import::document::parse_text_within(&source, crate::limits::limits())
+            });
+        match document {
+            Ok(document) => {
+                let review = styr_reports::review::review(&document);
+                (review.findings, review.unchecked)
+            }
+            Err(message) => {
+                eprintln!("styr: kan inte läsa {}: {message}", path.display());
                 return ExitCode::from(crate::input::UNREADABLE);
             }
-        };
-        let review = styr_reports::review::review(&styr_import::document::parse_text(&source));
-        (review.findings, review.unchecked)
+        }
     } else {
         match read_budget(path) {
             Ok(budget) => (styr_reports::check(&budget), Vec::new()),

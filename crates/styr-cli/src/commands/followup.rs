@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use styr_domain::calendar::Year;
 use styr_domain::followup::{AccountMapping, CostCentreMapping};
-use styr_import::sie::{OutcomeSink, SieError, read_sie_path};
+use styr_import::sie::{OutcomeSink, SieError, read_sie_path_within};
 use styr_render::followup::{Layout, csv, json, markdown};
 use styr_reports::followup::{FollowupInput, FollowupReport, follow_up, with_matching_units};
 
@@ -100,10 +100,10 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
         }
     };
     let mut sink = ProgressSink {
-        inner: OutcomeSink::default(),
+        inner: OutcomeSink::within(crate::limits::limits()),
         progress: Progress::new(total),
     };
-    let sie = match read_sie_path(file, &mut sink) {
+    let sie = match read_sie_path_within(file, &mut sink, crate::limits::limits()) {
         Ok(sie) => sie,
         Err(SieError::Invalid { errors, more, .. }) => {
             sink.progress.finish();

@@ -41,7 +41,8 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let app = App::open(database_url)
         .await
-        .with_context(|| format!("kan inte öppna databasen {}", shown(database_url)))?;
+        .with_context(|| format!("kan inte öppna databasen {}", shown(database_url)))?
+        .with_limits(crate::limits::limits().clone());
     if demo
         && let Some(id) = app
             .import_if_empty(&Actor::named("demo"), DEMO)

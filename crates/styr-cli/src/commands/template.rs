@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use styr_app::{Actor, AppError};
 
 use crate::database::with_budget;
-use crate::input::{UNREADABLE, refused};
+use styr_import::Limit;
+
+use crate::input::{UNREADABLE, read_file, refused};
 use crate::output::{print_line, write_output};
 
 pub fn export(
@@ -50,12 +52,9 @@ pub fn export(
 }
 
 pub fn import(file: &Path, database_url: &str, budget: Option<i64>) -> ExitCode {
-    let workbook = match std::fs::read(file) {
+    let workbook = match read_file(file, Limit::FileBytes) {
         Ok(workbook) => workbook,
-        Err(error) => {
-            eprintln!("styr: kan inte läsa {}: {error}", file.display());
-            return ExitCode::from(UNREADABLE);
-        }
+        Err(status) => return ExitCode::from(status),
     };
     with_budget(database_url, budget, async |app, id| {
         match app

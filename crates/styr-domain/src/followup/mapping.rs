@@ -5,6 +5,8 @@
 //! cost centre no rule covers on the date of the booking, is *unmapped*: the follow-up lists it
 //! with its amount, it is never dropped.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::month::Month;
@@ -197,12 +199,74 @@ impl CostCentreMapping {
             .find(|rule| rule.object == object && rule.covers(month))
             .map(|rule| &rule.unit)
     }
+
+    /// The rules by object, for looking many bookings up: [`CostCentreIndex::unit_for`]
+    /// answers as [`CostCentreMapping::unit_for`] does, without walking every rule.
+    pub fn index(&self) -> CostCentreIndex<'_> {
+        let mut by_object: HashMap<&str, Vec<&CostCentreRule>> = HashMap::new();
+        for rule in &self.rules {
+            by_object
+                .entry(rule.object.as_str())
+                .or_default()
+                .push(rule);
+        }
+        CostCentreIndex { by_object }
+    }
+}
+
+/// A cost-centre mapping's rules grouped by object, in their order.
+pub struct CostCentreIndex<'a> {
+    by_object: HashMap<&'a str, Vec<&'a CostCentreRule>>,
+}
+
+impl<'a> CostCentreIndex<'a> {
+    /// The unit a booking on `object` in `month` belongs to: the first rule that covers it.
+    pub fn unit_for(&self, object: &str, month: Month) -> Option<&'a UnitId> {
+        self.by_object
+            .get(object)?
+            .iter()
+            .find(|rule| rule.covers(month))
+            .map(|rule| &rule.unit)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::Year;
+
+    #[test]
+    fn the_index_answers_as_the_rules_do() {
+        let date = |month| Date::new(2025, month, 1).expect("a date");
+        let rule = |object: &str, unit: &str, from: Option<u8>, to: Option<u8>| CostCentreRule {
+            object: object.into(),
+            unit: UnitId(unit.into()),
+            valid_from: from.map(date),
+            valid_to: to.map(date),
+        };
+        // The ekonomi cost centre moved from one unit to another in May; the first rule that
+        // covers a month decides, in the index as in the list.
+        let mapping = CostCentreMapping {
+            rules: vec![
+                rule("1100", "ekonomi", None, Some(4)),
+                rule("1100", "stab", Some(5), None),
+                rule("1200", "it", None, None),
+                rule("1200", "ekonomi", None, None),
+            ],
+        };
+        let index = mapping.index();
+        let year = Year::new(2025).expect("a year");
+        for object in ["1100", "1200", "9999"] {
+            for number in 1..=12 {
+                let month = Month::new(year, number).expect("a month");
+                assert_eq!(
+                    index.unit_for(object, month),
+                    mapping.unit_for(object, month),
+                    "{object} in {month}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_longest_prefix_decides() {

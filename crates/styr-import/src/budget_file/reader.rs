@@ -12,11 +12,11 @@ use toml::value::Datetime;
 
 use super::raw::{RawAmount, YearAmounts};
 use crate::amount::parse_amount;
-use crate::issue::Issue;
+use crate::issue::{Issue, Issues};
 
 pub struct Reader<'a> {
     pub source: &'a str,
-    pub issues: Vec<Issue>,
+    pub issues: Issues,
     pub unit_ids: BTreeSet<String>,
 }
 
@@ -24,13 +24,14 @@ impl<'a> Reader<'a> {
     pub fn new(source: &'a str) -> Reader<'a> {
         Reader {
             source,
-            issues: Vec::new(),
+            issues: Issues::default(),
             unit_ids: BTreeSet::new(),
         }
     }
 
     pub fn issue(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.issues.push(Issue::error(self.source, span, message));
+        let source = self.source;
+        self.issues.add(|| Issue::error(source, span, message));
     }
 
     pub fn year(&mut self, value: &Spanned<i64>) -> Option<Year> {

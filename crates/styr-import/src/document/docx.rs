@@ -1,25 +1,43 @@
 //! Reading a Word document (DOCX, Office Open XML): the ZIP archive's `word/document.xml`, whose
 //! paragraphs carry a style (Heading1 … or Rubrik1 …) and whose tables are rows of cells. A
 //! Word document has no lines, so a block's "line" is its paragraph number.
+//!
+//! The archive and its XML are read within the [`Limits`] (`crate::archive`, `crate::xml`):
+//! a document that unpacks to a gigabyte is refused at the entry's limit, and the blocks and
+//! table cells it yields are counted as they are made.
 
-use std::io::{Cursor, Read};
-
-use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{Block, Document, Table, TableRow};
+use crate::archive::{Archive, ArchiveError};
+use crate::limits::{Limit, Limits};
+use crate::xml::{Xml, XmlError, reference};
+
+/// The part of the archive that holds the document's text.
+const DOCUMENT: &str = "word/document.xml";
 
 /// Reads a DOCX file, or says in a sentence why it is not one.
 pub fn parse_docx(bytes: &[u8]) -> Result<Document, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| "filen är inget Word-dokument (DOCX är ett ZIP-arkiv)".to_string())?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|_| "Word-dokumentet saknar word/document.xml".to_string())?
-        .read_to_string(&mut xml)
-        .map_err(|error| format!("Word-dokumentet kunde inte läsas: {error}"))?;
-    parse_document_xml(&xml)
+    parse_docx_within(bytes, &Limits::default())
+}
+
+/// [`parse_docx`] within `limits` instead of the defaults.
+pub fn parse_docx_within(bytes: &[u8], limits: &Limits) -> Result<Document, String> {
+    let unreadable = |error: ArchiveError| match error {
+        ArchiveError::NotAnArchive => {
+            "filen är inget Word-dokument (DOCX är ett ZIP-arkiv)".to_string()
+        }
+        ArchiveError::Exceeded(exceeded) => {
+            format!("Word-dokumentet är för stort för att läsas: {exceeded}")
+        }
+        other => format!("Word-dokumentet kunde inte läsas: {other}"),
+    };
+    let mut archive = Archive::open(bytes, limits).map_err(unreadable)?;
+    let xml = archive
+        .read(DOCUMENT)
+        .map_err(unreadable)?
+        .ok_or_else(|| format!("Word-dokumentet saknar {DOCUMENT}"))?;
+    read(&xml, limits)
 }
 
 #[derive(Default)]
@@ -38,6 +56,9 @@ struct Cell {
 /// Where the reader is in the document's XML.
 #[derive(Default)]
 struct State {
+    /// Blocks and table rows made, and table cells, for the limits.
+    made: u64,
+    cells: u64,
     blocks: Vec<Block>,
     paragraph: Option<Paragraph>,
     in_text: bool,
@@ -49,14 +70,6 @@ struct State {
     cell: Option<Cell>,
     /// Paragraphs so far: a block's place in the document.
     number: usize,
-}
-
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
-    element
-        .attributes()
-        .flatten()
-        .find(|attribute| attribute.key.local_name().as_ref() == name)
-        .map(|attribute| attribute.value.to_string())
 }
 
 /// The heading level of a paragraph style: "Heading2", "Rubrik2", "Title" → 2, 2, 1.
@@ -85,16 +98,17 @@ impl State {
                 self.paragraph = Some(Paragraph::default());
             }
             "pStyle" => {
-                if let (Some(paragraph), Some(style)) =
-                    (self.paragraph.as_mut(), attribute(element, "val"))
-                {
+                if let (Some(paragraph), Some(style)) = (
+                    self.paragraph.as_mut(),
+                    crate::xml::attribute(element, "val"),
+                ) {
                     paragraph.style = style;
                 }
             }
             "rPr" if has_content => self.in_run_properties = true,
             "b" if self.in_run_properties => {
-                let off =
-                    attribute(element, "val").is_some_and(|value| value == "0" || value == "false");
+                let off = crate::xml::attribute(element, "val")
+                    .is_some_and(|value| value == "0" || value == "false");
                 if let Some(paragraph) = self.paragraph.as_mut() {
                     paragraph.bold |= !off;
                 }
@@ -133,12 +147,14 @@ impl State {
             "p" => self.end_paragraph(),
             "tc" if self.table_depth == 1 => {
                 if let Some(cell) = self.cell.take() {
+                    self.cells += 1;
                     self.row.push(cell);
                 }
             }
             "tr" if self.table_depth == 1 => {
                 let bold = self.row.first().is_some_and(|first| first.bold);
                 let cells = self.row.drain(..).map(|cell| cell.text).collect();
+                self.made += 1;
                 self.rows.push(TableRow {
                     cells,
                     bold,
@@ -175,6 +191,7 @@ impl State {
             cell.text.push_str(&text);
         } else if self.table_depth == 0 && !text.is_empty() {
             let line = self.number;
+            self.made += 1;
             self.blocks.push(match heading_level(&paragraph.style) {
                 Some(level) => Block::Heading { level, text, line },
                 None => Block::Paragraph { text, line },
@@ -183,32 +200,36 @@ impl State {
     }
 }
 
-pub fn parse_document_xml(xml: &str) -> Result<Document, String> {
-    let mut reader = Reader::from_str(xml);
+fn read(bytes: &[u8], limits: &Limits) -> Result<Document, String> {
+    let unreadable = |error: XmlError| match error {
+        XmlError::Exceeded(exceeded) => {
+            format!("Word-dokumentet är för stort för att läsas: {exceeded}")
+        }
+        other => format!("Word-dokumentets XML kunde inte läsas: {other}"),
+    };
+    let mut xml = Xml::new(bytes, DOCUMENT, limits);
     let mut state = State::default();
     loop {
-        match reader
-            .read_event()
-            .map_err(|error| format!("Word-dokumentets XML kunde inte läsas: {error}"))?
-        {
+        match xml.next().map_err(unreadable)? {
             Event::Start(element) => state.open(&element, true),
             Event::Empty(element) => state.open(&element, false),
             Event::Text(text) => state.text(&text.xml10_content()),
             // Since quick-xml 0.41 an entity arrives on its own, between the text around it.
-            Event::GeneralRef(reference) => match reference.resolve_char_ref() {
-                Ok(Some(character)) => state.text(character.encode_utf8(&mut [0; 4])),
-                _ => state.text(match &*reference {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => "",
-                }),
-            },
+            Event::GeneralRef(name) => {
+                if let Some(character) = reference(&name) {
+                    state.text(character.encode_utf8(&mut [0; 4]));
+                }
+            }
             Event::End(element) => state.close(element.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
+        }
+        for (limit, count) in [(Limit::Blocks, state.made), (Limit::Cells, state.cells)] {
+            limits
+                .check(limit, count, "Word-dokumentet")
+                .map_err(|exceeded| {
+                    format!("Word-dokumentet är för stort för att läsas: {exceeded}")
+                })?;
         }
     }
     Ok(Document {
@@ -232,7 +253,7 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_tables_are_read_from_word_xml() {
-        let document = parse_document_xml(XML).expect("it reads");
+        let document = read(XML.as_bytes(), &Limits::default()).expect("it reads");
         assert_eq!(
             document.blocks[0],
             Block::Heading {

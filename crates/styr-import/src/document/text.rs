@@ -1,54 +1,71 @@
-//! Reading the text/Markdown form of a budget document.
+//! Reading the text/Markdown form of a budget document, a line at a time: what is not a heading
+//! or a table is prose, so reading can fail only at the [`Limits`] — the file's size, a line's,
+//! and the blocks (headings, paragraphs, table rows) it makes, counted as they are made.
+
+use std::iter::Peekable;
 
 use super::{Block, Document, Table, TableRow};
+use crate::bidi;
+use crate::limits::{Limit, Limits};
 
-/// Reads a document. Reading text cannot fail: what is not a heading or a table is prose.
-pub fn parse_text(source: &str) -> Document {
-    let lines: Vec<&str> = source.lines().collect();
+/// Reads a document within the default limits.
+pub fn parse_text(source: &str) -> Result<Document, String> {
+    parse_text_within(source, &Limits::default())
+}
+
+/// The lines of `source`, numbered from 1, without their line ends: `\n`, `\r\n`, or `\r`
+/// alone in a document whose first line ends so.
+fn numbered(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    let first_end = source.find(['\n', '\r']);
+    let cr_only = first_end
+        .is_some_and(|at| source[at..].starts_with('\r') && !source[at..].starts_with("\r\n"));
+    let end = if cr_only { '\r' } else { '\n' };
+    source
+        .split_terminator(end)
+        .map(|line| line.trim_end_matches('\r'))
+        .enumerate()
+        .map(|(index, line)| (index + 1, line))
+}
+
+/// [`parse_text`] within `limits` instead of the defaults.
+pub fn parse_text_within(source: &str, limits: &Limits) -> Result<Document, String> {
+    limits
+        .check(Limit::FileBytes, source.len() as u64, "dokumentet")
+        .map_err(|exceeded| exceeded.to_string())?;
+    let mut lines = numbered(source).peekable();
     let mut blocks = Vec::new();
-    let mut index = 0;
-    while index < lines.len() {
-        let line = lines[index].trim_end_matches('\r');
-        let number = index + 1;
+    let mut made = 0_u64;
+    while let Some(&(number, line)) = lines.peek() {
+        limits
+            .check(
+                Limit::LineBytes,
+                line.len() as u64,
+                &format!("rad {number}"),
+            )
+            .map_err(|exceeded| exceeded.to_string())?;
         if let Some((level, text)) = heading(line) {
+            lines.next();
+            made += 1;
             blocks.push(Block::Heading {
                 level,
                 text,
                 line: number,
             });
-            index += 1;
         } else if is_tab_row(line) {
-            let start = index;
-            while index < lines.len() && is_tab_row(lines[index]) {
-                index += 1;
-            }
-            blocks.push(Block::Table(table(
-                &lines[start..index],
-                start + 1,
-                |line| line.split('\t').map(str::to_string).collect(),
-            )));
+            let rows = table_rows(&mut lines, is_tab_row, limits)?;
+            made += rows.len() as u64;
+            blocks.push(Block::Table(table(&rows, |line| {
+                line.split('\t').map(str::to_string).collect()
+            })));
         } else if is_pipe_row(line) {
-            let start = index;
-            while index < lines.len() && is_pipe_row(lines[index]) {
-                index += 1;
-            }
-            let rows: Vec<&str> = lines[start..index]
-                .iter()
-                .copied()
-                .filter(|row| !is_pipe_separator(row))
+            let rows: Vec<(usize, &str)> = table_rows(&mut lines, is_pipe_row, limits)?
+                .into_iter()
+                .filter(|(_, row)| !is_pipe_separator(row))
                 .collect();
-            let mut parsed = table(&rows, start + 1, pipe_cells);
-            // Line numbers after a separator row shift by one; renumber from the source.
-            let numbers: Vec<usize> = (start..index)
-                .filter(|row| !is_pipe_separator(lines[*row]))
-                .map(|row| row + 1)
-                .collect();
-            parsed.line = numbers.first().copied().unwrap_or(start + 1);
-            for (row, number) in parsed.rows.iter_mut().zip(numbers.iter().skip(1)) {
-                row.line = *number;
-            }
-            blocks.push(Block::Table(parsed));
+            made += rows.len() as u64;
+            blocks.push(Block::Table(table(&rows, pipe_cells)));
         } else {
+            lines.next();
             // A list item's marker is layout, not text: Word keeps it out of the paragraph too.
             let item = line
                 .trim_start()
@@ -57,12 +74,40 @@ pub fn parse_text(source: &str) -> Document {
                 .unwrap_or(line);
             let text = clean(item);
             if !text.is_empty() {
+                made += 1;
                 blocks.push(Block::Paragraph { text, line: number });
             }
-            index += 1;
         }
+        limits
+            .check(Limit::Blocks, made, "dokumentet")
+            .map_err(|exceeded| exceeded.to_string())?;
     }
-    Document { blocks }
+    Ok(Document { blocks })
+}
+
+/// The rows of a table: the lines from here on that `is_row` says belong to it.
+fn table_rows<'a>(
+    lines: &mut Peekable<impl Iterator<Item = (usize, &'a str)>>,
+    is_row: impl Fn(&str) -> bool,
+    limits: &Limits,
+) -> Result<Vec<(usize, &'a str)>, String> {
+    let mut rows = Vec::new();
+    while let Some(&(number, line)) = lines.peek() {
+        if !is_row(line) {
+            break;
+        }
+        limits
+            .check(
+                Limit::LineBytes,
+                line.len() as u64,
+                &format!("rad {number}"),
+            )
+            .and_then(|()| limits.check(Limit::Blocks, rows.len() as u64, "en tabell i dokumentet"))
+            .map_err(|exceeded| exceeded.to_string())?;
+        rows.push((number, line));
+        lines.next();
+    }
+    Ok(rows)
 }
 
 fn heading(line: &str) -> Option<(u8, String)> {
@@ -104,14 +149,16 @@ fn pipe_cells(line: &str) -> Vec<String> {
         .collect()
 }
 
-fn table(lines: &[&str], first_line: usize, cells: impl Fn(&str) -> Vec<String>) -> Table {
-    let mut rows = lines.iter().enumerate().map(|(offset, line)| {
-        let raw = cells(line.trim_end_matches('\r'));
+/// A table of `lines`, each with its number; the first is the header.
+fn table(lines: &[(usize, &str)], cells: impl Fn(&str) -> Vec<String>) -> Table {
+    let first_line = lines.first().map_or(1, |(number, _)| *number);
+    let mut rows = lines.iter().map(|(number, line)| {
+        let raw = cells(line);
         let bold = raw.first().is_some_and(|cell| is_bold(cell));
         TableRow {
             cells: raw.iter().map(|cell| clean(cell)).collect(),
             bold,
-            line: first_line + offset,
+            line: *number,
         }
     });
     let header = rows.next().map(|row| row.cells).unwrap_or_default();
@@ -127,9 +174,10 @@ fn is_bold(cell: &str) -> bool {
     cell.starts_with("<b>") || cell.starts_with("**")
 }
 
-/// Text without its markup: `<b>`, `<i>`, `<p>`, `**`, `*` and heading emphasis.
+/// Text without its markup — `<b>`, `<i>`, `<p>`, `**`, `*` and heading emphasis — and
+/// without direction controls (`crate::bidi`: a document under review is quoted, not stored).
 pub fn clean(text: &str) -> String {
-    let mut cleaned = text.to_string();
+    let mut cleaned = bidi::remove(text).into_owned();
     for tag in ["<b>", "</b>", "<i>", "</i>", "<p>", "</p>", "**"] {
         cleaned = cleaned.replace(tag, " ");
     }
@@ -145,7 +193,8 @@ mod tests {
     fn headings_tables_and_paragraphs_are_told_apart() {
         let document = parse_text(
             "# Budget 2025\n\nText här.\n\nBelopp i tkr\tBudget 2024\tBudget 2025\n<b>Summa</b>\t<b>10</b>\t<b>12</b>\nRad\t10\t12\n\n## *Avsnitt*\n",
-        );
+        )
+        .expect("it reads");
         assert_eq!(document.blocks.len(), 4);
         assert_eq!(
             document.blocks[0],
@@ -176,7 +225,8 @@ mod tests {
     fn pipe_tables_read_like_tab_tables() {
         let document = parse_text(
             "| Belopp i tkr | Plan 2026 |\n|---|---:|\n| **Totalt** | **7** |\n| Rad | 7 |\n",
-        );
+        )
+        .expect("it reads");
         let Block::Table(table) = &document.blocks[0] else {
             panic!("a table")
         };
@@ -184,5 +234,53 @@ mod tests {
         assert_eq!(table.rows.len(), 2);
         assert!(table.rows[0].bold);
         assert_eq!((table.rows[0].line, table.rows[1].line), (3, 4));
+    }
+
+    #[test]
+    fn a_document_past_its_limits_is_refused_naming_the_limit() {
+        let limits = Limits {
+            blocks: 3,
+            line_bytes: 100,
+            ..Limits::default()
+        };
+        assert!(parse_text_within("a\n\nb\n\nc\n", &limits).is_ok());
+        let refusal = parse_text_within("a\nb\nc\nd\n", &limits).expect_err("four paragraphs");
+        assert!(refusal.contains("gränsen blocks = 3"), "{refusal}");
+        let long = format!("# Rubrik\n{}\n", "x".repeat(101));
+        let refusal = parse_text_within(&long, &limits).expect_err("a long line");
+        assert!(
+            refusal.starts_with("rad 2 är längre än 100 byte"),
+            "{refusal}"
+        );
+        let table = "a\t1\nb\t2\nc\t3\nd\t4\n";
+        assert!(
+            parse_text_within(table, &limits).is_err(),
+            "four table rows"
+        );
+    }
+
+    #[test]
+    fn lines_may_end_in_a_carriage_return_alone() {
+        let document = parse_text("# Budget\rText här.\r").expect("it reads");
+        assert_eq!(document.blocks.len(), 2);
+        assert_eq!(
+            document.blocks[1],
+            Block::Paragraph {
+                text: "Text här.".into(),
+                line: 2
+            }
+        );
+    }
+
+    #[test]
+    fn direction_controls_are_removed_from_the_text_reviewed() {
+        let document = parse_text("Summan är \u{202e}8,4\u{202c} mnkr.\n").expect("it reads");
+        assert_eq!(
+            document.blocks[0],
+            Block::Paragraph {
+                text: "Summan är 8,4 mnkr.".into(),
+                line: 1
+            }
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! bytes: the delimiters are ASCII in every encoding SIE files come in.
 
 use styr_domain::calendar::Date;
+use styr_domain::followup::Month;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FieldKind {
@@ -225,13 +226,13 @@ pub(crate) fn date(bytes: &[u8]) -> Option<Date> {
     Date::new(i64::from(value / 10_000), month, day).ok()
 }
 
-/// A period YYYYMM, as the number itself (201101).
+/// A period YYYYMM of a year the calendar holds, as the number itself (201101).
 pub(crate) fn period(bytes: &[u8]) -> Option<u32> {
     if bytes.len() != 6 {
         return None;
     }
     let value = number(bytes)?;
-    (1..=12).contains(&(value % 100)).then_some(value)
+    Month::from_period(value).map(|_| value)
 }
 
 /// An account number: digits only.

@@ -2,103 +2,24 @@
 //! of vouchers handed on as they fill ([`read_ledger_batches`]), so an import never holds a
 //! whole year, or whole ([`read_ledger`]). Only rows on result accounts (classes 3–9) are kept:
 //! a follow-up of the operating budget never shows the balance sheet.
+//!
+//! A batch is handed on at its number of vouchers or at [`BATCH_BYTES`], whichever comes
+//! first: each row keeps its own copy of its text, so a few vouchers of many rows can cost more
+//! than many small ones. What is held whole — the period budget always, and the rows of a file
+//! read in one piece — is held to [`Limits::ledger_bytes`], which refuses the file at the
+//! record that would pass it.
 
 use std::io::Read;
 
-use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, OutcomeKey};
-use styr_domain::money::Amount;
+use styr_domain::followup::LedgerImport;
 
-use super::{
-    Balance, BalanceKind, SieError, SieFile, SieSink, Voucher, is_result_account, read_sie,
-};
+use super::{SieError, SieFile, is_result_account, read_sie_within};
+use crate::limits::Limits;
+use sink::LedgerSink;
 
-struct LedgerSink<P, D> {
-    /// The current batch's vouchers and rows, and the whole file's period budget.
-    ledger: LedgerImport,
-    batch: usize,
-    deliver: D,
-    progress: P,
-}
+mod sink;
 
-impl<P: FnMut(u64), D: FnMut(LedgerImport)> LedgerSink<P, D> {
-    fn hand_on(&mut self) {
-        if self.ledger.vouchers.is_empty() {
-            return;
-        }
-        let batch = LedgerImport {
-            vouchers: std::mem::take(&mut self.ledger.vouchers),
-            rows: std::mem::take(&mut self.ledger.rows),
-            ..LedgerImport::default()
-        };
-        (self.deliver)(batch);
-    }
-}
-
-impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
-    fn balance(&mut self, file: &SieFile, balance: &Balance) {
-        if balance.kind != BalanceKind::PeriodBudget || balance.year_index != 0 {
-            return;
-        }
-        let (Some(period), true) = (balance.period, is_result_account(balance.account)) else {
-            return;
-        };
-        let Some(month) = Month::from_period(period) else {
-            return;
-        };
-        let cost_centre = balance
-            .objects
-            .iter()
-            .find(|(dimension, _)| *dimension == 1)
-            .map(|(_, object)| file.object(*object).id.clone());
-        if balance.objects.is_empty() || cost_centre.is_some() {
-            let key = OutcomeKey {
-                account: balance.account,
-                cost_centre,
-                month,
-            };
-            self.ledger
-                .period_budget
-                .push((key, Amount::from_ore(balance.amount)));
-        }
-    }
-
-    fn voucher(&mut self, file: &SieFile, voucher: &Voucher) {
-        let Some(date) = voucher.date else { return };
-        let index = self.ledger.vouchers.len();
-        let mut kept = false;
-        for row in voucher
-            .booked()
-            .filter(|row| is_result_account(row.account))
-        {
-            kept = true;
-            self.ledger.rows.push(LedgerRow {
-                voucher: index,
-                month: Month::of(row.date.unwrap_or(date)),
-                account: row.account,
-                cost_centre: voucher
-                    .object_of(row, 1)
-                    .map(|object| file.object(object).id.clone()),
-                amount: Amount::from_ore(row.amount),
-                text: voucher.text(row).to_string(),
-            });
-        }
-        if kept {
-            self.ledger.vouchers.push(LedgerVoucher {
-                series: voucher.series.clone(),
-                number: voucher.number.clone(),
-                date,
-                text: voucher.text.clone(),
-            });
-            if self.ledger.vouchers.len() >= self.batch {
-                self.hand_on();
-            }
-        }
-    }
-
-    fn progress(&mut self, bytes: u64) {
-        (self.progress)(bytes);
-    }
-}
+pub use sink::BATCH_BYTES;
 
 /// Reads a SIE file for import, handing on batches of about `batch` vouchers (with their rows)
 /// to `deliver` as they fill. Returns what the whole file says besides its vouchers: its name,
@@ -111,17 +32,62 @@ pub fn read_ledger_batches(
     deliver: impl FnMut(LedgerImport),
     progress: impl FnMut(u64),
 ) -> Result<(SieFile, LedgerImport), SieError> {
+    let reading = Reading {
+        batch,
+        whole: false,
+        limits: &Limits::default(),
+    };
+    read(input, file_name, &reading, deliver, progress)
+}
+
+/// [`read_ledger_batches`] within `limits` instead of the defaults.
+pub fn read_ledger_batches_within(
+    input: impl Read,
+    file_name: &str,
+    batch: usize,
+    limits: &Limits,
+    deliver: impl FnMut(LedgerImport),
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
+    let reading = Reading {
+        batch,
+        whole: false,
+        limits,
+    };
+    read(input, file_name, &reading, deliver, progress)
+}
+
+/// How a file is read: in batches of about `batch` vouchers, or whole within the limits.
+struct Reading<'l> {
+    batch: usize,
+    whole: bool,
+    limits: &'l Limits,
+}
+
+fn read(
+    input: impl Read,
+    file_name: &str,
+    reading: &Reading<'_>,
+    deliver: impl FnMut(LedgerImport),
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
     let mut input = Checksummed {
         inner: input,
         crc: crc32fast::Hasher::new(),
     };
     let mut sink = LedgerSink {
         ledger: LedgerImport::default(),
-        batch: batch.max(1),
+        batch: reading.batch.max(1),
+        batch_bytes: 0,
+        held_bytes: 0,
+        whole: reading.whole,
+        limits: reading.limits.clone(),
+        centres: Default::default(),
+        refusal: None,
         deliver,
         progress,
     };
-    let file = read_sie(&mut input, &mut sink)?;
+    let file = read_sie_within(&mut input, &mut sink, reading.limits)?;
     sink.hand_on();
     let mut ledger = sink.ledger;
     ledger.file_name = file_name.to_string();
@@ -148,12 +114,27 @@ pub fn read_ledger(
     file_name: &str,
     progress: impl FnMut(u64),
 ) -> Result<(SieFile, LedgerImport), SieError> {
+    read_ledger_within(input, file_name, &Limits::default(), progress)
+}
+
+/// [`read_ledger`] within `limits` instead of the defaults.
+pub fn read_ledger_within(
+    input: impl Read,
+    file_name: &str,
+    limits: &Limits,
+    progress: impl FnMut(u64),
+) -> Result<(SieFile, LedgerImport), SieError> {
     let mut vouchers = Vec::new();
     let mut rows = Vec::new();
-    let (file, mut ledger) = read_ledger_batches(
+    let reading = Reading {
+        batch: usize::MAX,
+        whole: true,
+        limits,
+    };
+    let (file, mut ledger) = read(
         input,
         file_name,
-        usize::MAX,
+        &reading,
         |batch| {
             let offset = vouchers.len();
             vouchers.extend(batch.vouchers);

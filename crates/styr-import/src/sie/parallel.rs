@@ -5,7 +5,11 @@
 //! The parallel way only ever serves files it can read exactly as the sequential way does. A
 //! worker that meets anything but vouchers, an object the header did not declare, a voucher
 //! left open at the end of its block, or any error, marks its work unusual, and the whole file
-//! is then read again the sequential way — which also gives every error its line number.
+//! is then read again the sequential way — which also gives every error its line number. So
+//! does a voucher number two workers both saw, and a sum that passes a limit once the workers'
+//! sinks are joined. A file the parallel way would have to hold much of — a header of more
+//! than 16 MiB, a stretch as long without a #VER, a large chart of accounts copied to every
+//! worker — goes the sequential way from the start.
 
 use std::fs::File;
 use std::io::Read;
@@ -14,8 +18,9 @@ use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
 use super::encoding::Encoding;
-use super::reader::{Block, Checksum, Reader};
-use super::{SieError, SieFile, SieSink, read_sie};
+use super::reader::{Block, Checksum, Reader, VoucherNumbers, line_end};
+use super::{SieError, SieFile, SieSink, read_sie_within};
+use crate::limits::Limits;
 
 /// A sink that can be split over workers and joined again.
 pub trait ForkSink: SieSink + Send {
@@ -28,18 +33,35 @@ pub trait ForkSink: SieSink + Send {
 /// How much of the file one worker takes at a time.
 const BLOCK: usize = 4 << 20;
 
+/// The longest header (everything before the first #VER) read ahead: a file with more, or with
+/// a stretch this long without a #VER to cut at, is read the sequential way, which holds a line.
+const AHEAD: usize = 4 * BLOCK;
+
+/// The largest description (names kept, see [`Limits::names_bytes`]) copied to every worker;
+/// past it the copies would cost more memory than the workers save time.
+const SHARED_NAMES: u64 = 4 << 20;
+
 /// Reads the SIE file at `path` like [`read_sie`], on all cores when the file allows it.
 pub fn read_sie_path<S: ForkSink>(path: &Path, sink: &mut S) -> Result<SieFile, SieError> {
+    read_sie_path_within(path, sink, &Limits::default())
+}
+
+/// [`read_sie_path`] within `limits` instead of the defaults.
+pub fn read_sie_path_within<S: ForkSink>(
+    path: &Path,
+    sink: &mut S,
+    limits: &Limits,
+) -> Result<SieFile, SieError> {
     let pristine = sink.fork();
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     if workers > 1
-        && let Some(file) = parallel(path, sink, workers.min(8))?
+        && let Some(file) = parallel(path, sink, workers.min(8), limits)?
     {
         return Ok(file);
     }
     *sink = pristine;
     let file = File::open(path).map_err(SieError::Io)?;
-    read_sie(file, sink)
+    read_sie_within(file, sink, limits)
 }
 
 /// The start of the last line in `data` (not at 0) that begins with #VER.
@@ -63,6 +85,36 @@ fn fill(file: &mut File, buffer: &mut Vec<u8>, want: usize) -> Result<bool, SieE
     Ok(true)
 }
 
+/// The file's start up to its first #VER line, and where that line starts; `None` when the
+/// file is for the sequential way: its header is longer than [`AHEAD`], or its lines end in
+/// `\r` alone (the blocks are cut at `\n#VER`).
+fn header(file: &mut File) -> Result<Option<(Vec<u8>, usize)>, SieError> {
+    let mut pending = Vec::new();
+    let mut more = true;
+    loop {
+        let searched = pending.len().saturating_sub(4);
+        let want = pending.len() + BLOCK;
+        more = more && fill(file, &mut pending, want)?;
+        if line_end(&pending, !more) == Some(b'\r') {
+            return Ok(None);
+        }
+        if pending.starts_with(b"#VER") {
+            return Ok(Some((pending, 0)));
+        }
+        if let Some(newline) = memchr::memmem::find(&pending[searched..], b"\n#VER") {
+            let end = searched + newline + 1;
+            return Ok(Some((pending, end)));
+        }
+        if !more {
+            let end = pending.len();
+            return Ok(Some((pending, end)));
+        }
+        if pending.len() > AHEAD {
+            return Ok(None);
+        }
+    }
+}
+
 struct WorkerResult<S> {
     sink: S,
     unusual: bool,
@@ -70,6 +122,7 @@ struct WorkerResult<S> {
     vouchers: u64,
     transactions: u64,
     encoding: Option<Encoding>,
+    numbers: VoucherNumbers,
 }
 
 /// `None` when the file must be read the sequential way instead.
@@ -77,27 +130,14 @@ fn parallel<S: ForkSink>(
     path: &Path,
     sink: &mut S,
     workers: usize,
+    limits: &Limits,
 ) -> Result<Option<SieFile>, SieError> {
     let mut file = File::open(path).map_err(SieError::Io)?;
-    let pristine = sink.fork();
-    let mut main = Reader::new(sink);
-    // The header: up to the first line that starts with #VER.
-    let mut pending = Vec::new();
-    let mut more = true;
-    let header_end = loop {
-        let searched = pending.len().saturating_sub(4);
-        let want = pending.len() + BLOCK;
-        more = more && fill(&mut file, &mut pending, want)?;
-        if pending.starts_with(b"#VER") {
-            break 0;
-        }
-        if let Some(newline) = memchr::memmem::find(&pending[searched..], b"\n#VER") {
-            break searched + newline + 1;
-        }
-        if !more {
-            break pending.len();
-        }
+    let Some((pending, header_end)) = header(&mut file)? else {
+        return Ok(None);
     };
+    let pristine = sink.fork();
+    let mut main = Reader::new(sink, limits);
     let mut bytes = pending.len() as u64;
     let header = pending.strip_prefix(b"\xef\xbb\xbf");
     if header.is_some() {
@@ -105,7 +145,10 @@ fn parallel<S: ForkSink>(
     }
     let skip = if header.is_some() { 3 } else { 0 };
     main.lines(&pending[skip.min(header_end)..header_end]);
-    if main.checksum == Checksum::Running || !main.errors.is_empty() || main.block != Block::Outside
+    if main.checksum == Checksum::Running
+        || !main.errors.is_empty()
+        || main.block != Block::Outside
+        || main.names_bytes() > SHARED_NAMES
     {
         return Ok(None);
     }
@@ -123,7 +166,7 @@ fn parallel<S: ForkSink>(
                 let mut own = pristine.fork();
                 let (file, encoding, objects) = template.clone();
                 scope.spawn(move || {
-                    let mut reader = Reader::new(&mut own);
+                    let mut reader = Reader::new(&mut own, limits);
                     reader.file = file;
                     reader.file.counts = Default::default();
                     reader.encoding = encoding;
@@ -143,20 +186,22 @@ fn parallel<S: ForkSink>(
                     }
                     let (unusual, counts, encoding) =
                         (reader.unusual, reader.file.counts, reader.encoding);
+                    let numbers = std::mem::take(&mut reader.numbers);
                     drop(reader);
                     WorkerResult {
+                        unusual: unusual || own.refusal().is_some(),
                         sink: own,
-                        unusual,
                         lines: counts.lines,
                         vouchers: counts.vouchers,
                         transactions: counts.transactions,
                         encoding,
+                        numbers,
                     }
                 })
             })
             .collect();
         // Blocks cut just before a #VER line, so each starts outside a voucher.
-        let mut buffer = pending.split_off(header_end);
+        let mut buffer = pending[header_end..].to_vec();
         drop(pending);
         loop {
             let before = buffer.len();
@@ -169,7 +214,7 @@ fn parallel<S: ForkSink>(
                 }
                 break;
             }
-            // Without a #VER line to cut at, the block grows until it has one.
+            // Without a #VER line to cut at, the block grows until it has one — up to a point.
             if let Some(cut) = last_voucher_start(&buffer).filter(|cut| *cut > 0) {
                 let mut rest = recycled.try_recv().unwrap_or_default();
                 rest.clear();
@@ -178,6 +223,9 @@ fn parallel<S: ForkSink>(
                 if sender.send(std::mem::replace(&mut buffer, rest)).is_err() {
                     break;
                 }
+            } else if buffer.len() > AHEAD {
+                unusual = true;
+                break;
             }
         }
         drop(sender);
@@ -201,7 +249,15 @@ fn parallel<S: ForkSink>(
         if main.encoding.is_none() {
             main.encoding = result.encoding;
         }
+        // A voucher in two blocks, or a sum past a limit only once joined: the sequential
+        // way finds which and where.
+        if !main.numbers.join(result.numbers) {
+            return Ok(None);
+        }
         main.sink.join(result.sink);
+        if main.sink.refusal().is_some() {
+            return Ok(None);
+        }
     }
     main.finish().map(Some)
 }

@@ -14,7 +14,7 @@ use styr_domain::money::{Amount, AmountOverflow, OverflowAt};
 use styr_domain::operating::OperatingRow;
 
 use super::figures::{Figures, place};
-use super::groups::{Group, group_of};
+use super::groups::{Group, GroupIndex, group_of};
 use super::{BudgetSource, FollowupInput};
 
 /// What the books hold that no group's row shows.
@@ -80,6 +80,7 @@ pub(super) fn add_books(
     let mut aside = Aside::default();
     // Tens of thousands of sums share a few hundred accounts: each is looked up once.
     let mut uses: HashMap<u32, AccountUse> = HashMap::new();
+    let mut index = GroupIndex::of(input, groups);
     let books = [
         (&input.outcome.actual, true),
         (&input.outcome.budget, false),
@@ -123,7 +124,8 @@ pub(super) fn add_books(
                     continue;
                 }
             };
-            let (group, assigned) = group_of(input, groups, key.cost_centre.as_deref(), key.month);
+            let (group, assigned) =
+                group_of(input, &mut index, key.cost_centre.as_deref(), key.month);
             if !assigned && is_actual {
                 let code = key.cost_centre.clone().unwrap_or_default();
                 let place = format!("kostnadsställe {code} utan enhet");

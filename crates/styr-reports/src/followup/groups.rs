@@ -4,8 +4,11 @@
 //! the groups are the file's own cost centres. What no rule places goes to "Ej fördelat", so
 //! the totals still agree with the books.
 
+use std::collections::HashMap;
+
 use styr_domain::budget::Budget;
 use styr_domain::calendar::{Date, Year};
+use styr_domain::followup::mapping::CostCentreIndex;
 use styr_domain::followup::{CostCentreMapping, CostCentreRule, Month, Outcome};
 use styr_domain::organisation::UnitId;
 
@@ -78,20 +81,17 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
             });
         }
     } else {
-        let mut codes: Vec<&String> = input.outcome.cost_centre_names.keys().collect();
-        for key in input
-            .outcome
-            .actual
-            .keys()
-            .chain(input.outcome.budget.keys())
-        {
-            if let Some(code) = &key.cost_centre
-                && !codes.contains(&code)
-            {
-                codes.push(code);
-            }
-        }
-        codes.sort();
+        // A set, not a list searched per sum: a year has hundreds of thousands of sums.
+        let mut codes: std::collections::BTreeSet<&String> =
+            input.outcome.cost_centre_names.keys().collect();
+        codes.extend(
+            input
+                .outcome
+                .actual
+                .keys()
+                .chain(input.outcome.budget.keys())
+                .filter_map(|key| key.cost_centre.as_ref()),
+        );
         for code in codes {
             let name = input
                 .outcome
@@ -133,28 +133,68 @@ pub(super) fn table_units(budget: &Budget) -> Vec<UnitId> {
     units
 }
 
+/// Where each group is, by cost centre and by unit: built once per report, because a year of
+/// a large municipality has hundreds of thousands of sums over tens of thousands of cost
+/// centres, and looking each sum's group up by walking the groups made the report quadratic.
+pub(super) struct GroupIndex<'a> {
+    by_code: HashMap<String, usize>,
+    by_unit: HashMap<UnitId, usize>,
+    unassigned: usize,
+    rules: CostCentreIndex<'a>,
+    /// Every cost centre's group in a month, once found: the sums of one cost centre and
+    /// month are many (one per account), and finding its table walks the organisation.
+    found: HashMap<(Option<String>, Month), (usize, bool)>,
+}
+
+impl<'a> GroupIndex<'a> {
+    pub(super) fn of(input: &FollowupInput<'a>, groups: &[Group]) -> GroupIndex<'a> {
+        let mut by_code = HashMap::new();
+        let mut by_unit = HashMap::new();
+        // The first group of a code or unit wins, as the walk it replaces found the first.
+        for (index, group) in groups.iter().enumerate() {
+            by_code.entry(group.code.clone()).or_insert(index);
+            if let Some(unit) = &group.unit {
+                by_unit.entry(unit.clone()).or_insert(index);
+            }
+        }
+        GroupIndex {
+            by_code,
+            by_unit,
+            unassigned: groups.len() - 1,
+            rules: input.cost_centres.index(),
+            found: HashMap::new(),
+        }
+    }
+}
+
 /// The group a booking belongs to, and whether a rule assigned it (false: the unassigned group).
 pub(super) fn group_of(
     input: &FollowupInput<'_>,
-    groups: &mut [Group],
+    index: &mut GroupIndex<'_>,
     cost_centre: Option<&str>,
     month: Month,
 ) -> (usize, bool) {
-    let unassigned = groups.len() - 1;
     let Some(budget) = input.budget else {
-        let found = cost_centre.and_then(|code| groups.iter().position(|group| group.code == code));
-        return (found.unwrap_or(unassigned), true);
+        let found = cost_centre.and_then(|code| index.by_code.get(code).copied());
+        return (found.unwrap_or(index.unassigned), true);
     };
-    match table_unit_of(budget, input.cost_centres, input.year, cost_centre, month) {
-        Some(unit) => match groups
-            .iter()
-            .position(|group| group.unit.as_ref() == Some(&unit))
-        {
-            Some(group) => (group, true),
-            None => (unassigned, false),
-        },
-        None => (unassigned, false),
+    let key = (cost_centre.map(str::to_string), month);
+    if let Some(found) = index.found.get(&key) {
+        return *found;
     }
+    let unit = match cost_centre {
+        None => table_of(budget, None, input.year),
+        Some(code) => index
+            .rules
+            .unit_for(code, month)
+            .and_then(|unit| table_of(budget, Some(unit), input.year)),
+    };
+    let found = match unit.and_then(|unit| index.by_unit.get(&unit).copied()) {
+        Some(group) => (group, true),
+        None => (index.unassigned, false),
+    };
+    index.found.insert(key, found);
+    found
 }
 
 /// The operating table (the board, or a separately reported unit) a booking on `cost_centre`
@@ -167,14 +207,22 @@ pub fn table_unit_of(
     cost_centre: Option<&str>,
     month: Month,
 ) -> Option<UnitId> {
+    match cost_centre {
+        None => table_of(budget, None, year),
+        Some(code) => table_of(budget, Some(cost_centres.unit_for(code, month)?), year),
+    }
+}
+
+/// The operating table `unit` counts towards when following up `year` (the board's for a
+/// booking without a cost centre).
+fn table_of(budget: &Budget, unit: Option<&UnitId>, year: Year) -> Option<UnitId> {
     let tables = table_units(budget);
-    let Some(code) = cost_centre else {
+    let Some(unit) = unit else {
         return tables
             .into_iter()
             .find(|unit| *unit == budget.board)
             .or_else(|| Some(budget.board.clone()));
     };
-    let unit = cost_centres.unit_for(code, month)?;
     // A unit that has since been replaced counts as its successor, so its history follows it.
     let unit = successor_on(budget, unit, Date::first_of(year));
     tables

@@ -10,7 +10,9 @@ use styr_app::{Actor, AppError};
 
 use super::progress::Progress;
 use crate::database::with_budget;
-use crate::input::{UNREADABLE, refused};
+use styr_import::Limit;
+
+use crate::input::{UNREADABLE, read_file, refused};
 use crate::output::print_line;
 
 /// Imports an accounting export (SIE, or CSV with a profile) into the database for a budget.
@@ -52,14 +54,16 @@ pub fn import(
                 result
             }
             Some(profile) => {
-                let mut bytes = Vec::new();
-                if let Err(error) = std::io::Read::read_to_end(&mut &handle, &mut bytes) {
-                    eprintln!("styr: kan inte läsa {}: {error}", file.display());
-                    return ExitCode::from(UNREADABLE);
-                }
+                let bytes = match read_file(file, Limit::FileBytes) {
+                    Ok(bytes) => bytes,
+                    Err(status) => return ExitCode::from(status),
+                };
                 // A profile given as a file is read from it; otherwise it names a saved profile.
                 let ledger = if Path::new(profile).is_file() {
-                    let definition = std::fs::read_to_string(profile).unwrap_or_default();
+                    let definition = match read_file(Path::new(profile), Limit::BudgetFileBytes) {
+                        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                        Err(status) => return ExitCode::from(status),
+                    };
                     styr_import::csv::Profile::parse(&definition)
                         .and_then(|parsed| styr_import::csv::read_csv(&bytes, &name, &parsed))
                         .map_err(AppError::Unreadable)

@@ -85,4 +85,7 @@ impl SieSink for ProgressSink {
     fn progress(&mut self, bytes: u64) {
         self.progress.update(bytes);
     }
+    fn refusal(&mut self) -> Option<String> {
+        self.inner.refusal()
+    }
 }

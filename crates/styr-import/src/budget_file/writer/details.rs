@@ -12,7 +12,8 @@ use styr_domain::money::Stated;
 use styr_domain::operating::OperatingRow;
 use styr_domain::risk::Risk;
 
-use super::{Output, entered_amount, stated, year_amounts};
+use super::output::Output;
+use super::values::{entered_amount, stated, year_amounts};
 
 pub(super) fn project(out: &mut Output, project: &InvestmentProject) {
     if let Some(total) = project.total_budget {
