@@ -138,3 +138,24 @@ fn describe(kind: &TrailKind, index: &str, unit: Precision) -> String {
         }
     }
 }
+
+/// "Observera: det beslutade kommunbidraget 2025, 119,0 mnkr, stämmer inte med härledningen,
+/// som ger 118,5 mnkr." The same words on the page, in the check and in the document.
+pub fn derivation_warning(
+    year: styr_domain::calendar::Year,
+    decided: styr_domain::money::Amount,
+    derived: styr_domain::money::Amount,
+    unit: styr_domain::money::Precision,
+) -> String {
+    // Shown alike in the frame's unit, the two differ only below it: then in whole tkr.
+    let unit = if decided.shown_alike(derived, unit) {
+        styr_domain::money::Precision::TKR
+    } else {
+        unit
+    };
+    format!(
+        "Observera: det beslutade kommunbidraget {year}, {}, stämmer inte med härledningen, som ger {}.",
+        format::with_unit(decided, unit),
+        format::with_unit(derived, unit)
+    )
+}

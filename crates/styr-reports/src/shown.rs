@@ -29,7 +29,8 @@ use styr_domain::organisation::UnitId;
 
 use crate::report::BudgetReport;
 
-pub use frame::{ShownFrame, derivation_warning};
+pub use crate::frame::derivation_warning;
+pub use frame::ShownFrame;
 pub use investment::{ShownInvestment, plan_sentence};
 pub use operating::ShownOperating;
 

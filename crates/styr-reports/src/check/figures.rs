@@ -64,7 +64,7 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                     computed: Shown::amount(trail.result(), trail.precision),
                     note: format!(
                         "Härledningens steg leder inte fram till det beslutade kommunbidraget. {}",
-                        crate::shown::derivation_warning(
+                        crate::frame::derivation_warning(
                             figure.year,
                             figure.kommunbidrag,
                             trail.result(),
