@@ -25,6 +25,7 @@
 //! - `audit`: what the log records of a change, and the versions that refuse stale saves.
 //! - `accounts`: people, passwords, sessions, API tokens and the login throttle.
 //! - `backup`: the operator's backup and restore, on record.
+//! - `governance`: the municipality's register of styrdokument and what is due for revision.
 
 pub mod accounts;
 mod actor;
@@ -35,6 +36,7 @@ mod budgets;
 mod error;
 mod followup;
 mod goals;
+mod governance;
 mod snapshot;
 mod template;
 mod workflow;
@@ -42,10 +44,11 @@ mod writer;
 
 pub use accounts::Session;
 pub use actor::Actor;
-pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW};
+pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW, may};
 pub use error::{AppError, WriteFailure};
 pub use followup::{Figure, FollowupRequest, ReportRequest};
 pub use goals::{GoalsDemo, KoladaCache, ValueEntry};
+pub use governance::{Register, RegisterRow};
 pub use snapshot::Snapshot;
 pub use styr_domain::access::{Action, Role, RoleKind};
 pub use styr_domain::workflow::{Adoption, Status, Step};

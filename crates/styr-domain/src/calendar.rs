@@ -1,4 +1,12 @@
-//! Years and dates, valid once they exist (parse at the edge, then trust the type).
+//! Years and dates, valid once they exist (parse at the edge, then trust the type); days
+//! counted between dates (`days`: how long until "revideras senast"), and a moment in time as
+//! a clock in Sweden shows it (`local`: UTC "2026-12-01T20:10:58Z" is "2026-12-01 21:10" in
+//! Stockholm, with summer time by the EU's rule).
+
+mod days;
+mod local;
+
+pub use local::{Instant, LocalTime};
 
 use std::fmt;
 

@@ -5,6 +5,7 @@
 //! every value's place in the file, then into domain values, collecting every issue with its
 //! line and column rather than stopping at the first.
 
+mod details;
 mod figures;
 mod general;
 mod goals;

@@ -22,6 +22,7 @@
 //! - `audit`: the append-only log, written inside each write's own transaction.
 //! - `versions`: the adoption workflow's state and the frozen versions.
 //! - `backup`: a consistent copy of the whole database while it is in use.
+//! - `governance`: the municipality's register of styrdokument, by municipality code.
 
 mod access;
 mod audit;
@@ -32,6 +33,7 @@ mod codec;
 mod error;
 mod followup;
 mod goals;
+mod governance;
 mod kolada;
 mod migrate;
 mod open;
@@ -46,6 +48,7 @@ pub use clock::{now, now_plus};
 pub use error::StoreError;
 pub use followup::{BookedRow, ImportRecord, OutcomeImport};
 pub use goals::GoalScope;
+pub use governance::StoredDocument;
 pub use kolada::{FetchRecord, KoladaRefresh, KoladaScope, RefreshCounts};
 pub use parts::{CellLine, Part};
 pub use versions::{AdoptedVersion, WorkflowState};

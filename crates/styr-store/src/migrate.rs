@@ -33,9 +33,13 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (10, GOAL_FOLLOWUP, GOAL_FOLLOWUP),
     (11, KOLADA, KOLADA),
+    (30, EDITOR, EDITOR),
+    (31, GOVERNANCE, GOVERNANCE),
     (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
     (50, PROFILES, PROFILES),
 ];
+const EDITOR: &str = include_str!("../migrations/0030_editor.sql");
+const GOVERNANCE: &str = include_str!("../migrations/0031_governance.sql");
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");

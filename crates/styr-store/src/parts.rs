@@ -5,8 +5,10 @@ mod frames;
 pub(crate) mod operating;
 mod organisation;
 mod profile;
+mod projects;
 mod registers;
 mod risks;
+mod superseded;
 
 use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
@@ -50,7 +52,10 @@ impl Part {
 }
 
 /// Every table that holds a part of a budget, children before parents.
-const PART_TABLES: [&str; 25] = [
+const PART_TABLES: [&str; 28] = [
+    "project_effects",
+    "operating_superseded",
+    "investment_superseded",
     "units",
     "sections",
     "kpi_targets",

@@ -8,6 +8,7 @@
 mod access;
 mod budgets;
 mod controls;
+mod derivation;
 pub mod dto;
 mod efficiency;
 mod followup;
@@ -238,6 +239,20 @@ pub fn router() -> Router<AppState> {
             put(kolada::choose_peers),
         )
         .route("/api/v1/kolada/groups/{group}", put(kolada::put_group))
+        // The editor (issue 16): the frame derivation and the index table, the register of
+        // styrdokument.
+        .route(
+            "/api/v1/budgets/{id}/frames/{unit}/{year}/derivation",
+            put(derivation::put_frame_year),
+        )
+        .route(
+            "/api/v1/budgets/{id}/frame-index/{unit}",
+            put(derivation::set_frame_index),
+        )
+        .route(
+            "/api/v1/budgets/{id}/index-vintages",
+            put(derivation::put_index_vintage),
+        )
 }
 
 pub fn openapi_pretty() -> String {

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 pub use amount::amount;
 pub use calendar::{month, month_number, optional_date, year};
 pub use goals::{decimal, fulfilment, period};
-pub use id::{Key, Name, key, slug};
+pub use id::{Key, Name, key, path_segment, slug};
 pub use step::{StepForm, read_step};
 pub use text::{line, text};
 

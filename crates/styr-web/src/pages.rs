@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod confirm;
 pub mod control;
 pub mod document;
 pub mod efficiency;
@@ -10,6 +11,7 @@ pub mod followup;
 pub mod frames;
 pub mod goal_followup;
 pub mod goals;
+pub mod governance;
 pub mod import;
 pub mod investments;
 pub mod operating;

@@ -205,7 +205,11 @@ impl Action {
             Change::SetLine { unit, .. }
             | Change::SetFinancialNet { unit, .. }
             | Change::SetExplanation { unit, .. } => Action::EditLines { unit: unit.clone() },
-            Change::SetFrameAmount { .. } => Action::EditFrames,
+            Change::SetFrameAmount { .. }
+            | Change::PutFrameYear { .. }
+            | Change::SetFrameIndex { .. }
+            | Change::PutIndexVintage { .. }
+            | Change::RemoveIndexVintage { .. } => Action::EditFrames,
             Change::PutProject { .. } | Change::RemoveProject { .. } => Action::EditInvestments,
             Change::PutRisk { .. } | Change::RemoveRisk { .. } => Action::EditRisks,
             Change::PutControl { .. }

@@ -12,7 +12,8 @@ mod registers;
 
 pub use amount::{RawAmount, YearAmounts};
 pub use figures::{
-    RawBase, RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawStatement, RawStep,
+    RawBase, RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawProject,
+    RawStatement, RawStep,
 };
 pub use goals::{RawDecimal, RawGoal, RawKpi};
 pub use registers::{

@@ -14,6 +14,7 @@ use registers::{goals_and_registers, risks};
 pub(crate) use values::toml_string;
 use values::year_list;
 
+mod details;
 mod frames;
 mod goals;
 mod operating;

@@ -88,8 +88,8 @@ pub async fn write(
             Claim::Average { years, stated } => ("average", years.clone(), None, *stated),
         };
         sqlx::query(
-            "INSERT INTO statements (budget_id, position, section, sentence, figure, claim, years, direction, stated_ore, stated_precision) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO statements (budget_id, position, section, sentence, figure, claim, years, direction, stated_ore, stated_precision, superseded) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(id)
         .bind(position(index))
@@ -101,6 +101,7 @@ pub async fn write(
         .bind(direction.map(str::to_string))
         .bind(stated.value.ore())
         .bind(codec::precision_text(stated.precision))
+        .bind(codec::flag(statement.superseded))
         .execute(&mut *connection)
         .await?;
     }
@@ -216,6 +217,7 @@ pub async fn read(
             figure: figure_from_key(&figure)
                 .ok_or_else(|| codec::corrupt(format!("siffran ”{figure}”")))?,
             claim,
+            superseded: row.try_get::<i64, _>("superseded")? != 0,
         });
     }
     Ok(())

@@ -11,8 +11,8 @@ use answers::Answers;
 use examples::Examples;
 
 use super::{
-    access, budgets, controls, efficiency, followup, frames, goal_followup, goals, investments,
-    kolada, operating, risks,
+    access, budgets, controls, derivation, efficiency, followup, frames, goal_followup, goals,
+    investments, kolada, operating, risks,
 };
 
 #[derive(OpenApi)]
@@ -106,6 +106,9 @@ use super::{
         kolada::import,
         kolada::choose_peers,
         kolada::put_group,
+        derivation::put_frame_year,
+        derivation::set_frame_index,
+        derivation::put_index_vintage,
     ),
     components(schemas(crate::downloads::DocumentFormat)),
     modifiers(&Security, &Answers, &Examples)

@@ -1,9 +1,10 @@
 //! Mål och nyckeltal (overarching and board goals with KPIs) and Politiska inriktningar: lists
-//! with forms to add, change and remove.
+//! with forms to add and change, for those who may, and a confirmation before one is removed.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
 
@@ -57,6 +58,7 @@ pub struct GoalsPage {
     pub kinds: Vec<(&'static str, &'static str)>,
     pub form: FormState,
     pub message: String,
+    pub may_edit: bool,
 }
 
 /// Which goals a page lists.
@@ -170,6 +172,7 @@ async fn page(
             .collect(),
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditRegisters),
     })
 }
 
@@ -274,6 +277,54 @@ async fn save(
         form,
         "title",
         |form, message| page(&state, id, page_key, form, message),
+    )
+    .await
+}
+
+/// Asks whether the goal or political direction should be removed.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, page_key, goal)): PagePath<(i64, String, Key)>,
+) -> PageResult {
+    let goal = goal.into_inner();
+    let page_key = match page_key.as_str() {
+        "inriktningar" => "inriktningar",
+        "mal" => "mal",
+        _ => return Err(PageError::not_found()),
+    };
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(found) = snapshot
+        .budget
+        .goals
+        .iter()
+        .find(|existing| existing.id == goal)
+    else {
+        return Err(PageError::not_found());
+    };
+    let details = if found.kpis.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!(
+            "Nyckeltalen {} tas bort med det.",
+            found
+                .kpis
+                .iter()
+                .map(|kpi| format!("”{}”", kpi.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )]
+    };
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: page_key,
+            what: format!("”{}”", found.title),
+            details,
+            action: format!("/budget/{id}/{page_key}/{goal}/ta-bort"),
+            back: format!("/budget/{id}/{page_key}#{page_key}-{goal}"),
+            permission: Action::EditRegisters,
+        },
     )
     .await
 }

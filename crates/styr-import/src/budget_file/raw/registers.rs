@@ -63,6 +63,12 @@ pub struct RawRisk {
     pub handling: Spanned<String>,
     #[serde(default)]
     pub handling_text: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub category: String,
+    pub residual_probability: Option<Spanned<i64>>,
+    pub residual_materiality: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +87,12 @@ pub struct RawControl {
     pub responsible: String,
     #[serde(default)]
     pub result: Vec<RawControlResult>,
+    pub frequency: Option<Spanned<String>>,
+    pub planned_on: Option<Spanned<Datetime>>,
+    pub report_by: Option<Spanned<Datetime>>,
+    pub status: Option<Spanned<String>>,
+    #[serde(default)]
+    pub conclusion: String,
 }
 
 #[derive(Debug, Deserialize)]

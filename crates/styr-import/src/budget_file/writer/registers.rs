@@ -86,6 +86,7 @@ pub(super) fn risks(out: &mut Output, budget: &Budget) {
         }
         out.text("handling", risk.handling.key());
         out.long_text("handling_text", &risk.handling_text);
+        super::details::risk(out, risk);
     }
     for control in &budget.controls {
         out.table("[[control]]");
@@ -98,6 +99,7 @@ pub(super) fn risks(out: &mut Output, budget: &Budget) {
         out.text("description", &control.description);
         out.long_text("method", &control.method);
         out.text("responsible", &control.responsible);
+        super::details::control(out, control);
         for result in &control.results {
             out.table("[[control.result]]");
             out.raw("performed_on", &result.performed_on.to_string());
