@@ -99,7 +99,8 @@ impl Date {
 }
 
 fn days_in_month(year: Year, month: u8) -> u8 {
-    let leap = year.0.is_multiple_of(4) && (!year.0.is_multiple_of(100) || year.0.is_multiple_of(400));
+    let leap =
+        year.0.is_multiple_of(4) && (!year.0.is_multiple_of(100) || year.0.is_multiple_of(400));
     match month {
         2 if leap => 29,
         2 => 28,

@@ -159,22 +159,22 @@ fn kpi(reader: &mut Reader, raw: &RawKpi, ids: &mut BTreeSet<String>) -> Option<
             .collect(),
         ..Kpi::named(&id, name)
     };
-    if let (Some(minimum), Some(maximum)) = (kpi.minimum, kpi.maximum) {
-        if minimum > maximum {
-            reader.issue(
-                raw.name.span(),
-                format!(
-                    "{name}: lägsta värdet {} är högre än högsta {}",
-                    minimum.to_swedish(),
-                    maximum.to_swedish()
-                ),
-            );
-        }
+    if let (Some(minimum), Some(maximum)) = (kpi.minimum, kpi.maximum)
+        && minimum > maximum
+    {
+        reader.issue(
+            raw.name.span(),
+            format!(
+                "{name}: lägsta värdet {} är högre än högsta {}",
+                minimum.to_swedish(),
+                maximum.to_swedish()
+            ),
+        );
     }
-    if let (Some(tolerance), Some(raw_tolerance)) = (kpi.tolerance, &raw.tolerance) {
-        if tolerance.is_negative() {
-            reader.issue(raw_tolerance.span(), "toleransen kan inte vara negativ");
-        }
+    if let (Some(tolerance), Some(raw_tolerance)) = (kpi.tolerance, &raw.tolerance)
+        && tolerance.is_negative()
+    {
+        reader.issue(raw_tolerance.span(), "toleransen kan inte vara negativ");
     }
     let checked = |reader: &mut Reader, kpi: &Kpi, value: &Spanned<RawDecimal>| {
         let parsed = decimal(reader, value)?;
