@@ -64,10 +64,36 @@ fn report_as_html_is_one_page_with_the_risk_matrix() {
     );
     assert!(html.contains("counter(page)"), "printed pages are numbered");
     assert!(html.contains("thead{display:table-header-group}"));
+    // The matrix is a picture whose text alternative names every cell's risks, and whose
+    // cells are coloured by band (low, medium and high each their own fill).
     assert!(
-        html.contains("<td class=\"number\" style=\"background:"),
-        "the matrix's cells are coloured by band"
+        html.contains(
+            "role=\"img\" aria-label=\"Riskmatris med sannolikhet lodrätt och väsentlighet vågrätt."
+        ),
+        "the matrix is a picture read as text"
     );
+    assert!(
+        html.contains("sannolikhet 3, väsentlighet 4, riskvärde 12 (Hög): Välfärdsbrottslighet"),
+        "the text names each cell's risks"
+    );
+    for band in ["3 Låg", "8 Medel", "12 Hög"] {
+        let label = html.find(&format!(">{band}</text>")).expect(band);
+        let cell = html[..label].rfind("<rect").expect("the cell's rectangle");
+        assert!(
+            html[cell..label].contains("fill=\"#"),
+            "the matrix's cell {band} is coloured by its band"
+        );
+    }
+    let fills: std::collections::BTreeSet<&str> = ["3 Låg", "8 Medel", "12 Hög"]
+        .iter()
+        .map(|band| {
+            let label = html.find(&format!(">{band}</text>")).expect("a band");
+            let cell = html[..label].rfind("<rect").expect("the cell's rectangle");
+            let fill = cell + html[cell..label].find("fill=\"#").expect("a fill");
+            &html[fill..fill + 13]
+        })
+        .collect();
+    assert_eq!(fills.len(), 3, "each band has its own colour: {fills:?}");
     assert!(html.contains("<td class=\"number\">-114 196</td>"));
     assert!(!html.contains("<script"), "no scripts");
     assert_eq!(

@@ -239,7 +239,8 @@ fn the_pdf_of_the_reference_reads_like_the_reference() {
     for sentence in [
         "År 2025 tilldelas kommunstyrelsen ett kommunbidrag om 118,5 mnkr.",
         "Kommunbidraget ökar med 4,2 mnkr jämfört med föregående år.",
-        "År 2026: uppräkning med 100 procent av PKV 2025 (2,5 procent) ger 121 498 tkr.",
+        // The derivation's trail in one unit, mnkr in prose (issue 16).
+        "År 2026: uppräkning med 100 procent av PKV 2025 (2,5 procent) ger 121,5 mnkr.",
         "Personalkostnaderna ökar med 2,0 mnkr.",
         "Den totala investeringsplanen åren 2025–2029 uppgår till sammanlagt 613,7 mnkr, i genomsnitt 122,7 mnkr per år.",
         "Kommunbidraget är oförändrat jämfört med föregående år.",

@@ -30,10 +30,15 @@
     if (revision && table.revision !== undefined) revision.value = table.revision;
   }
 
-  function showFieldError(input, message) {
+  // A field's message says where it came from: the totals computed while typing ("preview")
+  // clear only their own, so a save's refusal (someone else changed the cell) stays until the
+  // field is saved again.
+  function showFieldError(input, message, from) {
     var note = document.getElementById(input.id + "-error");
     input.setAttribute("aria-invalid", message ? "true" : "false");
     if (note) note.textContent = message || "";
+    if (message) input.dataset.errorFrom = from || "save";
+    else delete input.dataset.errorFrom;
   }
 
   // The status line: green for what was saved, the error style for every refusal.
@@ -73,13 +78,15 @@
 
   function preview(form) {
     request("POST", base(form) + "/preview", { cells: cellsOf(form) }).then(function (answer) {
-      form.querySelectorAll("input[data-line]").forEach(function (input) { showFieldError(input, ""); });
+      form.querySelectorAll("input[data-line]").forEach(function (input) {
+        if (input.dataset.errorFrom === "preview") showFieldError(input, "");
+      });
       if (answer.ok) {
         showTable(form, answer.json);
       } else if (answer.json.fields) {
         Object.keys(answer.json.fields).forEach(function (key) {
           var input = form.querySelector('input[data-key="' + key + '"]');
-          if (input) showFieldError(input, answer.json.fields[key]);
+          if (input) showFieldError(input, answer.json.fields[key], "preview");
         });
       }
     });

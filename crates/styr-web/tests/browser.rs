@@ -384,9 +384,28 @@ async fn a_controller_edits_the_budget_in_a_browser() {
     browser.click("#nytt-projekt button[type=submit]").await;
     browser.wait_for_text("body", "Ny brandstation").await;
     browser.wait_for_text("main table", "103 753").await;
+    // "Ta bort" leads to a page that asks first: nothing is removed by the one click.
+    let confirmation = browser
+        .client
+        .find(Locator::Css("a[href$=\"/Ny%20brandstation/ta-bort\"]"))
+        .await
+        .expect("the project's Ta bort link")
+        .attr("href")
+        .await
+        .expect("an address")
+        .expect("a link");
+    browser.open(&confirmation).await;
     browser
-        .click("form[action$=\"/Ny%20brandstation/ta-bort\"] button")
+        .wait_for_text(
+            "#bekrafta-fraga",
+            "Vill du ta bort projektet ”Ny brandstation”?",
+        )
         .await;
+    browser.open("/budget/1/investeringar").await;
+    browser.wait_for_text("main table", "103 753").await;
+    browser.open(&confirmation).await;
+    browser.wait_for_text("#bekrafta", "Ja, ta bort").await;
+    browser.click("#bekrafta").await;
     browser.wait_for_text("main table", "91 753").await;
     assert!(
         !browser.text("main").await.contains("Ny brandstation"),
@@ -415,7 +434,7 @@ async fn a_controller_edits_the_budget_in_a_browser() {
     browser.type_into("#risk--sannolikhet", "4").await;
     browser.type_into("#risk--vasentlighet", "4").await;
     browser
-        .click("form[action$=\"/risker\"]:last-of-type button[type=submit]")
+        .click("form:has(#risk--namn) button[type=submit]")
         .await;
     // The matrix names the risk in the cell for probability 4 and materiality 4, once the
     // page after the submit has loaded.
@@ -657,8 +676,44 @@ async fn a_controller_adopts_the_budget_and_starts_a_revision() {
     browser.click("form[action$=\"/status\"] button").await;
     browser.wait_for_text("[data-status]", "Inlämnad").await;
     browser.type_into("#decided-by", "Kommunfullmäktige").await;
-    browser.type_into("#decision-date", "2024-11-27").await;
+    // The decision date is a date field: Chrome's own picker, whose typed order follows the
+    // locale, so the date is chosen as the picker sets it.
+    browser
+        .client
+        .execute(
+            "document.getElementById('decision-date').value = arguments[0];",
+            vec![serde_json::json!("2024-11-27")],
+        )
+        .await
+        .expect("the date is chosen");
     browser.type_into("#registry-number", "KS 2024/321").await;
+    // The check's open errors in the reference are each passed over with a written reason:
+    // the page asks for one per error, and says how many it will adopt with.
+    let reasons = browser
+        .client
+        .find_all(Locator::Css(
+            "form[action$=\"/status\"] textarea[name^=\"skal:\"]",
+        ))
+        .await
+        .expect("the reasons' fields");
+    let heading = browser.text("#kontrollen").await;
+    assert!(
+        heading.contains(&format!("varav {} fel", reasons.len())),
+        "one reason asked for each error: {heading}"
+    );
+    assert!(!reasons.is_empty(), "the reference has errors to pass over");
+    for reason in &reasons {
+        reason.clear().await.expect("cleared");
+        reason
+            .send_keys("Beslutat trots avvikelsen.")
+            .await
+            .expect("typed");
+    }
+    let adopt = browser.text("#registry-number ~ p button").await;
+    assert!(
+        adopt.contains(&format!("med {} motiverade fel", reasons.len())),
+        "{adopt}"
+    );
     browser.click("#registry-number ~ p button").await;
     browser.wait_for_text("[data-status]", "Fastställd").await;
     browser.wait_for_text("main table", "KS 2024/321").await;

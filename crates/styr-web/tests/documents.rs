@@ -255,8 +255,29 @@ async fn a_changed_logo_and_colour_show_in_pdf_word_and_html() {
             .status()
             .expect("pdftoppm");
         assert!(status.success());
-        let colours = |page: &str| {
-            let file = std::fs::read(format!("{}-{page}.ppm", path.display())).expect("a page");
+        // pdftoppm pads the page number to the digits of the document's last page ("-1",
+        // "-01", "-001"): the page's file is the one whose number is `page`.
+        let page_file = |page: u32| {
+            let stem = format!(
+                "{}-",
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .expect("a name")
+            );
+            std::fs::read_dir(std::env::temp_dir())
+                .expect("the temporary directory")
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .find(|file| {
+                    file.file_name()
+                        .and_then(|name| name.to_str())
+                        .and_then(|name| name.strip_prefix(&stem)?.strip_suffix(".ppm"))
+                        .and_then(|number| number.parse::<u32>().ok())
+                        == Some(page)
+                })
+                .unwrap_or_else(|| panic!("pdftoppm drew page {page}"))
+        };
+        let colours = |page: u32| {
+            let file = std::fs::read(page_file(page)).expect("a page");
             // P6, width, height, 255, then RGB triples: skip the four header fields.
             let mut fields = 0;
             let mut at = 0;
@@ -277,7 +298,7 @@ async fn a_changed_logo_and_colour_show_in_pdf_word_and_html() {
         let near = |pixel: &[u8; 3], colour: [u8; 3]| {
             pixel.iter().zip(colour).all(|(a, b)| a.abs_diff(b) < 24)
         };
-        let cover = colours("1");
+        let cover = colours(1);
         assert!(
             cover.iter().any(|pixel| near(pixel, [0xc0, 0x11, 0x7a])),
             "the logo on the cover"
@@ -286,13 +307,13 @@ async fn a_changed_logo_and_colour_show_in_pdf_word_and_html() {
             cover.iter().any(|pixel| near(pixel, [0x00, 0xa0, 0x00])),
             "the title in the colour"
         );
-        let third = colours("3");
+        let third = colours(3);
         assert!(
             third.iter().any(|pixel| near(pixel, [0x00, 0xa0, 0x00])),
             "headings in the colour"
         );
-        for page in ["1", "2", "3"] {
-            let _ = std::fs::remove_file(format!("{}-{page}.ppm", path.display()));
+        for page in 1..=3 {
+            let _ = std::fs::remove_file(page_file(page));
         }
         let _ = std::fs::remove_file(path.with_extension("pdf"));
     }
@@ -323,18 +344,29 @@ async fn sections_are_edited_previewed_moved_and_removed_as_audited_changes() {
     )
     .await;
     assert_eq!(preview.status, StatusCode::OK);
+    // The preview as the document shows it; the form above it keeps the text as typed.
+    let shown = support::between(
+        &preview.body,
+        "<div class=\"preview\" aria-labelledby=\"forhandsgranskning\">",
+        "</div>",
+    );
+    // A typed `##` stands two levels below its level 2 section: level 4, drawn as h5 under
+    // the document's h1 title (document::prose_within).
     assert!(
-        preview.body.contains("<h4 id=\"rubrik-1\">Bakgrund</h4>"),
+        shown.contains("<h5 id=\"rubrik-1\">Bakgrund</h5>"),
         "{}",
         preview.body
     );
+    assert!(shown.contains("<a href=\"https://alingsas.se\">kommunen</a>"));
     assert!(
-        preview
-            .body
-            .contains("<a href=\"https://alingsas.se\">kommunen</a>")
+        shown.contains(" och klick.") && !shown.contains("javascript:"),
+        "no script link, its text kept: {shown}"
     );
-    assert!(!preview.body.contains("javascript:alert"), "no script link");
-    assert!(preview.body.contains("<td class=\"number\">1 200</td>"));
+    assert!(shown.contains("<td class=\"number\">1 200</td>"));
+    assert!(
+        preview.body.contains("[klick](javascript:alert(1))"),
+        "what was typed is kept in the form"
+    );
     let revision = support::between(&page.body, "name=\"revision\" value=\"", "\"");
     let saved = post_form(
         &router,
@@ -372,7 +404,7 @@ async fn sections_are_edited_previewed_moved_and_removed_as_audited_changes() {
         String::from_utf8_lossy(&download(&router, "/budget/1/dokument/markdown").await.1)
             .to_string();
     assert!(
-        markdown.contains("#### Bakgrund") && markdown.contains("  - Budget"),
+        markdown.contains("\n##### Bakgrund\n") && markdown.contains("  - Budget"),
         "{markdown}"
     );
 

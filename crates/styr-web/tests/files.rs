@@ -202,18 +202,25 @@ fn markdown_table(markdown: &str, heading: &str) -> Vec<(String, Vec<String>)> {
 }
 
 /// The first table after the heading `heading` of a PDF as pdftotext lays it out: columns are
-/// two or more spaces apart, a thousands space is one.
+/// two or more spaces apart, a thousands space is one. A draft's watermark (UTKAST, set large
+/// and rotated across the page by typst) comes out as single capital letters among the lines,
+/// on lines of their own or as cells of their own: those are no part of the table and are left
+/// out; a letter anywhere else still ends the table, so a row it spoils is missed, not guessed.
 fn pdf_table(text: &str, heading: &str) -> Vec<(String, Vec<String>)> {
     let lines: Vec<&str> = text.lines().collect();
     let start = lines
         .iter()
         .position(|line| line.trim() == heading)
         .unwrap_or_else(|| panic!("the heading ”{heading}” is a line of the PDF"));
+    let is_watermark = |cell: &str| {
+        let mut letters = cell.chars();
+        letters.next().is_some_and(|c| c.is_uppercase()) && letters.next().is_none()
+    };
     let cells = |line: &str| -> Vec<String> {
         line.trim()
             .split("  ")
             .map(str::trim)
-            .filter(|cell| !cell.is_empty())
+            .filter(|cell| !cell.is_empty() && !is_watermark(cell))
             .map(String::from)
             .collect()
     };
@@ -228,8 +235,8 @@ fn pdf_table(text: &str, heading: &str) -> Vec<(String, Vec<String>)> {
         .iter()
         .skip_while(|line| !line.trim_start().starts_with("Belopp i tkr"))
         .skip(1)
-        .filter(|line| !line.trim().is_empty())
         .map(|line| cells(line))
+        .filter(|row| !row.is_empty())
         .take_while(is_row)
         .collect();
     as_rows(rows)
@@ -483,13 +490,16 @@ async fn a_table_entered_to_the_krona_shows_the_same_figures_everywhere_and_adds
     );
 }
 
-/// The reference budget with what a careless or hostile person could type: a script and a
-/// script link in a section's text, markup in a risk's name, formulas as project and unit names.
+/// The reference budget with what a careless or hostile person could type: a script, raw HTML
+/// and script links (as Markdown links too, which CommonMark reads as links) in a section's
+/// text, markup in a heading, formulas as project and unit names. The text's `# heading` and
+/// `+ item` are Markdown the section's author may write (section texts are CommonMark): they
+/// become a heading and a list, as meant.
 fn hostile_budget() -> String {
     let budget = support::EXAMPLE
         .replacen(
             "heading = \"Inledning\"\nlevel = 2\ntext = '''\n",
-            "heading = \"Inledning <img src=x onerror=alert(1)>\"\nlevel = 2\ntext = '''\n<script>alert(1)</script> och [klicka här](javascript:alert(1)) och <a href=\"javascript:alert(2)\">länk</a>\n\n# Inte en rubrik\n\n+ inte en punkt\n\n",
+            "heading = \"Inledning <img src=x onerror=alert(1)>\"\nlevel = 2\ntext = '''\n<script>alert(1)</script> och [klicka här](javascript:alert(1)) och <a href=\"javascript:alert(2)\">länk</a>\n\nSe [klicka här](javascript:alert(3)), [här](JaVaScRiPt:alert(4)), <javascript:alert(5)> och ![bild](javascript:alert(6)).\n\n# Inte en rubrik\n\n+ inte en punkt\n\n",
             1,
         )
         .replacen(
@@ -524,6 +534,21 @@ async fn text_people_type_reaches_no_file_as_markup_a_script_link_or_a_formula()
         for raw in ["<script", "<img", "href=\"javascript:"] {
             assert!(!markup.contains(raw), "{name} carries {raw}");
         }
+        // No tag anywhere carries a script link or a handler: what was typed is only text.
+        for tag in parts(&markup.to_lowercase(), "<", ">") {
+            assert!(
+                !tag.contains("javascript") && !tag.contains("onerror"),
+                "{name} makes the tag <{tag}>"
+            );
+        }
+        assert!(
+            markup.contains(">Inte en rubrik</h4>"),
+            "{name}: the heading"
+        );
+        assert!(
+            markup.contains("<li>inte en punkt</li>"),
+            "{name}: the list"
+        );
     }
     // The Word file: the text as text, no hyperlink.
     let word = word_body(&download(&router, id, "docx").await);
@@ -540,16 +565,39 @@ async fn text_people_type_reaches_no_file_as_markup_a_script_link_or_a_formula()
                 shown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
                 "{reader}: {shown}"
             );
+            // The Markdown the author wrote is that structure still: a heading, a list.
             assert!(
-                shown.contains("# Inte en rubrik"),
-                "no heading made: {reader}"
+                shown.contains("Inte en rubrik</h4>"),
+                "the heading: {reader}: {shown}"
             );
-            assert!(shown.contains("+ inte en punkt"), "no list made: {reader}");
+            assert!(
+                shown.contains("<li>inte en punkt</li>"),
+                "the list: {reader}: {shown}"
+            );
+            for script in ["alert(3)", "alert(4)", "alert(5)", "alert(6)"] {
+                assert!(
+                    parts(&shown, "<", ">")
+                        .iter()
+                        .all(|tag| !tag.contains(script)),
+                    "{reader} makes a tag of {script}"
+                );
+            }
             // A tag or a link would be markup; the same characters escaped are text.
             for raw in ["<script", "<img", "<a "] {
                 assert!(!shown.contains(raw), "{reader} makes {raw} of the Markdown");
             }
         }
+    }
+    // The PDF: the text as text, and no link at all (typst links only a span's safe target).
+    let pdf = download(&router, id, "pdf").await;
+    if let Some(pdftotext) = tool("pdftotext") {
+        let shown = pipe(&pdftotext, &["-", "-"], &pdf);
+        assert!(shown.contains("<script>alert(1)</script>"), "{shown}");
+        assert!(shown.contains("Se klicka här, här, javascript:alert(5) och bild."));
+    }
+    if let Some(pdfinfo) = tool("pdfinfo") {
+        let links = pipe(&pdfinfo, &["-url", "-"], &pdf);
+        assert_eq!(links.lines().skip(1).count(), 0, "the PDF links: {links}");
     }
     // The open-data package: the project name arrives as text, the amounts as numbers.
     let package = package_investments(&hostile_budget());
