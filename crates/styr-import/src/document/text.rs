@@ -52,7 +52,7 @@ pub fn parse_text_within(source: &str, limits: &Limits) -> Result<Document, Stri
                 line: number,
             });
         } else if is_tab_row(line) {
-            let rows = table_rows(&mut lines, is_tab_row, limits)?;
+            let rows = table_rows(&mut lines, continues_tab_table, limits)?;
             made += rows.len() as u64;
             blocks.push(Block::Table(table(&rows, |line| {
                 line.split('\t').map(str::to_string).collect()
@@ -128,6 +128,12 @@ fn is_tab_row(line: &str) -> bool {
             .filter(|cell| !cell.trim().is_empty())
             .count()
             >= 2
+}
+
+/// A line inside a tab table: any line with a tab and some text, so that a heading row of the
+/// table ("Omsättningstillgångar" and empty cells) does not end it.
+fn continues_tab_table(line: &str) -> bool {
+    line.contains('\t') && !line.trim().is_empty()
 }
 
 fn is_pipe_row(line: &str) -> bool {
