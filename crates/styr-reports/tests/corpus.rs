@@ -113,7 +113,10 @@ fn every_real_error_in_the_corpus_is_found_and_nothing_else_is_called_wrong() {
             result.coverage.text().trim_end()
         );
         for finding in &errors {
-            println!("    fel {}: anges {}, beräknas {} — {}", finding.place, finding.stated.text, finding.computed.text, finding.note);
+            println!(
+                "    fel {}: anges {}, beräknas {} — {}",
+                finding.place, finding.stated.text, finding.computed.text, finding.note
+            );
         }
         found += hit;
         expected_total += expected.errors.len();
@@ -124,6 +127,12 @@ fn every_real_error_in_the_corpus_is_found_and_nothing_else_is_called_wrong() {
         "Tabellfel: recall {found}/{expected_total}, precision {found}/{reported}; \
          fel i löptext (ej i tabellgranskningen): {prose} påståenden."
     );
-    assert_eq!(found, expected_total, "every real error in a table is found");
-    assert!(false_errors.is_empty(), "errors where the sidecars have none: {false_errors:#?}");
+    assert_eq!(
+        found, expected_total,
+        "every real error in a table is found"
+    );
+    assert!(
+        false_errors.is_empty(),
+        "errors where the sidecars have none: {false_errors:#?}"
+    );
 }

@@ -107,17 +107,22 @@ impl Equation {
     pub fn support(&self, grid: &Grid<'_>) -> (usize, usize) {
         (0..self.places(grid))
             .filter_map(|at| Some((self.check(grid, at)?, self.nonzero_terms(grid, at))))
-            .fold((0, 0), |(holds, fails), (check, nonzero)| match check.verdict {
-                Verdict::Fails => (holds, fails + 1),
-                _ if nonzero >= self.terms.len().min(2) => (holds + 1, fails),
-                _ => (holds, fails),
+            .fold((0, 0), |(holds, fails), (check, nonzero)| {
+                match check.verdict {
+                    Verdict::Fails => (holds, fails + 1),
+                    _ if nonzero >= self.terms.len().min(2) => (holds + 1, fails),
+                    _ => (holds, fails),
+                }
             })
     }
 
     fn nonzero_terms(&self, grid: &Grid<'_>, at: usize) -> usize {
         self.terms
             .iter()
-            .filter(|(index, _)| self.figure(grid, *index, at).is_some_and(|term| term.ore != 0))
+            .filter(|(index, _)| {
+                self.figure(grid, *index, at)
+                    .is_some_and(|term| term.ore != 0)
+            })
             .count()
     }
 

@@ -23,7 +23,9 @@ pub struct Line {
 impl Line {
     /// A line with no figure in any column: a heading inside the table ("Omsättningstillgångar").
     pub fn is_heading(&self) -> bool {
-        self.cells.iter().all(|cell| !matches!(cell, Cell::Figure(_)))
+        self.cells
+            .iter()
+            .all(|cell| !matches!(cell, Cell::Figure(_)))
     }
 
     /// A "varav" line: part of the line above it, not an addend of the lines around it.
@@ -53,7 +55,9 @@ fn unit_in(text: &str) -> Option<Unit> {
     let words: Vec<&str> = lower
         .split(|character: char| !character.is_alphanumeric())
         .collect();
-    if words.iter().any(|word| matches!(*word, "mnkr" | "mkr" | "mdkr"))
+    if words
+        .iter()
+        .any(|word| matches!(*word, "mnkr" | "mkr" | "mdkr"))
         || lower.contains("miljoner kronor")
     {
         Some(Unit::Mnkr)
@@ -124,7 +128,11 @@ pub fn grid<'a>(section: &'a str, table: &Table) -> Option<Grid<'a>> {
             line: row.line,
             cells: amount_columns
                 .iter()
-                .map(|index| row.cells.get(*index).map_or(Cell::Blank, |cell| read(cell, unit)))
+                .map(|index| {
+                    row.cells
+                        .get(*index)
+                        .map_or(Cell::Blank, |cell| read(cell, unit))
+                })
                 .collect(),
         })
         .collect();
@@ -165,7 +173,10 @@ mod tests {
     fn a_note_column_and_a_percent_column_are_not_amounts() {
         let table = table(
             &["Miljoner kronor", "Not", "Kommun 2023", "Förändring %"],
-            &[&["Fordringar", "16", "405,3", "3,7 %"], &["Kassa", "18", "74,1", "– 5,7 %"]],
+            &[
+                &["Fordringar", "16", "405,3", "3,7 %"],
+                &["Kassa", "18", "74,1", "– 5,7 %"],
+            ],
         );
         let grid = grid("Balansräkning", &table).expect("a grid");
         assert_eq!(grid.columns, ["Kommun 2023"]);

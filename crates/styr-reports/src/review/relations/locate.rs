@@ -6,10 +6,10 @@
 //! difference is a multiple of 9 and swapping two digits of one figure closes it exactly, the
 //! figure is probably transposed: "8 620 — troligen 8 260".
 
+use super::At;
 use super::equation::{Axis, Check, Equation, Verdict};
 use super::figure::shown;
 use super::grid::Grid;
-use super::At;
 use crate::finding::Finding;
 
 /// The value cell `(line, column)` would need for `equation` to hold exactly at its place.
@@ -118,7 +118,12 @@ pub fn locate(grid: &Grid<'_>, equations: &[Equation], findings: &mut [(At, Find
 }
 
 /// The one cell both equations touch at their places, if any.
-fn shared(first: &Equation, first_at: usize, second: &Equation, second_at: usize) -> Option<(usize, usize)> {
+fn shared(
+    first: &Equation,
+    first_at: usize,
+    second: &Equation,
+    second_at: usize,
+) -> Option<(usize, usize)> {
     // The first runs along rows at column `first_at` and the second along columns at line
     // `second_at` (or the other way round): they meet at (second_at, first_at).
     let (rows, rows_at, columns, columns_at) = match first.axis {
@@ -134,7 +139,10 @@ fn transposition(grid: &Grid<'_>, equation: &Equation, at: usize, check: &Check)
     let mut candidates = Vec::new();
     for index in std::iter::once(equation.target).chain(equation.terms.iter().map(|(i, _)| *i)) {
         let (line, column) = cell(equation, index, at);
-        let Some(figure) = grid.lines[line].figure(column).filter(|figure| figure.step > 0) else {
+        let Some(figure) = grid.lines[line]
+            .figure(column)
+            .filter(|figure| figure.step > 0)
+        else {
             continue;
         };
         let wanted = needed(equation, check, index, figure.ore);

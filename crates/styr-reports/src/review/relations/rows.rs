@@ -125,7 +125,7 @@ fn balance(grid: &Grid<'_>, found: &mut Vec<Equation>) {
             lower.starts_with("summa") && test(&lower)
         })
     };
-    let assets = find(&|label| label.contains("tillgångar") && !label.contains("skulder"));
+    let assets = find(&|label| label.trim() == "summa tillgångar");
     let claims = find(&|label| label.contains("eget kapital") && label.contains("skulder"));
     if let (Some(assets), Some(claims)) = (assets, claims) {
         let equation = Equation {
