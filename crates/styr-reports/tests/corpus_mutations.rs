@@ -162,13 +162,7 @@ fn mutants_of_the_clean_excerpts_are_found_where_a_relation_reaches_them() {
         }
     }
     // Ratios in thousandths: exact, and printed as "0,953".
-    let ratio = |part: usize, whole: usize| {
-        if whole == 0 {
-            1000
-        } else {
-            part * 1000 / whole
-        }
-    };
+    let ratio = |part: usize, whole: usize| (part * 1000).checked_div(whole).unwrap_or(1000);
     let shown = |thousandths: usize| format!("{},{:03}", thousandths / 1000, thousandths % 1000);
     for (kind, tally) in &tallies {
         println!(
@@ -196,11 +190,19 @@ fn mutants_of_the_clean_excerpts_are_found_where_a_relation_reaches_them() {
         ratio(changed.at_the_figure, changed.new_errors) >= 950,
         "errors at the figure"
     );
-    assert_eq!(
-        rounding.new_errors, 0,
-        "one unit off is rounding, never an error"
+    assert!(
+        ratio(transposed.at_the_figure, transposed.new_errors) >= 950,
+        "swapped digits reported at the figure"
+    );
+    // One unit off stays inside the rounding of a sum, unless the printed figures already used
+    // up its rounding (a clean table's avrundning at its limit): then it is rightly an error.
+    assert!(
+        ratio(rounding.detected, rounding.mutants) <= 10,
+        "one unit off is rounding"
     );
 }
 
-const FLOOR_CHANGED: usize = 0;
-const FLOOR_TRANSPOSED: usize = 0;
+/// What the review reaches today, in thousandths of the mutants (0,859 and 0,889 measured):
+/// the rest are figures no relation reaches (see the coverage line of `tests/corpus.rs`).
+const FLOOR_CHANGED: usize = 850;
+const FLOOR_TRANSPOSED: usize = 880;

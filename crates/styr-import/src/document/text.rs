@@ -193,6 +193,17 @@ pub fn clean(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_row_inside_a_tab_table_does_not_end_the_table() {
+        let document =
+            parse_text("mnkr\t2023\nTILLGÅNGAR\t\nKassa\t74,1\nSumma\t74,1\n").expect("readable");
+        let [Block::Table(table)] = document.blocks.as_slice() else {
+            panic!("one table: {:?}", document.blocks)
+        };
+        assert_eq!(table.rows.len(), 3);
+    }
+
     use super::*;
 
     #[test]

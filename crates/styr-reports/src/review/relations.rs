@@ -146,3 +146,40 @@ fn describe(grid: &Grid<'_>, equation: &Equation) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::review::review;
+
+    fn reviewed(text: &str) -> crate::review::Review {
+        review(&styr_import::document::parse_text(text).expect("readable"))
+    }
+
+    #[test]
+    fn a_summa_line_below_its_lines_is_checked_without_bold_and_a_wrong_column_is_an_error() {
+        let result = reviewed(
+            "## Balansräkning\n\nmnkr\t2021\t2022\t2023\nFordringar\t400,0\t405,2\t405,3\n\
+             Kassa och bank\t100,0\t109,3\t74,1\nFörråd\t2,0\t2,1\t4,9\n\
+             Summa\t502,0\t516,6\t494,3\n",
+        );
+        let errors: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:?}", result.findings);
+        assert_eq!(errors[0].place, "Summa, 2023 (rad 7)");
+        assert_eq!(errors[0].computed.text, "484,3 mnkr");
+        assert_eq!(result.coverage.relations, 1);
+        assert!(result.coverage.checked_anything());
+    }
+
+    #[test]
+    fn a_table_without_relations_is_named_as_not_understood_and_nothing_is_claimed() {
+        let result = reviewed("## Mål\n\nMål\tUtfall\nNöjdhet\t72\nTrygghet\t65\n");
+        assert!(result.findings.is_empty());
+        assert!(!result.coverage.checked_anything());
+        assert_eq!(result.coverage.not_understood.len(), 1);
+    }
+}

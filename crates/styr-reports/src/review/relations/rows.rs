@@ -37,8 +37,9 @@ pub fn names_total(label: &str) -> bool {
 
 fn accepted(grid: &Grid<'_>, equation: &Equation, labelled: bool) -> Option<(usize, usize)> {
     let (holds, fails) = equation.support(grid);
-    // A labelled total needs more places for it than against it; an unlabelled line two
-    // places for every one against, and at least two.
+    // A labelled total needs more places for it than against it (a tie is no evidence: in
+    // the corpus, ties were coincidences); an unlabelled line two places for every one
+    // against, and at least two.
     let enough = if labelled {
         holds >= 1 && holds > fails
     } else {
