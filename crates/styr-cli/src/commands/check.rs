@@ -74,8 +74,8 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         // figures no relation reached, nor anything when nothing was checked at all.
         CheckFormat::Text if findings.is_empty() && coverage.is_some() => {
             if nothing_checked {
-                "Inget kunde kontrolleras: dokumentet har ingen tabell med samband som styr                  kunde hitta.\n"
-                    .to_string()
+                "Inget kunde kontrolleras: styr fann ingen tabell med samband i dokumentet.\n"
+                .to_string()
             } else {
                 "Inga avvikelser i det som kunde kontrolleras.\n".to_string()
             }
