@@ -75,7 +75,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         CheckFormat::Text if findings.is_empty() && coverage.is_some() => {
             if nothing_checked {
                 "Inget kunde kontrolleras: styr fann ingen tabell med samband i dokumentet.\n"
-                .to_string()
+                    .to_string()
             } else {
                 "Inga avvikelser i det som kunde kontrolleras.\n".to_string()
             }
