@@ -151,6 +151,29 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
         Change::SetDocument { document } => {
             entry("dokument".to_string()).values(json(&before.document), json(document))
         }
+        Change::PutSection { position, section } => entry(format!(
+            "avsnitt/{}",
+            position.map_or_else(|| "nytt".to_string(), |position| (position + 1).to_string())
+        ))
+        .values(
+            position
+                .and_then(|position| before.sections.get(position))
+                .and_then(json),
+            json(section),
+        ),
+        Change::RemoveSection { position } => entry(format!("avsnitt/{}", position + 1))
+            .values(before.sections.get(*position).and_then(json), None),
+        Change::MoveSection { from, to } => entry(format!("avsnitt/{}", from + 1)).values(
+            before
+                .sections
+                .get(*from)
+                .map(|section| format!("{}: {}", from + 1, section.heading)),
+            Some(format!("{}", to + 1)),
+        ),
+        Change::SetProfile { profile } => {
+            entry(format!("grafisk-profil/{}", before.municipality.code))
+                .values(before.profile.as_ref().and_then(json), json(profile))
+        }
     }
 }
 
@@ -176,6 +199,11 @@ pub fn change_label(change: &Change) -> &'static str {
         Change::PutEfficiency { .. } => "spara effektivisering",
         Change::RemoveEfficiency { .. } => "ta bort effektivisering",
         Change::SetDocument { .. } => "ändra dokumentuppgifter",
+        Change::PutSection { position: None, .. } => "lägg till avsnitt",
+        Change::PutSection { .. } => "ändra avsnitt",
+        Change::RemoveSection { .. } => "ta bort avsnitt",
+        Change::MoveSection { .. } => "flytta avsnitt",
+        Change::SetProfile { .. } => "ändra grafisk profil",
     }
 }
 

@@ -39,6 +39,14 @@ pub(crate) fn permitted(
             return Err(AppError::Forbidden(forbidden_text(&action)));
         }
     }
+    // The municipality's look is no part of a version (an adopted version keeps the profile
+    // it was frozen with), so it may change whatever the budget's status.
+    if changes
+        .iter()
+        .all(|change| matches!(change, Change::SetProfile { .. }))
+    {
+        return Ok(());
+    }
     styr_domain::access::status_allows_change(snapshot.status, &actor.role)
         .map_err(|reason| AppError::Frozen(reason.to_string()))
 }

@@ -42,7 +42,7 @@ pub use accounts::Session;
 pub use actor::Actor;
 pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW};
 pub use error::{AppError, WriteFailure};
-pub use followup::Figure;
+pub use followup::{Figure, FollowupRequest, ReportRequest};
 pub use snapshot::Snapshot;
 pub use styr_domain::access::{Action, Role, RoleKind};
 pub use styr_domain::workflow::{Adoption, Status, Step};
@@ -51,7 +51,7 @@ pub use styr_store::{
     UserRecord,
 };
 pub use template::TemplateImport;
-pub use workflow::{Difference, VersionSummary, action_for};
+pub use workflow::{Difference, Edition, VersionSummary, action_for};
 
 use styr_domain::budget::Budget;
 use styr_domain::change::Change;

@@ -12,8 +12,10 @@
 //! refused; a step from a stale revision is refused and recorded.
 
 mod differences;
+mod edition;
 
 pub use differences::differences;
+pub use edition::Edition;
 
 use std::sync::Arc;
 
@@ -81,6 +83,10 @@ impl App {
             .from(current.status)
             .map_err(|reason| AppError::Rejected(reason.to_string()))?;
         let mut budget = current.budget.clone();
+        if step == Step::Adopt {
+            // The version is frozen in the municipality's look as it is now.
+            budget.profile = self.store.profile(&budget.municipality.code).await?;
+        }
         let entry = AuditEntry::new(
             step.label(),
             Some(id),

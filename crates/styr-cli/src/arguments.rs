@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-pub use formats::{CheckFormat, ExportFormat, FollowupFormat, FollowupLayout, ReportFormat};
+pub use formats::{
+    CheckFormat, ExportFormat, FollowupFormat, FollowupLayout, ReportDocument, ReportFormat,
+};
 
 use crate::database::DatabaseArgument;
 
@@ -126,6 +128,9 @@ pub enum Command {
         /// Skriv till en fil i stället för till standard ut.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Budgetversionen att jämföra med; utan det den senast fastställda (eller den enda).
+        #[arg(long)]
+        version: Option<i64>,
     },
     /// Användare och roller: skapa den första administratören, lista, ändra roll, byt lösenord.
     ///
@@ -174,10 +179,12 @@ pub enum Command {
         verbose: bool,
     },
     /// Skriver budgetens rapport: driftbudget, ramberäkning, investeringsplan, riskanalys med
-    /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser.
+    /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser; eller, med
+    /// --document delarsrapport|arsredovisning, delårsrapporten eller verksamhetsberättelsen.
     ///
     /// Dokumentet skrivs ur en budgetfil, eller ur databasen (--database, --budget) när ingen
-    /// fil anges.
+    /// fil anges. Delårsrapporten och verksamhetsberättelsen skrivs ur databasen, med utfallet:
+    /// styr report --database styr.db --document delarsrapport --period 2025-08 --format pdf
     Report {
         /// Budgetfilen (TOML); utan den budgeten i databasen.
         file: Option<PathBuf>,
@@ -192,6 +199,19 @@ pub enum Command {
         /// Skriv till en fil i stället för till standard ut.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Dokumentet: budgetdokumentet, delårsrapporten eller verksamhetsberättelsen.
+        #[arg(long, value_enum, default_value_t = ReportDocument::Budget)]
+        document: ReportDocument,
+        /// Delårsrapportens eller verksamhetsberättelsens sista månad, ÅÅÅÅ-MM (2025-08).
+        #[arg(long)]
+        period: Option<String>,
+        /// Budgetens version i databasen. Budgetdokumentet skrivs ur den versionen (en
+        /// fastställd version som den fastställdes; en version som inte är fastställd märks
+        /// UTKAST eller FÖRSLAG på varje sida); delårsrapporten och verksamhetsberättelsen
+        /// jämför utfallet med den. Utan den: budgetdokumentet ur den aktuella versionen,
+        /// uppföljningen mot den senast fastställda.
+        #[arg(long = "version", value_name = "N")]
+        version: Option<i64>,
     },
     /// Skriver gränserna för hur stora filer styr läser – förvalen, eller de som --limits
     /// anger – som en fil att ändra och ge med --limits.

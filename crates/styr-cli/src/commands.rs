@@ -7,12 +7,14 @@
 //! styr import bok.se        → followup::import
 //! styr import mall.xlsx     → template::import
 //! styr report budget.toml   → report::run
+//! styr report --document delarsrapport --period 2025-08 → interim::run
 //! ```
 
 pub mod backup;
 pub mod budget_file;
 pub mod check;
 pub mod followup;
+pub mod interim;
 pub mod report;
 pub mod serve;
 pub mod template;

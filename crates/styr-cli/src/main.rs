@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use arguments::{Cli, Command, ExportFormat, UserAction};
+use arguments::{Cli, Command, ExportFormat, ReportDocument, UserAction};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -69,6 +69,7 @@ fn main() -> ExitCode {
             year,
             through,
             output,
+            version,
         } => {
             let options = commands::followup::Options {
                 format,
@@ -76,6 +77,7 @@ fn main() -> ExitCode {
                 year,
                 through,
                 output: output.as_deref(),
+                version,
             };
             match file {
                 Some(file) => {
@@ -127,13 +129,30 @@ fn main() -> ExitCode {
             budget,
             format,
             output,
-        } => commands::report::run(
-            file.as_deref(),
-            &database.url(),
-            budget,
-            format,
-            output.as_deref(),
-        ),
+            document,
+            period,
+            version,
+        } => match document {
+            ReportDocument::Budget => commands::report::run(
+                file.as_deref(),
+                &database.url(),
+                (budget, version),
+                format,
+                output.as_deref(),
+            ),
+            interim => commands::interim::run(
+                &commands::interim::Options {
+                    document: interim,
+                    file: file.as_deref(),
+                    database_url: &database.url(),
+                    budget,
+                    period: period.as_deref(),
+                    version,
+                    format,
+                },
+                output.as_deref(),
+            ),
+        },
         Command::Limits => limits::show(),
     }
 }

@@ -139,3 +139,27 @@ pub fn normalised_lines(text: &str) -> Vec<String> {
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
+
+/// The text with the words typst hyphenated at a line's end joined again: "föregå-" at the end
+/// of a line and "ende" at the start of the next read "föregående". typst's hyphen is a soft
+/// hyphen (U+00AD) in the text layer; a hyphen of the text ("delår- och") is followed by a
+/// space in the source and stays.
+pub fn dehyphenated(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut joined = String::new();
+    for (index, line) in lines.iter().enumerate() {
+        let next = lines.get(index + 1).copied().unwrap_or("");
+        let broken = line
+            .strip_suffix(['-', '\u{ad}', '\u{2010}'])
+            .filter(|rest| rest.ends_with(char::is_alphabetic))
+            .filter(|_| next.starts_with(char::is_lowercase));
+        match broken {
+            Some(rest) => joined.push_str(rest),
+            None => {
+                joined.push_str(line);
+                joined.push('\n');
+            }
+        }
+    }
+    joined
+}

@@ -17,6 +17,7 @@ use crate::investment::InvestmentPlan;
 use crate::money::{OverflowAt, Stated};
 use crate::operating::{OperatingRow, UnitLines};
 use crate::organisation::{Organisation, UnitId};
+use crate::profile::Profile;
 use crate::risk::{Bands, Risk, Scales};
 use crate::statement::Statement;
 
@@ -81,6 +82,9 @@ pub struct Budget {
     pub risks: Vec<Risk>,
     pub controls: Vec<ControlActivity>,
     pub statements: Vec<Statement>,
+    /// The municipality's graphic profile, when it has one of its own (otherwise the default):
+    /// kept with the municipality, read with each of its budgets.
+    pub profile: Option<Profile>,
 }
 
 impl Budget {

@@ -11,17 +11,19 @@
 //!
 //! A refused change leaves the budget exactly as it was. The figures of the operating budget
 //! and its frames are changed in `operating`; the registers (projects, risks, controls,
-//! goals, investigations, the document's metadata) in `records`.
+//! goals, investigations, the document's metadata) in `records`; the text sections in
+//! `sections`.
 
 mod operating;
 mod records;
+mod sections;
 
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::budget::Budget;
 use crate::calendar::Year;
-use crate::document::DocumentMetadata;
+use crate::document::{DocumentMetadata, Section};
 use crate::efficiency::EfficiencyInvestigation;
 use crate::goals::Goal;
 use crate::internal_control::{ControlActivity, ControlResult};
@@ -29,6 +31,7 @@ use crate::investment::InvestmentProject;
 use crate::money::{Amount, OverflowAt};
 use crate::operating::LineKind;
 use crate::organisation::UnitId;
+use crate::profile::Profile;
 use crate::risk::Risk;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -103,6 +106,23 @@ pub enum Change {
     SetDocument {
         document: DocumentMetadata,
     },
+    /// Adds a text section (`position` none: at the end) or replaces the one at `position`.
+    PutSection {
+        position: Option<usize>,
+        section: Section,
+    },
+    RemoveSection {
+        position: usize,
+    },
+    /// Moves the section at `from` to `to` (both counted before the move).
+    MoveSection {
+        from: usize,
+        to: usize,
+    },
+    /// The municipality's graphic profile, shared by every budget of the municipality.
+    SetProfile {
+        profile: Profile,
+    },
 }
 
 /// Why a change cannot be made; each message is a sentence for the person who tried.
@@ -134,6 +154,10 @@ pub enum ChangeError {
     UnknownGoal(String),
     #[error("det finns ingen utredning på rad {0}")]
     UnknownEfficiency(usize),
+    #[error("det finns inget avsnitt nummer {0}")]
+    UnknownSection(usize),
+    #[error("rubriknivån ska vara 1–4, inte {0}")]
+    SectionLevel(u8),
     #[error("{field} får inte vara tomt")]
     Empty { field: &'static str },
     /// A figure the change would make too large to compute, named.
@@ -185,6 +209,13 @@ impl Budget {
             Change::SetDocument { document } => {
                 require_text("Titeln", &document.title)?;
                 self.document = document.clone();
+                Ok(())
+            }
+            Change::PutSection { position, section } => self.put_section(*position, section),
+            Change::RemoveSection { position } => self.remove_section(*position),
+            Change::MoveSection { from, to } => self.move_section(*from, *to),
+            Change::SetProfile { profile } => {
+                self.profile = Some(profile.clone());
                 Ok(())
             }
         }

@@ -34,6 +34,7 @@ pub mod operating;
 pub mod organisation;
 pub mod parse;
 pub mod percent;
+pub mod profile;
 pub mod risk;
 pub mod rounding;
 pub mod severity;

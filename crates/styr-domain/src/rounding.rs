@@ -48,6 +48,49 @@ pub fn largest_remainder(
         .collect()
 }
 
+/// The parts rounded to whole steps of `precision` so that they add up to `target` (a whole
+/// number of steps, near the parts' exact sum): the parts are rounded down, and the steps
+/// still missing go one each to the parts with the largest remainders — or, when `target`
+/// lies below the rounded-down sum, are taken one each from the parts with the smallest.
+/// What a shown table does when a sum it shows elsewhere must be the sum of these parts.
+pub fn apportion(
+    parts: &[Amount],
+    target: Amount,
+    precision: Precision,
+) -> Result<Vec<Amount>, AmountOverflow> {
+    let step = i128::from(precision.step_ore());
+    let mut floors: Vec<i128> = parts
+        .iter()
+        .map(|part| i128::from(part.ore()).div_euclid(step) * step)
+        .collect();
+    if floors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut missing = (i128::from(target.ore()) - floors.iter().sum::<i128>()) / step;
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(i128::from(parts[index].ore()).rem_euclid(step)));
+    let mut turn = 0;
+    while missing > 0 {
+        floors[order[turn % order.len()]] += step;
+        missing -= 1;
+        turn += 1;
+    }
+    let mut turn = 0;
+    while missing < 0 {
+        floors[order[order.len() - 1 - turn % order.len()]] -= step;
+        missing += 1;
+        turn += 1;
+    }
+    floors
+        .into_iter()
+        .map(|ore| {
+            i64::try_from(ore)
+                .map(Amount::from_ore)
+                .map_err(|_| AmountOverflow)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +98,44 @@ mod tests {
 
     fn kr(values: &[i64]) -> Vec<Amount> {
         values.iter().map(|&kr| Amount::from_kr(kr)).collect()
+    }
+
+    #[test]
+    fn parts_are_apportioned_to_a_given_total() {
+        // 1 400 + 1 400 + 1 700 kr to 6 tkr: one step more than the rounded 5.
+        let shown = apportion(
+            &kr(&[1_400, 1_400, 1_700]),
+            Amount::from_tkr(6),
+            Precision::TKR,
+        )
+        .expect("in range");
+        assert_eq!(shown, [2, 2, 2].map(Amount::from_tkr));
+        let shown = apportion(
+            &kr(&[1_400, 1_400, 1_700]),
+            Amount::from_tkr(3),
+            Precision::TKR,
+        )
+        .expect("in range");
+        assert_eq!(shown, [1, 1, 1].map(Amount::from_tkr));
+        let shown = apportion(
+            &kr(&[1_400, 1_400, 1_700]),
+            Amount::from_tkr(2),
+            Precision::TKR,
+        )
+        .expect("in range");
+        assert_eq!(
+            shown,
+            [1, 0, 1].map(Amount::from_tkr),
+            "the smallest remainder gives first"
+        );
+        assert_eq!(
+            largest_remainder(&kr(&[1_400, 1_400, 1_700]), Precision::TKR),
+            apportion(
+                &kr(&[1_400, 1_400, 1_700]),
+                Amount::from_tkr(5),
+                Precision::TKR
+            )
+        );
     }
 
     #[test]

@@ -87,5 +87,6 @@ pub(crate) fn budget(amounts: &[[i64; 5]; 3]) -> Budget {
         risks: Vec::new(),
         controls: Vec::new(),
         statements: Vec::new(),
+        profile: None,
     }
 }

@@ -7,6 +7,7 @@
 
 mod figures;
 mod general;
+mod profile;
 mod raw;
 mod reader;
 mod risks;
@@ -20,6 +21,7 @@ use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use reader::Reader;
 
+pub(crate) use writer::toml_string;
 pub use writer::write_budget;
 
 /// The version of the format this reader understands.
@@ -117,6 +119,10 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
     let bands = risks::bands(&mut reader, &raw.risk_band);
     let risk_register = risks::risks(&mut reader, &raw.risk);
     let controls = risks::controls(&mut reader, &raw.control, &risk_register);
+    let profile = raw
+        .profile
+        .as_ref()
+        .map(|raw| profile::profile(&mut reader, raw));
     if !reader.issues.is_empty() {
         let mut issues = reader.issues.into_vec();
         issues.sort_by_key(|issue| (issue.line, issue.column));
@@ -148,6 +154,7 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
         risks: risk_register,
         controls,
         statements,
+        profile,
     })
 }
 

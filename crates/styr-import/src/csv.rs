@@ -81,8 +81,9 @@ pub fn read_csv_within(
         column(Some(&profile.account)),
         column(Some(&profile.amount)),
     );
-    let (cost_centre, text, voucher) = (
+    let (cost_centre, project, text, voucher) = (
         column(profile.cost_centre.as_ref()),
+        column(profile.project.as_ref()),
         column(profile.text.as_ref()),
         column(profile.voucher.as_ref()),
     );
@@ -94,6 +95,7 @@ pub fn read_csv_within(
         account,
         amount,
         cost_centre,
+        project,
         text,
         voucher,
     };

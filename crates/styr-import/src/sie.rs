@@ -29,6 +29,13 @@ pub use records::{
     Transaction, TransactionKind, Voucher,
 };
 pub use styr_domain::followup::mapping::is_result_account;
+pub use styr_domain::followup::projects::is_investment_account;
+
+/// Whether an import keeps a booking on `account`: a result account, which the operating
+/// follow-up reads, or an investment account (10–14), which the investment follow-up reads.
+pub fn is_kept_account(account: u32) -> bool {
+    is_result_account(account) || is_investment_account(account)
+}
 
 /// Receives what grows with the books, one record at a time.
 pub trait SieSink {

@@ -1,7 +1,9 @@
 //! The one place a file format is chosen. A [`Document`] (`styr_render::document`: the blocks
 //! of the board's budget document and its tables as sheets, every figure already shown) is
 //! rendered by [`render`] in any [`Format`]; the CLI's `styr report`, the web's downloads and
-//! the web's report page all call it, so no front end picks a renderer of its own.
+//! the web's report page all call it, so no front end picks a renderer of its own. The
+//! delårsrapport and the verksamhetsberättelse ([`interim_document`]) are documents of the
+//! same blocks and go through the same `render`.
 //!
 //! ```text
 //! let document = styr_output::budget_document(&report)?;
@@ -14,13 +16,14 @@
 
 use serde::Deserialize;
 
-pub use styr_render::document::{Document, budget_document, report_page};
+pub use styr_render::document::{Document, budget_document, interim_document, report_page};
 
 /// A format the budget document is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// Typeset in-process: page numbers, a contents with page numbers, embedded fonts.
+    /// Typeset in-process by typst: tagged (PDF/UA-1), hyphenated, page numbers, a contents
+    /// with page numbers, bookmarks, embedded fonts.
     Pdf,
     /// Word, to edit the text: Word's own headings, a contents field, tables that repeat their header.
     Docx,
@@ -83,7 +86,7 @@ impl Format {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error(transparent)]
-    Pdf(#[from] styr_pdf::PdfError),
+    Pdf(#[from] styr_typst::TypstError),
     #[error("filen kan inte skrivas: {0}")]
     Write(#[from] std::io::Error),
 }
@@ -92,12 +95,40 @@ pub enum RenderError {
 pub fn render(document: &Document, format: Format) -> Result<Vec<u8>, RenderError> {
     use styr_render::document::{html, markdown};
     Ok(match format {
-        Format::Pdf => styr_pdf::pdf(document)?,
-        Format::Docx => styr_render::docx::docx(document)?,
+        Format::Pdf => pdf(document)?,
+        Format::Docx => styr_render::docx::docx(document, &picture)?,
         Format::Xlsx => styr_render::xlsx::workbook(&document.sheets, &document.title)?,
         Format::Html => html::html(document).into_bytes(),
         Format::Markdown => markdown::markdown(document).into_bytes(),
     })
+}
+
+/// The document typeset by typst: the job `styr-pdf` writes, compiled by `styr-typst`.
+fn pdf(document: &Document) -> Result<Vec<u8>, styr_typst::TypstError> {
+    let typesetting = styr_pdf::typesetting(document);
+    styr_typst::pdf(&styr_typst::Job {
+        source: typesetting.source,
+        files: typesetting.files,
+        fonts: styr_pdf::FONTS,
+        date: typesetting.date,
+        ident: typesetting.ident,
+    })
+}
+
+/// A picture for Word: the SVG drawn as PNG at twice its size, with the PDF's fonts.
+fn picture(svg: &str) -> Result<Vec<u8>, String> {
+    styr_typst::png(svg, 2, styr_pdf::FONTS).map_err(|error| error.to_string())
+}
+
+/// Whether a logo draws: an SVG that typst's renderer cannot read is refused when it is
+/// uploaded rather than when a document is written.
+pub fn check_logo(logo: &styr_domain::profile::Logo) -> Result<(), String> {
+    match logo.format {
+        styr_domain::profile::LogoFormat::Svg => {
+            picture(&String::from_utf8_lossy(&logo.bytes)).map(|_| ())
+        }
+        styr_domain::profile::LogoFormat::Png => Ok(()),
+    }
 }
 
 #[cfg(test)]

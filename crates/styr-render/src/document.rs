@@ -3,7 +3,8 @@
 //! section with the table or register it places (`shows`). Every format renders these blocks
 //! (PDF, Word, HTML, Markdown) or the sheets beside them (Excel), and the figures in both are
 //! `styr_reports::shown`'s: a rounded figure or a sentence reads the same in every file and on
-//! the web page.
+//! the web page. The delårsrapport and the verksamhetsberättelse are documents of the same
+//! blocks ([`interim`]), written from the follow-up.
 //!
 //! ```text
 //! [Contents] [Heading 1 "Kommunstyrelsen"] [Paragraph …] [Heading 2 "Ekonomiska ramar, …"]
@@ -12,6 +13,7 @@
 
 mod findings;
 pub mod html;
+pub mod interim;
 pub mod markdown;
 mod model;
 mod placements;
@@ -19,13 +21,15 @@ mod prose;
 mod tables;
 
 use styr_domain::money::AmountOverflow;
+use styr_domain::workflow::Status;
 use styr_reports::BudgetReport;
 use styr_reports::shown::{Shown, shown};
 
 use crate::text::metadata_rows;
 
-pub use model::{Block, Cell, Column, Document, Row, Span, Style, Table};
-pub use prose::prose;
+pub use interim::interim_document;
+pub use model::{Block, Cell, Column, Document, Figure, List, Row, Span, Style, Table};
+pub use prose::{prose, prose_within};
 
 /// The budget document of a report, section by section, with its tables as sheets; an
 /// [`AmountOverflow`] when a shown sum leaves the range of an amount.
@@ -36,7 +40,31 @@ pub fn budget_document(report: &BudgetReport) -> Result<Document, AmountOverflow
         metadata: metadata_rows(&report.document),
         blocks: blocks(report, &shown),
         sheets: crate::xlsx::report::sheets(report, &shown),
+        municipality: report.municipality.clone(),
+        profile: report.profile.clone().unwrap_or_default(),
+        marking: None,
     })
+}
+
+impl Document {
+    /// The document as a version in `status` reads: a version that is not adopted says so on
+    /// every page ("UTKAST", or "FÖRSLAG" once submitted) and shows no decision date, which
+    /// only an adoption gives it.
+    pub fn in_status(mut self, status: Status) -> Document {
+        self.marking = match status {
+            Status::Draft => Some("UTKAST".into()),
+            Status::Submitted => Some("FÖRSLAG".into()),
+            Status::Adopted => None,
+        };
+        if self.marking.is_some() {
+            for (label, value) in &mut self.metadata {
+                if *label == "Datum för beslut" {
+                    value.clear();
+                }
+            }
+        }
+        self
+    }
 }
 
 /// The report page of the web: the budget document followed by the check of its stated
@@ -47,9 +75,20 @@ pub fn report_page(report: &BudgetReport) -> Result<Document, AmountOverflow> {
     Ok(document)
 }
 
+/// "Bilaga 1 – Internkontrollplan 2025": an appendix, which starts on a new page.
+fn is_appendix(heading: &str) -> bool {
+    heading
+        .trim_start()
+        .get(..6)
+        .is_some_and(|start| start.eq_ignore_ascii_case("bilaga"))
+}
+
 fn blocks(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
     let mut blocks = vec![Block::Contents];
     for section in &report.sections {
+        if is_appendix(&section.heading) {
+            blocks.push(Block::PageBreak);
+        }
         blocks.push(Block::Heading {
             level: section.level.clamp(1, 4),
             text: section.heading.clone(),
@@ -60,7 +99,7 @@ fn blocks(report: &BudgetReport, shown: &Shown) -> Vec<Block> {
             .map(|shows| placements::place_around_text(report, shown, shows))
             .unwrap_or_default();
         blocks.extend(before);
-        blocks.extend(prose(&section.text));
+        blocks.extend(prose_within(&section.text, section.level));
         blocks.extend(after);
     }
     if report.sections.is_empty() {

@@ -1,18 +1,25 @@
-//! The follow-up report as Markdown ([`markdown`]), CSV ([`csv`]), JSON and an SVG chart
-//! ([`chart_svg`]). Tables in tkr (rounded half away from zero, each figure on its own: a
-//! follow-up compares figures, it adds up no table of parts), Swedish number format; the sums
-//! to date and the deviations are `styr_reports::shown::followup`'s.
+//! The follow-up report as Markdown ([`markdown`]), CSV ([`csv`]), JSON and SVG charts
+//! ([`chart`]: monthly bars with the accumulated line, and the course of a deviation). Tables
+//! in whole tkr as `styr_reports::shown::followup` rounds them (a table that adds up and
+//! subtracts as printed), Swedish number format; a month that is not booked reads "ej
+//! bokfört", never 0.
 
-mod chart;
+pub mod chart;
 mod csv;
 mod markdown;
 
-use styr_domain::followup::month::MONTH_NAMES;
 use styr_reports::followup::{BudgetSource, FollowupReport};
 
-pub use chart::chart_svg;
+pub use chart::{chart_svg, course_svg};
 pub use csv::csv;
 pub use markdown::markdown;
+pub use styr_reports::shown::interim::{period_words, short_period};
+
+/// What a month without outcome reads, in every table and file.
+pub const NOT_BOOKED: &str = "ej bokfört";
+
+/// The one sentence on signs every follow-up page and file states.
+pub const SIGNS: &str = "Belopp i tkr. Intäkter är positiva och kostnader negativa, och en positiv avvikelse är alltid till nämndens fördel (utfall minus budget).";
 
 /// Which follow-up a controller is writing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,67 +28,67 @@ pub enum Layout {
     Month,
     /// Delårsrapport: January–August, with the full-year forecast.
     Interim,
-    /// Årsbokslut: the whole year, budget against outcome.
+    /// Årsbokslut: the whole year, budget against outcome once every month is booked.
     YearEnd,
 }
 
 impl Layout {
-    /// The months the layout covers, given how far the books go.
-    pub fn through(self, report: &FollowupReport) -> u8 {
+    /// The last month of the period the layout asks for: `None` for as far as the books go.
+    pub fn period(self) -> Option<u8> {
         match self {
-            Layout::Month => report.through,
-            Layout::Interim => 8,
-            Layout::YearEnd => 12,
+            Layout::Month => None,
+            Layout::Interim => Some(8),
+            Layout::YearEnd => Some(12),
         }
     }
 }
 
-/// "januari–augusti", "januari", or "" before any month.
-pub fn period_words(through: u8) -> String {
-    match through {
-        0 => String::new(),
-        1 => MONTH_NAMES[0].to_string(),
-        _ => format!(
-            "{}–{}",
-            MONTH_NAMES[0],
-            MONTH_NAMES[usize::from(through - 1)]
-        ),
-    }
-}
-
-pub(crate) fn short_period(through: u8) -> String {
-    match through {
-        0 => "–".into(),
-        1 => "jan".into(),
-        _ => format!("jan–{}", &MONTH_NAMES[usize::from(through - 1)][..3]),
-    }
-}
-
+/// The heading: "Uppföljning januari–augusti 2025: Kommunstyrelsen", "Delårsrapport
+/// januari–augusti 2025: …", "Årsbokslut 2025: …" — with "preliminärt, 8 av 12 månader
+/// bokförda" while the year is not closed.
 pub fn heading(report: &FollowupReport, layout: Layout) -> String {
-    let through = layout.through(report);
     match layout {
         Layout::Month => format!(
             "Uppföljning {} {}: {}",
-            period_words(through),
+            period_words(report.through),
             report.year,
             report.title
         ),
         Layout::Interim => format!(
-            "Delårsrapport januari–augusti {}: {}",
-            report.year, report.title
+            "Delårsrapport {} {}: {}",
+            period_words(report.period),
+            report.year,
+            report.title
         ),
-        Layout::YearEnd => format!("Årsbokslut {}: {}", report.year, report.title),
+        Layout::YearEnd if report.is_closed() => {
+            format!("Årsbokslut {}: {}", report.year, report.title)
+        }
+        Layout::YearEnd => format!(
+            "Årsbokslut {}: {} (preliminärt, {} av 12 månader bokförda)",
+            report.year, report.title, report.through
+        ),
     }
 }
 
-pub(crate) fn source_sentence(report: &FollowupReport) -> &'static str {
-    match report.budget_source {
-        BudgetSource::Budget => {
-            "Budgeten är nämndens driftbudget fördelad på månaderna, jämnt eller efter radens periodisering."
+/// What the budget is, in one sentence: the version compared with, or the file's own.
+pub fn source_sentence(report: &FollowupReport) -> String {
+    match (report.budget_source, &report.version) {
+        (BudgetSource::Budget, Some(version)) => format!(
+            "{} Den är fördelad på månaderna jämnt eller efter radens periodisering.",
+            version.sentence()
+        ),
+        (BudgetSource::Budget, None) => {
+            "Budgeten är nämndens driftbudget fördelad på månaderna, jämnt eller efter radens periodisering.".into()
         }
-        BudgetSource::PeriodBudget => "Budgeten är ekonomisystemets periodbudget (#PBUDGET).",
-        BudgetSource::None => "Filen har ingen budget; tabellerna visar utfallet.",
+        (BudgetSource::PeriodBudget, _) => "Budgeten är ekonomisystemets periodbudget (#PBUDGET).".into(),
+        (BudgetSource::None, _) => "Filen har ingen budget; tabellerna visar utfallet.".into(),
     }
+}
+
+/// What is booked: "Bokfört januari–augusti; september–december är ej bokförda." — every
+/// month of the period that is not booked named, so no view claims more than the books hold.
+pub fn booked_sentence(report: &FollowupReport) -> String {
+    styr_reports::shown::interim::booked_sentence(report)
 }
 
 pub fn json(report: &FollowupReport) -> String {

@@ -5,6 +5,7 @@
 //! ([`fdp`]), the follow-up ([`followup`]), the findings as text, and the one CSV writer
 //! ([`csv`]) and the Markdown escaping ([`markdown`]) every file of people's text goes through.
 
+pub mod chart;
 pub mod csv;
 pub mod document;
 pub mod docx;

@@ -32,6 +32,8 @@ pub struct BudgetReport {
     pub control_plan: Vec<ControlRow>,
     /// The consistency check's findings, so every rendering can show them.
     pub findings: Vec<Finding>,
+    /// The municipality's graphic profile the documents are written in (none: the default).
+    pub profile: Option<styr_domain::profile::Profile>,
 }
 
 /// Computes every figure of the budget's report from its rows; or says which figure cannot be
@@ -67,6 +69,7 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FigureError> {
         risks: risk_report(budget),
         control_plan: control_plan(budget),
         findings: check(budget),
+        profile: budget.profile.clone(),
     })
 }
 

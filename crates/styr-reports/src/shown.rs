@@ -20,6 +20,7 @@
 
 pub mod followup;
 mod frame;
+pub mod interim;
 mod investment;
 mod operating;
 pub mod template;

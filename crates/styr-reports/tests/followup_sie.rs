@@ -32,11 +32,13 @@ fn report() -> Option<FollowupReport> {
     Some(
         follow_up(&FollowupInput {
             budget: None,
+            version: None,
             outcome: &outcome,
             accounts: &accounts,
             cost_centres: &CostCentreMapping::default(),
             profiles: &BTreeMap::new(),
             forecasts: &[],
+            explanations: &[],
             year: Year::new(2011).expect("a year"),
             through: None,
             title: file.header.company_name.clone().unwrap_or_default(),

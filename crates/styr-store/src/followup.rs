@@ -7,14 +7,18 @@
 //!   drill-down reads (a month's vouchers, packed per voucher and month: `packing`).
 //! - `rules`, `line_profiles`, `forecasts`, `import_profiles`: the mapping from accounts and
 //!   cost centres to budget lines and units, how a year's budget is spread over months, a
-//!   unit's forecast, and saved CSV layouts.
+//!   unit's forecast with the history of every forecast entered, and saved CSV layouts.
+//! - `commentary`, `projects`: what people write beside the figures (a deviation's
+//!   explanation, a report's texts), and the investment follow-up's rules and forecasts.
 
+mod commentary;
 mod forecasts;
 mod import;
 mod import_profiles;
 mod line_profiles;
 mod outcome;
 mod packing;
+mod projects;
 mod rules;
 
 pub use import::OutcomeImport;
@@ -55,6 +59,8 @@ pub struct BookedRow {
     pub month: String,
     pub account: u32,
     pub cost_centre: Option<String>,
+    /// The project object (SIE dimension 6), when the row has one.
+    pub project: Option<String>,
     /// Debit positive.
     pub amount: Amount,
     pub text: String,
@@ -64,7 +70,7 @@ pub(crate) fn month_text(month: Month) -> String {
     month.to_string()
 }
 
-fn month(text: &str) -> Result<Month, StoreError> {
+pub(crate) fn month(text: &str) -> Result<Month, StoreError> {
     let parsed = text.split_once('-').and_then(|(year, number)| {
         let year = styr_domain::calendar::Year::new(year.parse().ok()?).ok()?;
         Month::new(year, number.parse().ok()?)

@@ -31,10 +31,14 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0006_audit_numbered_by_the_log.sqlite.sql"),
         include_str!("../migrations/0006_audit_numbered_by_the_log.postgres.sql"),
     ),
+    (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
+    (50, PROFILES, PROFILES),
 ];
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");
+const FOLLOWUP_REPORTS: &str = include_str!("../migrations/0040_followup_reports.sql");
+const PROFILES: &str = include_str!("../migrations/0050_profiles.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

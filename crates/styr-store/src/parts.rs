@@ -4,6 +4,7 @@ mod document;
 mod frames;
 pub(crate) mod operating;
 mod organisation;
+mod profile;
 mod registers;
 mod risks;
 
@@ -29,17 +30,21 @@ pub enum Part {
     Investment,
     /// Scales, bands, risks, control activities and their results.
     Risks,
+    /// The municipality's graphic profile: written for the budget's municipality code when the
+    /// budget has one, and read with every budget of that municipality.
+    Profile,
 }
 
 impl Part {
     /// Every part written with a new budget (the document row is inserted separately).
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Organisation,
         Part::Registers,
         Part::Frames,
         Part::Operating,
         Part::Investment,
         Part::Risks,
+        Part::Profile,
     ];
 }
 
@@ -94,6 +99,7 @@ pub async fn write_part(
         Part::Operating => operating::write(connection, id, budget).await,
         Part::Investment => operating::write_investment(connection, id, budget).await,
         Part::Risks => risks::write(connection, id, budget).await,
+        Part::Profile => profile::write(connection, budget).await,
     }
 }
 
@@ -108,6 +114,7 @@ pub async fn read_budget(
     operating::read(connection, id, &mut budget).await?;
     operating::read_investment(connection, id, &mut budget).await?;
     risks::read(connection, id, &mut budget).await?;
+    budget.profile = profile::read(connection, &budget.municipality.code).await?;
     Ok((revision, budget))
 }
 

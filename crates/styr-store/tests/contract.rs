@@ -283,6 +283,7 @@ fn ledger() -> styr_domain::followup::LedgerImport {
         month,
         account,
         cost_centre: cost_centre.map(str::to_string),
+        project: None,
         amount: Amount::from_ore(ore),
         text: text.into(),
     };
@@ -321,6 +322,7 @@ fn ledger() -> styr_domain::followup::LedgerImport {
         cost_centre_names: [("1100".to_string(), "Ekonomi".to_string())]
             .into_iter()
             .collect(),
+        project_names: Default::default(),
     }
 }
 
@@ -439,7 +441,7 @@ async fn rules_forecasts_and_profiles_read_back() {
         };
         assert_eq!(
             store
-                .set_forecast(id, &forecast, &stamp())
+                .set_forecast(id, &forecast, None, &stamp())
                 .await
                 .expect("set"),
             None,
@@ -447,7 +449,7 @@ async fn rules_forecasts_and_profiles_read_back() {
         );
         forecast.amount = Amount::from_tkr(-119_000);
         let previous = store
-            .set_forecast(id, &forecast, &stamp())
+            .set_forecast(id, &forecast, None, &stamp())
             .await
             .expect("set");
         assert_eq!(

@@ -167,6 +167,42 @@ pub fn router() -> Router<AppState> {
             "/api/v1/budgets/{id}/followup/cost-centre-rules",
             get(followup::rules::cost_centre_rules).put(followup::rules::set_cost_centre_rules),
         )
+        .route(
+            "/api/v1/budgets/{id}/followup/explanations",
+            get(followup::commentary::explanations),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/explanations/{unit}/{row}",
+            put(followup::commentary::explain),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/forecasts",
+            get(followup::commentary::forecast_history),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/course",
+            get(followup::commentary::course),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/investments",
+            get(followup::investments::investments),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/investments/forecasts",
+            post(followup::investments::set_project_forecast),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/project-rules",
+            get(followup::investments::project_rules).put(followup::investments::set_project_rules),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/reports/{document}",
+            get(crate::interim::report_api),
+        )
+        .route(
+            "/api/v1/budgets/{id}/followup/reports/{document}/texts",
+            get(crate::interim::texts).put(crate::interim::set_texts),
+        )
 }
 
 pub fn openapi_pretty() -> String {

@@ -20,6 +20,12 @@ use crate::extract::{ApiPath, ApiQuery, PagePath, PageQuery};
 #[serde(transparent)]
 pub struct DocumentFormat(Format);
 
+impl DocumentFormat {
+    pub fn format(self) -> Format {
+        self.0
+    }
+}
+
 /// The schema names every format by its key, so a client (and the API's fuzzer) knows the
 /// five values instead of guessing strings.
 impl utoipa::PartialSchema for DocumentFormat {
@@ -34,8 +40,13 @@ impl utoipa::PartialSchema for DocumentFormat {
 
 impl ToSchema for DocumentFormat {}
 
-/// The document (or, for xlsx, its tables) in a format.
-pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError> {
+/// The document (or, for xlsx, its tables) in a format, as a version in `status` reads (none:
+/// as the budget is, unmarked).
+pub fn render(
+    report: &BudgetReport,
+    format: Format,
+    status: Option<styr_app::Status>,
+) -> Result<Vec<u8>, ApiError> {
     let failed = |error: &dyn std::fmt::Display| {
         ApiError::internal(
             "render_failed",
@@ -46,6 +57,10 @@ pub fn render(report: &BudgetReport, format: Format) -> Result<Vec<u8>, ApiError
     // A sum too large to hold is the budget's problem, not the server's.
     let document = styr_output::budget_document(report)
         .map_err(|error| ApiError::invalid(format!("Dokumentet kan inte räknas fram: {error}.")))?;
+    let document = match status {
+        Some(status) => document.in_status(status),
+        None => document,
+    };
     styr_output::render(&document, format).map_err(|error| failed(&error))
 }
 
@@ -83,7 +98,7 @@ pub fn file_stem(title: &str) -> String {
     }
 }
 
-fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+pub(crate) fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),
@@ -97,20 +112,37 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
         .into_response()
 }
 
-async fn document_response(state: &Acting, id: i64, format: Format) -> Result<Response, ApiError> {
-    let snapshot = state.app.snapshot(id).await?;
+/// Version `version` of the document (without it, the current version): an adopted version as
+/// it was frozen, to the byte; one that is not adopted marked UTKAST or FÖRSLAG on every page.
+async fn document_response(
+    state: &Acting,
+    id: i64,
+    format: Format,
+    version: Option<i64>,
+) -> Result<Response, ApiError> {
+    let edition = state.app.edition(id, version).await?;
+    let title = edition.budget.document.title.clone();
+    let number = edition.number;
     // Typesetting takes tens of milliseconds: off the threads that answer other requests.
-    let rendering = std::sync::Arc::clone(&snapshot);
-    let bytes = tokio::task::spawn_blocking(move || render(rendering.report(), format))
-        .await
-        .map_err(|error| {
-            ApiError::internal(
-                "render_failed",
-                "Dokumentet kunde inte skrivas.",
-                Box::new(error),
-            )
-        })??;
-    let stem = file_stem(&snapshot.budget.document.title);
+    let bytes = tokio::task::spawn_blocking(move || {
+        let report = styr_reports::budget_report(&edition.budget).map_err(|error| {
+            ApiError::invalid(format!("Dokumentet kan inte räknas fram: {error}."))
+        })?;
+        render(&report, format, Some(edition.status))
+    })
+    .await
+    .map_err(|error| {
+        ApiError::internal(
+            "render_failed",
+            "Dokumentet kunde inte skrivas.",
+            Box::new(error),
+        )
+    })??;
+    let stem = file_stem(&title);
+    let stem = match version {
+        Some(_) => format!("{stem}-version-{number}"),
+        None => stem,
+    };
     let name = match format {
         Format::Xlsx => format!("{stem}-tabeller.xlsx"),
         other => format!("{stem}.{}", other.extension()),
@@ -124,7 +156,17 @@ pub async fn document_page(
     PagePath((id, format)): PagePath<(i64, String)>,
 ) -> Result<Response, PageError> {
     let format = Format::from_key(&format).ok_or_else(PageError::not_found)?;
-    Ok(document_response(&state, id, format).await?)
+    Ok(document_response(&state, id, format, None).await?)
+}
+
+/// `GET /budget/{id}/versioner/{number}/dokument/{format}`: a version's document, from the
+/// Versioner page; an adopted version downloads as it was adopted while a revision is open.
+pub async fn version_document_page(
+    state: Acting,
+    PagePath((id, number, format)): PagePath<(i64, i64, String)>,
+) -> Result<Response, PageError> {
+    let format = Format::from_key(&format).ok_or_else(PageError::not_found)?;
+    Ok(document_response(&state, id, format, Some(number)).await?)
 }
 
 /// `GET /budget/{id}/budgetmall.xlsx`: the template from the Dokument page.
@@ -141,9 +183,13 @@ pub async fn template_page(
 pub struct DocumentQuery {
     /// pdf, docx, xlsx (the tables), html or markdown.
     pub format: DocumentFormat,
+    /// The version (an adopted one as it was adopted); without it the current version.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
-/// The budget document, computed from the budget as it is now.
+/// The budget document of the current version, or of `version`: an adopted version as it was
+/// adopted, one that is not adopted marked UTKAST or FÖRSLAG on every page.
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/download", tag = "budgetar",
     params(("id" = i64, Path), DocumentQuery),
     responses((status = 200, description = "dokumentet i det begärda formatet (PDF, Word, Excel med tabellerna, HTML eller Markdown)"),
@@ -153,7 +199,7 @@ pub async fn document_api(
     ApiPath(id): ApiPath<i64>,
     ApiQuery(query): ApiQuery<DocumentQuery>,
 ) -> Result<Response, ApiError> {
-    document_response(&state, id, query.format.0).await
+    document_response(&state, id, query.format.0, query.version).await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -10,6 +10,7 @@ mod downloads;
 mod error;
 mod extract;
 mod input;
+mod interim;
 mod opendata;
 mod pages;
 mod upload;
@@ -176,6 +177,53 @@ pub fn router(app: Arc<App>) -> Router {
         .route(
             "/budget/{id}/uppfoljning/verifikation/{voucher}",
             get(pages::followup::voucher),
+        )
+        // Issue 20: any version's document, the graphic profile, the sections' texts.
+        .route(
+            "/budget/{id}/versioner/{number}/dokument/{format}",
+            get(downloads::version_document_page),
+        )
+        .route(
+            "/budget/{id}/profil",
+            get(pages::profile::show).post(pages::profile::save),
+        )
+        .route(
+            "/budget/{id}/profil/logotyp",
+            post(pages::profile::upload_logo).layer(form_limit(upload::LOGO)),
+        )
+        .route("/budget/{id}/avsnitt", get(pages::sections::show))
+        .route(
+            "/budget/{id}/avsnitt/{position}",
+            post(pages::sections::save),
+        )
+        // Issue 17: the follow-up per ansvar, its investments and its reports.
+        .route(
+            "/budget/{id}/uppfoljning/ansvar/{unit}",
+            get(pages::followup::unit::show),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/forklaring",
+            post(pages::followup::unit::explain),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/investeringar",
+            get(pages::followup::investments::show),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/investeringar/prognos",
+            post(pages::followup::investments::forecast),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/investeringar/regler",
+            post(pages::followup::investments::save_rules),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/rapport",
+            get(pages::followup::documents::show).post(pages::followup::documents::save),
+        )
+        .route(
+            "/budget/{id}/uppfoljning/rapport/{format}",
+            get(pages::followup::documents::download),
         )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))

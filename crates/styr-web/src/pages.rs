@@ -14,7 +14,9 @@ pub mod investments;
 pub mod operating;
 pub mod organisation;
 pub mod overview;
+pub mod profile;
 pub mod risks;
+pub mod sections;
 pub mod workflow;
 
 use std::collections::BTreeMap;

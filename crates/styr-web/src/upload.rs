@@ -53,6 +53,11 @@ pub const OUTCOME_CSV: Limit = Limit {
     bytes: 64 << 20,
     what: "ett utfall i CSV-format",
 };
+/// A logo (PNG or SVG) for the graphic profile: the logo itself may be 512 kB.
+pub const LOGO: Limit = Limit {
+    bytes: 1 << 20,
+    what: "en logotyp",
+};
 /// A CSV import profile (TOML text).
 pub const IMPORT_PROFILE: Limit = Limit {
     bytes: 64 << 10,

@@ -1,7 +1,7 @@
 //! What every page shares: the navigation of a budget's pages, and figures formatted for people.
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 13] = [
+pub const PAGES: [(&str, &str); 15] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
@@ -15,6 +15,8 @@ pub const PAGES: [(&str, &str); 13] = [
     ("organisation", "Organisation"),
     ("dokument", "Dokument"),
     ("versioner", "Versioner och beslut"),
+    ("avsnitt", "Texter"),
+    ("profil", "Grafisk profil"),
 ];
 
 pub struct NavItem {

@@ -486,7 +486,7 @@ async fn the_openapi_document_describes_every_route() {
     let paths = served["paths"].as_object().expect("paths");
     assert_eq!(
         paths.len(),
-        43,
+        52,
         "every API path under /api/v1 is documented"
     );
     insta::assert_snapshot!("openapi", styr_web::openapi_document());

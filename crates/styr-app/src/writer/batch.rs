@@ -95,6 +95,10 @@ pub(super) fn writes_for(change: &Change) -> Vec<Write> {
         | Change::PutEfficiency { .. }
         | Change::RemoveEfficiency { .. } => Part::Registers,
         Change::SetDocument { .. } => Part::Document,
+        Change::PutSection { .. } | Change::RemoveSection { .. } | Change::MoveSection { .. } => {
+            Part::Registers
+        }
+        Change::SetProfile { .. } => Part::Profile,
     };
     vec![Write::Part(part)]
 }
@@ -117,5 +121,9 @@ pub(super) fn change_name(change: &Change) -> &'static str {
         Change::PutEfficiency { .. } => "put_efficiency",
         Change::RemoveEfficiency { .. } => "remove_efficiency",
         Change::SetDocument { .. } => "set_document",
+        Change::PutSection { .. } => "put_section",
+        Change::RemoveSection { .. } => "remove_section",
+        Change::MoveSection { .. } => "move_section",
+        Change::SetProfile { .. } => "set_profile",
     }
 }

@@ -55,3 +55,14 @@ pub enum ReportFormat {
     /// i katalogen --output.
     Fdp,
 }
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportDocument {
+    /// Budgetdokumentet.
+    Budget,
+    /// Delårsrapporten: utfall och helårsprognos för perioden, avvikelser, investeringar, mål
+    /// och intern kontroll.
+    Delarsrapport,
+    /// Verksamhetsberättelsen till årsredovisningen: årets utfall mot budget.
+    Arsredovisning,
+}

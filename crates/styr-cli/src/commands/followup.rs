@@ -32,6 +32,8 @@ pub struct Options<'a> {
     pub year: Option<i64>,
     pub through: Option<u8>,
     pub output: Option<&'a Path>,
+    /// The budget version to compare with, from the database.
+    pub version: Option<i64>,
 }
 
 fn year_of(value: Option<i64>) -> Result<Option<Year>, ExitCode> {
@@ -150,11 +152,13 @@ pub fn from_file(file: &Path, budget_file: Option<&Path>, options: &Options<'_>)
     };
     let report = match follow_up(&FollowupInput {
         budget: budget.as_ref(),
+        version: None,
         outcome: &outcome,
         accounts: &accounts,
         cost_centres: &cost_centres,
         profiles: &Default::default(),
         forecasts: &[],
+        explanations: &[],
         year,
         through: through(options),
         title: sie
@@ -182,7 +186,12 @@ pub fn from_database(database_url: &str, budget: Option<i64>, options: &Options<
         Err(code) => return code,
     };
     with_budget(database_url, budget, async |app, id| {
-        match app.followup(id, year, through(options)).await {
+        let request = styr_app::FollowupRequest {
+            year,
+            through: through(options),
+            version: options.version,
+        };
+        match app.followup_of(id, &request).await {
             Ok(report) => write(&report, options),
             Err(error) => {
                 eprintln!("styr: {error}");

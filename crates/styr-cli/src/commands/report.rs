@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use styr_app::Status;
 use styr_output::Format;
 use styr_reports::BudgetReport;
 
@@ -12,18 +13,25 @@ use crate::database::with_budget;
 use crate::input::{UNREADABLE, read_budget};
 use crate::output::{print_line, write_output};
 
+/// `which` is the budget's number in the database and its version (without them, the only
+/// budget and its current version).
 pub fn run(
     file: Option<&Path>,
     database_url: &str,
-    budget: Option<i64>,
+    which: (Option<i64>, Option<i64>),
     format: ReportFormat,
     output: Option<&Path>,
 ) -> ExitCode {
+    let (budget, version) = which;
+    if file.is_some() && version.is_some() {
+        eprintln!("styr: --version gäller en budget i databasen, inte en budgetfil");
+        return ExitCode::from(UNREADABLE);
+    }
     let report = match file {
-        Some(path) => from_file(path),
-        None => from_database(database_url, budget),
+        Some(path) => from_file(path).map(|report| (report, None)),
+        None => from_database(database_url, budget, version),
     };
-    let report = match report {
+    let (report, status) = match report {
         Ok(report) => report,
         Err(status) => return status,
     };
@@ -37,7 +45,11 @@ pub fn run(
         ReportFormat::Xlsx => Format::Xlsx,
     };
     let document = match styr_output::budget_document(&report) {
-        Ok(document) => document,
+        // A budget file is printed as it is; a version from the database as its status reads.
+        Ok(document) => match status {
+            Some(status) => document.in_status(status),
+            None => document,
+        },
         Err(error) => {
             eprintln!("styr: dokumentet kan inte räknas fram: {error}");
             return ExitCode::FAILURE;
@@ -63,17 +75,33 @@ fn from_file(path: &Path) -> Result<BudgetReport, ExitCode> {
     })
 }
 
-fn from_database(database_url: &str, budget: Option<i64>) -> Result<BudgetReport, ExitCode> {
+fn from_database(
+    database_url: &str,
+    budget: Option<i64>,
+    version: Option<i64>,
+) -> Result<(BudgetReport, Option<Status>), ExitCode> {
     let mut report = None;
     let status = with_budget(database_url, budget, async |app, id| {
-        match app.snapshot(id).await {
-            Ok(snapshot) => {
-                report = Some(snapshot.report().clone());
-                ExitCode::SUCCESS
+        let edition = match app.edition(id, version).await {
+            Ok(edition) => edition,
+            Err(styr_app::AppError::NotFound) => {
+                let number = version.map(|number| number.to_string()).unwrap_or_default();
+                eprintln!("styr: budget {id} har ingen version {number}");
+                return ExitCode::FAILURE;
             }
             Err(error) => {
                 eprintln!("styr: budget {id}: {error}");
-                ExitCode::FAILURE
+                return ExitCode::FAILURE;
+            }
+        };
+        match styr_reports::budget_report(&edition.budget) {
+            Ok(computed) => {
+                report = Some((computed, Some(edition.status)));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("styr: budget {id}: rapporten kan inte räknas fram: {error}");
+                ExitCode::from(UNREADABLE)
             }
         }
     });

@@ -88,7 +88,7 @@ impl ActionKind {
             ActionKind::ImportBudget => "Importera eller ersätta en budgetfil",
             ActionKind::ImportOutcome => "Importera utfall (SIE, CSV)",
             ActionKind::EditMapping => "Ändra kontomappning och importprofiler",
-            ActionKind::SetForecast => "Lämna prognos",
+            ActionKind::SetForecast => "Lämna prognos och förklara avvikelser",
             ActionKind::Submit => "Lämna in budgeten",
             ActionKind::Return => "Återföra en inlämnad budget till utkast",
             ActionKind::Adopt => "Fastställa budgeten",
@@ -191,7 +191,11 @@ impl Action {
             | Change::RemoveGoal { .. }
             | Change::PutEfficiency { .. }
             | Change::RemoveEfficiency { .. } => Action::EditRegisters,
-            Change::SetDocument { .. } => Action::EditDocument,
+            Change::SetDocument { .. }
+            | Change::PutSection { .. }
+            | Change::RemoveSection { .. }
+            | Change::MoveSection { .. }
+            | Change::SetProfile { .. } => Action::EditDocument,
         }
     }
 }

@@ -1,14 +1,13 @@
-//! The outcome of the books, summed to what a follow-up needs, and the forecasts people enter.
+//! The outcome of the books, summed to what a follow-up needs: the result accounts per
+//! account, cost centre and month for the operating budget, and the bookings an investment
+//! follow-up reads (on fixed-asset accounts, or carrying a project) with their project.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::month::Month;
-use crate::calendar::Year;
 use crate::money::Amount;
-use crate::operating::OperatingRow;
-use crate::organisation::UnitId;
 
 /// One account on one cost centre (or none) in one month.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -30,6 +29,25 @@ pub struct Outcome {
     /// Names of accounts and cost centres, for the report.
     pub account_names: BTreeMap<u32, String>,
     pub cost_centre_names: BTreeMap<String, String>,
+    /// The months the books cover: every month an import read, whether or not a result
+    /// account was booked in it. Empty when unknown (a file read straight, without an
+    /// import): then the months with a booking are the booked months.
+    pub covered: BTreeSet<Month>,
+    /// What an investment follow-up reads, debit positive (see [`InvestmentKey`]).
+    pub investment: BTreeMap<InvestmentKey, Amount>,
+    /// The names of the project objects (SIE dimension 6).
+    pub project_names: BTreeMap<String, String>,
+}
+
+/// A booking an investment follow-up reads: on an investment account (classes 10–14), or on
+/// any other account when it carries a project.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct InvestmentKey {
+    pub account: u32,
+    pub cost_centre: Option<String>,
+    /// The object of the project dimension (SIE dimension 6), if the booking has one.
+    pub project: Option<String>,
+    pub month: Month,
 }
 
 impl Outcome {
@@ -40,17 +58,16 @@ impl Outcome {
         months.dedup();
         months.into_iter()
     }
-}
 
-/// The full-year outcome the responsible person expects for a line of a unit, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Forecast {
-    pub unit: UnitId,
-    pub row: OperatingRow,
-    pub year: Year,
-    /// Signed as the budget: revenue positive, costs negative.
-    pub amount: Amount,
-    pub comment: String,
+    /// Whether `month` is booked: covered by an import, or (without any record of what the
+    /// imports covered) holding a booking. A month that is not is "ej bokfört", never 0.
+    pub fn is_booked(&self, month: Month) -> bool {
+        if self.covered.is_empty() {
+            self.actual.keys().any(|key| key.month == month)
+        } else {
+            self.covered.contains(&month)
+        }
+    }
 }
 
 /// A voucher as a follow-up keeps it, for drill-down from a figure to what was booked.
@@ -70,6 +87,8 @@ pub struct LedgerRow {
     pub month: Month,
     pub account: u32,
     pub cost_centre: Option<String>,
+    /// The object of the project dimension (SIE dimension 6; a CSV profile's project column).
+    pub project: Option<String>,
     /// Debit positive, in öre.
     pub amount: Amount,
     pub text: String,
@@ -90,4 +109,5 @@ pub struct LedgerImport {
     pub period_budget: Vec<(OutcomeKey, Amount)>,
     pub account_names: BTreeMap<u32, String>,
     pub cost_centre_names: BTreeMap<String, String>,
+    pub project_names: BTreeMap<String, String>,
 }

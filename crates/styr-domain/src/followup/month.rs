@@ -41,6 +41,16 @@ impl Month {
         Month::new(year, u8::try_from(period % 100).ok()?)
     }
 
+    /// From "2025-08", as a command or an address names a month.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (year, number) = text.trim().split_once('-')?;
+        if year.len() != 4 || number.len() != 2 {
+            return None;
+        }
+        let year = Year::new(year.parse().ok()?).ok()?;
+        Month::new(year, number.parse().ok()?)
+    }
+
     pub const fn of(date: Date) -> Month {
         Month {
             year: date.year(),
@@ -64,6 +74,21 @@ impl Month {
 
     pub fn name(self) -> &'static str {
         MONTH_NAMES[usize::from(self.number - 1)]
+    }
+
+    /// The month after this one: January of the next year after December.
+    pub fn next(self) -> Month {
+        if self.number == 12 {
+            Month {
+                year: self.year.next(),
+                number: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                number: self.number + 1,
+            }
+        }
     }
 
     /// The three-letter abbreviation used in table headings: "jan", "feb" …
@@ -95,5 +120,16 @@ mod tests {
         assert_eq!(month.period(), 201_103);
         assert_eq!(month.name(), "mars");
         assert!(Month::from_period(201_113).is_none());
+        assert_eq!(
+            Month::parse("2025-08").map(|month| month.period()),
+            Some(202_508)
+        );
+        assert_eq!(Month::parse("2025-8"), None);
+        assert_eq!(Month::parse("2025-13"), None);
+        assert_eq!(Month::parse("augusti"), None);
+        assert_eq!(
+            Month::new(Year::new(2025).expect("a year"), 12).map(Month::next),
+            Month::parse("2026-01")
+        );
     }
 }

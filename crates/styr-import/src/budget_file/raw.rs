@@ -49,6 +49,22 @@ pub struct RawFile {
     pub control: Vec<RawControl>,
     #[serde(default)]
     pub statement: Vec<RawStatement>,
+    pub profile: Option<RawProfile>,
+}
+
+/// The municipality's graphic profile: colours "#rrggbb", a typeface by name, the logo as a
+/// `data:` URL (PNG or SVG, base64).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProfile {
+    pub primary_colour: Option<Spanned<String>>,
+    pub table_colour: Option<Spanned<String>>,
+    pub font: Option<Spanned<String>>,
+    pub cover: Option<bool>,
+    pub cover_text: Option<Spanned<String>>,
+    pub header: Option<Spanned<String>>,
+    pub footer: Option<Spanned<String>>,
+    pub logo: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -11,12 +11,14 @@ use operating::operating;
 use output::Output;
 use plans::{investment, statements};
 use registers::{goals_and_registers, risks};
+pub(crate) use values::toml_string;
 use values::year_list;
 
 mod frames;
 mod operating;
 mod output;
 mod plans;
+mod profile;
 mod registers;
 mod values;
 
@@ -56,6 +58,9 @@ pub fn write_budget(budget: &Budget) -> String {
     investment(&mut out, &budget.investment);
     statements(&mut out, budget);
     risks(&mut out, budget);
+    if let Some(profile) = &budget.profile {
+        profile::profile(&mut out, profile);
+    }
     out.finish()
 }
 

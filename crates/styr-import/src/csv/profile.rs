@@ -44,6 +44,31 @@ pub enum Sign {
 }
 
 impl Profile {
+    /// The profile as the TOML text [`Profile::parse`] reads back to it: what is saved and
+    /// what `--profile profil.toml` reads, whoever wrote it — the page's Swedish form does.
+    pub fn to_toml(&self) -> String {
+        use crate::budget_file::toml_string;
+        let mut text = String::new();
+        let mut field = |key: &str, value: Option<&String>| {
+            if let Some(value) = value {
+                text.push_str(&format!("{key} = {}\n", toml_string(value)));
+            }
+        };
+        field("delimiter", Some(&self.delimiter));
+        field("decimal", Some(&self.decimal));
+        field("date", Some(&self.date));
+        field("account", Some(&self.account));
+        field("amount", Some(&self.amount));
+        field("cost_centre", self.cost_centre.as_ref());
+        field("project", self.project.as_ref());
+        field("text", self.text.as_ref());
+        field("voucher", self.voucher.as_ref());
+        if self.sign == Sign::Credit {
+            text.push_str("sign = \"credit\"\n");
+        }
+        text
+    }
+
     /// A profile from its TOML text.
     pub fn parse(definition: &str) -> Result<Profile, Vec<Issue>> {
         let profile: Profile = toml::from_str(definition).map_err(|error| {
@@ -81,5 +106,29 @@ impl Profile {
         } else {
             Err(issues)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_writes_as_the_toml_it_reads_from() {
+        let profile = Profile {
+            delimiter: "\t".into(),
+            decimal: ",".into(),
+            date: "Bokföringsdatum \"ÅÅÅÅ\"".into(),
+            account: "Konto".into(),
+            amount: "Belopp".into(),
+            cost_centre: Some("Ansvar".into()),
+            project: None,
+            text: None,
+            voucher: Some("Ver.nr".into()),
+            sign: Sign::Credit,
+        };
+        let text = profile.to_toml();
+        assert_eq!(Profile::parse(&text), Ok(profile), "{text}");
+        assert!(!text.contains("project"), "{text}");
     }
 }

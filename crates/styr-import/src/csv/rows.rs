@@ -22,14 +22,17 @@ pub(super) struct Columns {
     pub account: usize,
     pub amount: usize,
     pub cost_centre: Option<usize>,
+    pub project: Option<usize>,
     pub text: Option<usize>,
     pub voucher: Option<usize>,
 }
 
 /// What a row costs held in memory, for [`Limits::ledger_bytes`].
 fn row_bytes(row: &LedgerRow) -> u64 {
-    (size_of::<LedgerRow>() + row.text.len() + row.cost_centre.as_ref().map_or(0, String::len))
-        as u64
+    (size_of::<LedgerRow>()
+        + row.text.len()
+        + row.cost_centre.as_ref().map_or(0, String::len)
+        + row.project.as_ref().map_or(0, String::len)) as u64
 }
 
 /// What a voucher costs held in memory, with its place in the index of voucher numbers.
@@ -167,7 +170,7 @@ pub(super) fn read_rows<'a>(
             held_bytes += voucher_bytes(&made);
             ledger.vouchers.push(made);
         }
-        if crate::sie::is_result_account(account) {
+        if crate::sie::is_kept_account(account) {
             let cost_centre = line
                 .text(columns.cost_centre)
                 .filter(|value| !value.is_empty());
@@ -189,6 +192,7 @@ pub(super) fn read_rows<'a>(
                 month: Month::of(date),
                 account,
                 cost_centre,
+                project: line.text(columns.project).filter(|value| !value.is_empty()),
                 amount: Amount::from_ore(amount),
                 text,
             };

@@ -1,7 +1,8 @@
 //! A SIE file read into [`LedgerImport`]s, for storing with drill-down to vouchers: in batches
 //! of vouchers handed on as they fill ([`read_ledger_batches`]), so an import never holds a
-//! whole year, or whole ([`read_ledger`]). Only rows on result accounts (classes 3–9) are kept:
-//! a follow-up of the operating budget never shows the balance sheet.
+//! whole year, or whole ([`read_ledger`]). Only rows on result accounts (classes 3–9), which
+//! the operating follow-up reads, and investment accounts (10–14), which the investment
+//! follow-up reads per project (dimension 6), are kept: the rest of the balance sheet never.
 //!
 //! A batch is handed on at its number of vouchers or at [`BATCH_BYTES`], whichever comes
 //! first: each row keeps its own copy of its text, so a few vouchers of many rows can cost more
@@ -13,7 +14,7 @@ use std::io::Read;
 
 use styr_domain::followup::LedgerImport;
 
-use super::{SieError, SieFile, is_result_account, read_sie_within};
+use super::{SieError, SieFile, is_kept_account, read_sie_within};
 use crate::limits::Limits;
 use sink::LedgerSink;
 
@@ -23,7 +24,8 @@ pub use sink::BATCH_BYTES;
 
 /// Reads a SIE file for import, handing on batches of about `batch` vouchers (with their rows)
 /// to `deliver` as they fill. Returns what the whole file says besides its vouchers: its name,
-/// checksum, format, period budget and the names of accounts and cost centres. On `Err` the
+/// checksum, format, period budget and the names of accounts, cost centres and projects (the
+/// file's objects move into those names: the returned file has none left). On `Err` the
 /// batches already handed on must be discarded. `progress` hears the bytes read so far.
 pub fn read_ledger_batches(
     input: impl Read,
@@ -87,7 +89,7 @@ fn read(
         deliver,
         progress,
     };
-    let file = read_sie_within(&mut input, &mut sink, reading.limits)?;
+    let mut file = read_sie_within(&mut input, &mut sink, reading.limits)?;
     sink.hand_on();
     let mut ledger = sink.ledger;
     ledger.file_name = file_name.to_string();
@@ -96,15 +98,21 @@ fn read(
     ledger.account_names = file
         .accounts
         .iter()
-        .filter(|(number, _)| is_result_account(**number))
+        .filter(|(number, _)| is_kept_account(**number))
         .map(|(number, account)| (*number, account.name.clone()))
         .collect();
-    ledger.cost_centre_names = file
-        .objects
-        .iter()
-        .filter(|object| object.dimension == 1)
-        .map(|object| (object.id.clone(), object.name.clone()))
-        .collect();
+    // The objects move into the names, so a file of many objects is held once, not twice.
+    for object in std::mem::take(&mut file.objects) {
+        match object.dimension {
+            1 => {
+                ledger.cost_centre_names.insert(object.id, object.name);
+            }
+            6 => {
+                ledger.project_names.insert(object.id, object.name);
+            }
+            _ => {}
+        }
+    }
     Ok((file, ledger))
 }
 

@@ -194,6 +194,7 @@ impl OutcomeSink {
                 .filter(|object| object.dimension == self.dimension)
                 .map(|object| (object.id.clone(), object.name.clone()))
                 .collect(),
+            ..Outcome::default()
         }
     }
 }

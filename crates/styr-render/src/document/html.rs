@@ -1,92 +1,175 @@
 //! The document as one self-contained HTML page, ready to print: A4 pages with the page number
 //! in the margin, chapters on new pages, table headers repeated on every printed page, and a
-//! contents that links to each heading. No scripts and no external files.
+//! contents that links to each heading, in the municipality's look (its logo, colours, typeface,
+//! header and footer texts: html/style.rs). No scripts and no external files; a draft says
+//! UTKAST at the top and across every printed page.
 
 use std::fmt::Write;
 
 use super::{Block, Document, Span, Style, Table};
 use crate::html::escape;
 
-const STYLE: &str = "body{font-family:Arial,'Liberation Sans',sans-serif;font-size:10.5pt;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}\
-h1,h2,h3,h4,h5{color:#122b4a;break-after:avoid}h5{font-style:italic;font-weight:normal;font-size:1em}\
-table{border-collapse:collapse;margin:.8rem 0;width:100%;font-size:9pt}th,td{border-bottom:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
-thead th{background:#e8ecf1;border-bottom:1.5px solid #404040}td.number,th.number{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
-tr.sum td{font-weight:bold}tr{break-inside:avoid}dl.metadata{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}\
-nav.contents ol{list-style:none;padding-left:0}nav.contents li.level-2{padding-left:1rem}nav.contents li.level-3{padding-left:2rem}nav.contents li.level-4{padding-left:3rem;font-style:italic}\
-ul.outline{list-style:none;padding-left:0}\
-@page{size:A4;margin:2cm 2cm 2.2cm;@bottom-right{content:\"Sida \" counter(page) \" av \" counter(pages);font-size:8pt;color:#555}}\
-@media print{body{max-width:none;margin:0;padding:0}h2.chapter,nav.contents{break-before:page}thead{display:table-header-group}a{color:inherit;text-decoration:none}}";
+mod style;
 
 pub fn html(document: &Document) -> String {
     let title = escape(&document.title);
+    let profile = &document.profile;
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<dl class=\"metadata\">\n"
+        "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{}</style>\n</head>\n<body>\n",
+        style::css(document)
     );
+    if let Some(marking) = &document.marking {
+        let marking = escape(marking);
+        let _ = writeln!(
+            out,
+            "<p class=\"marking\" role=\"note\">{marking}</p>\n<div class=\"watermark\" aria-hidden=\"true\">{marking}</div>"
+        );
+    }
+    out.push_str("<header class=\"letterhead\">");
+    if let Some(logo) = &profile.logo {
+        let _ = write!(
+            out,
+            "<img class=\"logo\" src=\"{}\" alt=\"{}\">",
+            style::data_url(logo),
+            escape(&format!("Logotyp för {}", document.municipality))
+        );
+    }
+    if !profile.header.is_empty() {
+        let _ = write!(out, "<p>{}</p>", escape(&profile.header));
+    }
+    out.push_str("</header>\n<main>\n");
+    let _ = writeln!(out, "<h1>{title}</h1>");
+    if !profile.cover_text.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"cover-text\">{}</p>",
+            escape(&profile.cover_text)
+        );
+    }
+    out.push_str("<dl class=\"metadata\">\n");
     for (label, value) in &document.metadata {
         let _ = writeln!(out, "<dt>{label}</dt><dd>{}</dd>", escape(value));
     }
     out.push_str("</dl>\n");
     let mut heading_number = 0;
     for block in &document.blocks {
-        match block {
-            Block::Heading { level, text } => {
-                heading_number += 1;
-                // The title is h1, so a chapter (level 1) is h2 and level 4 is h5.
-                let tag = level + 1;
-                let class = if *level == 1 {
-                    " class=\"chapter\""
-                } else {
-                    ""
-                };
+        write_block(&mut out, document, block, &mut heading_number);
+    }
+    out.push_str("</main>\n");
+    if !profile.footer.is_empty() {
+        let _ = writeln!(out, "<footer><p>{}</p></footer>", escape(&profile.footer));
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Blocks as an HTML fragment for a page of the web app (a section's preview), in the
+/// default look: every text escaped as in the document.
+pub fn fragment(blocks: &[Block]) -> String {
+    let document = Document {
+        title: String::new(),
+        metadata: Vec::new(),
+        blocks: Vec::new(),
+        sheets: Vec::new(),
+        municipality: String::new(),
+        profile: styr_domain::profile::Profile::default(),
+        marking: None,
+    };
+    let mut out = String::new();
+    let mut heading_number = 0;
+    for block in blocks {
+        write_block(&mut out, &document, block, &mut heading_number);
+    }
+    out
+}
+
+fn write_block(out: &mut String, document: &Document, block: &Block, heading_number: &mut usize) {
+    match block {
+        Block::Heading { level, text } => {
+            *heading_number += 1;
+            // The title is h1, so a chapter (level 1) is h2 and level 4 is h5.
+            let tag = level + 1;
+            let class = if *level == 1 {
+                " class=\"chapter\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "<h{tag} id=\"rubrik-{heading_number}\"{class}>{}</h{tag}>",
+                escape(text)
+            );
+        }
+        Block::Paragraph(spans) => {
+            let _ = writeln!(out, "<p>{}</p>", spans_html(spans));
+        }
+        Block::Bullets(items) => list(out, "ul", items),
+        Block::Numbered(items) => list(out, "ol", items),
+        Block::Outline(items) => {
+            out.push_str("<ul class=\"outline\">\n");
+            for (depth, item) in items {
                 let _ = writeln!(
                     out,
-                    "<h{tag} id=\"rubrik-{heading_number}\"{class}>{}</h{tag}>",
+                    "<li style=\"padding-left:{}rem\">{}</li>",
+                    depth,
+                    spans_html(item)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        Block::Table(table) => table_html(out, table),
+        Block::Contents => {
+            out.push_str("<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h2 id=\"innehall\">Innehåll</h2>\n<ol>\n");
+            for (number, (level, text)) in document.headings().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "<li class=\"level-{level}\"><a href=\"#rubrik-{}\">{}</a></li>",
+                    number + 1,
                     escape(text)
                 );
             }
-            Block::Paragraph(spans) => {
-                let _ = writeln!(out, "<p>{}</p>", spans_html(spans));
-            }
-            Block::Bullets(items) => list(&mut out, "ul", items),
-            Block::Numbered(items) => list(&mut out, "ol", items),
-            Block::Outline(items) => {
-                out.push_str("<ul class=\"outline\">\n");
-                for (depth, item) in items {
-                    let _ = writeln!(
-                        out,
-                        "<li style=\"padding-left:{}rem\">{}</li>",
-                        depth,
-                        spans_html(item)
-                    );
+            out.push_str("</ol>\n</nav>\n");
+        }
+        Block::Figure(figure) => {
+            let drawing = figure.chart.draw(&document.profile);
+            let _ = writeln!(
+                out,
+                "<figure><div class=\"chart\" role=\"img\" aria-label=\"{}\">{}</div><figcaption>{}</figcaption></figure>",
+                escape(&figure.description),
+                drawing.svg,
+                escape(&figure.caption)
+            );
+        }
+        Block::PageBreak => out.push_str("<div class=\"page-break\"></div>\n"),
+        Block::List(items) => {
+            let tag = if items.numbered { "ol" } else { "ul" };
+            let _ = writeln!(out, "<{tag}>");
+            for item in &items.items {
+                out.push_str("<li>");
+                for block in item {
+                    write_block(out, document, block, heading_number);
                 }
-                out.push_str("</ul>\n");
+                out.push_str("</li>\n");
             }
-            Block::Table(table) => table_html(&mut out, table),
-            Block::Contents => {
-                out.push_str("<nav class=\"contents\" aria-labelledby=\"innehall\">\n<h2 id=\"innehall\">Innehåll</h2>\n<ol>\n");
-                for (number, (level, text)) in document.headings().enumerate() {
-                    let _ = writeln!(
-                        out,
-                        "<li class=\"level-{level}\"><a href=\"#rubrik-{}\">{}</a></li>",
-                        number + 1,
-                        escape(text)
-                    );
-                }
-                out.push_str("</ol>\n</nav>\n");
-            }
+            let _ = writeln!(out, "</{tag}>");
         }
     }
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
 }
 
 fn spans_html(spans: &[Span]) -> String {
     spans
         .iter()
-        .map(|span| match span.style {
-            Style::Plain => escape(&span.text),
-            Style::Bold => format!("<strong>{}</strong>", escape(&span.text)),
-            Style::Italic => format!("<em>{}</em>", escape(&span.text)),
+        .map(|span| {
+            let text = match span.style {
+                Style::Plain => escape(&span.text),
+                Style::Bold => format!("<strong>{}</strong>", escape(&span.text)),
+                Style::Italic => format!("<em>{}</em>", escape(&span.text)),
+            };
+            // Only https:, http: and mailto: targets reach a span (document::prose).
+            match &span.link {
+                Some(target) => format!("<a href=\"{}\">{text}</a>", escape(target)),
+                None => text,
+            }
         })
         .collect()
 }
@@ -152,6 +235,9 @@ mod tests {
             title: "Budget".into(),
             metadata: Vec::new(),
             sheets: Vec::new(),
+            municipality: String::new(),
+            profile: styr_domain::profile::Profile::default(),
+            marking: None,
             blocks: vec![
                 Block::Contents,
                 Block::Heading {

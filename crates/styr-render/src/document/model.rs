@@ -2,6 +2,9 @@
 //! tables whose every cell is already formatted text, and the place of the contents. A renderer
 //! only lays these out; every figure in them was worked out before (`styr_reports::shown`).
 
+use styr_domain::profile::Profile;
+
+use crate::chart::Chart;
 use crate::xlsx::Sheet;
 
 /// A whole document: its title, the metadata block, the blocks after it and its tables as sheets.
@@ -13,6 +16,13 @@ pub struct Document {
     /// The tables as the workbook holds them: figures as numbers in tkr, subtotals as formulas
     /// over the cells they add up, the same shown figures as the blocks' tables.
     pub sheets: Vec<Sheet>,
+    /// The municipality whose document this is ("Alingsås kommun"): the PDF's author.
+    pub municipality: String,
+    /// The municipality's look; every format that has a look takes it from here.
+    pub profile: Profile,
+    /// "UTKAST" or "FÖRSLAG" on every page of a version that is not adopted; none for an
+    /// adopted version and for a budget file printed as it is.
+    pub marking: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,13 +40,40 @@ pub enum Block {
     Table(Table),
     /// Where the table of contents goes: every heading, with its page where pages exist.
     Contents,
+    /// A picture drawn from report values (the organisation chart, the risk matrix, the
+    /// investment plan's bars), for the formats that hold pictures.
+    Figure(Figure),
+    /// What follows starts on a new page where there are pages: an appendix (bilaga).
+    PageBreak,
+    /// A list whose items hold blocks of their own, nested lists among them: what people type
+    /// in Markdown. Flat lists of generated text are `Bullets` and `Numbered`.
+    List(List),
 }
 
-/// A run of text in one style.
+/// A chart with its caption, the sentence that says what it shows (its alternative text), and
+/// the blocks a format without pictures shows instead (Markdown). Each format draws the chart
+/// in the document's profile (`Chart::draw`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub caption: String,
+    pub description: String,
+    pub chart: Chart,
+    pub fallback: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    pub numbered: bool,
+    pub items: Vec<Vec<Block>>,
+}
+
+/// A run of text in one style, a link when it has a target (only `https:`, `http:` and
+/// `mailto:` targets reach a span: see `prose`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
     pub style: Style,
+    pub link: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +88,7 @@ impl Span {
         Span {
             text: text.into(),
             style: Style::Plain,
+            link: None,
         }
     }
 
@@ -58,6 +96,7 @@ impl Span {
         Span {
             text: text.into(),
             style: Style::Bold,
+            link: None,
         }
     }
 
@@ -65,6 +104,7 @@ impl Span {
         Span {
             text: text.into(),
             style: Style::Italic,
+            link: None,
         }
     }
 }

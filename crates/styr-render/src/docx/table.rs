@@ -5,10 +5,19 @@
 use std::fmt::Write;
 
 use super::{TEXT_WIDTH, runs};
+use styr_domain::profile::Profile;
+
 use crate::document::{Span, Table};
 use crate::package::xml_escape;
 
-pub fn table_xml(out: &mut String, table: &Table) {
+pub fn table_xml(out: &mut String, table: &Table, profile: &Profile) {
+    let header_fill = profile.table.hex().trim_start_matches('#').to_uppercase();
+    let header_text = profile
+        .table
+        .text_on()
+        .hex()
+        .trim_start_matches('#')
+        .to_uppercase();
     let total: u32 = table
         .columns
         .iter()
@@ -34,8 +43,14 @@ pub fn table_xml(out: &mut String, table: &Table) {
             *width,
             column.numeric,
             true,
-            Some("E8ECF1"),
+            Some(&header_fill),
         );
+        // The header's text in the colour that reads on its fill: `cell` wrote it black.
+        if header_text != "000000"
+            && let Some(at) = out.rfind("<w:rPr><w:b/>")
+        {
+            out.insert_str(at + 13, &format!("<w:color w:val=\"{header_text}\"/>"));
+        }
     }
     out.push_str("</w:tr>");
     for row in &table.rows {

@@ -1,7 +1,9 @@
-//! The follow-up as Markdown: per group (the board first, then each unit) a table of the
-//! year to date against the budget with the forecast, the board's net cost month by month, and
-//! the accounts and cost centres no rule covers yet. Names come from the books (a SIE file's
-//! object names) and comments from people: every text is escaped ([`crate::markdown`]).
+//! The follow-up as Markdown: which version it compares with and what is booked, then per
+//! group (the board's total first, then each table, the separately reported marked so) a
+//! table of the period to date against the budget with the forecast — or, for a closed year,
+//! budget against outcome —, the board's net cost month by month (months not booked read "ej
+//! bokfört"), and the accounts and cost centres no rule covers yet. Names come from the books
+//! and comments from people: every text is escaped ([`crate::markdown`]).
 
 use std::fmt::Write;
 
@@ -10,25 +12,31 @@ use styr_domain::format::tkr;
 use styr_domain::money::AmountOverflow;
 use styr_domain::operating::OperatingRow;
 use styr_reports::followup::{FollowupReport, GroupFollowup, UnmappedAmount};
-use styr_reports::shown::followup::{months, to_date, year_end};
+use styr_reports::shown::followup::{months, table};
 
-use super::{Layout, heading, short_period, source_sentence};
+use super::{Layout, NOT_BOOKED, SIGNS, booked_sentence, heading, short_period, source_sentence};
 use crate::markdown::{cell, inline, text};
 
 pub fn markdown(report: &FollowupReport, layout: Layout) -> Result<String, AmountOverflow> {
-    let through = layout.through(report);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", text(&heading(report, layout)));
     let _ = writeln!(
         out,
-        "{} Belopp i tkr; intäkter positiva, kostnader negativa, en positiv avvikelse är till nämndens fördel.\n",
-        source_sentence(report)
+        "{} {} {SIGNS}\n",
+        inline(&source_sentence(report)),
+        inline(&booked_sentence(report))
     );
+    let closed = layout == Layout::YearEnd && report.is_closed();
     for group in std::iter::once(&report.total).chain(&report.groups) {
-        let _ = writeln!(out, "## {}\n", text(&group.name));
-        group_table(&mut out, group, through, layout)?;
-        if group.code.is_empty() && through > 0 {
-            month_table(&mut out, group, through)?;
+        let apart = if group.separately_reported {
+            " (särredovisas, ingår inte i totalen)"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "## {}{apart}\n", text(&group.name));
+        group_table(&mut out, report, group, closed)?;
+        if group.code.is_empty() && report.period > 0 {
+            month_table(&mut out, report, group)?;
         }
     }
     unmapped(&mut out, report);
@@ -37,12 +45,13 @@ pub fn markdown(report: &FollowupReport, layout: Layout) -> Result<String, Amoun
 
 fn group_table(
     out: &mut String,
+    report: &FollowupReport,
     group: &GroupFollowup,
-    through: u8,
-    layout: Layout,
+    closed: bool,
 ) -> Result<(), AmountOverflow> {
-    let period = short_period(through);
-    if layout == Layout::YearEnd {
+    let shown = table(group)?;
+    let period = short_period(report.through);
+    if closed {
         let _ = writeln!(out, "| tkr | Budget | Utfall | Avvikelse |");
         let _ = writeln!(out, "|---|---:|---:|---:|");
     } else {
@@ -52,57 +61,71 @@ fn group_table(
         );
         let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
     }
-    for row in &group.rows {
-        let label = if row.row.is_emphasised() || row.row == OperatingRow::NetCost {
+    for (row, figures) in group.rows.iter().zip(&shown.rows) {
+        let label = if row.row.is_emphasised() {
             format!("**{}**", cell(row.label))
         } else {
             cell(row.label)
         };
-        if layout == Layout::YearEnd {
-            let year = year_end(row)?;
+        if closed {
             let _ = writeln!(
                 out,
                 "| {label} | {} | {} | {} |",
-                tkr(year.budget),
-                tkr(year.actual),
-                tkr(year.deviation)
+                tkr(figures.year_budget),
+                tkr(figures.actual),
+                tkr(figures.deviation)
             );
         } else {
-            let so_far = to_date(row, through)?;
             let marker = if row.forecast_entered { "" } else { " ¹" };
             let _ = writeln!(
                 out,
                 "| {label} | {} | {} | {} | {} | {}{marker} | {} |",
-                tkr(row.year_budget),
-                tkr(so_far.budget),
-                tkr(so_far.actual),
-                tkr(so_far.deviation),
-                tkr(row.forecast),
-                tkr(row.forecast_deviation)
+                tkr(figures.year_budget),
+                tkr(figures.budget),
+                tkr(figures.actual),
+                tkr(figures.deviation),
+                tkr(figures.forecast),
+                tkr(figures.forecast_deviation)
             );
         }
     }
     out.push('\n');
-    if layout != Layout::YearEnd {
-        for row in group
-            .rows
-            .iter()
-            .filter(|row| !row.forecast_comment.is_empty())
-        {
+    for row in &group.rows {
+        if !row.forecast_comment.is_empty() && !closed {
             let _ = writeln!(
                 out,
-                "- *{}*: {}",
+                "- *Prognos, {}*: {}",
                 inline(row.label),
                 inline(&row.forecast_comment)
             );
         }
+        if let Some(explanation) = &row.explanation {
+            let _ = writeln!(
+                out,
+                "- *Avvikelse, {}*: {}",
+                inline(row.label),
+                inline(explanation)
+            );
+        }
+    }
+    if !closed {
         let _ = writeln!(out, "\n¹ Ingen prognos inlagd: prognosen är budgeten.\n");
+    } else {
+        out.push('\n');
     }
     Ok(())
 }
 
-fn month_table(out: &mut String, group: &GroupFollowup, through: u8) -> Result<(), AmountOverflow> {
-    let Some(row) = group.row(OperatingRow::NetCost) else {
+fn month_table(
+    out: &mut String,
+    report: &FollowupReport,
+    group: &GroupFollowup,
+) -> Result<(), AmountOverflow> {
+    let shown = table(group)?;
+    let (Some(row), Some(shown_row)) = (
+        group.row(OperatingRow::NetCost),
+        shown.row(OperatingRow::NetCost),
+    ) else {
         return Ok(());
     };
     let _ = writeln!(out, "### Verksamhetens nettokostnader per månad\n");
@@ -111,17 +134,20 @@ fn month_table(out: &mut String, group: &GroupFollowup, through: u8) -> Result<(
         "| Månad | Budget | Utfall | Avvikelse | Ack. budget | Ack. utfall | Ack. avvikelse |"
     );
     let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
-    for (name, month) in MONTH_NAMES.iter().zip(months(row, through)?) {
+    let shown_or = |amount: Option<styr_domain::money::Amount>| {
+        amount.map_or_else(|| NOT_BOOKED.to_string(), tkr)
+    };
+    for month in months(report, row, shown_row)? {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            name,
-            tkr(month.month.budget),
-            tkr(month.month.actual),
-            tkr(month.month.deviation),
-            tkr(month.to_date.budget),
-            tkr(month.to_date.actual),
-            tkr(month.to_date.deviation)
+            MONTH_NAMES[usize::from(month.number - 1)],
+            tkr(month.budget),
+            shown_or(month.actual),
+            shown_or(month.deviation),
+            tkr(month.budget_to_date),
+            shown_or(month.actual_to_date),
+            shown_or(month.deviation_to_date)
         );
     }
     out.push('\n');
@@ -167,44 +193,4 @@ fn amounts(out: &mut String, what: &str, items: &[UnmappedAmount]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use styr_domain::calendar::Year;
-    use styr_domain::money::Amount;
-    use styr_reports::followup::BudgetSource;
-
-    #[test]
-    fn names_from_the_books_read_as_text() {
-        let group = |name: &str| GroupFollowup {
-            code: "k1".into(),
-            unit: None,
-            name: name.into(),
-            rows: Vec::new(),
-        };
-        let report = FollowupReport {
-            title: "Kommunstyrelsen".into(),
-            year: Year::new(2025).expect("a year"),
-            through: 8,
-            budget_source: BudgetSource::Budget,
-            groups: vec![group("<script>alert(1)</script>")],
-            total: group("Kommunstyrelsen"),
-            unmapped_accounts: Vec::new(),
-            unmapped_cost_centres: vec![UnmappedAmount {
-                code: "9|9".into(),
-                name: "[klicka](javascript:alert(1))".into(),
-                amount: Amount::from_tkr(-5),
-            }],
-            excluded: Amount::ZERO,
-        };
-        let text = markdown(&report, Layout::Month).expect("the figures fit");
-        assert!(
-            text.contains("## \\<script\\>alert(1)\\</script\\>\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("| 9\\|9 | \\[klicka\\](javascript:alert(1)) | -5 |"),
-            "{text}"
-        );
-        assert!(!text.contains("<script>"));
-    }
-}
+mod tests;

@@ -66,3 +66,27 @@ pub(super) fn place(year: Year, group: &str, row: OperatingRow, month: Option<u8
         .unwrap_or_default();
     format!("Uppföljning {year}, {group}, {}{month}", row.label())
 }
+
+impl Figures {
+    /// The year's budget of an entered row.
+    pub fn year_budget(&self, row: OperatingRow) -> Result<Amount, AmountOverflow> {
+        self.budget.get(&row).map_or(Ok(Amount::ZERO), |months| {
+            Amount::try_sum(months.iter().copied())
+        })
+    }
+
+    /// Adds every figure of `other` to these.
+    pub fn add_all(&mut self, other: &Figures) -> Result<(), AmountOverflow> {
+        for (map, total) in [
+            (&other.budget, &mut self.budget),
+            (&other.actual, &mut self.actual),
+        ] {
+            for (row, months) in map {
+                for (index, amount) in months.iter().enumerate() {
+                    Figures::add(total, *row, index as u8 + 1, *amount)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

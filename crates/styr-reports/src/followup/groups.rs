@@ -20,6 +20,7 @@ pub(super) struct Group {
     pub code: String,
     pub unit: Option<UnitId>,
     pub name: String,
+    pub separately_reported: bool,
     pub figures: Figures,
 }
 
@@ -69,14 +70,13 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     if let Some(budget) = input.budget {
         for unit in table_units(budget) {
-            let name = budget
-                .organisation
-                .unit(&unit)
-                .map_or_else(|| unit.0.clone(), |found| found.name.clone());
+            let found = budget.organisation.unit(&unit);
             groups.push(Group {
                 code: unit.0.clone(),
+                separately_reported: unit != budget.board
+                    && found.is_some_and(|found| found.separately_reported),
+                name: found.map_or_else(|| unit.0.clone(), |found| found.name.clone()),
                 unit: Some(unit),
-                name,
                 figures: Figures::default(),
             });
         }
@@ -103,6 +103,7 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
                 code: code.clone(),
                 unit: Some(UnitId(code.clone())),
                 name: if name.is_empty() { code.clone() } else { name },
+                separately_reported: false,
                 figures: Figures::default(),
             });
         }
@@ -115,6 +116,7 @@ pub(super) fn initial_groups(input: &FollowupInput<'_>) -> Vec<Group> {
         } else {
             "Utan kostnadsställe".into()
         },
+        separately_reported: false,
         figures: Figures::default(),
     });
     groups
@@ -133,6 +135,9 @@ pub(super) fn table_units(budget: &Budget) -> Vec<UnitId> {
     units
 }
 
+/// Where a booking is placed: its group, whether a rule assigned it, the unit it is booked on.
+pub(super) type Placed = (usize, bool, Option<UnitId>);
+
 /// Where each group is, by cost centre and by unit: built once per report, because a year of
 /// a large municipality has hundreds of thousands of sums over tens of thousands of cost
 /// centres, and looking each sum's group up by walking the groups made the report quadratic.
@@ -143,7 +148,7 @@ pub(super) struct GroupIndex<'a> {
     rules: CostCentreIndex<'a>,
     /// Every cost centre's group in a month, once found: the sums of one cost centre and
     /// month are many (one per account), and finding its table walks the organisation.
-    found: HashMap<(Option<String>, Month), (usize, bool)>,
+    found: HashMap<(Option<String>, Month), Placed>,
 }
 
 impl<'a> GroupIndex<'a> {
@@ -167,34 +172,63 @@ impl<'a> GroupIndex<'a> {
     }
 }
 
-/// The group a booking belongs to, and whether a rule assigned it (false: the unassigned group).
+/// Where a booking belongs: its group, whether a rule assigned it (false: the unassigned
+/// group), and — with a budget — the unit it is booked on.
 pub(super) fn group_of(
     input: &FollowupInput<'_>,
     index: &mut GroupIndex<'_>,
     cost_centre: Option<&str>,
     month: Month,
-) -> (usize, bool) {
+) -> Placed {
     let Some(budget) = input.budget else {
         let found = cost_centre.and_then(|code| index.by_code.get(code).copied());
-        return (found.unwrap_or(index.unassigned), true);
+        return (found.unwrap_or(index.unassigned), true, None);
     };
     let key = (cost_centre.map(str::to_string), month);
     if let Some(found) = index.found.get(&key) {
-        return *found;
+        return found.clone();
     }
-    let unit = match cost_centre {
-        None => table_of(budget, None, input.year),
-        Some(code) => index
-            .rules
-            .unit_for(code, month)
-            .and_then(|unit| table_of(budget, Some(unit), input.year)),
+    let first = Date::first_of(input.year);
+    let (unit, table) = match cost_centre {
+        None => (
+            Some(budget.board.clone()),
+            table_of(budget, None, input.year),
+        ),
+        Some(code) => {
+            let unit = index
+                .rules
+                .unit_for(code, month)
+                .map(|unit| successor_on(budget, unit, first).clone());
+            let table = unit
+                .as_ref()
+                .and_then(|unit| table_of(budget, Some(unit), input.year));
+            (unit, table)
+        }
     };
-    let found = match unit.and_then(|unit| index.by_unit.get(&unit).copied()) {
-        Some(group) => (group, true),
-        None => (index.unassigned, false),
+    let found = match table.and_then(|table| index.by_unit.get(&table).copied()) {
+        Some(group) => (group, true, unit),
+        None => (index.unassigned, false, None),
     };
-    index.found.insert(key, found);
+    index.found.insert(key, found.clone());
     found
+}
+
+/// The unit a booking on `cost_centre` in `month` is booked on when following up `year`: the
+/// unit its rule names, or that unit's successor when it has since been replaced; the board
+/// for a booking without a cost centre; `None` when no rule places the cost centre.
+pub fn booking_unit(
+    budget: &Budget,
+    cost_centres: &CostCentreMapping,
+    year: Year,
+    cost_centre: Option<&str>,
+    month: Month,
+) -> Option<UnitId> {
+    let Some(code) = cost_centre else {
+        return Some(budget.board.clone());
+    };
+    let unit = cost_centres.unit_for(code, month)?;
+    // A unit that has since been replaced counts as its successor, so its history follows it.
+    Some(successor_on(budget, unit, Date::first_of(year)).clone())
 }
 
 /// The operating table (the board, or a separately reported unit) a booking on `cost_centre`

@@ -23,6 +23,8 @@ mod finish;
 use std::collections::BTreeMap;
 
 use sqlx::{Any, Row, Transaction};
+use styr_domain::followup::mapping::is_result_account;
+use styr_domain::followup::projects::is_investment_account;
 use styr_domain::followup::{LedgerImport, Month};
 use styr_domain::money::Amount;
 
@@ -41,7 +43,11 @@ pub struct OutcomeImport {
     import_id: i64,
     next_voucher: i64,
     sums: BTreeMap<(Month, u32, Option<String>), Amount>,
+    /// The bookings the investment follow-up reads: (month, account, cost centre, project).
+    investment: BTreeMap<(Month, u32, Option<String>, Option<String>), Amount>,
     months: Option<(Month, Month)>,
+    /// The months of the vouchers' rows alone (without a period budget's).
+    booked: Option<(Month, Month)>,
     vouchers: i64,
     rows: i64,
     debit: Amount,
@@ -84,7 +90,9 @@ impl Store {
             import_id,
             next_voucher,
             sums: BTreeMap::new(),
+            investment: BTreeMap::new(),
             months: None,
+            booked: None,
             vouchers: 0,
             rows: 0,
             debit: Amount::ZERO,
@@ -105,12 +113,17 @@ impl Store {
     }
 }
 
+/// `range` widened to hold `month`.
+fn widened(range: Option<(Month, Month)>, month: Month) -> (Month, Month) {
+    match range {
+        None => (month, month),
+        Some((first, last)) => (first.min(month), last.max(month)),
+    }
+}
+
 impl OutcomeImport {
     fn cover(&mut self, month: Month) {
-        self.months = Some(match self.months {
-            None => (month, month),
-            Some((first, last)) => (first.min(month), last.max(month)),
-        });
+        self.months = Some(widened(self.months, month));
     }
 
     /// Writes a batch of vouchers (the batch's rows name its vouchers by index).
@@ -122,11 +135,24 @@ impl OutcomeImport {
             *count += 1;
             pack_row(packed, row, &batch.vouchers[row.voucher].text);
             // A crafted file can book amounts whose sum leaves the range: refused, never wrapped.
-            let sum = self
-                .sums
-                .entry((row.month, row.account, row.cost_centre.clone()))
-                .or_default();
-            *sum = sum.checked_add(row.amount)?;
+            if is_result_account(row.account) {
+                let sum = self
+                    .sums
+                    .entry((row.month, row.account, row.cost_centre.clone()))
+                    .or_default();
+                *sum = sum.checked_add(row.amount)?;
+            }
+            if is_investment_account(row.account) || row.project.is_some() {
+                let key = (
+                    row.month,
+                    row.account,
+                    row.cost_centre.clone(),
+                    row.project.clone(),
+                );
+                let sum = self.investment.entry(key).or_default();
+                *sum = sum.checked_add(row.amount)?;
+            }
+            self.booked = Some(widened(self.booked, row.month));
             let side = if row.amount.ore() > 0 {
                 &mut self.debit
             } else {

@@ -1,8 +1,10 @@
 //! Reading the stored books: the import log, the sums a report needs, and the vouchers behind
 //! a figure.
 
+use std::collections::BTreeSet;
+
 use sqlx::Row;
-use styr_domain::followup::{Month, Outcome, OutcomeKey};
+use styr_domain::followup::{InvestmentKey, Month, Outcome, OutcomeKey};
 use styr_domain::money::Amount;
 
 use super::packing::unpack;
@@ -73,15 +75,62 @@ impl Store {
             let kind: String = row.try_get("kind")?;
             let code: String = row.try_get("code")?;
             let name: String = row.try_get("name")?;
-            if kind == "account" {
-                if let Ok(number) = code.parse() {
-                    outcome.account_names.insert(number, name);
+            match kind.as_str() {
+                "account" => {
+                    if let Ok(number) = code.parse() {
+                        outcome.account_names.insert(number, name);
+                    }
                 }
-            } else {
-                outcome.cost_centre_names.insert(code, name);
+                "project" => {
+                    outcome.project_names.insert(code, name);
+                }
+                _ => {
+                    outcome.cost_centre_names.insert(code, name);
+                }
             }
         }
+        let rows = sqlx::query(
+            "SELECT account, cost_centre, project, month, CAST(SUM(amount) AS BIGINT) AS amount FROM outcome_investment \
+             WHERE budget_id = $1 GROUP BY account, cost_centre, project, month",
+        )
+        .bind(budget)
+        .fetch_all(&self.pool)
+        .await?;
+        for row in rows {
+            let key = InvestmentKey {
+                account: account(row.try_get("account")?)?,
+                cost_centre: row.try_get("cost_centre")?,
+                project: row.try_get("project")?,
+                month: month(&row.try_get::<String, _>("month")?)?,
+            };
+            outcome
+                .investment
+                .insert(key, Amount::from_ore(row.try_get("amount")?));
+        }
+        outcome.covered = self.covered_months(budget).await?;
         Ok(outcome)
+    }
+
+    /// The months the stored imports' vouchers cover, each from its first to its last month.
+    async fn covered_months(&self, budget: BudgetId) -> Result<BTreeSet<Month>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT COALESCE(booked_first, first_month) AS first, COALESCE(booked_last, last_month) AS last \
+             FROM outcome_imports WHERE budget_id = $1 AND row_count > 0",
+        )
+        .bind(budget)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut covered = BTreeSet::new();
+        for row in rows {
+            let first = month(&row.try_get::<String, _>("first")?)?;
+            let last = month(&row.try_get::<String, _>("last")?)?;
+            let mut current = first;
+            while current <= last {
+                covered.insert(current);
+                current = current.next();
+            }
+        }
+        Ok(covered)
     }
 
     /// The booked rows of one month, with their vouchers, in voucher order.

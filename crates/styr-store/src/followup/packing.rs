@@ -1,5 +1,6 @@
 //! How a voucher's rows are kept for drill-down: one text column per voucher and month,
-//! a line per row ("account TAB cost centre TAB öre TAB text"), and the multi-row INSERTs
+//! a line per row ("account TAB cost centre TAB öre TAB text", and "TAB project" when the row
+//! has one — rows stored before projects were kept read the same), and the multi-row INSERTs
 //! that write them. A row per booked row made an import four times slower (ADR 0002).
 
 use std::fmt::Write as _;
@@ -33,9 +34,10 @@ pub(crate) fn placeholders(rows: usize, columns: usize, backend: Backend) -> Str
         .join(", ")
 }
 
-/// Appends one row to a voucher part: "account TAB cost centre TAB amount TAB text" and a
-/// newline. The text is kept only when it is not the voucher's own; tabs and line breaks in it
-/// (which a SIE line cannot hold unquoted anyway) become spaces.
+/// Appends one row to a voucher part: "account TAB cost centre TAB amount TAB text", "TAB
+/// project" when it has one, and a newline. The text is kept only when it is not the voucher's
+/// own; tabs and line breaks in it and in the project (which a SIE line cannot hold unquoted
+/// anyway) become spaces.
 pub(crate) fn pack_row(packed: &mut String, row: &LedgerRow, voucher_text: &str) {
     let text = if row.text == voucher_text {
         ""
@@ -49,10 +51,15 @@ pub(crate) fn pack_row(packed: &mut String, row: &LedgerRow, voucher_text: &str)
         row.cost_centre.as_deref().unwrap_or(""),
         row.amount.ore()
     );
-    packed.extend(text.chars().map(|character| match character {
+    let plain = |character| match character {
         '\t' | '\n' | '\r' => ' ',
         other => other,
-    }));
+    };
+    packed.extend(text.chars().map(plain));
+    if let Some(project) = &row.project {
+        packed.push('\t');
+        packed.extend(project.chars().map(plain));
+    }
     packed.push('\n');
 }
 
@@ -62,10 +69,14 @@ pub(crate) fn unpack(parts: &[sqlx::any::AnyRow]) -> Result<Vec<BookedRow>, Stor
         let voucher_text: String = part.try_get("text")?;
         let packed: String = part.try_get("rows")?;
         for line in packed.lines() {
-            let mut fields = line.splitn(4, '\t');
-            let (Some(account), Some(cost_centre), Some(amount), Some(text)) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
-            else {
+            let mut fields = line.splitn(5, '\t');
+            let (Some(account), Some(cost_centre), Some(amount), Some(text), project) = (
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+            ) else {
                 return Err(codec::corrupt(format!("verifikationsraden ”{line}”")));
             };
             rows.push(BookedRow {
@@ -79,6 +90,7 @@ pub(crate) fn unpack(parts: &[sqlx::any::AnyRow]) -> Result<Vec<BookedRow>, Stor
                     .parse()
                     .map_err(|_| codec::corrupt(format!("kontot ”{account}”")))?,
                 cost_centre: (!cost_centre.is_empty()).then(|| cost_centre.to_string()),
+                project: project.map(str::to_string),
                 amount: Amount::from_ore(
                     amount
                         .parse()
@@ -109,6 +121,7 @@ mod tests {
             month,
             account: 5011,
             cost_centre: Some("1100".into()),
+            project: None,
             amount: Amount::from_ore(-12_345),
             text: "Lön\tmars".into(),
         };
@@ -124,5 +137,15 @@ mod tests {
             "Lön",
         );
         assert_eq!(packed, "5011\t1100\t-12345\tLön mars\n5011\t\t-12345\t\n");
+        pack_row(
+            &mut packed,
+            &LedgerRow {
+                account: 1229,
+                project: Some("P\t140".into()),
+                ..row.clone()
+            },
+            "Lön",
+        );
+        assert!(packed.ends_with("1229\t1100\t-12345\tLön mars\tP 140\n"));
     }
 }

@@ -136,6 +136,7 @@ pub async fn read(
         risks: Vec::new(),
         controls: Vec::new(),
         statements: Vec::new(),
+        profile: None,
     };
     Ok((row.try_get("revision")?, budget))
 }

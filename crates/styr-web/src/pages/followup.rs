@@ -8,17 +8,23 @@
 //! Personalkostnader   budget helår -134 000   budget jan–aug -89 333   utfall -90 120   avvikelse -787
 //! ```
 //!
-//! The parts, one page each: [`report`] (the table, the chart and the import log), [`import`]
-//! (reading an uploaded file), [`forecast`] (a line's forecast), [`drill`] (from a figure to
-//! its vouchers), [`mapping`] (account and cost-centre rules, monthly profiles) and
-//! [`profiles`] (CSV import profiles).
+//! The parts, one page each: [`report`] (the tables against a named version, the charts and
+//! the import log), [`import`] (reading an uploaded file, and the confirmation of what it
+//! changed), [`forecast`] (a line's forecast), [`unit`] (one ansvar, from the board down, with
+//! its forecasts and explanations), [`investments`] (per project of the plan), [`documents`]
+//! (the delårsrapport and the verksamhetsberättelse), [`drill`] (from a figure to its
+//! vouchers), [`mapping`] (account and cost-centre rules, monthly profiles) and [`profiles`]
+//! (CSV import profiles, as a form).
 
+pub mod documents;
 pub mod drill;
 pub mod forecast;
 pub mod import;
+pub mod investments;
 pub mod mapping;
 pub mod profiles;
 pub mod report;
+pub mod unit;
 
 pub use drill::{drill, voucher};
 pub use forecast::forecast;

@@ -50,3 +50,17 @@ pub async fn import_profile(state: &Acting) -> Result<(), AppError> {
         .require(&state.actor, &Action::EditMapping, None, None)
         .await
 }
+
+/// A logo changes the municipality's graphic profile, which the budget's document editors may.
+pub async fn logo(state: &Acting, id: i64) -> Result<(), AppError> {
+    let snapshot = state.app.snapshot(id).await?;
+    state
+        .app
+        .require(
+            &state.actor,
+            &Action::EditDocument,
+            Some(id),
+            Some(&snapshot.budget),
+        )
+        .await
+}

@@ -78,7 +78,7 @@ pub(super) fn year_amounts(values: impl Iterator<Item = (Year, String)>) -> Stri
 }
 
 /// A TOML basic string, escaped.
-pub(super) fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for character in text.chars() {

@@ -13,15 +13,20 @@ use styr_domain::followup::{LedgerImport, LedgerRow, LedgerVoucher, Month, Outco
 use styr_domain::money::Amount;
 
 use crate::limits::{Limit, Limits};
-use crate::sie::{Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_result_account};
+use crate::sie::{
+    Balance, BalanceKind, ObjectIndex, SieFile, SieSink, Voucher, is_kept_account,
+    is_result_account,
+};
 
 /// The most a batch holds, as [`row_bytes`] and [`voucher_bytes`] count it, before it is handed on.
 pub const BATCH_BYTES: u64 = 8 << 20;
 
 /// What a row costs in memory: the row and its strings.
 fn row_bytes(row: &LedgerRow) -> u64 {
-    (size_of::<LedgerRow>() + row.text.len() + row.cost_centre.as_ref().map_or(0, String::len))
-        as u64
+    (size_of::<LedgerRow>()
+        + row.text.len()
+        + row.cost_centre.as_ref().map_or(0, String::len)
+        + row.project.as_ref().map_or(0, String::len)) as u64
 }
 
 fn voucher_bytes(voucher: &LedgerVoucher) -> u64 {
@@ -128,10 +133,7 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
         let index = self.ledger.vouchers.len();
         let mut kept = false;
         let mut bytes = 0;
-        for row in voucher
-            .booked()
-            .filter(|row| is_result_account(row.account))
-        {
+        for row in voucher.booked().filter(|row| is_kept_account(row.account)) {
             kept = true;
             let object = voucher.object_of(row, 1);
             if let Some(object) = object {
@@ -142,6 +144,9 @@ impl<P: FnMut(u64), D: FnMut(LedgerImport)> SieSink for LedgerSink<P, D> {
                 month: Month::of(row.date.unwrap_or(date)),
                 account: row.account,
                 cost_centre: object.map(|object| file.object(object).id.clone()),
+                project: voucher
+                    .object_of(row, 6)
+                    .map(|object| file.object(object).id.clone()),
                 amount: Amount::from_ore(row.amount),
                 text: voucher.text(row).to_string(),
             };

@@ -4,7 +4,8 @@
 
 use styr_reports::BudgetReport;
 
-use crate::document::{Block, Cell, Column, Row, Span, Table, tables};
+use crate::chart::{Chart, MatrixCell};
+use crate::document::{Block, Cell, Column, Figure, Row, Span, Table, tables};
 use crate::text::one_line;
 
 /// The reference's three columns; the board is named once for its consecutive rows.
@@ -62,12 +63,63 @@ pub fn risk_analysis(report: &BudgetReport) -> Vec<Block> {
         Block::Paragraph(vec![Span::bold("Väsentlighet")]),
         scale(&risks.materiality_scale),
         Block::Table(tables::risk_analysis(risks)),
-        Block::Paragraph(vec![
-            Span::bold("Riskmatris"),
-            Span::plain(
-                " – sannolikhet nedåt, väsentlighet åt höger; riskvärde, nivå och antal risker i varje ruta.",
-            ),
-        ]),
-        Block::Table(tables::risk_matrix(risks)),
+        risk_matrix(risks),
     ]
+}
+
+/// The risk matrix as a picture (axes titled, each risk named in its cell), and as a table for
+/// a format without pictures.
+fn risk_matrix(risks: &styr_reports::risk::RiskReport) -> Block {
+    let spoken: Vec<String> = risks
+        .matrix
+        .iter()
+        .flatten()
+        .filter(|cell| !cell.risks.is_empty())
+        .map(|cell| {
+            format!(
+                "sannolikhet {}, väsentlighet {}, riskvärde {} ({}): {}",
+                cell.probability,
+                cell.materiality,
+                cell.value,
+                cell.band,
+                cell.risks.join(", ")
+            )
+        })
+        .collect();
+    Block::Figure(Figure {
+        caption: "Riskmatris".into(),
+        description: format!(
+            "Riskmatris med sannolikhet lodrätt och väsentlighet vågrätt. {}.",
+            if spoken.is_empty() {
+                "Inga risker".to_string()
+            } else {
+                spoken.join("; ")
+            }
+        ),
+        chart: Chart::RiskMatrix(
+            risks
+                .matrix
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| MatrixCell {
+                            value: cell.value,
+                            band: cell.band.clone(),
+                            colour: cell.colour.clone(),
+                            risks: cell.risks.clone(),
+                        })
+                        .collect()
+                })
+                .collect(),
+        ),
+        fallback: vec![
+            Block::Paragraph(vec![
+                Span::bold("Riskmatris"),
+                Span::plain(
+                    " – sannolikhet nedåt, väsentlighet åt höger; riskvärde, nivå och antal risker i varje ruta.",
+                ),
+            ]),
+            Block::Table(tables::risk_matrix(risks)),
+        ],
+    })
 }

@@ -50,7 +50,11 @@ impl OutcomeImport {
         .bind(import_id)
         .execute(&mut **transaction)
         .await?;
-        for table in ["outcome_sums", "outcome_period_budget"] {
+        for table in [
+            "outcome_sums",
+            "outcome_period_budget",
+            "outcome_investment",
+        ] {
             // The table names are the constants above, never input.
             sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DELETE FROM {table} WHERE budget_id = $1 AND month >= $2 AND month <= $3"
@@ -82,6 +86,28 @@ impl OutcomeImport {
             }
             query.execute(&mut **transaction).await?;
         }
+        let investment: Vec<_> = self
+            .investment
+            .iter()
+            .filter(|(_, amount)| **amount != Amount::ZERO)
+            .collect();
+        for chunk in investment.chunks(BATCH) {
+            let sql = format!(
+                "INSERT INTO outcome_investment (budget_id, month, account, cost_centre, project, amount) VALUES {}",
+                placeholders(chunk.len(), 6, self.backend)
+            );
+            let mut query = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
+            for ((month, account, cost_centre, project), amount) in chunk {
+                query = query
+                    .bind(budget)
+                    .bind(month_text(*month))
+                    .bind(i64::from(*account))
+                    .bind(cost_centre.as_deref())
+                    .bind(project.as_deref())
+                    .bind(amount.ore());
+            }
+            query.execute(&mut **transaction).await?;
+        }
         for chunk in about.period_budget.chunks(BATCH) {
             let sql = format!(
                 "INSERT INTO outcome_period_budget (budget_id, month, account, cost_centre, amount) VALUES {}",
@@ -107,6 +133,12 @@ impl OutcomeImport {
                     .cost_centre_names
                     .iter()
                     .map(|(code, name)| ("cost_centre", code.clone(), name)),
+            )
+            .chain(
+                about
+                    .project_names
+                    .iter()
+                    .map(|(code, name)| ("project", code.clone(), name)),
             );
         for (kind, code, name) in names {
             sqlx::query(
@@ -136,8 +168,8 @@ impl OutcomeImport {
             imported_at: stamp.at.clone(),
         };
         sqlx::query(
-            "INSERT INTO outcome_imports (budget_id, id, file_name, checksum, format, first_month, last_month, vouchers, row_count, debit, credit, replaced_rows, imported_by, imported_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            "INSERT INTO outcome_imports (budget_id, id, file_name, checksum, format, first_month, last_month, vouchers, row_count, debit, credit, replaced_rows, imported_by, imported_at, booked_first, booked_last) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         )
         .bind(budget)
         .bind(record.id)
@@ -153,6 +185,8 @@ impl OutcomeImport {
         .bind(record.replaced_rows)
         .bind(record.imported_by.as_str())
         .bind(record.imported_at.as_str())
+        .bind(self.booked.map(|(first, _)| month_text(first)))
+        .bind(self.booked.map(|(_, last)| month_text(last)))
         .execute(&mut **transaction)
         .await?;
         let stamp = stamp.clone().with(

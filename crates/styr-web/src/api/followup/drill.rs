@@ -22,8 +22,13 @@ pub struct BookedRowDto {
     pub voucher_text: String,
     pub account: u32,
     pub cost_centre: Option<String>,
+    /// The project object (SIE dimension 6), when the row has one.
+    pub project: Option<String>,
     /// Signed as the books sign it: debit positive.
     pub amount: AmountDto,
+    /// Signed as the follow-up signs it: revenue positive, costs negative — what a figure's
+    /// rows add up to.
+    pub followup_amount: AmountDto,
     pub text: String,
 }
 
@@ -37,7 +42,15 @@ impl From<BookedRow> for BookedRowDto {
             voucher_text: row.voucher_text,
             account: row.account,
             cost_centre: row.cost_centre,
+            project: row.project,
             amount: row.amount.into(),
+            // The books' range is symmetric but for its one lowest value, which no real
+            // booking reaches; it is shown as the highest.
+            followup_amount: row
+                .amount
+                .checked_neg()
+                .unwrap_or(styr_domain::money::Amount::MAX)
+                .into(),
             text: row.text,
         }
     }

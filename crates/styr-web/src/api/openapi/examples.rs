@@ -25,6 +25,7 @@ fn example(name: &str) -> Option<Value> {
         "goal" => json!("social-hallbarhet"),
         "name" => json!("Bälinge företagspark"),
         "position" | "number" => json!(0),
+        "document" => json!("delarsrapport"),
         _ => return None,
     })
 }

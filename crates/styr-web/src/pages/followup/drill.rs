@@ -1,5 +1,9 @@
-//! From a figure to the vouchers behind it: a unit's row in a month or the year to date, and
-//! one voucher with all its rows.
+//! From a figure to the vouchers behind it: a table's or an ansvar's row in a month or the
+//! period to date, and one voucher with all its rows. Both pages show amounts with the
+//! follow-up's sign — revenue positive, costs negative, so the rows add up to the figure —
+//! and each account and cost centre with its name from the books.
+
+use std::collections::BTreeMap;
 
 use askama::Template;
 use serde::Deserialize;
@@ -15,6 +19,9 @@ use crate::extract::{PagePath, PageQuery};
 use crate::input;
 use crate::pages::{PageResult, html};
 use crate::view::{NavItem, nav};
+
+/// The one sign convention of the drill-down and the voucher, as the follow-up's.
+const SIGNS_IN_KRONOR: &str = "Belopp i kronor med uppföljningens tecken: intäkter positiva och kostnader negativa (bokföringens debet visas med minus), så raderna summerar till uppföljningens belopp.";
 
 /// The drill-down's query; its parameters keep their Swedish names in the page's links.
 #[derive(Deserialize)]
@@ -33,7 +40,9 @@ pub struct BookedView {
     pub voucher: String,
     pub date: String,
     pub account: u32,
+    pub account_name: String,
     pub cost_centre: String,
+    pub project: String,
     pub text: String,
     pub amount: String,
 }
@@ -42,18 +51,48 @@ fn kronor(amount: Amount) -> String {
     styr_domain::format::number(amount, Precision::new(Unit::Kr, 2))
 }
 
+/// The names of the books' accounts and cost centres.
+pub struct Names {
+    accounts: BTreeMap<u32, String>,
+    cost_centres: BTreeMap<String, String>,
+}
+
+impl Names {
+    async fn of(state: &Acting, id: i64) -> Result<Names, PageError> {
+        Ok(Names {
+            accounts: state.app.account_names(id).await?,
+            cost_centres: state.app.followup_names(id).await?,
+        })
+    }
+}
+
 impl BookedView {
-    /// A booked row as the pages show it, with `amount` in kronor and öre.
-    fn of(booked: styr_app::BookedRow, amount: Amount) -> BookedView {
-        BookedView {
+    /// A booked row as the pages show it, in kronor and öre with the follow-up's sign (the
+    /// books' debit is negative here).
+    fn of(booked: styr_app::BookedRow, names: &Names) -> Result<BookedView, PageError> {
+        let amount = booked
+            .amount
+            .checked_neg()
+            .map_err(|error| PageError::invalid(error.to_string()))?;
+        let cost_centre = booked.cost_centre.unwrap_or_default();
+        Ok(BookedView {
             voucher_id: booked.voucher_id,
             voucher: format!("{} {}", booked.series, booked.number),
             date: booked.date,
             account: booked.account,
-            cost_centre: booked.cost_centre.unwrap_or_default(),
+            account_name: names
+                .accounts
+                .get(&booked.account)
+                .cloned()
+                .unwrap_or_default(),
+            cost_centre: match names.cost_centres.get(&cost_centre) {
+                Some(name) if !name.is_empty() => format!("{cost_centre} {name}"),
+                _ => cost_centre,
+            },
+            project: booked.project.unwrap_or_default(),
             text: booked.text,
             amount: kronor(amount),
-        }
+        })
     }
 }
 
@@ -66,6 +105,7 @@ pub struct DrillPage {
     pub heading: String,
     pub rows: Vec<BookedView>,
     pub total: String,
+    pub signs: &'static str,
 }
 
 /// The vouchers behind a unit's row in the year to date (budget sign, kr).
@@ -90,11 +130,13 @@ pub async fn drill(
         Some(month) => month..=month,
         None => 1..=report.through,
     };
+    // A month not booked has no rows: its figure is "ej bokfört".
     let months: Vec<Month> = numbers
         .filter_map(|number| Month::new(report.year, number))
         .collect();
     let overflow =
         |error: styr_domain::money::AmountOverflow| PageError::invalid(error.to_string());
+    let names = Names::of(&state, id).await?;
     let mut rows = Vec::new();
     let mut total = Amount::ZERO;
     for booked in state
@@ -102,14 +144,17 @@ pub async fn drill(
         .drill_down_months(id, &query.group, row, &months)
         .await?
     {
-        // The books sign costs positive; the budget signs them negative.
-        let amount = booked.amount.checked_neg().map_err(overflow)?;
-        total = total.checked_add(amount).map_err(overflow)?;
-        rows.push(BookedView::of(booked, amount));
+        // The books sign costs positive; the follow-up signs them negative.
+        total = total.checked_sub(booked.amount).map_err(overflow)?;
+        rows.push(BookedView::of(booked, &names)?);
     }
-    let group = std::iter::once(&report.total)
-        .chain(&report.groups)
-        .find(|group| group.code == query.group)
+    let group = report
+        .group(&query.group)
+        .or_else(|| {
+            report
+                .unit(&styr_domain::organisation::UnitId(query.group.clone()))
+                .map(|unit| &unit.group)
+        })
         .map_or_else(String::new, |group| group.name.clone());
     let period = match month {
         Some(month) => MONTH_NAMES[usize::from(month - 1)].to_string(),
@@ -122,6 +167,7 @@ pub async fn drill(
         heading: format!("{group}, {}: utfall {period} {}", row.label(), report.year),
         rows,
         total: kronor(total),
+        signs: SIGNS_IN_KRONOR,
     })
 }
 
@@ -135,10 +181,12 @@ pub struct VoucherPage {
     pub date: String,
     pub text: String,
     pub rows: Vec<BookedView>,
+    pub signs: &'static str,
 }
 
 pub async fn voucher(state: Acting, PagePath((id, voucher)): PagePath<(i64, i64)>) -> PageResult {
     let rows = state.app.voucher(id, voucher).await?;
+    let names = Names::of(&state, id).await?;
     let first = rows.first().ok_or_else(PageError::not_found)?;
     let heading = format!("Verifikation {} {}", first.series, first.number);
     let (date, text) = (first.date.clone(), first.voucher_text.clone());
@@ -151,10 +199,8 @@ pub async fn voucher(state: Acting, PagePath((id, voucher)): PagePath<(i64, i64)
         text,
         rows: rows
             .into_iter()
-            .map(|booked| {
-                let amount = booked.amount;
-                BookedView::of(booked, amount)
-            })
-            .collect(),
+            .map(|booked| BookedView::of(booked, &names))
+            .collect::<Result<_, _>>()?,
+        signs: SIGNS_IN_KRONOR,
     })
 }

@@ -1,4 +1,5 @@
-//! A unit's full-year forecast for one entered line, typed in tkr on the follow-up page.
+//! A unit's full-year forecast for one entered line, typed in tkr on the follow-up page or on
+//! an ansvar's page (which the form returns to).
 
 use serde::Deserialize;
 use styr_app::AppError;
@@ -24,6 +25,9 @@ pub struct ForecastForm {
     pub amount: String,
     #[serde(rename = "kommentar", default)]
     pub comment: String,
+    /// "ansvar" when the form is on the unit's own page.
+    #[serde(rename = "tillbaka", default)]
+    pub back: String,
 }
 
 /// Sets a unit's full-year forecast for a line, entered in tkr.
@@ -43,7 +47,7 @@ pub async fn forecast(
             "Prognosen ”{}” går inte att läsa: skriv ett belopp i tkr, till exempel -116 500, och en kommentar utan styrtecken.",
             form.amount.chars().take(40).collect::<String>()
         );
-        return invalid(&page(&state, id, vec![message]).await?);
+        return invalid(&page(&state, id, vec![message], None).await?);
     };
     let forecast = Forecast {
         unit: UnitId(unit.clone()),
@@ -53,9 +57,12 @@ pub async fn forecast(
         comment,
     };
     match state.app.set_forecast(&state.actor, id, forecast).await {
+        Ok(()) if form.back == "ansvar" => {
+            see(format!("/budget/{id}/uppfoljning/ansvar/{}#prognos", unit))
+        }
         Ok(()) => see(format!("/budget/{id}/uppfoljning#grupp-{unit}")),
-        Err(error @ AppError::Invalid(_)) => {
-            invalid(&page(&state, id, vec![error.to_string()]).await?)
+        Err(error @ (AppError::Invalid(_) | AppError::Rejected(_))) => {
+            invalid(&page(&state, id, vec![error.to_string()], None).await?)
         }
         Err(error) => Err(error.into()),
     }

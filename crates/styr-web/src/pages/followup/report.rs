@@ -1,53 +1,24 @@
-//! The follow-up page: budget versus outcome per unit and line for the year to date, the
-//! forecast, the board's net cost month by month with a chart, and the import log.
+//! The follow-up page: which budget version the books are compared with (the latest adopted
+//! by default, any version on request) and what is booked, then the board's total, each
+//! table (the separately reported apart) per line for the period with the forecast and the
+//! explanations, the board's net cost month by month with charts, links down per ansvar, to
+//! the investments and the delårsrapport, and the import log with the last import's
+//! confirmation.
+
+mod views;
 
 use askama::Template;
-use styr_domain::followup::month::MONTH_NAMES;
-use styr_domain::format::tkr;
-use styr_domain::money::Amount;
 use styr_domain::operating::OperatingRow;
-use styr_render::followup::{Layout, chart_svg, heading, period_words};
-use styr_reports::followup::{ENTERED, FollowupReport, GroupFollowup};
+use styr_render::followup::{Layout, SIGNS, booked_sentence, chart_svg, course_svg, heading};
+use styr_reports::followup::{ENTERED, FollowupReport};
+
+pub use views::{GroupView, MonthView, group_view, month_views};
 
 use crate::auth::Acting;
 use crate::error::PageError;
 use crate::extract::{PagePath, PageQuery};
 use crate::pages::{PageResult, html};
 use crate::view::{NavItem, nav};
-
-pub struct RowView {
-    pub label: &'static str,
-    pub key: &'static str,
-    pub emphasised: bool,
-    pub year_budget: String,
-    pub ytd_budget: String,
-    pub ytd_actual: String,
-    pub deviation: String,
-    pub negative: bool,
-    pub forecast: String,
-    pub forecast_entered: bool,
-    pub forecast_deviation: String,
-    pub comment: String,
-}
-
-pub struct GroupView {
-    pub code: String,
-    pub name: String,
-    pub rows: Vec<RowView>,
-    pub can_forecast: bool,
-}
-
-pub struct MonthView {
-    pub number: u8,
-    pub name: &'static str,
-    pub budget: String,
-    pub actual: String,
-    pub deviation: String,
-    pub negative: bool,
-    pub ytd_budget: String,
-    pub ytd_actual: String,
-    pub ytd_deviation: String,
-}
 
 pub struct ImportView {
     pub file_name: String,
@@ -61,6 +32,26 @@ pub struct ImportView {
     pub checksum: String,
 }
 
+/// What an import just did, for the confirmation at the top of the page.
+pub struct Confirmation {
+    pub file_name: String,
+    pub months: String,
+    pub vouchers: i64,
+    pub rows: i64,
+    pub replaced: i64,
+    /// "augusti är ny", "januari–juli ersattes": which months changed how.
+    pub months_said: String,
+    /// Each row of the total whose outcome in those months changed: label, before, after.
+    pub changes: Vec<(&'static str, String, String)>,
+}
+
+/// A version the page can compare with: its number, how it reads, and whether it is shown.
+pub struct VersionChoice {
+    pub number: i64,
+    pub label: String,
+    pub current: bool,
+}
+
 #[derive(Template)]
 #[template(path = "followup.html")]
 pub struct FollowupPage {
@@ -70,43 +61,30 @@ pub struct FollowupPage {
     /// manad | delar | helar
     pub layout: &'static str,
     pub heading: String,
+    /// "jan–aug": the columns' period.
     pub period: String,
+    /// A year-end view of a closed year: budget, outcome and deviation only.
+    pub closed: bool,
+    pub version_sentence: String,
+    pub booked_sentence: String,
+    pub signs: &'static str,
+    pub versions: Vec<VersionChoice>,
+    /// "&version=2" when a version is asked for, so links keep it.
+    pub version_query: String,
     pub groups: Vec<GroupView>,
     pub chart: String,
-    /// The board's net cost month by month, through the last month of the period.
+    pub course: String,
+    /// The board's net cost month by month over the period.
     pub months: Vec<MonthView>,
     pub imports: Vec<ImportView>,
+    pub confirmation: Option<Confirmation>,
     pub unmapped_accounts: Vec<(String, String, String)>,
     pub unmapped_cost_centres: Vec<(String, String, String)>,
     pub profiles: Vec<String>,
     pub messages: Vec<String>,
     pub entered_rows: Vec<(&'static str, &'static str)>,
-}
-
-fn group_view(group: &GroupFollowup) -> GroupView {
-    GroupView {
-        code: group.code.clone(),
-        name: group.name.clone(),
-        can_forecast: group.unit.is_some(),
-        rows: group
-            .rows
-            .iter()
-            .map(|row| RowView {
-                label: row.label,
-                key: row.row.key(),
-                emphasised: row.row.is_emphasised(),
-                year_budget: tkr(row.year_budget),
-                ytd_budget: tkr(row.ytd_budget),
-                ytd_actual: tkr(row.ytd_actual),
-                deviation: tkr(row.ytd_deviation),
-                negative: row.ytd_deviation.ore() < 0,
-                forecast: tkr(row.forecast),
-                forecast_entered: row.forecast_entered,
-                forecast_deviation: tkr(row.forecast_deviation),
-                comment: row.forecast_comment.clone(),
-            })
-            .collect(),
-    }
+    /// The board's unit id, for the link down per ansvar.
+    pub board: String,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -114,25 +92,55 @@ pub struct LayoutQuery {
     /// manad (default), delar (January–August) or helar (the whole year).
     #[serde(default)]
     pub layout: String,
+    /// The budget version to compare with; the latest adopted by default.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 impl LayoutQuery {
-    fn layout(&self) -> (Layout, &'static str, Option<u8>) {
+    fn layout(&self) -> (Layout, &'static str) {
         match self.layout.as_str() {
-            "delar" => (Layout::Interim, "delar", Some(8)),
-            "helar" => (Layout::YearEnd, "helar", Some(12)),
-            _ => (Layout::Month, "manad", None),
+            "delar" => (Layout::Interim, "delar"),
+            "helar" => (Layout::YearEnd, "helar"),
+            _ => (Layout::Month, "manad"),
         }
     }
 }
 
-/// The page in its default layout, with `messages` at the top (a refused import's problems).
+/// The page in its default layout, with `messages` at the top (a refused import's problems)
+/// or an import's `confirmation`.
 pub async fn page(
     state: &Acting,
     id: i64,
     messages: Vec<String>,
+    confirmation: Option<Confirmation>,
 ) -> Result<FollowupPage, PageError> {
-    page_in(state, id, &LayoutQuery::default(), messages).await
+    page_in(state, id, &LayoutQuery::default(), messages, confirmation).await
+}
+
+async fn versions(
+    state: &Acting,
+    id: i64,
+    report: &FollowupReport,
+) -> Result<Vec<VersionChoice>, PageError> {
+    let shown = report.version.as_ref().map(|version| version.number);
+    Ok(state
+        .app
+        .versions(id)
+        .await?
+        .into_iter()
+        .map(|version| VersionChoice {
+            number: version.number,
+            label: match &version.adopted {
+                Some(adopted) => format!(
+                    "Version {}, fastställd {} ({})",
+                    version.number, adopted.decision_date, adopted.decided_by
+                ),
+                None => format!("Version {}, {}", version.number, version.status.label()),
+            },
+            current: Some(version.number) == shown,
+        })
+        .collect())
 }
 
 async fn page_in(
@@ -140,33 +148,73 @@ async fn page_in(
     id: i64,
     query: &LayoutQuery,
     messages: Vec<String>,
+    confirmation: Option<Confirmation>,
 ) -> Result<FollowupPage, PageError> {
-    let (layout, layout_key, through) = query.layout();
+    let (layout, layout_key) = query.layout();
     let snapshot = state.app.snapshot(id).await?;
-    let report: FollowupReport = state.app.followup(id, None, through).await?;
+    let request = styr_app::FollowupRequest {
+        year: None,
+        through: layout.period(),
+        version: query.version,
+    };
+    let (report, course) = state
+        .app
+        .deviation_course(id, &request, &snapshot.budget.board, OperatingRow::Result)
+        .await?;
     let chart = report
         .total
         .row(OperatingRow::NetCost)
-        .map(|row| chart_svg(&report, row))
+        .map(|row| chart_svg(&report, row, "diagram-nettokostnad"))
         .unwrap_or_default();
+    let course = if course.is_empty() {
+        String::new()
+    } else {
+        course_svg(
+            &format!("Årets resultat, {}", report.title),
+            &report.year.to_string(),
+            &course,
+            "diagram-avvikelse",
+        )
+    };
     let items = |list: &[styr_reports::followup::UnmappedAmount]| {
         list.iter()
-            .map(|item| (item.code.clone(), item.name.clone(), tkr(item.amount)))
+            .map(|item| {
+                (
+                    item.code.clone(),
+                    item.name.clone(),
+                    crate::view::tkr(item.amount),
+                )
+            })
             .collect()
     };
+    let groups = std::iter::once(&report.total)
+        .chain(&report.groups)
+        .map(|group| group_view(&report, group))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(FollowupPage {
         title: format!("Uppföljning – {}", snapshot.budget.document.title),
         nav: nav(id, "uppfoljning"),
         id,
         layout: layout_key,
         heading: heading(&report, layout),
-        period: period_words(report.through),
-        groups: std::iter::once(&report.total)
-            .chain(&report.groups)
-            .map(group_view)
-            .collect(),
+        period: styr_render::followup::short_period(report.through),
+        closed: layout == Layout::YearEnd && report.is_closed(),
+        version_sentence: report
+            .version
+            .as_ref()
+            .map(|version| version.sentence())
+            .unwrap_or_default(),
+        booked_sentence: booked_sentence(&report),
+        signs: SIGNS,
+        versions: versions(state, id, &report).await?,
+        version_query: query
+            .version
+            .map(|number| format!("&version={number}"))
+            .unwrap_or_default(),
+        months: month_views(&report, &report.total)?,
+        groups,
         chart,
-        months: month_views(&report)?,
+        course,
         imports: state
             .app
             .outcome_imports(id)
@@ -184,51 +232,14 @@ async fn page_in(
                 checksum: record.checksum,
             })
             .collect(),
+        confirmation,
         unmapped_accounts: items(&report.unmapped_accounts),
         unmapped_cost_centres: items(&report.unmapped_cost_centres),
         profiles: state.app.import_profiles().await?.into_keys().collect(),
         messages,
         entered_rows: ENTERED.iter().map(|row| (row.key(), row.label())).collect(),
+        board: snapshot.budget.board.0.clone(),
     })
-}
-
-/// The board's net cost month by month with the running year to date; a sum past the
-/// amounts' range is refused rather than shown wrong.
-fn month_views(report: &FollowupReport) -> Result<Vec<MonthView>, PageError> {
-    let Some(row) = report.total.row(OperatingRow::NetCost) else {
-        return Ok(Vec::new());
-    };
-    let overflow =
-        |error: styr_domain::money::AmountOverflow| PageError::invalid(error.to_string());
-    let (mut budget_sum, mut actual_sum) = (Amount::ZERO, Amount::ZERO);
-    let mut months = Vec::new();
-    for (index, name) in MONTH_NAMES
-        .iter()
-        .enumerate()
-        .take(usize::from(report.through))
-    {
-        budget_sum = budget_sum
-            .checked_add(row.budget[index])
-            .map_err(overflow)?;
-        actual_sum = actual_sum
-            .checked_add(row.actual[index])
-            .map_err(overflow)?;
-        let deviation = row.actual[index]
-            .checked_sub(row.budget[index])
-            .map_err(overflow)?;
-        months.push(MonthView {
-            number: u8::try_from(index + 1).unwrap_or(12),
-            name,
-            budget: tkr(row.budget[index]),
-            actual: tkr(row.actual[index]),
-            deviation: tkr(deviation),
-            negative: deviation.ore() < 0,
-            ytd_budget: tkr(budget_sum),
-            ytd_actual: tkr(actual_sum),
-            ytd_deviation: tkr(actual_sum.checked_sub(budget_sum).map_err(overflow)?),
-        });
-    }
-    Ok(months)
 }
 
 pub async fn show(
@@ -236,5 +247,5 @@ pub async fn show(
     PagePath(id): PagePath<i64>,
     PageQuery(query): PageQuery<LayoutQuery>,
 ) -> PageResult {
-    html(&page_in(&state, id, &query, Vec::new()).await?)
+    html(&page_in(&state, id, &query, Vec::new(), None).await?)
 }
