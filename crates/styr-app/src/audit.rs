@@ -174,7 +174,65 @@ pub fn describe(id: BudgetId, before: &Budget, change: &Change) -> AuditEntry {
             entry(format!("grafisk-profil/{}", before.municipality.code))
                 .values(before.profile.as_ref().and_then(json), json(profile))
         }
+        Change::SetKpiTarget {
+            goal,
+            kpi,
+            year,
+            value,
+        } => entry(format!("mal/{goal}/nyckeltal/{kpi}/malvarde/{year}")).values(
+            before
+                .goals
+                .iter()
+                .find(|existing| existing.id == *goal)
+                .and_then(|existing| existing.kpi(kpi))
+                .and_then(|existing| existing.target(*year))
+                .map(|target| target.to_string()),
+            value.map(|value| value.to_string()),
+        ),
+        Change::PutFrameYear {
+            unit,
+            year,
+            frame_year,
+        } => entry(format!("ram/{unit}/{year}/harledning")).values(
+            before
+                .frame(unit)
+                .and_then(|frame| frame.years.get(year))
+                .and_then(json),
+            json(frame_year),
+        ),
+        Change::SetFrameIndex { unit, index } => entry(format!("ram/{unit}/index")).values(
+            before.frame(unit).and_then(|frame| json(&frame.index)),
+            json(index),
+        ),
+        Change::PutIndexVintage { replacing, vintage } => {
+            let named = replacing.as_ref().map_or_else(
+                || format!("{}/{}", vintage.name, vintage.vintage),
+                |replaced| format!("{}/{}", replaced.name, replaced.vintage),
+            );
+            entry(format!("index/{named}")).values(
+                replacing
+                    .as_ref()
+                    .and_then(|replaced| index_vintage(before, replaced))
+                    .and_then(json),
+                json(vintage),
+            )
+        }
+        Change::RemoveIndexVintage { index } => {
+            entry(format!("index/{}/{}", index.name, index.vintage))
+                .values(index_vintage(before, index).and_then(json), None)
+        }
     }
+}
+
+fn index_vintage<'a>(
+    budget: &'a Budget,
+    index: &styr_domain::frame::IndexChoice,
+) -> Option<&'a styr_domain::frame::IndexVintage> {
+    budget
+        .index
+        .vintages
+        .iter()
+        .find(|vintage| vintage.name == index.name && vintage.vintage == index.vintage)
 }
 
 /// The change's name in the log.
@@ -204,6 +262,14 @@ pub fn change_label(change: &Change) -> &'static str {
         Change::RemoveSection { .. } => "ta bort avsnitt",
         Change::MoveSection { .. } => "flytta avsnitt",
         Change::SetProfile { .. } => "ändra grafisk profil",
+        Change::SetKpiTarget { .. } => "ändra målvärde",
+        Change::PutFrameYear { .. } => "ändra ramens härledning",
+        Change::SetFrameIndex { .. } => "byt indexårgång",
+        Change::PutIndexVintage {
+            replacing: None, ..
+        } => "lägg till indexårgång",
+        Change::PutIndexVintage { .. } => "ändra indexårgång",
+        Change::RemoveIndexVintage { .. } => "ta bort indexårgång",
     }
 }
 

@@ -51,6 +51,19 @@ pub(crate) fn permitted(
         .map_err(|reason| AppError::Frozen(reason.to_string()))
 }
 
+/// Whether `actor` may take `action` in the budget of `snapshot` as it now is: the role must
+/// allow it and, for anything but reading, the status must let the role change the budget.
+/// The pages ask it to show only what the person may do (a läsare gets no field to type in);
+/// it records nothing — the change itself is asked again, and a refusal recorded, when made.
+pub fn may(actor: &Actor, snapshot: &Snapshot, action: &Action) -> bool {
+    let reads = matches!(action.kind(), ActionKind::Read | ActionKind::ReadAudit);
+    actor.role.allows(
+        action,
+        &snapshot.budget.organisation,
+        &snapshot.budget.board,
+    ) && (reads || styr_domain::access::status_allows_change(snapshot.status, &actor.role).is_ok())
+}
+
 fn forbidden_text(action: &Action) -> String {
     let text = action.kind().label().to_lowercase();
     match action.unit() {

@@ -21,9 +21,11 @@
 //! - `writer`: the group-commit writer, one per budget, that queues concurrent changes.
 //! - `budgets`, `workflow`, `template`, `followup`: the use cases — change, import, replace
 //!   and export a budget; submit, adopt and revise it; a filled-in template; the books.
+//! - `goals`: KPI values, goal assessments and the follow-up of goals; the Kolada cache.
 //! - `audit`: what the log records of a change, and the versions that refuse stale saves.
 //! - `accounts`: people, passwords, sessions, API tokens and the login throttle.
 //! - `backup`: the operator's backup and restore, on record.
+//! - `governance`: the municipality's register of styrdokument and what is due for revision.
 
 pub mod accounts;
 mod actor;
@@ -33,6 +35,8 @@ mod backup;
 mod budgets;
 mod error;
 mod followup;
+mod goals;
+mod governance;
 mod snapshot;
 mod template;
 mod workflow;
@@ -40,9 +44,11 @@ mod writer;
 
 pub use accounts::Session;
 pub use actor::Actor;
-pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW};
+pub use authorization::{REFUSAL_KINDS, REFUSAL_WINDOW, may};
 pub use error::{AppError, WriteFailure};
 pub use followup::{Figure, FollowupRequest, ReportRequest};
+pub use goals::{GoalsDemo, KoladaCache, ValueEntry};
+pub use governance::{Register, RegisterRow};
 pub use snapshot::Snapshot;
 pub use styr_domain::access::{Action, Role, RoleKind};
 pub use styr_domain::workflow::{Adoption, Status, Step};
@@ -50,6 +56,7 @@ pub use styr_store::{
     AdoptedVersion, ApiToken, AuditFilter, AuditRecord, Backend, BookedRow, Contents, ImportRecord,
     UserRecord,
 };
+pub use styr_store::{FetchRecord, KoladaRefresh, KoladaScope, RefreshCounts};
 pub use template::TemplateImport;
 pub use workflow::{Difference, Edition, VersionSummary, action_for};
 

@@ -46,6 +46,47 @@ pub struct Difference {
     pub to: String,
 }
 
+/// The audit entries of the errors an adoption passes over, one per error with its reason; or
+/// the refusal that names every open error without one. A budget is adopted with an error of
+/// the check only when someone says why.
+fn passed_over(
+    id: BudgetId,
+    current: &Snapshot,
+    adoption: &Adoption,
+) -> Result<Vec<AuditEntry>, AppError> {
+    let errors: Vec<&styr_reports::Finding> = current
+        .report()
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == styr_reports::Severity::Error)
+        .collect();
+    let missing: Vec<String> = errors
+        .iter()
+        .map(|finding| finding.key())
+        .filter(|key| adoption.reason_for(key).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::Rejected(format!(
+            "{} fel i kontrollen saknar motivering: ange för varje fel varför budgeten fastställs ändå ({})",
+            missing.len(),
+            missing.join("; ")
+        )));
+    }
+    Ok(errors
+        .into_iter()
+        .map(|finding| {
+            let key = finding.key();
+            AuditEntry::new("fastställd trots fel", Some(id), format!("kontroll/{key}")).values(
+                Some(format!(
+                    "angivet {}, beräknat {}",
+                    finding.stated.text, finding.computed.text
+                )),
+                adoption.reason_for(&key).map(str::to_string),
+            )
+        })
+        .collect())
+}
+
 /// What a step asks permission for.
 pub fn action_for(step: Step) -> Action {
     match step {
@@ -99,6 +140,7 @@ impl App {
         let mut stamp = Stamp::now(&actor.name).with(entry);
         let frozen = match (step, &adoption) {
             (Step::Adopt, Some(adoption)) => {
+                stamp.entries.extend(passed_over(id, &current, adoption)?);
                 budget.document.decided_by = adoption.decided_by.clone();
                 budget.document.decision_date = Some(adoption.decision_date);
                 budget.document.registry_number = adoption.registry_number.clone();

@@ -61,11 +61,24 @@ async fn the_followup_compares_with_the_adopted_version_not_the_draft_of_a_revis
     app.step(&actor, id, None, Step::Submit, None)
         .await
         .expect("submitted");
-    let adoption = Adoption {
-        decided_by: "Kommunstyrelsen".into(),
-        decision_date: Date::new(2024, 12, 16).expect("a date"),
-        registry_number: "2024.025 KS".into(),
-    };
+    // Adopted with a reason for every error the check finds in the reference.
+    let errors: Vec<(String, String)> = app
+        .snapshot(id)
+        .await
+        .expect("reads")
+        .report()
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == styr_domain::severity::Severity::Error)
+        .map(|finding| (finding.key(), "Beslutat trots avvikelsen.".to_string()))
+        .collect();
+    let adoption = Adoption::new(
+        "Kommunstyrelsen",
+        Date::new(2024, 12, 16).expect("a date"),
+        "2024.025 KS",
+    )
+    .expect("a decision")
+    .passing_over(errors);
     app.step(&actor, id, None, Step::Adopt, Some(adoption))
         .await
         .expect("adopted");

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use formats::{
-    CheckFormat, ExportFormat, FollowupFormat, FollowupLayout, ReportDocument, ReportFormat,
+    CheckFormat, ExportFormat, FollowupFormat, FollowupLayout, GoalsFormat, ReportDocument,
+    ReportFormat,
 };
 
 use crate::database::DatabaseArgument;
@@ -20,7 +21,7 @@ use crate::database::DatabaseArgument;
     version,
     about = "Budget, planering, risk och internkontroll för kommuner: räknar fram varje siffra exakt och kontrollerar att texten stämmer.",
     long_about = None,
-    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr backup --database budget.db --output kopia.db\n  styr followup bokforing.se --layout delar"
+    after_help = "Exempel:\n  styr serve --demo\n  styr user add anna --role admin\n  styr check examples/alingsas-ks-2025.toml\n  styr report examples/alingsas-ks-2025.toml --format html --output budget.html\n  styr import examples/alingsas-ks-2025.toml --database budget.db\n  styr backup --database budget.db --output kopia.db\n  styr followup bokforing.se --layout delar\n  styr kolada fetch --kpi N00097 --municipality 1489 --peers G37411 --year 2023,2024\n  styr goals --format json"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -213,6 +214,27 @@ pub enum Command {
         #[arg(long = "version", value_name = "N")]
         version: Option<i64>,
     },
+    /// Måluppfyllelse: varje mål med sina nyckeltal, senaste värde, målvärde och bedömning,
+    /// kommunen bland liknande kommuner och det övergripande målet bedömt.
+    Goals {
+        #[command(flatten)]
+        database: DatabaseArgument,
+        /// Budgetens nummer i databasen; utan det den enda.
+        #[arg(long)]
+        budget: Option<i64>,
+        /// Utdataformat.
+        #[arg(long, value_enum, default_value_t = GoalsFormat::Text)]
+        format: GoalsFormat,
+        /// Perioden som följs upp (2025, 2025-T2, 2025-03, 2025-O1); utan den budgetåret.
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// Kolada: hämtar nyckeltal, kommuner och jämförelsegrupper från Koladas API (v3) till
+    /// databasens cache, eller läser in ett sparat Kolada-svar eller en CSV-nedladdning.
+    Kolada {
+        #[command(subcommand)]
+        action: KoladaAction,
+    },
     /// Skriver gränserna för hur stora filer styr läser – förvalen, eller de som --limits
     /// anger – som en fil att ändra och ge med --limits.
     Limits,
@@ -250,6 +272,40 @@ pub enum UserAction {
     /// Sätter ett nytt lösenord och avslutar användarens inloggningar.
     Password {
         username: String,
+        #[command(flatten)]
+        database: DatabaseArgument,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum KoladaAction {
+    /// Hämtar värden för nyckeltal, kommuner och år (och en jämförelsegrupps kommuner med
+    /// --peers, som då blir kommunens jämförelsegrupp); bara det som ändrats skrivs om.
+    Fetch {
+        /// Nyckeltalens id, till exempel N00097 (kommaseparerade).
+        #[arg(long, value_delimiter = ',', required = true)]
+        kpi: Vec<String>,
+        /// Kommunkoderna, till exempel 1489 (kommaseparerade).
+        #[arg(long, value_delimiter = ',', required = true)]
+        municipality: Vec<String>,
+        /// En kommungrupp i Kolada (till exempel en grupp "Liknande kommuner") att jämföra med.
+        #[arg(long)]
+        peers: Option<String>,
+        /// Åren (kommaseparerade).
+        #[arg(long, value_delimiter = ',', required = true)]
+        year: Vec<i64>,
+        /// Koladas API-adress.
+        #[arg(long, env = "STYR_KOLADA_URL", default_value = styr_kolada::DEFAULT_BASE_URL)]
+        base_url: String,
+        /// Sekunder att vänta på varje svar.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        #[command(flatten)]
+        database: DatabaseArgument,
+    },
+    /// Läser in ett sparat Kolada-svar (JSON) eller en CSV-nedladdning; allt eller inget.
+    Import {
+        file: PathBuf,
         #[command(flatten)]
         database: DatabaseArgument,
     },

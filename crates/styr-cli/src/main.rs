@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use arguments::{Cli, Command, ExportFormat, ReportDocument, UserAction};
+use arguments::{Cli, Command, ExportFormat, KoladaAction, ReportDocument, UserAction};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -152,6 +152,36 @@ fn main() -> ExitCode {
                 },
                 output.as_deref(),
             ),
+        },
+        Command::Goals {
+            database,
+            budget,
+            format,
+            period,
+        } => commands::goals::run(&database.url(), budget, format, period.as_deref()),
+        Command::Kolada { action } => match action {
+            KoladaAction::Fetch {
+                kpi,
+                municipality,
+                peers,
+                year,
+                base_url,
+                timeout,
+                database,
+            } => commands::kolada::fetch(
+                &database.url(),
+                commands::kolada::FetchArguments {
+                    kpis: kpi,
+                    municipalities: municipality,
+                    peers,
+                    years: year,
+                    base_url,
+                    timeout,
+                },
+            ),
+            KoladaAction::Import { file, database } => {
+                commands::kolada::import(&file, &database.url())
+            }
         },
         Command::Limits => limits::show(),
     }

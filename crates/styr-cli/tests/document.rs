@@ -99,10 +99,10 @@ fn section_headings() -> Vec<String> {
     for line in source.lines() {
         if line.starts_with('[') {
             table = line.trim();
-        } else if let Some(rest) = line.strip_prefix("heading = \"") {
-            if table == "[[section]]" {
-                headings.push(rest.trim_end_matches('"').to_string());
-            }
+        } else if let Some(rest) = line.strip_prefix("heading = \"")
+            && table == "[[section]]"
+        {
+            headings.push(rest.trim_end_matches('"').to_string());
         }
     }
     headings

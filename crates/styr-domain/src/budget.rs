@@ -59,6 +59,9 @@ pub struct OperatingTable {
     pub unit: UnitId,
     pub heading: String,
     pub stated: BTreeMap<(OperatingRow, Year), Stated>,
+    /// Stated figures a person has since changed the lines under: kept as the document
+    /// stated them, no longer checked (see `change::Superseded`).
+    pub superseded: BTreeMap<(OperatingRow, Year), Stated>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -222,6 +225,9 @@ mod tests {
             stated_value: None,
             handling: Handling::Accept,
             handling_text: String::new(),
+            owner: String::new(),
+            category: String::new(),
+            residual: None,
         };
         let refused = budget.apply(&Change::PutRisk {
             risk: risk("zz/../other-risk"),

@@ -1,4 +1,12 @@
-//! Years and dates, valid once they exist (parse at the edge, then trust the type).
+//! Years and dates, valid once they exist (parse at the edge, then trust the type); days
+//! counted between dates (`days`: how long until "revideras senast"), and a moment in time as
+//! a clock in Sweden shows it (`local`: UTC "2026-12-01T20:10:58Z" is "2026-12-01 21:10" in
+//! Stockholm, with summer time by the EU's rule).
+
+mod days;
+mod local;
+
+pub use local::{Instant, LocalTime};
 
 use std::fmt;
 
@@ -91,7 +99,8 @@ impl Date {
 }
 
 fn days_in_month(year: Year, month: u8) -> u8 {
-    let leap = year.0 % 4 == 0 && (year.0 % 100 != 0 || year.0 % 400 == 0);
+    let leap =
+        year.0.is_multiple_of(4) && (!year.0.is_multiple_of(100) || year.0.is_multiple_of(400));
     match month {
         2 if leap => 29,
         2 => 28,

@@ -10,21 +10,30 @@
 //! ```
 //!
 //! A refused change leaves the budget exactly as it was. The figures of the operating budget
-//! and its frames are changed in `operating`; the registers (projects, risks, controls,
-//! goals, investigations, the document's metadata) in `records`; the text sections in
-//! `sections`.
+//! and its frames are changed in `operating`; the frames' derivations and the index table in
+//! `frames`; the registers (projects, risks, controls, goals, investigations, the document's
+//! metadata) in `records`; the text sections in `sections`. The comparison year (the previous
+//! year's budget) is history: no change may alter a figure of it. A change that alters a figure
+//! the source document stated marks that statement superseded (`superseded`), so the check
+//! compares only what still stands.
 
+mod frames;
 mod operating;
 mod records;
 mod sections;
+mod superseded;
+
+pub use superseded::Superseded;
 
 use serde::Serialize;
 use thiserror::Error;
 
 use crate::budget::Budget;
 use crate::calendar::Year;
+use crate::decimal::Decimal;
 use crate::document::{DocumentMetadata, Section};
 use crate::efficiency::EfficiencyInvestigation;
+use crate::frame::{FrameError, FrameYear, IndexChoice, IndexVintage};
 use crate::goals::Goal;
 use crate::internal_control::{ControlActivity, ControlResult};
 use crate::investment::InvestmentProject;
@@ -123,6 +132,34 @@ pub enum Change {
     SetProfile {
         profile: Profile,
     },
+    /// A KPI's målvärde for a year; `None` removes it.
+    SetKpiTarget {
+        goal: String,
+        kpi: String,
+        year: Year,
+        value: Option<Decimal>,
+    },
+    /// A frame's year defined anew: decided (an amount, with the document's account of it or
+    /// none) or derived (a base and steps).
+    PutFrameYear {
+        unit: UnitId,
+        year: Year,
+        frame_year: FrameYear,
+    },
+    /// Which index vintage a frame is uprated by.
+    SetFrameIndex {
+        unit: UnitId,
+        index: IndexChoice,
+    },
+    /// Adds an index vintage, or replaces the one named `replacing` (frames that used it
+    /// follow it to its new name).
+    PutIndexVintage {
+        replacing: Option<IndexChoice>,
+        vintage: IndexVintage,
+    },
+    RemoveIndexVintage {
+        index: IndexChoice,
+    },
 }
 
 /// Why a change cannot be made; each message is a sentence for the person who tried.
@@ -152,6 +189,15 @@ pub enum ChangeError {
     UnknownControl(String),
     #[error("målet ”{0}” finns inte")]
     UnknownGoal(String),
+    #[error("målet ”{goal}” har inget nyckeltal ”{kpi}”")]
+    UnknownKpi { goal: String, kpi: String },
+    #[error(
+        "nyckeltalet ”{0}” finns redan under ett annat mål; ett nyckeltals id används för dess värden och måste vara unikt"
+    )]
+    DuplicateKpi(String),
+    /// A value the KPI cannot take (see `goals::Kpi::check_value`).
+    #[error(transparent)]
+    KpiValue(#[from] crate::goals::ValueError),
     #[error("det finns ingen utredning på rad {0}")]
     UnknownEfficiency(usize),
     #[error("det finns inget avsnitt nummer {0}")]
@@ -169,11 +215,55 @@ pub enum ChangeError {
         field: &'static str,
         reason: crate::key::KeyError,
     },
+    #[error(
+        "{year} är jämförelseåret (föregående års budget) och kan inte ändras; det visas som det beslutades"
+    )]
+    ComparisonYear { year: Year },
+    #[error(
+        "projektet ”{project}” har belopp i jämförelseåret {year} och kan inte tas bort; sätt planårens belopp till 0 i stället"
+    )]
+    ProjectInComparisonYear { project: String, year: Year },
+    #[error("projektets slut ({end}) ligger före dess start ({start})")]
+    ProjectEndsBeforeStart {
+        start: crate::calendar::Date,
+        end: crate::calendar::Date,
+    },
+    #[error("indexet {name} ({vintage}) finns inte")]
+    UnknownIndex { name: String, vintage: String },
+    #[error("indexet {name} ({vintage}) finns redan")]
+    DuplicateIndex { name: String, vintage: String },
+    #[error(
+        "indexet {name} ({vintage}) används av ramen för {unit}; välj ett annat index där först"
+    )]
+    IndexInUse {
+        name: String,
+        vintage: String,
+        unit: UnitId,
+    },
+    #[error("ramen för {unit} har inget år {year}")]
+    NoFrameYear { unit: UnitId, year: Year },
+    /// The frame would no longer compute: a year derived from itself or a later year, or an
+    /// index year the vintage lacks.
+    #[error("ramen går inte att räkna fram: {0}")]
+    Frame(FrameError),
 }
 
 impl Budget {
     /// Applies `change`, or leaves the budget as it was and says why not.
     pub fn apply(&mut self, change: &Change) -> Result<(), ChangeError> {
+        self.apply_superseding(change).map(|_| ())
+    }
+
+    /// Applies `change` like [`Budget::apply`] and marks superseded every stated figure whose
+    /// computed value it altered; says which parts of the budget that touched beyond the
+    /// change's own.
+    pub fn apply_superseding(&mut self, change: &Change) -> Result<Superseded, ChangeError> {
+        let before = superseded::Before::of(self, change);
+        self.apply_only(change)?;
+        Ok(self.supersede(change, before))
+    }
+
+    fn apply_only(&mut self, change: &Change) -> Result<(), ChangeError> {
         match change {
             Change::SetLine {
                 unit,
@@ -218,6 +308,22 @@ impl Budget {
                 self.profile = Some(profile.clone());
                 Ok(())
             }
+            Change::SetKpiTarget {
+                goal,
+                kpi,
+                year,
+                value,
+            } => self.set_kpi_target(goal, kpi, *year, *value),
+            Change::PutFrameYear {
+                unit,
+                year,
+                frame_year,
+            } => self.put_frame_year(unit, *year, frame_year),
+            Change::SetFrameIndex { unit, index } => self.set_frame_index(unit, index),
+            Change::PutIndexVintage { replacing, vintage } => {
+                self.put_index_vintage(replacing.as_ref(), vintage)
+            }
+            Change::RemoveIndexVintage { index } => self.remove_index_vintage(index),
         }
     }
 }

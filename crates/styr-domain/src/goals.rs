@@ -1,7 +1,34 @@
-//! Goals and KPIs: the municipality's overarching goal, the board's political directions and
-//! its own goals (such as the work-environment goal), each followed up by KPIs on a schedule.
+//! Goals and KPIs followed up: the municipality's overarching goal, the board's political
+//! directions and its own goals (such as the work-environment goal), each followed up by KPIs
+//! with a direction, a unit, targets per year and measured values per period.
+//!
+//! ```text
+//! Arbetsmiljömål  ← KPI "Arbetsbelastningen" (index, higher is better, target 2025: 3,8)
+//!   2025 omgång 1: 3,6 · omgång 2: 3,7 · omgång 3: 3,9
+//!   → the KPI at 2025: 3,9 ≥ 3,8, at target → the goal uppfyllt, with that trail
+//! ```
+//!
+//! The parts: `kpi` (what a KPI is and which values it takes), `period` (year, tertial, month,
+//! survey round, and their order within a year), `measurement` (a measured value with who
+//! entered it, from where), and `fulfilment` (the stated rule from measurements and targets
+//! to uppfyllt / delvis uppfyllt / ej uppfyllt / ej bedömt, with its trail).
+
+mod fulfilment;
+mod kpi;
+mod measurement;
+mod period;
+
+pub use fulfilment::{
+    Assessment, Fulfilment, GoalFulfilment, KpiFulfilment, KpiStanding, RULE, assess_goal,
+    assess_kpi, value_at,
+};
+pub use kpi::{Baseline, Direction, Kpi, KpiPurpose, KpiUnit, Target, ValueError};
+pub use measurement::{Measurement, Source};
+pub use period::{Period, PeriodError, PeriodPart};
 
 use serde::Serialize;
+
+use crate::organisation::UnitId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,64 +79,15 @@ pub struct Goal {
     /// Further text in Markdown.
     pub text: String,
     pub kpis: Vec<Kpi>,
+    /// The unit that answers for the goal; none is the board itself. Whoever's scope covers
+    /// it may enter the KPIs' values and assess the goal.
+    pub unit: Option<UnitId>,
+    /// The political directions (their goal ids) this goal follows up.
+    pub directions: Vec<String>,
 }
 
-/// A key figure that follows a goal up, and when it is measured.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Kpi {
-    pub name: String,
-    /// Where the figure comes from: a survey, Kolada, the ledger.
-    pub source: String,
-    /// How many times a year it is measured (a pulse survey three times a year is 3).
-    pub measurements_per_year: u8,
-    /// A Kolada KPI id such as "N00097", when the figure is published there.
-    pub kolada_id: Option<String>,
-}
-
-impl Kpi {
-    /// The schedule in Swedish: "tre gånger per år".
-    pub fn schedule(&self) -> String {
-        let times = match self.measurements_per_year {
-            1 => return "en gång per år".into(),
-            2 => "två",
-            3 => "tre",
-            4 => "fyra",
-            6 => "sex",
-            12 => return "varje månad".into(),
-            other => return format!("{other} gånger per år"),
-        };
-        format!("{times} gånger per år")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_pulse_survey_three_times_a_year_says_so() {
-        let kpi = Kpi {
-            name: "Arbetsbelastningen".into(),
-            source: "Pulsmätningen".into(),
-            measurements_per_year: 3,
-            kolada_id: None,
-        };
-        assert_eq!(kpi.schedule(), "tre gånger per år");
-        assert_eq!(
-            Kpi {
-                measurements_per_year: 12,
-                ..kpi.clone()
-            }
-            .schedule(),
-            "varje månad"
-        );
-        assert_eq!(
-            Kpi {
-                measurements_per_year: 5,
-                ..kpi
-            }
-            .schedule(),
-            "5 gånger per år"
-        );
+impl Goal {
+    pub fn kpi(&self, id: &str) -> Option<&Kpi> {
+        self.kpis.iter().find(|kpi| kpi.id == id)
     }
 }

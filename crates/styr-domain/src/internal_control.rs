@@ -1,7 +1,18 @@
 //! The internal control plan (internkontrollplan): control activities derived from the risk
 //! analysis, and their results once performed. Kommunallagen 6 kap. requires every board to
-//! make sure its internal control is sufficient; the plan names what is checked, how, and by
-//! whom, and the results are what the year's internal-control report is written from.
+//! make sure its internal control is sufficient; the plan names what is checked, how, by
+//! whom and when, and the results are what the year's internal-control report is written
+//! from: each activity's status and conclusion.
+//!
+//! ```text
+//! Välfärdsbrottslighet (riskvärde 12): stickprov på leverantörsavtal, Ekonomichef,
+//!   årligen, planerad 2025-05-15, rapporteras senast 2025-09-30 — genomförd:
+//!   "Rutinen fungerar; ett avtal saknade kontroll av skuldsättning."
+//! ```
+
+mod schedule;
+
+pub use schedule::{ControlStatus, Frequency, Schedule};
 
 use serde::Serialize;
 
@@ -25,6 +36,11 @@ pub struct ControlActivity {
     pub responsible: String,
     /// What each performed control found, in the order performed.
     pub results: Vec<ControlResult>,
+    /// When the control is made and reported.
+    pub schedule: Schedule,
+    pub status: ControlStatus,
+    /// Slutsats: what the control showed, for the internal-control report.
+    pub conclusion: String,
 }
 
 /// One performed control: when, on what sample, what it found and what was decided.

@@ -1,5 +1,9 @@
 //! The five-year investment plan: projects in categories with an amount per year.
 //!
+//! A project (`project`) also carries what a decision about it needs beyond the plan's years:
+//! its total budget, start and end, owner and status, and its driftkonsekvens — the
+//! kapitalkostnad and other operating effects it brings per year.
+//!
 //! Category subtotals and the plan's total are always computed from the projects; a source
 //! document's own subtotals are kept as stated figures and checked. In the reference,
 //! Anpassningsinvesteringar 2028 is stated as 10 000 tkr while its projects add up to 7 000.
@@ -10,6 +14,10 @@ use serde::Serialize;
 
 use crate::calendar::Year;
 use crate::money::{Amount, OverflowAt, Stated};
+
+mod project;
+
+pub use project::{InvestmentProject, OperatingEffect, ProjectStatus};
 
 /// The four kinds of investment a Swedish municipality budgets for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -58,13 +66,6 @@ impl InvestmentCategory {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct InvestmentProject {
-    pub name: String,
-    pub category: InvestmentCategory,
-    pub amounts: BTreeMap<Year, Amount>,
-}
-
 /// A row of the investment table.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "name")]
@@ -93,6 +94,9 @@ pub struct InvestmentPlan {
     pub projects: Vec<InvestmentProject>,
     /// Subtotals and totals as the source document states them.
     pub stated: BTreeMap<(InvestmentRow, Year), Stated>,
+    /// Stated figures a person has since changed the projects under: kept as the document
+    /// stated them, no longer checked (see `Budget::supersede`).
+    pub superseded: BTreeMap<(InvestmentRow, Year), Stated>,
 }
 
 impl InvestmentPlan {
@@ -208,14 +212,14 @@ mod tests {
         category: InvestmentCategory,
         amounts: &[(i64, i64)],
     ) -> InvestmentProject {
-        InvestmentProject {
-            name: name.into(),
+        InvestmentProject::new(
+            name,
             category,
-            amounts: amounts
+            amounts
                 .iter()
                 .map(|(y, tkr)| (year(*y), Amount::from_tkr(*tkr)))
                 .collect(),
-        }
+        )
     }
 
     #[test]

@@ -13,12 +13,14 @@
 //! ledger into budget-versus-actual: account and cost-centre mapping, months, and spreading a
 //! year's budget over them. [`access`] and [`workflow`] say who may change a budget and when.
 //! Numbers are written and read the Swedish way in `format` and [`parse`]; [`severity`] is
-//! the one scale of findings and issues.
+//! the one scale of findings and issues. [`governance`] is the municipality's register of
+//! styrdokument and when each is due for revision.
 
 pub mod access;
 pub mod budget;
 pub mod calendar;
 pub mod change;
+pub mod decimal;
 pub mod direction;
 pub mod document;
 pub mod efficiency;
@@ -26,9 +28,11 @@ pub mod followup;
 pub mod format;
 pub mod frame;
 pub mod goals;
+pub mod governance;
 pub mod internal_control;
 pub mod investment;
 pub mod key;
+pub mod kolada;
 pub mod money;
 pub mod operating;
 pub mod organisation;

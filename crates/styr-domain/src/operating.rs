@@ -174,6 +174,9 @@ pub struct ChangeExplanation {
     pub stated_sentence: String,
     /// Markdown written by people after the generated sentence.
     pub text: String,
+    /// A person has since changed a figure the stated change is between: the statement is
+    /// kept, no longer checked.
+    pub superseded: bool,
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! consequence); riskvärde is their product, 1–16. Colour bands over the risk values are
 //! configurable, since municipalities differ (a common default: 1–3 low, 4–8 medium, 9–16 high),
 //! and each band suggests a handling: accept the risk, act on it, or control it in the
-//! internal control plan.
+//! internal control plan. A risk has an owner and a category, and may be judged again as
+//! it stands once its measures are taken: the residual risk (kvarstående risk).
 
 use serde::Serialize;
 use thiserror::Error;
@@ -190,10 +191,29 @@ pub struct Risk {
     pub handling: Handling,
     /// What is done about it, in Markdown.
     pub handling_text: String,
+    /// Riskägare: who answers for the risk.
+    pub owner: String,
+    /// What kind of risk it is ("Ekonomi", "IT och informationssäkerhet" …), as the board sorts them.
+    pub category: String,
+    /// The risk as it is judged once its measures are taken (kvarstående risk).
+    pub residual: Option<Residual>,
 }
 
 impl Risk {
     pub fn value(&self) -> RiskValue {
+        RiskValue::of(self.probability, self.materiality)
+    }
+}
+
+/// Kvarstående risk: the grades a risk is judged at after its measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Residual {
+    pub probability: Grade,
+    pub materiality: Grade,
+}
+
+impl Residual {
+    pub fn value(self) -> RiskValue {
         RiskValue::of(self.probability, self.materiality)
     }
 }

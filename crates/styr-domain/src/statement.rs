@@ -48,4 +48,6 @@ pub struct Statement {
     pub text: String,
     pub figure: Figure,
     pub claim: Claim,
+    /// A person has since changed a figure the sentence speaks of: kept, no longer checked.
+    pub superseded: bool,
 }

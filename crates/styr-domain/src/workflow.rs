@@ -81,6 +81,17 @@ pub struct Adoption {
     pub decision_date: Date,
     /// Diarienummer ("KS 2024/123").
     pub registry_number: String,
+    /// The errors of the check the decision passes over, each with the reason it is adopted
+    /// anyway: every open error must have one (see `styr_app`'s adoption).
+    pub passed_over: Vec<PassedOver>,
+}
+
+/// An error of the check that a budget is adopted with, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PassedOver {
+    /// The finding, as `Finding::key` names it ("Investeringsbudget › Totala utgifter, Plan 2028").
+    pub finding: String,
+    pub reason: String,
 }
 
 impl Adoption {
@@ -100,7 +111,30 @@ impl Adoption {
             decided_by: decided_by.trim().to_string(),
             decision_date,
             registry_number: registry_number.trim().to_string(),
+            passed_over: Vec::new(),
         })
+    }
+
+    /// The decision, passing over the errors `reasons` name (finding, reason); a blank reason
+    /// is no reason.
+    pub fn passing_over(mut self, reasons: impl IntoIterator<Item = (String, String)>) -> Adoption {
+        self.passed_over = reasons
+            .into_iter()
+            .map(|(finding, reason)| PassedOver {
+                finding: finding.trim().to_string(),
+                reason: reason.trim().to_string(),
+            })
+            .filter(|passed| !passed.reason.is_empty())
+            .collect();
+        self
+    }
+
+    /// The reason given for passing over `finding`, if any.
+    pub fn reason_for(&self, finding: &str) -> Option<&str> {
+        self.passed_over
+            .iter()
+            .find(|passed| passed.finding == finding)
+            .map(|passed| passed.reason.as_str())
     }
 }
 

@@ -5,8 +5,10 @@
 //! every value's place in the file, then into domain values, collecting every issue with its
 //! line and column rather than stopping at the first.
 
+mod details;
 mod figures;
 mod general;
+mod goals;
 mod profile;
 mod raw;
 mod reader;
@@ -21,6 +23,7 @@ use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use reader::Reader;
 
+pub use goals::parse_goals;
 pub(crate) use writer::toml_string;
 pub use writer::write_budget;
 
@@ -104,7 +107,7 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
         }
     }
     let sections = general::sections(&mut reader, &raw.section);
-    let goals = general::goals(&mut reader, &raw.goal);
+    let goals = goals::goals(&mut reader, &raw.goal, &[]);
     let efficiency = general::efficiency(&raw.efficiency);
     let index = figures::index(&mut reader, &raw.index);
     let frames = figures::frames(&mut reader, &raw.frame, &index);

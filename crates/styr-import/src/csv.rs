@@ -17,7 +17,7 @@ use styr_domain::followup::LedgerImport;
 use crate::issue::{Issue, Issues};
 use crate::limits::{Limit, Limits};
 use rows::Columns;
-use values::split_line;
+pub(crate) use values::split_line;
 
 mod lines;
 mod profile;

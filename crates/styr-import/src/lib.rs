@@ -8,11 +8,13 @@ pub mod budget_file;
 pub mod csv;
 pub mod document;
 pub mod issue;
+pub mod kolada;
+pub mod kpi_values;
 pub mod limits;
 pub mod sie;
 pub mod template;
 mod xml;
 
-pub use budget_file::{parse_budget, parse_budget_within, write_budget};
+pub use budget_file::{parse_budget, parse_budget_within, parse_goals, write_budget};
 pub use issue::{Issue, Issues, Severity};
 pub use limits::{Exceeded, Limit, Limits};

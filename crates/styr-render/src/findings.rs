@@ -42,6 +42,10 @@ pub fn comparison(finding: &Finding) -> String {
             "anges {}, beräknas {}",
             finding.stated.text, finding.computed.text
         ),
+        (FindingKind::Balance, _) => format!(
+            "årets resultat ska vara {}, beräknas {}",
+            finding.stated.text, finding.computed.text
+        ),
     }
 }
 

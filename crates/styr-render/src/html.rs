@@ -27,14 +27,15 @@ pub fn escape(text: &str) -> String {
 /// and for a keyboard or screen reader as the cell's accessible name.
 pub fn risk_matrix_svg(risks: &RiskReport) -> String {
     const CELL: usize = 90;
-    const MARGIN: usize = 40;
-    let size = MARGIN + 4 * CELL;
+    // Room on the left for the axis title and the grades, below for the grades and the title.
+    const MARGIN: usize = 64;
+    const BELOW: usize = 56;
+    let width = MARGIN + 4 * CELL;
+    let height = 4 * CELL + BELOW;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-label=\"Riskmatris: sannolikhet lodrätt, väsentlighet vågrätt\" viewBox=\"0 0 {size} {}\" width=\"{size}\" height=\"{}\">",
-        size + 20,
-        size + 20
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" aria-label=\"Riskmatris: sannolikhet lodrätt, väsentlighet vågrätt\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">"
     );
     for (row_index, row) in risks.matrix.iter().enumerate() {
         for (column_index, cell) in row.iter().enumerate() {
@@ -67,8 +68,8 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
         let _ = writeln!(
             svg,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"14\" aria-hidden=\"true\">{}</text>",
-            MARGIN / 2,
-            row_index * CELL + CELL / 2,
+            MARGIN - 14,
+            row_index * CELL + CELL / 2 + 5,
             row.first().map_or(0, |cell| cell.probability)
         );
     }
@@ -80,6 +81,19 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
             4 * CELL + 20
         );
     }
+    // The axis titles, written out: which way each grade grows.
+    let _ = writeln!(
+        svg,
+        "<text class=\"axis-title\" x=\"{x}\" y=\"{y}\" transform=\"rotate(-90 {x} {y})\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">Sannolikhet (1–4) →</text>",
+        x = 18,
+        y = 2 * CELL
+    );
+    let _ = writeln!(
+        svg,
+        "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">Väsentlighet (1–4) →</text>",
+        MARGIN + 2 * CELL,
+        4 * CELL + 46
+    );
     svg.push_str("</svg>\n");
     svg
 }
@@ -87,6 +101,20 @@ pub fn risk_matrix_svg(risks: &RiskReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_matrix_names_its_axes() {
+        let report = RiskReport {
+            probability_scale: Vec::new(),
+            materiality_scale: Vec::new(),
+            bands: Vec::new(),
+            risks: Vec::new(),
+            matrix: Vec::new(),
+        };
+        let svg = risk_matrix_svg(&report);
+        assert!(svg.contains(">Sannolikhet (1–4) →</text>"), "{svg}");
+        assert!(svg.contains(">Väsentlighet (1–4) →</text>"), "{svg}");
+    }
 
     #[test]
     fn markup_in_text_is_escaped() {

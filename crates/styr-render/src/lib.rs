@@ -12,6 +12,7 @@ pub mod docx;
 pub mod fdp;
 pub mod findings;
 pub mod followup;
+pub mod goals;
 pub mod html;
 pub mod json;
 pub mod markdown;

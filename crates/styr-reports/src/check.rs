@@ -4,9 +4,13 @@
 //! The check goes through the budget in the order of its document: the operating tables and
 //! the investment plan (`tables`), the frames' trails (`figures`), the figures stated in
 //! prose (`statements`), the risks and the control plan (`risks`), and the explanation
-//! texts people write, reviewed like a document (`explanations`). A figure that cannot be
-//! computed (too large to hold) is a finding of its own, "kan inte beräknas", with the reason.
+//! texts people write, reviewed like a document (`explanations`), and last whether each
+//! table with a frame stays within it (`balance`). A figure that cannot be computed (too
+//! large to hold) is a finding of its own, "kan inte beräknas", with the reason. A figure
+//! the source document stated that a person has since changed the rows under is superseded
+//! (`styr_domain::change::Superseded`) and not compared.
 
+mod balance;
 mod explanations;
 mod figures;
 mod risks;
@@ -18,7 +22,7 @@ use styr_domain::budget::Budget;
 pub use crate::finding::{Finding, FindingKind, Severity, Shown};
 
 /// Every disagreement between what the budget states and what its rows compute, in the
-/// order of the document: tables, frames, statements, risks.
+/// order of the document: tables, frames, statements, risks, and the balance.
 pub fn check(budget: &Budget) -> Vec<Finding> {
     let mut findings = Vec::new();
     tables::operating_tables(budget, &mut findings);
@@ -28,6 +32,7 @@ pub fn check(budget: &Budget) -> Vec<Finding> {
     statements::statements(budget, &mut findings);
     risks::risks(budget, &mut findings);
     explanations::texts(budget, &mut findings);
+    balance::balance(budget, &mut findings);
     findings
 }
 

@@ -47,12 +47,26 @@ impl Shown {
     }
 }
 
-/// What disagrees: a figure (stated vs computed) or a name (as written here vs elsewhere).
+/// What disagrees: a figure (stated vs computed), a name (as written here vs elsewhere), or
+/// the balance of a table against its frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
     Figure,
     Name,
+    /// A table whose result is below zero: a deficit against its frame.
+    Balance,
+}
+
+impl FindingKind {
+    /// The kind's key in the API and in files: "figure", "name", "balance".
+    pub const fn key(self) -> &'static str {
+        match self {
+            FindingKind::Figure => "figure",
+            FindingKind::Name => "name",
+            FindingKind::Balance => "balance",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -67,6 +81,14 @@ pub struct Finding {
     pub computed: Shown,
     /// Why it disagrees, when styr can tell.
     pub note: String,
+}
+
+impl Finding {
+    /// The finding as a person names it, and as an adoption that passes over it refers to
+    /// it: "Investeringsbudget › Totala utgifter, Plan 2028".
+    pub fn key(&self) -> String {
+        format!("{} › {}", self.section, self.place)
+    }
 }
 
 /// How the disagreement between `computed` and `stated` is classed when `terms` figures, each

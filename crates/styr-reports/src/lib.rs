@@ -12,6 +12,7 @@ pub mod check;
 pub mod finding;
 pub mod followup;
 pub mod frame;
+pub mod goals;
 pub mod investment;
 pub mod operating;
 pub mod organisation;

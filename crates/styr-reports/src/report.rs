@@ -34,6 +34,10 @@ pub struct BudgetReport {
     pub findings: Vec<Finding>,
     /// The municipality's graphic profile the documents are written in (none: the default).
     pub profile: Option<styr_domain::profile::Profile>,
+    /// The goals followed up, where the report is made with the values kept beside the
+    /// budget (a database); the document's goals then show their values and assessment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal_followup: Option<crate::goals::GoalsFollowUp>,
 }
 
 /// Computes every figure of the budget's report from its rows; or says which figure cannot be
@@ -70,6 +74,7 @@ pub fn budget_report(budget: &Budget) -> Result<BudgetReport, FigureError> {
         control_plan: control_plan(budget),
         findings: check(budget),
         profile: budget.profile.clone(),
+        goal_followup: None,
     })
 }
 

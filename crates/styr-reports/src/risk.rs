@@ -110,8 +110,10 @@ pub struct ControlRow {
     pub responsible: String,
 }
 
+/// The plan's rows, highest riskvärde first (a stable sort keeps the plan's own order among
+/// equal values, as the reference lists them).
 pub fn control_plan(budget: &Budget) -> Vec<ControlRow> {
-    budget
+    let mut rows: Vec<ControlRow> = budget
         .controls
         .iter()
         .filter_map(|control| {
@@ -124,7 +126,9 @@ pub fn control_plan(budget: &Budget) -> Vec<ControlRow> {
                 responsible: control.responsible.clone(),
             })
         })
-        .collect()
+        .collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.value));
+    rows
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use styr_domain::organisation::UnitId;
 
 use crate::report::BudgetReport;
 
+pub use crate::frame::derivation_warning;
 pub use frame::ShownFrame;
 pub use investment::{ShownInvestment, plan_sentence};
 pub use operating::ShownOperating;

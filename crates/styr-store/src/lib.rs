@@ -16,10 +16,13 @@
 //! - `budgets` and `parts/`: a budget stored relationally, part by part; editing one
 //!   operating cell touches one row, other edits rewrite the part they change.
 //! - `followup/`: the imported books beside the budget, and the rules that map them.
+//! - `goals/`: KPI values and goal assessments, kept with the municipality and board.
+//! - `kolada/`: the Kolada cache — values, KPI metadata, municipality groups — and the fetches.
 //! - `access/`: people, sessions and API tokens, kept only as hashes.
 //! - `audit`: the append-only log, written inside each write's own transaction.
 //! - `versions`: the adoption workflow's state and the frozen versions.
 //! - `backup`: a consistent copy of the whole database while it is in use.
+//! - `governance`: the municipality's register of styrdokument, by municipality code.
 
 mod access;
 mod audit;
@@ -29,6 +32,9 @@ mod clock;
 mod codec;
 mod error;
 mod followup;
+mod goals;
+mod governance;
+mod kolada;
 mod migrate;
 mod open;
 mod parts;
@@ -41,6 +47,9 @@ pub use budgets::{BudgetSummary, StoredBudget, Write};
 pub use clock::{now, now_plus};
 pub use error::StoreError;
 pub use followup::{BookedRow, ImportRecord, OutcomeImport};
+pub use goals::GoalScope;
+pub use governance::StoredDocument;
+pub use kolada::{FetchRecord, KoladaRefresh, KoladaScope, RefreshCounts};
 pub use parts::{CellLine, Part};
 pub use versions::{AdoptedVersion, WorkflowState};
 

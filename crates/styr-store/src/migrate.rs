@@ -31,12 +31,20 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("../migrations/0006_audit_numbered_by_the_log.sqlite.sql"),
         include_str!("../migrations/0006_audit_numbered_by_the_log.postgres.sql"),
     ),
+    (10, GOAL_FOLLOWUP, GOAL_FOLLOWUP),
+    (11, KOLADA, KOLADA),
+    (30, EDITOR, EDITOR),
+    (31, GOVERNANCE, GOVERNANCE),
     (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
     (50, PROFILES, PROFILES),
 ];
+const EDITOR: &str = include_str!("../migrations/0030_editor.sql");
+const GOVERNANCE: &str = include_str!("../migrations/0031_governance.sql");
 const BUDGETS: &str = include_str!("../migrations/0001_budgets.sql");
 const FOLLOWUP: &str = include_str!("../migrations/0002_followup.sql");
 const ACCESS: &str = include_str!("../migrations/0003_access.sql");
+const GOAL_FOLLOWUP: &str = include_str!("../migrations/0010_goal_followup.sql");
+const KOLADA: &str = include_str!("../migrations/0011_kolada.sql");
 const FOLLOWUP_REPORTS: &str = include_str!("../migrations/0040_followup_reports.sql");
 const PROFILES: &str = include_str!("../migrations/0050_profiles.sql");
 

@@ -5,13 +5,16 @@ mod frames;
 pub(crate) mod operating;
 mod organisation;
 mod profile;
+mod projects;
 mod registers;
 mod risks;
+mod superseded;
 
 use sqlx::AnyConnection;
 use styr_domain::budget::Budget;
 
 pub use operating::CellLine;
+pub(crate) use registers::decimal;
 
 use crate::{BudgetId, Stamp, StoreError};
 
@@ -49,9 +52,13 @@ impl Part {
 }
 
 /// Every table that holds a part of a budget, children before parents.
-const PART_TABLES: [&str; 24] = [
+const PART_TABLES: [&str; 28] = [
+    "project_effects",
+    "operating_superseded",
+    "investment_superseded",
     "units",
     "sections",
+    "kpi_targets",
     "kpis",
     "goals",
     "efficiency_investigations",

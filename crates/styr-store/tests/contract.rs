@@ -162,11 +162,8 @@ async fn a_failed_write_leaves_the_budget_as_it_was() {
         let id = store.insert(&budget, &stamp()).await.expect("it stores");
         // Two projects with one name break the primary key halfway through the rewrite.
         let mut broken = budget.clone();
-        let twin = InvestmentProject {
-            name: "Stadsskogen".into(),
-            category: InvestmentCategory::Image,
-            amounts: Default::default(),
-        };
+        let twin =
+            InvestmentProject::new("Stadsskogen", InvestmentCategory::Image, Default::default());
         broken.investment.projects.push(twin);
         let result = store
             .save(id, 1, &broken, &[Write::Part(Part::Investment)], &stamp())
@@ -197,6 +194,182 @@ async fn a_part_write_replaces_that_part() {
             store.load(id).await.expect("it loads").budget,
             budget,
             "{backend}"
+        );
+    }
+}
+
+/// The reference with every detail the editor adds: a project's total budget, dates, owner,
+/// status and driftkonsekvens, a risk's owner, category and residual risk, a control's
+/// schedule, status and conclusion, and stated figures superseded by changes.
+fn detailed() -> Budget {
+    use styr_domain::calendar::Date;
+    use styr_domain::change::Change;
+    use styr_domain::internal_control::{ControlStatus, Frequency};
+    use styr_domain::investment::{OperatingEffect, ProjectStatus};
+    use styr_domain::risk::{Grade, Residual};
+    let mut budget = example();
+    let project = &mut budget.investment.projects[1];
+    project.total_budget = Some(Amount::from_tkr(59_100));
+    project.start = Date::new(2024, 3, 1).ok();
+    project.end = Date::new(2027, 12, 31).ok();
+    project.owner = "Mark- och exploateringsenheten".into();
+    project.status = ProjectStatus::Ongoing;
+    project.operating_effects.insert(
+        year(2027),
+        OperatingEffect {
+            capital_cost: Amount::from_tkr(-1_200),
+            other: Amount::from_kr(-300_500),
+        },
+    );
+    let risk = &mut budget.risks[0];
+    risk.owner = "Ekonomichef".into();
+    risk.category = "Ekonomi".into();
+    risk.residual = Some(Residual {
+        probability: Grade::new(2).expect("a grade"),
+        materiality: Grade::new(4).expect("a grade"),
+    });
+    let control = &mut budget.controls[0];
+    control.schedule.frequency = Frequency::Tertial;
+    control.schedule.planned_on = Date::new(2025, 4, 30).ok();
+    control.schedule.report_by = Date::new(2025, 9, 30).ok();
+    control.status = ControlStatus::Done;
+    control.conclusion = "Inga avvikelser.".into();
+    budget
+        .apply(&Change::SetLine {
+            unit: UnitId("ks".into()),
+            line: LineKind::OtherCosts,
+            year: year(2025),
+            amount: Amount::from_tkr(-47_752),
+        })
+        .expect("applies");
+    let mut changed = budget.investment.projects[6].clone();
+    changed.amounts.insert(year(2028), Amount::from_tkr(8_000));
+    budget
+        .apply(&Change::PutProject {
+            replacing: Some(changed.name.clone()),
+            project: changed,
+        })
+        .expect("applies");
+    budget
+}
+
+#[tokio::test]
+async fn every_detail_and_every_superseded_figure_reads_back() {
+    for (backend, store) in stores("details").await {
+        let budget = detailed();
+        assert!(!budget.operating_tables[0].superseded.is_empty());
+        assert!(!budget.investment.superseded.is_empty());
+        let id = store.insert(&budget, &stamp()).await.expect("it stores");
+        assert_eq!(
+            store.load(id).await.expect("it loads").budget,
+            budget,
+            "{backend}: a new budget"
+        );
+        // Written again part by part, as a change does, from the plain reference.
+        let plain = store.insert(&example(), &stamp()).await.expect("it stores");
+        let writes = [
+            Write::Part(Part::Operating),
+            Write::Part(Part::Investment),
+            Write::Part(Part::Registers),
+            Write::Part(Part::Risks),
+        ];
+        store
+            .save(plain, 1, &budget, &writes, &stamp())
+            .await
+            .expect("it saves");
+        assert_eq!(
+            store.load(plain).await.expect("it loads").budget,
+            budget,
+            "{backend}: parts written anew"
+        );
+        store.delete(plain, &stamp()).await.expect("it deletes");
+    }
+}
+
+#[tokio::test]
+async fn the_styrdokument_register_keeps_versions_and_refuses_a_stale_save() {
+    use styr_domain::calendar::Date;
+    use styr_domain::document::DocumentMetadata;
+    use styr_domain::governance::GovernanceDocument;
+    use styr_store::AuditEntry;
+    for (backend, store) in stores("governance").await {
+        let mut document = GovernanceDocument {
+            id: "riktlinje-internkontroll".into(),
+            municipality: "1489".into(),
+            metadata: DocumentMetadata {
+                title: "Riktlinje för internkontroll".into(),
+                kind: "Riktlinje".into(),
+                decided_by: "Kommunstyrelsen".into(),
+                decision_date: Date::new(2023, 5, 8).ok(),
+                revise_by: Date::new(2026, 6, 30).ok(),
+                ..DocumentMetadata::default()
+            },
+        };
+        let entry = || {
+            Stamp::now("test").with(AuditEntry::new(
+                "ändra styrdokument",
+                None,
+                "styrdokument/1489/riktlinje-internkontroll",
+            ))
+        };
+        let first = store
+            .put_governance_document(&document, None, &entry())
+            .await
+            .expect("a new document");
+        assert_eq!(first, 1, "{backend}");
+        assert!(
+            matches!(
+                store
+                    .put_governance_document(&document, None, &entry())
+                    .await,
+                Err(StoreError::Conflict { actual: 1, .. })
+            ),
+            "{backend}: an id already taken"
+        );
+        document.metadata.owner = "Ekonomichef".into();
+        let second = store
+            .put_governance_document(&document, Some(1), &entry())
+            .await
+            .expect("saved from version 1");
+        assert_eq!(second, 2);
+        assert!(
+            matches!(
+                store
+                    .put_governance_document(&document, Some(1), &entry())
+                    .await,
+                Err(StoreError::Conflict {
+                    expected: 1,
+                    actual: 2
+                })
+            ),
+            "{backend}: a stale save"
+        );
+        let listed = store.governance_documents("1489").await.expect("lists");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].document, document, "{backend}");
+        assert!(
+            store
+                .governance_documents("0180")
+                .await
+                .expect("lists")
+                .is_empty()
+        );
+        assert!(matches!(
+            store
+                .delete_governance_document("1489", &document.id, 1, &entry())
+                .await,
+            Err(StoreError::Conflict { .. })
+        ));
+        store
+            .delete_governance_document("1489", &document.id, 2, &entry())
+            .await
+            .expect("deleted");
+        assert!(
+            store
+                .governance_documents("1489")
+                .await
+                .expect("lists")
+                .is_empty()
         );
     }
 }

@@ -8,12 +8,15 @@
 mod access;
 mod budgets;
 mod controls;
+mod derivation;
 pub mod dto;
 mod efficiency;
 mod followup;
 mod frames;
+mod goal_followup;
 mod goals;
 mod investments;
+mod kolada;
 mod openapi;
 mod operating;
 mod risks;
@@ -202,6 +205,53 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/budgets/{id}/followup/reports/{document}/texts",
             get(crate::interim::texts).put(crate::interim::set_texts),
+        )
+        // Goals followed up and the Kolada cache (issue 14).
+        .route(
+            "/api/v1/budgets/{id}/goal-followup",
+            get(goal_followup::followup),
+        )
+        .route(
+            "/api/v1/budgets/{id}/kpis/{kpi}/values",
+            get(goal_followup::values),
+        )
+        .route(
+            "/api/v1/budgets/{id}/kpis/{kpi}/values/{period}",
+            put(goal_followup::set_value).delete(goal_followup::remove_value),
+        )
+        .route(
+            "/api/v1/budgets/{id}/kpi-values",
+            post(goal_followup::import_values),
+        )
+        .route(
+            "/api/v1/budgets/{id}/goals/{goal}/kpis/{kpi}/targets/{year}",
+            put(goal_followup::set_target),
+        )
+        .route(
+            "/api/v1/budgets/{id}/goals/{goal}/assessments/{period}",
+            put(goal_followup::assess),
+        )
+        .route("/api/v1/kolada", get(kolada::cache))
+        .route("/api/v1/kolada/kpis/{kpi}/values", get(kolada::values))
+        .route("/api/v1/kolada/imports", post(kolada::import))
+        .route(
+            "/api/v1/kolada/peers/{municipality}",
+            put(kolada::choose_peers),
+        )
+        .route("/api/v1/kolada/groups/{group}", put(kolada::put_group))
+        // The editor (issue 16): the frame derivation and the index table, the register of
+        // styrdokument.
+        .route(
+            "/api/v1/budgets/{id}/frames/{unit}/{year}/derivation",
+            put(derivation::put_frame_year),
+        )
+        .route(
+            "/api/v1/budgets/{id}/frame-index/{unit}",
+            put(derivation::set_frame_index),
+        )
+        .route(
+            "/api/v1/budgets/{id}/index-vintages",
+            put(derivation::put_index_vintage),
         )
 }
 

@@ -112,32 +112,29 @@ pub(crate) fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Resp
         .into_response()
 }
 
-/// Version `version` of the document (without it, the current version): an adopted version as
-/// it was frozen, to the byte; one that is not adopted marked UTKAST or FÖRSLAG on every page.
+/// Version `version` of the document (without it, the current version with its goals followed
+/// up as they are now): an adopted version as it was frozen, to the byte; one that is not
+/// adopted marked UTKAST or FÖRSLAG on every page.
 async fn document_response(
     state: &Acting,
     id: i64,
     format: Format,
     version: Option<i64>,
 ) -> Result<Response, ApiError> {
-    let edition = state.app.edition(id, version).await?;
+    let (edition, report) = state.app.edition_report(id, version).await?;
     let title = edition.budget.document.title.clone();
     let number = edition.number;
+    let status = edition.status;
     // Typesetting takes tens of milliseconds: off the threads that answer other requests.
-    let bytes = tokio::task::spawn_blocking(move || {
-        let report = styr_reports::budget_report(&edition.budget).map_err(|error| {
-            ApiError::invalid(format!("Dokumentet kan inte räknas fram: {error}."))
-        })?;
-        render(&report, format, Some(edition.status))
-    })
-    .await
-    .map_err(|error| {
-        ApiError::internal(
-            "render_failed",
-            "Dokumentet kunde inte skrivas.",
-            Box::new(error),
-        )
-    })??;
+    let bytes = tokio::task::spawn_blocking(move || render(&report, format, Some(status)))
+        .await
+        .map_err(|error| {
+            ApiError::internal(
+                "render_failed",
+                "Dokumentet kunde inte skrivas.",
+                Box::new(error),
+            )
+        })??;
     let stem = file_stem(&title);
     let stem = match version {
         Some(_) => format!("{stem}-version-{number}"),

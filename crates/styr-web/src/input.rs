@@ -8,11 +8,13 @@
 //!   `styr_domain::key` — `energibrist-effektbrist`, never `zz/../other-risk`;
 //! - text ([`text`], [`line`]): trimmed, and refused when it holds a control character or a
 //!   bidi override (U+202E turns "fel.exe" into what looks like "exe.lef" in a list);
+//! - a KPI's values ([`decimal`] "3,6", [`period`] "2025-O1", [`fulfilment`]);
 //! - whole records ([`records`]): a risk, a project, a goal … with every field read at once,
 //!   so a form comes back with all its messages.
 
 mod amount;
 mod calendar;
+mod goals;
 mod id;
 pub mod records;
 mod step;
@@ -22,7 +24,8 @@ use std::collections::BTreeMap;
 
 pub use amount::amount;
 pub use calendar::{month, month_number, optional_date, year};
-pub use id::{Key, Name, key, slug};
+pub use goals::{decimal, fulfilment, period};
+pub use id::{Key, Name, key, path_segment, slug};
 pub use step::{StepForm, read_step};
 pub use text::{line, text};
 

@@ -225,6 +225,74 @@ pub fn router(app: Arc<App>) -> Router {
             "/budget/{id}/uppfoljning/rapport/{format}",
             get(pages::followup::documents::download),
         )
+        // Goals followed up (issue 14).
+        .route(
+            "/budget/{id}/maluppfyllelse",
+            get(pages::goal_followup::show),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/jamforelsegrupp",
+            post(pages::goal_followup::choose_peers),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/bedomning/{goal}",
+            post(pages::goal_followup::assess),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}",
+            get(pages::goal_followup::show_kpi),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}/varde",
+            post(pages::goal_followup::save_value),
+        )
+        .route(
+            "/budget/{id}/maluppfyllelse/nyckeltal/{kpi}/malvarde",
+            post(pages::goal_followup::save_target),
+        )
+        // The editor (issue 16): a confirmation before every removal, the frame derivation and
+        // the index table, and the municipality's register of styrdokument.
+        .route(
+            "/budget/{id}/investeringar/{name}/ta-bort",
+            get(pages::investments::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/risker/{risk}/ta-bort",
+            get(pages::risks::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/internkontroll/{control}/ta-bort",
+            get(pages::control::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/{page}/{goal}/ta-bort",
+            get(pages::goals::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/effektivisering/{position}/ta-bort",
+            get(pages::efficiency::confirm_remove),
+        )
+        .route(
+            "/budget/{id}/ram/{unit}/ar/{year}",
+            post(pages::frames::save_year),
+        )
+        .route(
+            "/budget/{id}/ram/{unit}/index",
+            post(pages::frames::save_index_choice),
+        )
+        .route("/budget/{id}/index", post(pages::frames::save_vintage))
+        .route(
+            "/budget/{id}/index/{position}/ta-bort",
+            get(pages::frames::confirm_remove_vintage).post(pages::frames::remove_vintage),
+        )
+        .route(
+            "/styrdokument",
+            get(pages::governance::show).post(pages::governance::save),
+        )
+        .route(
+            "/styrdokument/{municipality}/{document}/ta-bort",
+            get(pages::governance::confirm_remove).post(pages::governance::remove),
+        )
         .route("/static/styr.css", get(assets::style))
         .route("/static/styr.js", get(assets::script))
         .route("/healthz", get(|| async { "ok" }))

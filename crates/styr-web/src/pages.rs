@@ -3,12 +3,15 @@
 
 pub mod account;
 pub mod audit;
+pub mod confirm;
 pub mod control;
 pub mod document;
 pub mod efficiency;
 pub mod followup;
 pub mod frames;
+pub mod goal_followup;
 pub mod goals;
+pub mod governance;
 pub mod import;
 pub mod investments;
 pub mod operating;

@@ -58,6 +58,16 @@ pub const LOGO: Limit = Limit {
     bytes: 1 << 20,
     what: "en logotyp",
 };
+/// KPI values as CSV (one value a row).
+pub const KPI_VALUES: Limit = Limit {
+    bytes: 8 << 20,
+    what: "nyckeltalsvärden i CSV-format",
+};
+/// A saved Kolada answer or CSV download: styr_import's limit for one answer.
+pub const KOLADA_FILE: Limit = Limit {
+    bytes: styr_import::kolada::MAX_BYTES,
+    what: "en Kolada-fil",
+};
 /// A CSV import profile (TOML text).
 pub const IMPORT_PROFILE: Limit = Limit {
     bytes: 64 << 10,

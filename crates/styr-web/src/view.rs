@@ -1,13 +1,16 @@
-//! What every page shares: the navigation of a budget's pages, and figures formatted for people.
+//! What every page shares: the navigation of a budget's pages, figures and times formatted for
+//! people, and what the acting person may do (`may`), so that a page shows a field or a button
+//! only to someone who may use it.
 
 /// The pages of one budget, in the order the budget document has them.
-pub const PAGES: [(&str, &str); 15] = [
+pub const PAGES: [(&str, &str); 16] = [
     ("", "Översikt"),
     ("drift", "Driftbudget"),
     ("ram", "Ramberäkning"),
     ("investeringar", "Investeringar"),
     ("mal", "Mål och nyckeltal"),
     ("inriktningar", "Politiska inriktningar"),
+    ("maluppfyllelse", "Måluppfyllelse"),
     ("effektivisering", "Effektiviseringsåtgärder"),
     ("risker", "Risker"),
     ("internkontroll", "Internkontrollplan"),
@@ -82,4 +85,38 @@ pub fn may_manage_users() -> bool {
             styr_domain::access::ActionKind::ManageUsers.allowed_for(current.actor.role.kind())
         })
         .unwrap_or(false)
+}
+
+/// Whether the acting person may take `action` in `snapshot`'s budget as it now is (the role,
+/// and for a change the status): a page renders its fields and buttons only then.
+pub fn may(
+    state: &crate::auth::Acting,
+    snapshot: &styr_app::Snapshot,
+    action: &styr_domain::access::Action,
+) -> bool {
+    styr_app::may(&state.actor, snapshot, action)
+}
+
+/// A time the store wrote in UTC ("2026-12-01T20:10:58Z") as a Swedish clock shows it:
+/// "2026-12-01 21:10" (CET, or CEST in summer). Text that is no such time is shown as it is.
+pub fn local_time(utc: &str) -> String {
+    styr_domain::calendar::Instant::parse_utc(utc)
+        .and_then(styr_domain::calendar::Instant::in_sweden)
+        .map_or_else(|| utc.to_string(), |local| local.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_stored_time_is_shown_in_swedish_time() {
+        assert_eq!(
+            super::local_time("2026-12-01T20:10:58Z"),
+            "2026-12-01 21:10"
+        );
+        assert_eq!(
+            super::local_time("2026-06-01T20:10:58Z"),
+            "2026-06-01 22:10"
+        );
+        assert_eq!(super::local_time(""), "");
+    }
 }

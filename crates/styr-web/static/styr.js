@@ -1,5 +1,7 @@
 // styr: small progressive enhancement. Every page works without it; with it, the operating
-// budget's totals follow as people type, and a cell is saved when they leave it.
+// budget's totals follow as people type, a changed cell is saved once when they leave it, and
+// the button saves only what is still unsaved, saying exactly what it saved. Elsewhere it fills
+// a new control activity's description from its risk.
 "use strict";
 
 (function () {
@@ -34,6 +36,7 @@
     if (note) note.textContent = message || "";
   }
 
+  // The status line: green for what was saved, the error style for every refusal.
   function say(form, message, isError) {
     var status = form.querySelector(".status");
     if (!status) return;
@@ -101,38 +104,93 @@
     return found;
   }
 
+  // A field counts as changed while it differs from what was last saved (or read): its
+  // default value, which a successful save moves on.
+  function changed(field) {
+    return field.value !== field.defaultValue;
+  }
+
+  // Saves a field once for what it now holds: a save already under way for the same value
+  // is the one answer, so leaving a cell and then pressing the button saves it once.
+  function once(field, save) {
+    if (field._saving && field._savingValue === field.value) return field._saving;
+    field._savingValue = field.value;
+    field._saving = save().then(function (result) {
+      field._saving = null;
+      return result;
+    });
+    return field._saving;
+  }
+
   function saveCell(form, input) {
-    var url = base(form) + "/lines/" + input.dataset.line + "/" + input.dataset.year;
-    request("PUT", url, { amount: input.value, version: input.dataset.version }).then(function (answer) {
-      if (answer.ok) {
-        showFieldError(input, "");
-        var version = savedVersion(answer.json, input);
-        if (version !== null) setVersion(input, version);
-        showTable(form, answer.json);
-        say(form, "Sparat: " + input.getAttribute("aria-label") + ".", false);
-      } else {
+    return once(input, function () {
+      var url = base(form) + "/lines/" + input.dataset.line + "/" + input.dataset.year;
+      var value = input.value;
+      return request("PUT", url, { amount: value, version: input.dataset.version }).then(function (answer) {
+        var label = input.getAttribute("aria-label");
+        if (answer.ok) {
+          showFieldError(input, "");
+          var version = savedVersion(answer.json, input);
+          if (version !== null) setVersion(input, version);
+          input.defaultValue = value;
+          showTable(form, answer.json);
+          return { ok: true, text: label + " (" + value + ")" };
+        }
         if (answer.json.error === "stale" && answer.json.fields) {
           // Saving again replaces the other person's value, knowingly.
           setVersion(input, answer.json.fields.version);
         }
         showFieldError(input, answer.json.message);
-        say(form, answer.json.message, true);
-      }
+        return { ok: false, text: label + ": " + answer.json.message };
+      }, function () {
+        return { ok: false, text: input.getAttribute("aria-label") + ": kunde inte nå servern" };
+      });
     });
   }
 
   function saveExplanation(form, textarea) {
-    var url = base(form) + "/explanations/" + textarea.dataset.explanation;
-    request("PUT", url, { text: textarea.value, version: textarea.dataset.version || undefined }).then(function (answer) {
-      if (answer.ok) {
-        // The explanation's new version is known only to the server: read the page anew
-        // before the next edit of this text, or save it as the page was read.
-        textarea.dataset.version = "";
-      } else if (answer.json.error === "stale" && answer.json.fields) {
-        textarea.dataset.version = answer.json.fields.version;
-      }
-      say(form, answer.ok ? "Förklaringen är sparad." : answer.json.message, !answer.ok);
+    return once(textarea, function () {
+      var url = base(form) + "/explanations/" + textarea.dataset.explanation;
+      var value = textarea.value;
+      var label = "förklaringen: " + (textarea.labels && textarea.labels[0] ? textarea.labels[0].textContent.replace(/ Förklaring:$/, "") : textarea.dataset.explanation);
+      return request("PUT", url, { text: value, version: textarea.dataset.version || undefined }).then(function (answer) {
+        if (answer.ok) {
+          // The explanation's new version is known only to the server: read the page anew
+          // before the next edit of this text, or save it as the page was read.
+          textarea.dataset.version = "";
+          textarea.defaultValue = value;
+          return { ok: true, text: label };
+        }
+        if (answer.json.error === "stale" && answer.json.fields) {
+          textarea.dataset.version = answer.json.fields.version;
+        }
+        return { ok: false, text: label + " – " + answer.json.message };
+      }, function () {
+        return { ok: false, text: label + " – kunde inte nå servern" };
+      });
     });
+  }
+
+  // "Sparat: Övriga kostnader, Budget 2025 (-47 752)." — or every refusal, in the error style.
+  function report(form, results) {
+    var saved = results.filter(function (result) { return result.ok; }).map(function (result) { return result.text; });
+    var refused = results.filter(function (result) { return !result.ok; }).map(function (result) { return result.text; });
+    if (refused.length) {
+      var text = "Inte sparat: " + refused.join("; ") + ".";
+      if (saved.length) text += " Sparat: " + saved.join("; ") + ".";
+      say(form, text, true);
+    } else if (saved.length) {
+      say(form, "Sparat: " + saved.join("; ") + ".", false);
+    } else {
+      say(form, "Inget att spara: inget värde har ändrats.", false);
+    }
+  }
+
+  function sequence(tasks) {
+    var results = [];
+    return tasks.reduce(function (chain, task) {
+      return chain.then(function () { return task().then(function (result) { results.push(result); }); });
+    }, Promise.resolve()).then(function () { return results; });
   }
 
   document.querySelectorAll("form[data-operating]").forEach(function (form) {
@@ -143,13 +201,41 @@
       timer = window.setTimeout(function () { preview(form); }, 200);
     });
     form.addEventListener("change", function (event) {
-      if (event.target.matches("input[data-line]")) saveCell(form, event.target);
-      if (event.target.matches("textarea[data-explanation]")) saveExplanation(form, event.target);
+      var field = event.target;
+      if (!changed(field)) return;
+      if (field.matches("input[data-line]")) {
+        saveCell(form, field).then(function (result) { report(form, [result]); });
+      }
+      if (field.matches("textarea[data-explanation]")) {
+        saveExplanation(form, field).then(function (result) { report(form, [result]); });
+      }
     });
     form.addEventListener("submit", function (event) {
-      // With the script the cells are already saved as people leave them.
+      // With the script, the button saves what is still unsaved, each field once.
       event.preventDefault();
-      form.querySelectorAll("input[data-line]").forEach(function (input) { saveCell(form, input); });
+      var tasks = [];
+      form.querySelectorAll("input[data-line]").forEach(function (input) {
+        if (changed(input) || input._saving) tasks.push(function () { return saveCell(form, input); });
+      });
+      form.querySelectorAll("textarea[data-explanation]").forEach(function (textarea) {
+        if (changed(textarea) || textarea._saving) tasks.push(function () { return saveExplanation(form, textarea); });
+      });
+      sequence(tasks).then(function (results) { report(form, results); });
+    });
+  });
+
+  // A new control activity describes its risk as the risk analysis does, until someone
+  // writes otherwise.
+  document.querySelectorAll("select[data-risk-descriptions]").forEach(function (select) {
+    var target = document.getElementById(select.dataset.riskDescriptions);
+    if (!target) return;
+    var filled = target.value;
+    select.addEventListener("change", function () {
+      var option = select.options[select.selectedIndex];
+      if (target.value === filled) {
+        target.value = option ? option.dataset.description || "" : "";
+        filled = target.value;
+      }
     });
   });
 })();

@@ -38,6 +38,29 @@ async fn with_token(
     send(router, request.body(body).expect("a request")).await
 }
 
+/// Every open error of budget 1's check with a reason, as an adoption that passes over them
+/// sends it (issue 16: no error is passed over without one).
+async fn reasons(router: &Router, token: &str) -> Value {
+    let findings = with_token(
+        router,
+        token,
+        Method::GET,
+        "/api/v1/budgets/1/findings",
+        None,
+    )
+    .await
+    .json();
+    Value::Array(
+        findings["findings"]
+            .as_array()
+            .expect("the findings")
+            .iter()
+            .filter(|finding| finding["severity"] == "fel")
+            .map(|finding| json!({ "finding": finding["key"], "reason": "Beslutat trots avvikelsen." }))
+            .collect(),
+    )
+}
+
 /// The application and router over the reference budget, with one user per role.
 async fn site(name: &str) -> (Arc<App>, Router) {
     let app = support::app_with_example(name).await;
@@ -549,13 +572,6 @@ async fn every_change_lands_in_the_audit_log_with_its_old_and_new_value() {
             "/api/v1/budgets/1/workflow",
             Some(json!({ "step": "submit" })),
         ),
-        (
-            Method::POST,
-            "/api/v1/budgets/1/workflow",
-            Some(
-                json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321" }),
-            ),
-        ),
     ];
     for (method, uri, body) in changes {
         let answer = with_token(&router, &admin, method.clone(), uri, body).await;
@@ -565,6 +581,19 @@ async fn every_change_lands_in_the_audit_log_with_its_old_and_new_value() {
             answer.body
         );
     }
+    // Adopted with a reason for every error the check still finds.
+    let passed_over = reasons(&router, &admin).await;
+    let adopted = with_token(
+        &router,
+        &admin,
+        Method::POST,
+        "/api/v1/budgets/1/workflow",
+        Some(
+            json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321", "passed_over": passed_over }),
+        ),
+    )
+    .await;
+    assert!(adopted.status.is_success(), "adopt: {}", adopted.body);
     let import = send(
         &router,
         Request::post("/api/v1/budgets/1/followup/imports?file_name=utfall.se")
@@ -845,7 +874,8 @@ async fn an_adopted_budget_is_frozen_until_a_revision_and_versions_compare() {
     assert_eq!(late.json()["error"], "frozen");
     let incomplete = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "", "registry_number": "KS 2024/321" })).await;
     assert_eq!(incomplete.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let adopted = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321" })).await;
+    let passed_over = reasons(&router, &controller).await;
+    let adopted = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321", "passed_over": passed_over })).await;
     assert_eq!(adopted.json()["status"], "faststalld", "{}", adopted.body);
     // Frozen for everyone, the administrator too, through every path.
     for username in ["admin", "controller"] {

@@ -51,6 +51,12 @@ fn tool(variable: &str, default: PathBuf) -> Option<PathBuf> {
 }
 
 async fn start(name: &str) -> Option<Browser> {
+    start_with(name, false).await
+}
+
+/// As [`start`]; with `goals_demo` the budget also gets the demo's goals followed up (made-up
+/// targets, pulse survey results, a Kolada cache and a peer group: examples/demo/).
+async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
     let driver_path = tool("STYR_CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
     let axe_path = tool(
         "STYR_AXE_CORE",
@@ -74,6 +80,31 @@ async fn start(name: &str) -> Option<Browser> {
         ("revisor", "revisor", None),
     ] {
         support::add_user(&app, username, role, scope).await;
+    }
+    if goals_demo {
+        let kolada: [(&str, &[u8]); 3] = [
+            (
+                "kolada-nyckeltal.json",
+                include_bytes!("../../../examples/demo/kolada-nyckeltal.json"),
+            ),
+            (
+                "kolada-grupp.json",
+                include_bytes!("../../../examples/demo/kolada-grupp.json"),
+            ),
+            (
+                "kolada-varden.json",
+                include_bytes!("../../../examples/demo/kolada-varden.json"),
+            ),
+        ];
+        let demo = styr_app::GoalsDemo {
+            goals: include_str!("../../../examples/demo/mal.toml"),
+            values: include_bytes!("../../../examples/demo/matvarden.csv"),
+            kolada: &kolada,
+            peer_group: "G1489EX",
+        };
+        app.load_goals_demo(&styr_app::Actor::named("demo"), 1, &demo)
+            .await
+            .expect("the goals demo loads");
     }
     let router = styr_web::router(app);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -500,6 +531,8 @@ async fn every_page_passes_axe_core() {
         "/budget/1/investeringar",
         "/budget/1/mal",
         "/budget/1/inriktningar",
+        "/budget/1/maluppfyllelse",
+        "/budget/1/maluppfyllelse/nyckeltal/arbetsbelastningen",
         "/budget/1/effektivisering",
         "/budget/1/risker",
         "/budget/1/internkontroll",
@@ -673,4 +706,96 @@ async fn a_controller_adopts_the_budget_and_starts_a_revision() {
         .close()
         .await
         .expect("the session closes");
+}
+
+#[tokio::test]
+async fn a_controller_enters_a_years_pulse_survey_sets_a_target_and_sees_the_goal_fulfilled() {
+    let Some(browser) = start_with("browser-goals", true).await else {
+        return;
+    };
+    let kpi = "/budget/1/maluppfyllelse/nyckeltal/arbetsbelastningen";
+    browser.open(kpi).await;
+    for (round, value) in [("2026-O1", "3,9"), ("2026-O2", "4,0"), ("2026-O3", "4,1")] {
+        browser
+            .client
+            .find(Locator::Css("#varde-period"))
+            .await
+            .expect("the period")
+            .select_by_value(round)
+            .await
+            .expect("a round chosen");
+        browser.type_into("#varde", value).await;
+        browser.click("form[action$=\"/varde\"] button").await;
+        let number = &round[6..];
+        browser
+            .wait_for_text(
+                "section[aria-labelledby=\"varden\"] table",
+                &format!("omgång {number} 2026"),
+            )
+            .await;
+    }
+    browser
+        .client
+        .find(Locator::Css("#malvarde-ar"))
+        .await
+        .expect("the year")
+        .select_by_value("2026")
+        .await
+        .expect("a year chosen");
+    browser.type_into("#malvarde", "4,1").await;
+    browser.click("form[action$=\"/malvarde\"] button").await;
+    browser
+        .wait_for_text("section[aria-labelledby=\"malvarden\"] table", "4,1")
+        .await;
+    let mut failures = Vec::new();
+    for violation in browser.accessibility_violations().await {
+        failures.push(format!("{kpi}: {violation}"));
+    }
+    browser.open("/budget/1/maluppfyllelse?period=2026").await;
+    browser
+        .wait_for_text(
+            "section[aria-labelledby=\"mal-arbetsmiljomal\"]",
+            "1 av 1 nyckeltal når sitt målvärde",
+        )
+        .await;
+    let goal = browser
+        .text("section[aria-labelledby=\"mal-arbetsmiljomal\"]")
+        .await;
+    assert!(goal.contains("uppfyllt"), "{goal}");
+    assert!(
+        goal.contains("4,1 (omgång 3 2026) mot målvärdet 4,1"),
+        "{goal}"
+    );
+    for page in [
+        "/budget/1/maluppfyllelse?period=2026",
+        "/budget/1/maluppfyllelse?period=2024",
+        "/budget/1/maluppfyllelse/nyckeltal/medborgarnas-nojdhet",
+        "/budget/1/maluppfyllelse/nyckeltal/nettokostnadsavvikelse",
+    ] {
+        browser.open(page).await;
+        for violation in browser.accessibility_violations().await {
+            failures.push(format!("{page}: {violation}"));
+        }
+    }
+    browser
+        .open("/budget/1/maluppfyllelse/nyckeltal/medborgarnas-nojdhet")
+        .await;
+    let peers = browser
+        .text("section[aria-labelledby=\"jamforelse\"]")
+        .await;
+    assert!(
+        peers.contains("(kommunen)"),
+        "the kommun among its peers: {peers}"
+    );
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+    assert!(
+        failures.is_empty(),
+        "serious or critical accessibility violations:\n{}",
+        failures.join("\n")
+    );
 }

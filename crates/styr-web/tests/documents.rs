@@ -71,7 +71,18 @@ async fn the_adopted_version_downloads_as_it_was_adopted_while_a_revision_is_ope
         step(json!({ "step": "submit" })).await.status,
         StatusCode::OK
     );
-    let adopted = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321" })).await;
+    // Adopted with a reason for every error the check finds in the reference.
+    let passed_over: Vec<serde_json::Value> = app
+        .snapshot(1)
+        .await
+        .expect("the budget")
+        .report()
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == styr_domain::severity::Severity::Error)
+        .map(|finding| json!({ "finding": finding.key(), "reason": "Beslutat trots avvikelsen." }))
+        .collect();
+    let adopted = step(json!({ "step": "adopt", "decided_by": "Kommunfullmäktige", "decision_date": "2024-11-27", "registry_number": "KS 2024/321", "passed_over": passed_over })).await;
     assert_eq!(adopted.status, StatusCode::OK, "{}", adopted.body);
     let (status, first) =
         download(&router, "/api/v1/budgets/1/download?format=pdf&version=1").await;
@@ -393,7 +404,13 @@ async fn sections_are_edited_previewed_moved_and_removed_as_audited_changes() {
     )
     .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
-    let sections = app.snapshot(1).await.expect("the budget").budget.sections;
+    let sections = app
+        .snapshot(1)
+        .await
+        .expect("the budget")
+        .budget
+        .sections
+        .clone();
     assert_eq!(sections[count - 2].heading, "Ny bilaga");
     let removed = post_form(
         &router,

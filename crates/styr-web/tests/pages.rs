@@ -76,11 +76,18 @@ async fn saving_a_cost_line_recomputes_the_table() {
     )
     .await;
     assert_eq!(answer.status, StatusCode::SEE_OTHER);
+    // The page it leads back to says what was saved (issue 16).
     assert_eq!(
         answer.location.as_deref(),
-        Some("/budget/1/drift#tabell-ks")
+        Some("/budget/1/drift?sparat=ks/other_costs:2025#tabell-ks")
     );
-    let page = get(&router, "/budget/1/drift").await.body;
+    let page = get(&router, "/budget/1/drift?sparat=ks/other_costs:2025")
+        .await
+        .body;
+    assert!(
+        page.contains("Sparat i Kommunstyrelsen: Övriga kostnader, Budget 2025 (-47 752 tkr)."),
+        "what was saved is said"
+    );
     assert!(page.contains("value=\"-47 752\""), "the new value");
     assert!(
         page.contains(">-227 342<"),

@@ -1,10 +1,11 @@
 //! What differs between two versions of a budget, line by line: every entered amount by unit,
-//! line and year; the investment projects by year; frames; risks, control activities and goals
-//! by their ids; and the decision in the document metadata.
+//! line and year; the investment projects by year; frames; risks, control activities and goals,
+//! matched by their ids and named as people name them; and the decision in the document
+//! metadata.
 //!
 //! ```text
 //! Driftbudget  Kommunledningskontoret – Personalkostnader 2026   -52 100 → -53 000
-//! Risker       skred                                             Skred (riskvärde 8) → (borttagen)
+//! Risker       Skred vid Mjörn                                   riskvärde 8 → (borttagen)
 //! ```
 
 use std::collections::BTreeMap;
@@ -105,22 +106,43 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
     records(
         &mut found,
         "Risker",
-        &before.risks,
-        &after.risks,
+        (&before.risks, &after.risks),
         |risk| risk.id.clone(),
-        |risk| format!("{} (riskvärde {})", risk.name, risk.value().value()),
+        |risk| risk.name.clone(),
+        |risk| {
+            let mut text = format!(
+                "riskvärde {} ({} × {}), {}",
+                risk.value().value(),
+                risk.probability.value(),
+                risk.materiality.value(),
+                risk.handling.swedish().to_lowercase()
+            );
+            if let Some(residual) = risk.residual {
+                text.push_str(&format!(", kvarstående {}", residual.value().value()));
+            }
+            if !risk.owner.is_empty() {
+                text.push_str(&format!(", riskägare {}", risk.owner));
+            }
+            text
+        },
     );
+    let risk_name = |id: &str| {
+        after
+            .risk(id)
+            .or_else(|| before.risk(id))
+            .map_or_else(|| id.to_string(), |risk| risk.name.clone())
+    };
     records(
         &mut found,
         "Internkontroll",
-        &before.controls,
-        &after.controls,
+        (&before.controls, &after.controls),
         |control| control.id.clone(),
+        |control| format!("Kontroll av {}", risk_name(&control.risk)),
         |control| {
             format!(
-                "{}: {} ({} resultat)",
-                control.id,
+                "{} ({}, {} resultat)",
                 control.method,
+                control.status.label().to_lowercase(),
                 control.results.len()
             )
         },
@@ -128,10 +150,10 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
     records(
         &mut found,
         "Mål",
-        &before.goals,
-        &after.goals,
+        (&before.goals, &after.goals),
         |goal| goal.id.clone(),
         |goal| goal.title.clone(),
+        |goal| goal.statement.clone(),
     );
     if before.document != after.document {
         let describe = |budget: &Budget| {
@@ -156,28 +178,39 @@ pub fn differences(before: &Budget, after: &Budget) -> Vec<Difference> {
     found
 }
 
+/// The records of `part` in two versions, matched by `key` and named by `name` (a risk by its
+/// name, never its id); a record whose description is the same but that differs otherwise is
+/// still listed, as "ändrad".
 fn records<T: PartialEq>(
     found: &mut Vec<Difference>,
     part: &str,
-    before: &[T],
-    after: &[T],
+    (before, after): (&[T], &[T]),
     key: impl Fn(&T) -> String,
+    name: impl Fn(&T) -> String,
     describe: impl Fn(&T) -> String,
 ) {
     for old in before {
         match after.iter().find(|new| key(new) == key(old)) {
             None => found.push(Difference {
                 part: part.into(),
-                item: key(old),
+                item: name(old),
                 from: describe(old),
                 to: "(borttagen)".into(),
             }),
-            Some(new) if new != old => found.push(Difference {
-                part: part.into(),
-                item: key(old),
-                from: describe(old),
-                to: describe(new),
-            }),
+            Some(new) if new != old => {
+                let (from, to) = (describe(old), describe(new));
+                let to = if from == to {
+                    format!("{to} (ändrad)")
+                } else {
+                    to
+                };
+                found.push(Difference {
+                    part: part.into(),
+                    item: name(new),
+                    from,
+                    to,
+                });
+            }
             Some(_) => {}
         }
     }
@@ -185,7 +218,7 @@ fn records<T: PartialEq>(
         if !before.iter().any(|old| key(old) == key(new)) {
             found.push(Difference {
                 part: part.into(),
-                item: key(new),
+                item: name(new),
                 from: "(ny)".into(),
                 to: describe(new),
             });

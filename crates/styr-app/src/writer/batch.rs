@@ -3,7 +3,7 @@
 //! one cell an operating edit names, or the whole part another change touches.
 
 use styr_domain::budget::Budget;
-use styr_domain::change::Change;
+use styr_domain::change::{Change, Superseded};
 use styr_store::{AuditEntry, BudgetId, CellLine, Part, Write};
 
 use super::Pending;
@@ -11,34 +11,60 @@ use crate::{AppError, audit};
 
 /// Applies one request's changes, all or none: a single change is atomic in the domain, and a
 /// request of several is tried on a copy first. A budget must still compute afterwards (only a
-/// frame change can break that, by reaching a year its index lacks).
+/// frame change can break that, by reaching a year its index lacks). Also says which parts
+/// the change touched by superseding stated figures, which the store must write too.
 pub(super) fn apply_request(
     id: BudgetId,
     budget: &mut Budget,
     changes: &[Change],
-) -> Result<Vec<AuditEntry>, AppError> {
-    let risky = changes.len() > 1
-        || changes
-            .iter()
-            .any(|change| matches!(change, Change::SetFrameAmount { .. }));
+) -> Result<(Vec<AuditEntry>, Superseded), AppError> {
+    let risky = changes.len() > 1 || changes.iter().any(touches_frames);
+    let mut touched = Superseded::default();
     if !risky {
         let mut entries = Vec::new();
         for change in changes {
             let entry = audit::describe(id, budget, change);
-            budget.apply(change)?;
+            touched = touched.and(budget.apply_superseding(change)?);
             entries.push(entry);
         }
-        return Ok(entries);
+        return Ok((entries, touched));
     }
     let mut candidate = budget.clone();
     let mut entries = Vec::new();
     for change in changes {
         entries.push(audit::describe(id, &candidate, change));
-        candidate.apply(change)?;
+        touched = touched.and(candidate.apply_superseding(change)?);
     }
     styr_reports::budget_report(&candidate).map_err(AppError::DoesNotCompute)?;
     *budget = candidate;
-    Ok(entries)
+    Ok((entries, touched))
+}
+
+/// A change to a frame or the index table reaches later years and every table's result.
+fn touches_frames(change: &Change) -> bool {
+    matches!(
+        change,
+        Change::SetFrameAmount { .. }
+            | Change::PutFrameYear { .. }
+            | Change::SetFrameIndex { .. }
+            | Change::PutIndexVintage { .. }
+            | Change::RemoveIndexVintage { .. }
+    )
+}
+
+/// The parts superseding stated figures touched.
+pub(super) fn superseded_parts(touched: Superseded) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if touched.operating {
+        parts.push(Part::Operating);
+    }
+    if touched.investment {
+        parts.push(Part::Investment);
+    }
+    if touched.statements {
+        parts.push(Part::Registers);
+    }
+    parts
 }
 
 /// The refusal of a request whose changes were based on a version that is no longer current.
@@ -83,7 +109,11 @@ pub(super) fn writes_for(change: &Change) -> Vec<Write> {
             }];
         }
         Change::SetExplanation { .. } => Part::Operating,
-        Change::SetFrameAmount { .. } => Part::Frames,
+        Change::SetFrameAmount { .. }
+        | Change::PutFrameYear { .. }
+        | Change::SetFrameIndex { .. }
+        | Change::PutIndexVintage { .. }
+        | Change::RemoveIndexVintage { .. } => Part::Frames,
         Change::PutProject { .. } | Change::RemoveProject { .. } => Part::Investment,
         Change::PutRisk { .. }
         | Change::RemoveRisk { .. }
@@ -93,7 +123,8 @@ pub(super) fn writes_for(change: &Change) -> Vec<Write> {
         Change::PutGoal { .. }
         | Change::RemoveGoal { .. }
         | Change::PutEfficiency { .. }
-        | Change::RemoveEfficiency { .. } => Part::Registers,
+        | Change::RemoveEfficiency { .. }
+        | Change::SetKpiTarget { .. } => Part::Registers,
         Change::SetDocument { .. } => Part::Document,
         Change::PutSection { .. } | Change::RemoveSection { .. } | Change::MoveSection { .. } => {
             Part::Registers
@@ -125,5 +156,10 @@ pub(super) fn change_name(change: &Change) -> &'static str {
         Change::RemoveSection { .. } => "remove_section",
         Change::MoveSection { .. } => "move_section",
         Change::SetProfile { .. } => "set_profile",
+        Change::SetKpiTarget { .. } => "set_kpi_target",
+        Change::PutFrameYear { .. } => "put_frame_year",
+        Change::SetFrameIndex { .. } => "set_frame_index",
+        Change::PutIndexVintage { .. } => "put_index_vintage",
+        Change::RemoveIndexVintage { .. } => "remove_index_vintage",
     }
 }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use styr_store::{BudgetId, Part, Stamp, StoreError, Write};
 
 use super::Pending;
-use super::batch::{apply_request, change_name, stale, writes_for};
+use super::batch::{apply_request, change_name, stale, superseded_parts, writes_for};
 use crate::authorization::permitted;
 use crate::{App, AppError, Snapshot};
 
@@ -50,11 +50,18 @@ impl App {
                 match apply_request(id, &mut budget, &pending.changes) {
                     // A change that leaves a value as it was (a form saving every cell) is
                     // not a change to record.
-                    Ok(made) => accepted.entries.extend(
-                        made.into_iter()
-                            .filter(|entry| entry.old_value != entry.new_value)
-                            .map(|entry| (pending.actor.name.clone(), entry)),
-                    ),
+                    Ok((made, touched)) => {
+                        accepted.entries.extend(
+                            made.into_iter()
+                                .filter(|entry| entry.old_value != entry.new_value)
+                                .map(|entry| (pending.actor.name.clone(), entry)),
+                        );
+                        for part in superseded_parts(touched) {
+                            if !accepted.parts.contains(&part) {
+                                accepted.parts.push(part);
+                            }
+                        }
+                    }
                     Err(error) => {
                         let _ = pending.reply.send(Err(error));
                         continue;

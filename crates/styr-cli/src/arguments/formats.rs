@@ -66,3 +66,11 @@ pub enum ReportDocument {
     /// Verksamhetsberättelsen till årsredovisningen: årets utfall mot budget.
     Arsredovisning,
 }
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GoalsFormat {
+    /// Läsbar svensk text.
+    Text,
+    /// JSON: varje värde exakt, som text.
+    Json,
+}

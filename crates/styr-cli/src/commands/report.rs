@@ -82,28 +82,24 @@ fn from_database(
 ) -> Result<(BudgetReport, Option<Status>), ExitCode> {
     let mut report = None;
     let status = with_budget(database_url, budget, async |app, id| {
-        let edition = match app.edition(id, version).await {
-            Ok(edition) => edition,
+        let (edition, computed) = match app.edition_report(id, version).await {
+            Ok(found) => found,
             Err(styr_app::AppError::NotFound) => {
                 let number = version.map(|number| number.to_string()).unwrap_or_default();
                 eprintln!("styr: budget {id} har ingen version {number}");
                 return ExitCode::FAILURE;
+            }
+            Err(error @ styr_app::AppError::DoesNotCompute(_)) => {
+                eprintln!("styr: budget {id}: rapporten kan inte räknas fram: {error}");
+                return ExitCode::from(UNREADABLE);
             }
             Err(error) => {
                 eprintln!("styr: budget {id}: {error}");
                 return ExitCode::FAILURE;
             }
         };
-        match styr_reports::budget_report(&edition.budget) {
-            Ok(computed) => {
-                report = Some((computed, Some(edition.status)));
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("styr: budget {id}: rapporten kan inte räknas fram: {error}");
-                ExitCode::from(UNREADABLE)
-            }
-        }
+        report = Some((computed, Some(edition.status)));
+        ExitCode::SUCCESS
     });
     report.ok_or(status)
 }

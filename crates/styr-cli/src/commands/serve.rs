@@ -61,6 +61,7 @@ async fn serve(
             .await
             .context("kan inte läsa in demoutfallet")?;
         tracing::info!(budget = id, rows = record.rows, "demo outcome loaded");
+        load_goals_demo(&app, id).await?;
     }
     if demo && !app.has_users().await.context("kan inte läsa användarna")? {
         create_demo_users(&app).await?;
@@ -99,6 +100,36 @@ async fn serve(
     // The refusals counted but not yet written (see styr_app's authorization/refusals.rs).
     app.record_refusal_counts().await;
     served.context("servern stannade")?;
+    Ok(())
+}
+
+/// The demo's goals followed up: made-up KPI targets, pulse survey results and a small Kolada
+/// cache with a peer group for 1489 (examples/demo/, all of it example data).
+async fn load_goals_demo(app: &App, id: i64) -> anyhow::Result<()> {
+    let kolada: [(&str, &[u8]); 3] = [
+        (
+            "exempeldata/kolada-nyckeltal.json",
+            include_bytes!("../../../../examples/demo/kolada-nyckeltal.json"),
+        ),
+        (
+            "exempeldata/kolada-grupp.json",
+            include_bytes!("../../../../examples/demo/kolada-grupp.json"),
+        ),
+        (
+            "exempeldata/kolada-varden.json",
+            include_bytes!("../../../../examples/demo/kolada-varden.json"),
+        ),
+    ];
+    let demo = styr_app::GoalsDemo {
+        goals: include_str!("../../../../examples/demo/mal.toml"),
+        values: include_bytes!("../../../../examples/demo/matvarden.csv"),
+        kolada: &kolada,
+        peer_group: "G1489EX",
+    };
+    app.load_goals_demo(&Actor::named("demo"), id, &demo)
+        .await
+        .context("kan inte läsa in demons mål och Kolada-exempel")?;
+    tracing::info!(budget = id, "demo goals and Kolada example data loaded");
     Ok(())
 }
 

@@ -11,7 +11,9 @@ use crate::organisation::UnitId;
 pub enum Action {
     Read,
     ReadAudit,
-    EditLines { unit: UnitId },
+    EditLines {
+        unit: UnitId,
+    },
     EditFrames,
     EditInvestments,
     EditRisks,
@@ -21,12 +23,21 @@ pub enum Action {
     ImportBudget,
     ImportOutcome,
     EditMapping,
-    SetForecast { unit: UnitId },
+    SetForecast {
+        unit: UnitId,
+    },
     Submit,
     Return,
     Adopt,
     Revise,
     ManageUsers,
+    /// Enter a goal's KPI values and assess it: the goal's unit (the board's when it names
+    /// none) must lie in a budgetansvarig's scope.
+    FollowUpGoal {
+        unit: UnitId,
+    },
+    /// Fetch from Kolada or import a Kolada file into the cache, and choose peer groups.
+    ImportKolada,
 }
 
 /// An action's kind, for the matrix.
@@ -50,10 +61,12 @@ pub enum ActionKind {
     Adopt,
     Revise,
     ManageUsers,
+    FollowUpGoal,
+    ImportKolada,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 18] = [
+    pub const ALL: [ActionKind; 20] = [
         ActionKind::Read,
         ActionKind::ReadAudit,
         ActionKind::EditLines,
@@ -72,6 +85,8 @@ impl ActionKind {
         ActionKind::Adopt,
         ActionKind::Revise,
         ActionKind::ManageUsers,
+        ActionKind::FollowUpGoal,
+        ActionKind::ImportKolada,
     ];
 
     pub const fn label(self) -> &'static str {
@@ -94,6 +109,8 @@ impl ActionKind {
             ActionKind::Adopt => "Fastställa budgeten",
             ActionKind::Revise => "Starta en revidering",
             ActionKind::ManageUsers => "Hantera användare och roller",
+            ActionKind::FollowUpGoal => "Lämna nyckeltalsvärden och bedöma mål",
+            ActionKind::ImportKolada => "Hämta och importera Kolada-data, välja jämförelsegrupp",
         }
     }
 
@@ -112,6 +129,7 @@ impl ActionKind {
                     | A::EditRisks
                     | A::SetForecast
                     | A::Submit
+                    | A::FollowUpGoal
             ),
             R::ControlCoordinator => {
                 matches!(self, A::Read | A::EditRisks | A::EditControls)
@@ -135,7 +153,9 @@ impl ActionKind {
     /// The note the matrix gives a budgetansvarig's cell.
     pub(super) const fn holder_note(self) -> &'static str {
         match self {
-            ActionKind::EditLines | ActionKind::SetForecast => "ja, egna enheter",
+            ActionKind::EditLines | ActionKind::SetForecast | ActionKind::FollowUpGoal => {
+                "ja, egna enheter"
+            }
             ActionKind::EditInvestments | ActionKind::EditRisks | ActionKind::Submit => {
                 "ja, om hela nämnden"
             }
@@ -165,12 +185,16 @@ impl Action {
             Action::Adopt => ActionKind::Adopt,
             Action::Revise => ActionKind::Revise,
             Action::ManageUsers => ActionKind::ManageUsers,
+            Action::FollowUpGoal { .. } => ActionKind::FollowUpGoal,
+            Action::ImportKolada => ActionKind::ImportKolada,
         }
     }
 
     pub fn unit(&self) -> Option<&UnitId> {
         match self {
-            Action::EditLines { unit } | Action::SetForecast { unit } => Some(unit),
+            Action::EditLines { unit }
+            | Action::SetForecast { unit }
+            | Action::FollowUpGoal { unit } => Some(unit),
             _ => None,
         }
     }
@@ -181,7 +205,11 @@ impl Action {
             Change::SetLine { unit, .. }
             | Change::SetFinancialNet { unit, .. }
             | Change::SetExplanation { unit, .. } => Action::EditLines { unit: unit.clone() },
-            Change::SetFrameAmount { .. } => Action::EditFrames,
+            Change::SetFrameAmount { .. }
+            | Change::PutFrameYear { .. }
+            | Change::SetFrameIndex { .. }
+            | Change::PutIndexVintage { .. }
+            | Change::RemoveIndexVintage { .. } => Action::EditFrames,
             Change::PutProject { .. } | Change::RemoveProject { .. } => Action::EditInvestments,
             Change::PutRisk { .. } | Change::RemoveRisk { .. } => Action::EditRisks,
             Change::PutControl { .. }
@@ -190,7 +218,8 @@ impl Action {
             Change::PutGoal { .. }
             | Change::RemoveGoal { .. }
             | Change::PutEfficiency { .. }
-            | Change::RemoveEfficiency { .. } => Action::EditRegisters,
+            | Change::RemoveEfficiency { .. }
+            | Change::SetKpiTarget { .. } => Action::EditRegisters,
             Change::SetDocument { .. }
             | Change::PutSection { .. }
             | Change::RemoveSection { .. }

@@ -5,7 +5,8 @@
 //! "ekonomi" in 2025 enters the 2025 column of every table above it (Kommunledningskontoret,
 //! Kommunstyrelsen): if any of their sums would leave the range of an amount, the change is
 //! refused with that sum named and the unit's lines are put back as they were. A kommunbidrag
-//! enters its frame's later years (uprated from it) and its table's Årets resultat.
+//! enters its frame's later years (uprated from it) and its table's Årets resultat. The
+//! comparison year is the previous year's budget as decided: none of its cells is written.
 
 use crate::budget::{Budget, FigureError};
 use crate::calendar::Year;
@@ -63,6 +64,7 @@ impl Budget {
                 stated: None,
                 stated_sentence: String::new(),
                 text: text.trim().to_string(),
+                superseded: false,
             }),
         }
         Ok(())
@@ -79,6 +81,9 @@ impl Budget {
             .iter()
             .position(|frame| &frame.unit == unit)
             .ok_or_else(|| ChangeError::NoFrame(unit.clone()))?;
+        if year == self.years.previous {
+            return Err(ChangeError::ComparisonYear { year });
+        }
         let saved = self.frames[position].clone();
         let frame = &mut self.frames[position];
         match frame.years.get_mut(&year) {
@@ -108,7 +113,7 @@ impl Budget {
     /// Whether the frame of `unit` and its table still compute in every year, as far as the
     /// range of an amount goes; the frame's other faults (a missing index value) are the
     /// application's to report with the whole budget.
-    fn frame_overflow(&self, unit: &UnitId) -> Result<(), OverflowAt> {
+    pub(super) fn frame_overflow(&self, unit: &UnitId) -> Result<(), OverflowAt> {
         let Some(frame) = self.frame(unit) else {
             return Ok(());
         };
@@ -155,14 +160,19 @@ impl Budget {
             .ok_or_else(|| ChangeError::UnknownUnit(unit.clone()))
     }
 
+    /// A year of `unit`'s lines a person may write: a column of the table, and not the
+    /// comparison year, which shows the previous year's budget as it was decided.
     fn require_operating_year(&self, unit: &UnitId, year: Year) -> Result<(), ChangeError> {
         self.require_unit(unit)?;
         let columns = self.years.columns();
-        if columns.contains(&year) {
-            return Ok(());
+        if !columns.contains(&year) {
+            let (first, last) = (columns[0], columns[columns.len() - 1]);
+            return Err(ChangeError::YearOutsideBudget { year, first, last });
         }
-        let (first, last) = (columns[0], columns[columns.len() - 1]);
-        Err(ChangeError::YearOutsideBudget { year, first, last })
+        if year == self.years.previous {
+            return Err(ChangeError::ComparisonYear { year });
+        }
+        Ok(())
     }
 
     /// The lines of `unit`, created empty (last) if the unit has none yet.
@@ -233,6 +243,32 @@ mod tests {
             budget.apply(&change),
             Err(ChangeError::Overflow(overflow)) if overflow.place == "Driftbudget Nämnden 2025, Personalkostnader"
         ));
+        assert_eq!(budget, before);
+    }
+
+    #[test]
+    fn the_comparison_year_is_not_written() {
+        let mut budget = with_personnel();
+        let before = budget.clone();
+        let change = Change::SetLine {
+            unit: UnitId("a".into()),
+            line: LineKind::Personnel,
+            year: year(2024),
+            amount: Amount::from_tkr(-1),
+        };
+        assert_eq!(
+            budget.apply(&change),
+            Err(ChangeError::ComparisonYear { year: year(2024) })
+        );
+        let net = Change::SetFinancialNet {
+            unit: UnitId("a".into()),
+            year: year(2024),
+            amount: Amount::from_tkr(1),
+        };
+        assert_eq!(
+            budget.apply(&net),
+            Err(ChangeError::ComparisonYear { year: year(2024) })
+        );
         assert_eq!(budget, before);
     }
 

@@ -1,14 +1,13 @@
 //! Converting the budget file's descriptive parts: document metadata, organisation, text
-//! sections, goals and the efficiency register.
+//! sections and the efficiency register.
 
 use styr_domain::document::{DocumentMetadata, Section};
 use styr_domain::efficiency::EfficiencyInvestigation;
-use styr_domain::goals::{Goal, GoalKind, Kpi};
 use styr_domain::organisation::{
     Organisation, OrganisationError, OrganisationUnit, UnitId, UnitKind,
 };
 
-use super::raw::{RawDocument, RawEfficiency, RawGoal, RawSection, RawUnit};
+use super::raw::{RawDocument, RawEfficiency, RawSection, RawUnit};
 use super::reader::Reader;
 
 pub fn document(reader: &mut Reader, raw: &RawDocument) -> DocumentMetadata {
@@ -107,45 +106,6 @@ pub fn sections(reader: &mut Reader, raw_sections: &[RawSection]) -> Vec<Section
                 text: raw.text.clone(),
                 shows: raw.shows.as_ref().map(|shows| shows.get_ref().clone()),
             }
-        })
-        .collect()
-}
-
-const GOAL_KINDS: [&str; 3] = ["overarching", "political_direction", "board"];
-
-pub fn goals(reader: &mut Reader, raw_goals: &[RawGoal]) -> Vec<Goal> {
-    raw_goals
-        .iter()
-        .filter_map(|raw| {
-            let kind = reader.choice(&raw.kind, "måltyp", &GOAL_KINDS, GoalKind::from_key);
-            let kpis = raw
-                .kpi
-                .iter()
-                .filter_map(|kpi| {
-                    let times = *kpi.measurements_per_year.get_ref();
-                    if !(1..=52).contains(&times) {
-                        reader.issue(
-                            kpi.measurements_per_year.span(),
-                            format!("{times} mätningar per år går inte; ange 1–52"),
-                        );
-                        return None;
-                    }
-                    Some(Kpi {
-                        name: kpi.name.clone(),
-                        source: kpi.source.clone(),
-                        measurements_per_year: u8::try_from(times).unwrap_or(u8::MAX),
-                        kolada_id: kpi.kolada_id.clone(),
-                    })
-                })
-                .collect();
-            Some(Goal {
-                id: raw.id.clone(),
-                kind: kind?,
-                title: raw.title.clone(),
-                statement: raw.statement.clone(),
-                text: raw.text.clone(),
-                kpis,
-            })
         })
         .collect()
 }

@@ -7,14 +7,17 @@ use toml::value::Datetime;
 
 mod amount;
 mod figures;
+mod goals;
 mod registers;
 
 pub use amount::{RawAmount, YearAmounts};
 pub use figures::{
-    RawBase, RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawStatement, RawStep,
+    RawBase, RawFrame, RawFrameYear, RawIndex, RawInvestment, RawOperating, RawProject,
+    RawStatement, RawStep,
 };
+pub use goals::{RawDecimal, RawGoal, RawKpi};
 pub use registers::{
-    RawBand, RawControl, RawControlResult, RawEfficiency, RawGoal, RawRisk, RawScaleStep, RawScales,
+    RawBand, RawControl, RawControlResult, RawEfficiency, RawRisk, RawScaleStep, RawScales,
 };
 
 #[derive(Debug, Deserialize)]

@@ -108,6 +108,7 @@ pub fn risks(reader: &mut Reader, raw_risks: &[RawRisk]) -> Vec<Risk> {
             .value
             .as_ref()
             .and_then(|value| risk_value(reader, value));
+        let residual = super::details::residual(reader, raw);
         if let (Some(probability), Some(materiality), Some(handling)) =
             (probability, materiality, handling)
         {
@@ -120,6 +121,9 @@ pub fn risks(reader: &mut Reader, raw_risks: &[RawRisk]) -> Vec<Risk> {
                 stated_value,
                 handling,
                 handling_text: raw.handling_text.clone(),
+                owner: raw.owner.clone(),
+                category: raw.category.clone(),
+                residual,
             });
         }
     }
@@ -173,6 +177,7 @@ pub fn controls(
             .iter()
             .filter_map(|result| control_result(reader, result))
             .collect();
+        let (schedule, status, conclusion) = super::details::control_details(reader, raw);
         controls.push(ControlActivity {
             id: id.get_ref().clone(),
             risk: raw.risk.get_ref().clone(),
@@ -182,6 +187,9 @@ pub fn controls(
             method: raw.method.clone(),
             responsible: raw.responsible.clone(),
             results,
+            schedule,
+            status,
+            conclusion,
         });
     }
     controls

@@ -14,7 +14,9 @@ use registers::{goals_and_registers, risks};
 pub(crate) use values::toml_string;
 use values::year_list;
 
+mod details;
 mod frames;
+mod goals;
 mod operating;
 mod output;
 mod plans;

@@ -5,7 +5,7 @@
 use styr_domain::calendar::Date;
 
 /// Splits one CSV line into fields (quotes with "" inside), returning each field's start.
-pub(super) fn split_line(line: &str, delimiter: char) -> Result<Vec<(usize, String)>, usize> {
+pub(crate) fn split_line(line: &str, delimiter: char) -> Result<Vec<(usize, String)>, usize> {
     let mut fields = Vec::new();
     let mut characters = line.char_indices().peekable();
     loop {

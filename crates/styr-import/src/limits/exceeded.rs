@@ -38,9 +38,9 @@ impl std::error::Error for Exceeded {}
 
 /// A size as a person reads it: "32 MiB", "64 KiB", "500 byte".
 pub fn bytes(value: u64) -> String {
-    if value >= MIB && value % MIB == 0 {
+    if value >= MIB && value.is_multiple_of(MIB) {
         format!("{} MiB", grouped(value / MIB))
-    } else if value >= KIB && value % KIB == 0 {
+    } else if value >= KIB && value.is_multiple_of(KIB) {
         format!("{} KiB", grouped(value / KIB))
     } else {
         format!("{} byte", grouped(value))
@@ -52,7 +52,7 @@ pub fn grouped(value: u64) -> String {
     let digits = value.to_string();
     let mut shown = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             shown.push(' ');
         }
         shown.push(digit);

@@ -156,6 +156,44 @@ fn write_block(out: &mut String, document: &Document, block: &Block, heading_num
     }
 }
 
+/// Text people write in Markdown (an explanation, a handling) as HTML paragraphs and lists,
+/// escaped: what a page shows where it reads the text rather than edits it.
+pub fn prose_html(text: &str) -> String {
+    let mut out = String::new();
+    for block in super::prose::prose(text) {
+        prose_block(&mut out, &block);
+    }
+    out
+}
+
+fn prose_block(out: &mut String, block: &Block) {
+    match block {
+        Block::Paragraph(spans) => {
+            let _ = writeln!(out, "<p>{}</p>", spans_html(spans));
+        }
+        Block::Bullets(items) => list(out, "ul", items),
+        Block::Numbered(items) => list(out, "ol", items),
+        Block::List(items) => {
+            let tag = if items.numbered { "ol" } else { "ul" };
+            let _ = writeln!(out, "<{tag}>");
+            for item in &items.items {
+                out.push_str("<li>");
+                for block in item {
+                    prose_block(out, block);
+                }
+                out.push_str("</li>\n");
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Heading { text, .. } => {
+            let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(text));
+        }
+        Block::Table(table) => table_html(out, table),
+        // Prose has no contents, outline, picture or page of its own.
+        Block::Outline(_) | Block::Contents | Block::Figure(_) | Block::PageBreak => {}
+    }
+}
+
 fn spans_html(spans: &[Span]) -> String {
     spans
         .iter()
@@ -222,6 +260,17 @@ fn table_html(out: &mut String, table: &Table) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+#[cfg(test)]
+mod prose_tests {
+    #[test]
+    fn markdown_prose_becomes_escaped_paragraphs_and_lists() {
+        assert_eq!(
+            super::prose_html("Detta förklaras av:\n\n- <b>löner</b>\n- hyror\n"),
+            "<p>Detta förklaras av:</p>\n<ul>\n<li>&lt;b&gt;löner&lt;/b&gt;</li>\n<li>hyror</li>\n</ul>\n"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -329,5 +329,9 @@ pub fn interim_document(shown: &ShownInterim) -> Document {
         metadata: shown.metadata.clone(),
         blocks,
         sheets: Vec::new(),
+        municipality: shown.municipality.clone(),
+        profile: shown.profile.clone().unwrap_or_default(),
+        // A follow-up report is not a version of the budget: it is never a draft of one.
+        marking: None,
     }
 }

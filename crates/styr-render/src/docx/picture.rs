@@ -20,7 +20,8 @@ pub fn fitted(width: u32, height: u32) -> (u64, u64) {
         u64::from(width) * EMU_PER_PIXEL,
         u64::from(height) * EMU_PER_PIXEL,
     );
-    if width > TEXT_EMU && width > 0 {
+    // TEXT_EMU is positive, so a width past it is never zero to divide by.
+    if width > TEXT_EMU {
         (TEXT_EMU, height * TEXT_EMU / width)
     } else {
         (width, height)
@@ -53,11 +54,11 @@ pub fn png_of_logo(
     Ok((png, size))
 }
 
+/// A PNG picture with its size in pixels, (width, height).
+pub type Png = (Vec<u8>, (u32, u32));
+
 /// The header's logo, when the profile has one.
-pub fn logo_png(
-    profile: &Profile,
-    rasterise: Rasterise,
-) -> Result<Option<(Vec<u8>, (u32, u32))>, std::io::Error> {
+pub fn logo_png(profile: &Profile, rasterise: Rasterise) -> Result<Option<Png>, std::io::Error> {
     profile
         .logo
         .as_ref()

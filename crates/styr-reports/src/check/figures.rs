@@ -44,6 +44,7 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                     note: unit_slip_note(stated, line.running),
                 });
             }
+            // A decided year the derivation does not lead to.
             if figure.entered
                 && !figure
                     .kommunbidrag
@@ -61,8 +62,15 @@ pub fn frame_trails(budget: &Budget, findings: &mut Vec<Finding>) {
                     place: format!("Kommunbidrag {}: härledningen", figure.year),
                     stated: Shown::amount(figure.kommunbidrag, styr_domain::money::Precision::TKR),
                     computed: Shown::amount(trail.result(), trail.precision),
-                    note: "Härledningens steg leder inte fram till det beslutade kommunbidraget."
-                        .into(),
+                    note: format!(
+                        "Härledningens steg leder inte fram till det beslutade kommunbidraget. {}",
+                        crate::frame::derivation_warning(
+                            figure.year,
+                            figure.kommunbidrag,
+                            trail.result(),
+                            trail.precision
+                        )
+                    ),
                 });
             }
         }

@@ -25,7 +25,11 @@ pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
             .find(|table| table.unit == lines.unit)
             .map(|table| table.heading.clone())
             .unwrap_or_else(|| lines.unit.to_string());
-        for explanation in &lines.explanations {
+        for explanation in lines
+            .explanations
+            .iter()
+            .filter(|explanation| !explanation.superseded)
+        {
             let Some(stated) = explanation.stated else {
                 continue;
             };
@@ -50,6 +54,7 @@ pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
                     to: explanation.to,
                     stated,
                 },
+                superseded: false,
             };
             check_statement(budget, &statement, findings);
         }
@@ -57,7 +62,12 @@ pub fn explanations(budget: &Budget, findings: &mut Vec<Finding>) {
 }
 
 pub fn statements(budget: &Budget, findings: &mut Vec<Finding>) {
-    for statement in &budget.statements {
+    // A sentence a person has since changed a figure of no longer speaks for the budget.
+    for statement in budget
+        .statements
+        .iter()
+        .filter(|statement| !statement.superseded)
+    {
         check_statement(budget, statement, findings);
     }
 }

@@ -8,12 +8,15 @@
 //! • Grundbudget 2024 är 113,3 mnkr.
 //! • Uppräkning med 100 procent av PKV 2024 (0,2 procent) ger 113,5 mnkr.
 //! ```
+//!
+//! Every figure of the bullets is in the frame's one unit. A decided year whose derivation
+//! gives another figure is not passed over in silence: a warning follows the bullets.
 
 use styr_domain::format;
 use styr_domain::money::AmountOverflow;
 use styr_domain::organisation::UnitId;
 
-use crate::frame::{FrameReport, FrameStepReport};
+use crate::frame::{FrameReport, FrameStepReport, derivation_warning};
 use crate::report::BudgetReport;
 use crate::sentences;
 
@@ -24,6 +27,8 @@ pub struct ShownFrame {
     pub sentence: String,
     /// One per step of the derivation.
     pub bullets: Vec<String>,
+    /// One for each decided year whose derivation gives another figure.
+    pub warnings: Vec<String>,
 }
 
 impl ShownFrame {
@@ -68,10 +73,25 @@ impl ShownFrame {
         if !bullets.is_empty() {
             sentence.push_str(" Följande ligger bakom beloppet:");
         }
+        let warnings = frame
+            .years
+            .iter()
+            .filter(|year| year.differs && year.year >= budget_year)
+            .filter_map(|year| {
+                let derived = year.derivation_result?;
+                Some(derivation_warning(
+                    year.year,
+                    year.kommunbidrag,
+                    derived,
+                    frame.trail_unit,
+                ))
+            })
+            .collect();
         Ok(Some(ShownFrame {
             unit: frame.unit.clone(),
             sentence,
             bullets,
+            warnings,
         }))
     }
 }

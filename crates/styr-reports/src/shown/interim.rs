@@ -96,6 +96,9 @@ pub struct ShownInterim {
     /// What is said of the goals as a whole: whether they carry values to judge.
     pub goals_note: String,
     pub controls: Vec<ShownControl>,
+    /// The municipality whose report this is ("Alingsås kommun") and its graphic profile.
+    pub municipality: String,
+    pub profile: Option<styr_domain::profile::Profile>,
 }
 
 /// "januari–augusti", "januari", "" before any month.
@@ -234,6 +237,8 @@ pub fn shown_interim(input: &InterimInput<'_>) -> Result<ShownInterim, AmountOve
         goals,
         goals_note,
         controls,
+        municipality: input.budget.municipality.name.clone(),
+        profile: input.budget.profile.clone(),
     })
 }
 

@@ -67,6 +67,7 @@ pub async fn write(
     for table in [
         "operating_amounts",
         "explanations",
+        "operating_superseded",
         "operating_stated",
         "operating_tables",
         "operating_blocks",
@@ -108,8 +109,8 @@ pub async fn write(
         }
         for (explanation_index, explanation) in lines.explanations.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO explanations (budget_id, unit, position, line, from_year, to_year, stated_direction, stated_ore, stated_precision, stated_sentence, body) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                "INSERT INTO explanations (budget_id, unit, position, line, from_year, to_year, stated_direction, stated_ore, stated_precision, stated_sentence, body, superseded) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             )
             .bind(id)
             .bind(lines.unit.as_str())
@@ -122,6 +123,7 @@ pub async fn write(
             .bind(explanation.stated.map(|stated| codec::precision_text(stated.magnitude.precision)))
             .bind(&explanation.stated_sentence)
             .bind(&explanation.text)
+            .bind(codec::flag(explanation.superseded))
             .execute(&mut *connection)
             .await?;
         }
@@ -147,6 +149,7 @@ pub async fn write(
             .execute(&mut *connection)
             .await?;
         }
+        super::superseded::write_operating(connection, id, table).await?;
     }
     Ok(())
 }
@@ -221,6 +224,7 @@ pub async fn read(
                 stated,
                 stated_sentence: row.try_get("stated_sentence")?,
                 text: row.try_get("body")?,
+                superseded: row.try_get::<i64, _>("superseded")? != 0,
             });
         }
         budget.lines.push(lines);
@@ -239,6 +243,7 @@ pub async fn read(
             unit: UnitId(unit.clone()),
             heading: row.try_get("heading")?,
             stated: BTreeMap::new(),
+            superseded: BTreeMap::new(),
         };
         for figure in owned_by(&stated, "unit", &unit) {
             let key: String = figure.try_get("row_key")?;
@@ -254,6 +259,7 @@ pub async fn read(
         }
         budget.operating_tables.push(table);
     }
+    super::superseded::read_operating(connection, id, budget).await?;
     Ok(())
 }
 
@@ -262,7 +268,13 @@ pub async fn write_investment(
     id: BudgetId,
     budget: &Budget,
 ) -> Result<(), StoreError> {
-    for table in ["project_amounts", "projects", "investment_stated"] {
+    for table in [
+        "project_effects",
+        "project_amounts",
+        "projects",
+        "investment_superseded",
+        "investment_stated",
+    ] {
         clear(connection, table, id).await?;
     }
     let plan = &budget.investment;
@@ -291,7 +303,9 @@ pub async fn write_investment(
                 .execute(&mut *connection)
                 .await?;
         }
+        super::projects::write_details(connection, id, project).await?;
     }
+    super::superseded::write_investment(connection, id, plan).await?;
     for ((row, year), stated) in &plan.stated {
         sqlx::query("INSERT INTO investment_stated (budget_id, row_key, year, stated_ore, stated_precision) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
@@ -321,12 +335,13 @@ pub async fn read_investment(
     {
         let name: String = row.try_get("name")?;
         let category: String = row.try_get("category")?;
-        let mut project = InvestmentProject {
-            name: name.clone(),
-            category: InvestmentCategory::from_key(&category)
+        let mut project = InvestmentProject::new(
+            name.clone(),
+            InvestmentCategory::from_key(&category)
                 .ok_or_else(|| codec::corrupt(format!("kategorin ”{category}”")))?,
-            amounts: BTreeMap::new(),
-        };
+            BTreeMap::new(),
+        );
+        super::projects::read_details(&row, &mut project)?;
         for amount in owned_by(&amounts, "project", &name) {
             project.amounts.insert(
                 codec::year(amount.try_get("year")?)?,
@@ -335,6 +350,8 @@ pub async fn read_investment(
         }
         budget.investment.projects.push(project);
     }
+    super::projects::read_effects(connection, id, budget).await?;
+    super::superseded::read_investment(connection, id, budget).await?;
     for row in sqlx::query("SELECT * FROM investment_stated WHERE budget_id = $1")
         .bind(id)
         .fetch_all(&mut *connection)

@@ -5,11 +5,15 @@ use sqlx::{AnyConnection, Row};
 use styr_domain::budget::Budget;
 use styr_domain::document::Section;
 use styr_domain::efficiency::EfficiencyInvestigation;
-use styr_domain::goals::{Goal, GoalKind, Kpi};
+use styr_domain::goals::{Goal, GoalKind};
 use styr_domain::investment::{InvestmentCategory, InvestmentRow};
 use styr_domain::operating::OperatingRow;
 use styr_domain::organisation::UnitId;
 use styr_domain::statement::{Claim, Direction, Figure, StatedChange, Statement};
+
+mod kpis;
+
+pub(crate) use kpis::decimal;
 
 use super::{clear, owned_by, position};
 use crate::codec;
@@ -22,6 +26,7 @@ pub async fn write(
 ) -> Result<(), StoreError> {
     for table in [
         "sections",
+        "kpi_targets",
         "kpis",
         "goals",
         "efficiency_investigations",
@@ -41,7 +46,7 @@ pub async fn write(
             .await?;
     }
     for (index, goal) in budget.goals.iter().enumerate() {
-        sqlx::query("INSERT INTO goals (budget_id, position, id, kind, title, statement, body) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        sqlx::query("INSERT INTO goals (budget_id, position, id, kind, title, statement, body, unit, directions) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
             .bind(id)
             .bind(position(index))
             .bind(&goal.id)
@@ -49,22 +54,11 @@ pub async fn write(
             .bind(&goal.title)
             .bind(&goal.statement)
             .bind(&goal.text)
+            .bind(goal.unit.as_ref().map(|unit| unit.0.clone()))
+            .bind(goal.directions.join(","))
             .execute(&mut *connection)
             .await?;
-        for (kpi_index, kpi) in goal.kpis.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO kpis (budget_id, goal_id, position, name, source, measurements_per_year, kolada_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(&goal.id)
-            .bind(position(kpi_index))
-            .bind(&kpi.name)
-            .bind(&kpi.source)
-            .bind(i64::from(kpi.measurements_per_year))
-            .bind(kpi.kolada_id.clone())
-            .execute(&mut *connection)
-            .await?;
-        }
+        kpis::write(connection, id, goal).await?;
     }
     for (index, investigation) in budget.efficiency.iter().enumerate() {
         sqlx::query(
@@ -94,8 +88,8 @@ pub async fn write(
             Claim::Average { years, stated } => ("average", years.clone(), None, *stated),
         };
         sqlx::query(
-            "INSERT INTO statements (budget_id, position, section, sentence, figure, claim, years, direction, stated_ore, stated_precision) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO statements (budget_id, position, section, sentence, figure, claim, years, direction, stated_ore, stated_precision, superseded) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(id)
         .bind(position(index))
@@ -107,6 +101,7 @@ pub async fn write(
         .bind(direction.map(str::to_string))
         .bind(stated.value.ore())
         .bind(codec::precision_text(stated.precision))
+        .bind(codec::flag(statement.superseded))
         .execute(&mut *connection)
         .await?;
     }
@@ -131,6 +126,7 @@ pub async fn read(
             shows: row.try_get("shows")?,
         });
     }
+    let target_rows = kpis::target_rows(connection, id).await?;
     let kpi_rows =
         sqlx::query("SELECT * FROM kpis WHERE budget_id = $1 ORDER BY goal_id, position")
             .bind(id)
@@ -145,15 +141,7 @@ pub async fn read(
         let kind: String = row.try_get("kind")?;
         let mut kpis = Vec::new();
         for kpi in owned_by(&kpi_rows, "goal_id", &goal_id) {
-            kpis.push(Kpi {
-                name: kpi.try_get("name")?,
-                source: kpi.try_get("source")?,
-                measurements_per_year: u8::try_from(
-                    kpi.try_get::<i64, _>("measurements_per_year")?,
-                )
-                .map_err(|_| codec::corrupt("mätningar per år"))?,
-                kolada_id: kpi.try_get("kolada_id")?,
-            });
+            kpis.push(kpis::read(kpi, &target_rows, &goal_id)?);
         }
         budget.goals.push(Goal {
             kind: GoalKind::from_key(&kind)
@@ -163,6 +151,8 @@ pub async fn read(
             statement: row.try_get("statement")?,
             text: row.try_get("body")?,
             kpis,
+            unit: row.try_get::<Option<String>, _>("unit")?.map(UnitId),
+            directions: kpis::keys(&row.try_get::<String, _>("directions")?),
         });
     }
     for row in sqlx::query(
@@ -227,6 +217,7 @@ pub async fn read(
             figure: figure_from_key(&figure)
                 .ok_or_else(|| codec::corrupt(format!("siffran ”{figure}”")))?,
             claim,
+            superseded: row.try_get::<i64, _>("superseded")? != 0,
         });
     }
     Ok(())

@@ -1,9 +1,12 @@
-//! The risk analysis (scales, colour bands, risks) and the internal control plan with results.
+//! The risk analysis (scales, colour bands, risks with owner, category and residual risk) and
+//! the internal control plan with schedules, statuses, conclusions and results.
 
 use sqlx::{AnyConnection, Row};
 use styr_domain::budget::Budget;
-use styr_domain::internal_control::{ControlActivity, ControlResult};
-use styr_domain::risk::{Band, Bands, Grade, Handling, Risk, ScaleStep};
+use styr_domain::internal_control::{
+    ControlActivity, ControlResult, ControlStatus, Frequency, Schedule,
+};
+use styr_domain::risk::{Band, Bands, Grade, Handling, Residual, Risk, ScaleStep};
 
 use super::{clear, owned_by, position};
 use crate::codec;
@@ -54,8 +57,8 @@ pub async fn write(
     }
     for (index, risk) in budget.risks.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO risks (budget_id, position, id, name, description, probability, materiality, stated_value, handling, handling_text) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO risks (budget_id, position, id, name, description, probability, materiality, stated_value, handling, handling_text, owner, category, residual_probability, residual_materiality) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(id)
         .bind(position(index))
@@ -67,13 +70,17 @@ pub async fn write(
         .bind(risk.stated_value.map(i64::from))
         .bind(risk.handling.key())
         .bind(&risk.handling_text)
+        .bind(&risk.owner)
+        .bind(&risk.category)
+        .bind(risk.residual.map(|residual| i64::from(residual.probability.value())))
+        .bind(risk.residual.map(|residual| i64::from(residual.materiality.value())))
         .execute(&mut *connection)
         .await?;
     }
     for (index, control) in budget.controls.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO control_activities (budget_id, position, id, risk, stated_risk_name, stated_value, description, method, responsible) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO control_activities (budget_id, position, id, risk, stated_risk_name, stated_value, description, method, responsible, frequency, planned_on, report_by, status, conclusion) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(id)
         .bind(position(index))
@@ -84,6 +91,11 @@ pub async fn write(
         .bind(&control.description)
         .bind(&control.method)
         .bind(&control.responsible)
+        .bind(control.schedule.frequency.key())
+        .bind(control.schedule.planned_on.map(|date| date.to_string()))
+        .bind(control.schedule.report_by.map(|date| date.to_string()))
+        .bind(control.status.key())
+        .bind(&control.conclusion)
         .execute(&mut *connection)
         .await?;
         for (result_index, result) in control.results.iter().enumerate() {
@@ -112,6 +124,25 @@ fn grade(value: i64) -> Result<Grade, StoreError> {
 
 fn handling(key: &str) -> Result<Handling, StoreError> {
     Handling::from_key(key).ok_or_else(|| codec::corrupt(format!("hanteringen ”{key}”")))
+}
+
+fn residual(
+    probability: Option<i64>,
+    materiality: Option<i64>,
+) -> Result<Option<Residual>, StoreError> {
+    match (probability, materiality) {
+        (Some(probability), Some(materiality)) => Ok(Some(Residual {
+            probability: grade(probability)?,
+            materiality: grade(materiality)?,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(codec::corrupt("kvarstående risk med bara en av två grader")),
+    }
+}
+
+/// A value stored as its key (a frequency, a status), read back.
+fn keyed<T>(key: String, read: impl Fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
+    read(&key).ok_or_else(|| codec::corrupt(format!("{what} ”{key}”")))
 }
 
 fn small(value: Option<i64>) -> Result<Option<u8>, StoreError> {
@@ -173,6 +204,12 @@ pub async fn read(
             stated_value: small(row.try_get("stated_value")?)?,
             handling: handling(&row.try_get::<String, _>("handling")?)?,
             handling_text: row.try_get("handling_text")?,
+            owner: row.try_get("owner")?,
+            category: row.try_get("category")?,
+            residual: residual(
+                row.try_get("residual_probability")?,
+                row.try_get("residual_materiality")?,
+            )?,
         });
     }
     let results = sqlx::query(
@@ -208,6 +245,13 @@ pub async fn read(
             method: row.try_get("method")?,
             responsible: row.try_get("responsible")?,
             results: control_results,
+            schedule: Schedule {
+                frequency: keyed(row.try_get("frequency")?, Frequency::from_key, "frekvensen")?,
+                planned_on: codec::optional_date(row.try_get("planned_on")?)?,
+                report_by: codec::optional_date(row.try_get("report_by")?)?,
+            },
+            status: keyed(row.try_get("status")?, ControlStatus::from_key, "statusen")?,
+            conclusion: row.try_get("conclusion")?,
         });
     }
     Ok(())

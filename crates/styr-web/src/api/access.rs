@@ -168,6 +168,17 @@ pub struct StepDto {
     pub decision_date: String,
     #[serde(default)]
     pub registry_number: String,
+    /// To adopt a budget whose check has errors: each error (its `key` in the findings) and
+    /// why the budget is adopted anyway. Every open error needs one; they are recorded.
+    #[serde(default)]
+    pub passed_over: Vec<PassedOverDto>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct PassedOverDto {
+    /// The finding's key: "Investeringsbudget › Totala utgifter, Plan 2028".
+    pub finding: String,
+    pub reason: String,
 }
 
 /// Takes a step: submit (utkast → inlämnad), return (inlämnad → utkast), adopt (inlämnad →
@@ -185,6 +196,11 @@ pub async fn step(
         decided_by: body.decided_by,
         decision_date: body.decision_date,
         registry_number: body.registry_number,
+        passed_over: body
+            .passed_over
+            .into_iter()
+            .map(|passed| (passed.finding, passed.reason))
+            .collect(),
     };
     let (step, adoption) = read_step(&form).map_err(ApiError::invalid)?;
     state

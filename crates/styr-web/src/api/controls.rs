@@ -34,6 +34,15 @@ pub struct ControlDto {
     pub method: String,
     pub responsible: String,
     pub results: Vec<ControlResultDto>,
+    /// once | yearly | tertial | quarterly | monthly | continuous
+    pub frequency: String,
+    /// ÅÅÅÅ-MM-DD, when planned.
+    pub planned_on: Option<String>,
+    /// ÅÅÅÅ-MM-DD, the day the result is reported by.
+    pub report_by: Option<String>,
+    /// planned | ongoing | done | cancelled
+    pub status: String,
+    pub conclusion: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -59,6 +68,11 @@ fn plan_of(snapshot: &Snapshot) -> ControlPlanDto {
                     description: control.description.clone(),
                     method: control.method.clone(),
                     responsible: control.responsible.clone(),
+                    frequency: control.schedule.frequency.key().into(),
+                    planned_on: control.schedule.planned_on.map(|date| date.to_string()),
+                    report_by: control.schedule.report_by.map(|date| date.to_string()),
+                    status: control.status.key().into(),
+                    conclusion: control.conclusion.clone(),
                     results: control
                         .results
                         .iter()
@@ -87,6 +101,39 @@ pub struct ControlInput {
     pub method: String,
     pub responsible: String,
     pub revision: Option<i64>,
+    /// once | yearly | tertial | quarterly | monthly | continuous; left out: kept as stored.
+    pub frequency: Option<String>,
+    /// ÅÅÅÅ-MM-DD, "" for none; left out: kept as stored.
+    pub planned_on: Option<String>,
+    /// ÅÅÅÅ-MM-DD, "" for none; left out: kept as stored.
+    pub report_by: Option<String>,
+    /// planned | ongoing | done | cancelled; left out: kept as stored.
+    pub status: Option<String>,
+    /// Left out: kept as stored.
+    pub conclusion: Option<String>,
+}
+
+impl ControlInput {
+    fn read(
+        &self,
+        id: Option<&str>,
+        existing: Option<&styr_domain::internal_control::ControlActivity>,
+    ) -> Result<styr_domain::internal_control::ControlActivity, ApiError> {
+        records::control(&records::ControlInput {
+            id,
+            risk: &self.risk,
+            description: &self.description,
+            method: &self.method,
+            responsible: &self.responsible,
+            frequency: self.frequency.as_deref(),
+            planned_on: self.planned_on.as_deref(),
+            report_by: self.report_by.as_deref(),
+            status: self.status.as_deref(),
+            conclusion: self.conclusion.as_deref(),
+            existing,
+        })
+        .map_err(ApiError::fields)
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/budgets/{id}/controls", tag = "internkontroll", params(("id" = i64, Path)),
@@ -105,15 +152,7 @@ pub async fn put_control(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<ControlInput>,
 ) -> Result<(StatusCode, Json<ControlPlanDto>), ApiError> {
-    let control = records::control(
-        input.id.as_deref(),
-        &input.risk,
-        &input.description,
-        &input.method,
-        &input.responsible,
-        None,
-    )
-    .map_err(ApiError::fields)?;
+    let control = input.read(input.id.as_deref(), None)?;
     let snapshot = state
         .app
         .change(
@@ -141,15 +180,7 @@ pub async fn replace_control(
         .iter()
         .find(|existing| existing.id == control)
         .ok_or_else(ApiError::not_found)?;
-    let control = records::control(
-        Some(&control),
-        &input.risk,
-        &input.description,
-        &input.method,
-        &input.responsible,
-        Some(existing),
-    )
-    .map_err(ApiError::fields)?;
+    let control = input.read(Some(&control), Some(existing))?;
     Ok(Json(plan_of(
         &*state
             .app

@@ -73,9 +73,11 @@ pub struct CreatedDto {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FindingDto {
+    /// The finding as an adoption that passes over it names it: "section › place".
+    pub key: String,
     /// fel | varning | avrundning
     pub severity: String,
-    /// figure | name
+    /// figure | name | balance
     pub kind: String,
     pub section: String,
     pub place: String,
@@ -87,11 +89,9 @@ pub struct FindingDto {
 impl From<&Finding> for FindingDto {
     fn from(finding: &Finding) -> FindingDto {
         FindingDto {
+            key: finding.key(),
             severity: finding.severity.swedish().into(),
-            kind: match finding.kind {
-                styr_reports::check::FindingKind::Figure => "figure".into(),
-                styr_reports::check::FindingKind::Name => "name".into(),
-            },
+            kind: finding.kind.key().into(),
             section: finding.section.clone(),
             place: finding.place.clone(),
             stated: finding.stated.text.clone(),

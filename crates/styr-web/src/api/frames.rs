@@ -21,7 +21,7 @@ use crate::input::Key;
 pub struct FrameStepDto {
     /// "Uppräkning med 100 procent av PKV 2025 (2,5 procent)".
     pub description: String,
-    /// The running figure after the step, at the precision it is good to.
+    /// The running figure after the step, in the frame's one unit.
     pub running: String,
     pub text: String,
 }
@@ -33,6 +33,9 @@ pub struct FrameYearDto {
     /// Entered as decided (may be written); otherwise derived by its steps.
     pub entered: bool,
     pub steps: Vec<FrameStepDto>,
+    /// A decided year whose derivation gives another figure: the warning the page, the check
+    /// and the document give.
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,6 +63,15 @@ pub fn frames_of(snapshot: &Snapshot) -> Vec<FrameDto> {
                 .years
                 .iter()
                 .map(|year| FrameYearDto {
+                    warning: match (year.differs, year.derivation_result) {
+                        (true, Some(derived)) => Some(styr_reports::shown::derivation_warning(
+                            year.year,
+                            year.kommunbidrag,
+                            derived,
+                            frame.trail_unit,
+                        )),
+                        _ => None,
+                    },
                     year: year.year.number(),
                     kommunbidrag: year.kommunbidrag.into(),
                     entered: year.entered,

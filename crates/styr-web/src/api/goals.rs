@@ -22,6 +22,15 @@ pub struct KpiDto {
     pub measurements_per_year: u8,
     #[serde(default)]
     pub kolada_id: Option<String>,
+    /// The KPI's key, under which its values are kept; made from the name when left out.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// higher | lower; kept as it was (or higher) when left out.
+    #[serde(default)]
+    pub direction: Option<String>,
+    /// procent | kr_per_invanare | antal | index; kept as it was (or index) when left out.
+    #[serde(default)]
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -64,6 +73,9 @@ fn goals_of(snapshot: &Snapshot) -> GoalsDto {
                         source: kpi.source.clone(),
                         measurements_per_year: kpi.measurements_per_year,
                         kolada_id: kpi.kolada_id.clone(),
+                        id: Some(kpi.id.clone()),
+                        direction: Some(kpi.direction.key().into()),
+                        unit: Some(kpi.unit.key().into()),
                     })
                     .collect(),
                 schedules: goal.kpis.iter().map(|kpi| kpi.schedule()).collect(),
@@ -87,7 +99,11 @@ pub struct GoalInput {
     pub revision: Option<i64>,
 }
 
-fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Goal, ApiError> {
+fn goal_of(
+    input: &GoalInput,
+    id: Option<&str>,
+    snapshot: &Snapshot,
+) -> Result<styr_domain::goals::Goal, ApiError> {
     let times: Vec<String> = input
         .kpis
         .iter()
@@ -102,6 +118,9 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
             source: &kpi.source,
             measurements_per_year: times,
             kolada_id: kpi.kolada_id.as_deref().unwrap_or(""),
+            id: kpi.id.as_deref().unwrap_or(""),
+            direction: kpi.direction.as_deref().unwrap_or(""),
+            unit: kpi.unit.as_deref().unwrap_or(""),
         })
         .collect();
     records::goal(
@@ -112,6 +131,14 @@ fn goal_of(input: &GoalInput, id: Option<&str>) -> Result<styr_domain::goals::Go
         &input.text,
         &kpis,
     )
+    .map(|typed| {
+        let existing = snapshot
+            .budget
+            .goals
+            .iter()
+            .find(|goal| goal.id == typed.0.id);
+        records::keep_follow_up(typed, existing)
+    })
     .map_err(ApiError::fields)
 }
 
@@ -128,8 +155,9 @@ pub async fn put_goal(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalsDto>), ApiError> {
+    let snapshot = state.app.snapshot(id).await?;
     let change = Change::PutGoal {
-        goal: goal_of(&input, None)?,
+        goal: goal_of(&input, None, &snapshot)?,
     };
     Ok((
         StatusCode::CREATED,
@@ -160,7 +188,7 @@ pub async fn replace_goal(
         return Err(ApiError::not_found());
     }
     let change = Change::PutGoal {
-        goal: goal_of(&input, Some(&goal))?,
+        goal: goal_of(&input, Some(&goal), &snapshot)?,
     };
     Ok(Json(goals_of(
         &*state

@@ -21,6 +21,24 @@ pub struct ProjectDto {
     /// expansion | image | reinvestment | adaptation
     pub category: String,
     pub amounts: Vec<YearAmountDto>,
+    /// The project's total budget over its life, when given.
+    pub total_budget: Option<AmountDto>,
+    /// ÅÅÅÅ-MM-DD.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub owner: String,
+    /// planned | ongoing | paused | completed
+    pub status: String,
+    /// Driftkonsekvens per year: kapitalkostnad and other operating effects (costs negative).
+    pub operating_effects: Vec<OperatingEffectDto>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OperatingEffectDto {
+    pub year: u16,
+    pub capital_cost: AmountDto,
+    pub other: AmountDto,
+    pub total: AmountDto,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -68,6 +86,21 @@ pub fn plan_of(snapshot: &Snapshot) -> InvestmentPlanDto {
                     .iter()
                     .map(|(year, amount)| YearAmountDto::new(*year, *amount))
                     .collect(),
+                total_budget: project.total_budget.map(AmountDto::from),
+                start: project.start.map(|date| date.to_string()),
+                end: project.end.map(|date| date.to_string()),
+                owner: project.owner.clone(),
+                status: project.status.key().into(),
+                operating_effects: project
+                    .operating_effects
+                    .iter()
+                    .map(|(year, effect)| OperatingEffectDto {
+                        year: year.number(),
+                        capital_cost: effect.capital_cost.into(),
+                        other: effect.other.into(),
+                        total: effect.total().unwrap_or_default().into(),
+                    })
+                    .collect(),
             })
             .collect(),
         rows: report
@@ -111,17 +144,67 @@ pub struct ProjectInput {
     #[serde(default)]
     pub amounts: Vec<YearAmountInput>,
     pub revision: Option<i64>,
+    /// An amount ("59 100", "59,1 mnkr"), "" for none; left out: kept as stored.
+    pub total_budget: Option<String>,
+    /// ÅÅÅÅ-MM-DD, "" for none; left out: kept as stored.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Left out: kept as stored.
+    pub owner: Option<String>,
+    /// planned | ongoing | paused | completed; left out: kept as stored.
+    pub status: Option<String>,
+    /// Kapitalkostnad per year; with `operating_effects` the project's driftkonsekvens, both
+    /// replaced when either is given.
+    pub capital_costs: Option<Vec<YearAmountInput>>,
+    pub operating_effects: Option<Vec<YearAmountInput>>,
+}
+
+fn by_year(entries: &[YearAmountInput]) -> Result<Vec<(Year, String)>, ApiError> {
+    entries
+        .iter()
+        .map(|entry| {
+            Year::new(entry.year)
+                .map(|year| (year, entry.amount.clone()))
+                .map_err(|error| ApiError::invalid(error.to_string()))
+        })
+        .collect()
 }
 
 fn project_of(
     input: &ProjectInput,
+    snapshot: &Snapshot,
+    replacing: Option<&str>,
 ) -> Result<styr_domain::investment::InvestmentProject, ApiError> {
-    let mut amounts = Vec::new();
-    for entry in &input.amounts {
-        let year = Year::new(entry.year).map_err(|error| ApiError::invalid(error.to_string()))?;
-        amounts.push((year, entry.amount.clone()));
-    }
-    crate::input::records::project(&input.name, &input.category, &amounts).map_err(ApiError::fields)
+    let amounts = by_year(&input.amounts)?;
+    let capital = input.capital_costs.as_deref().map(by_year).transpose()?;
+    let other = input
+        .operating_effects
+        .as_deref()
+        .map(by_year)
+        .transpose()?;
+    let existing = replacing.and_then(|name| {
+        snapshot
+            .budget
+            .investment
+            .projects
+            .iter()
+            .find(|project| project.name == name)
+    });
+    crate::input::records::project(&crate::input::records::ProjectInput {
+        name: &input.name,
+        category: &input.category,
+        amounts: &amounts,
+        total_budget: input.total_budget.as_deref(),
+        start: input.start.as_deref(),
+        end: input.end.as_deref(),
+        owner: input.owner.as_deref(),
+        status: input.status.as_deref(),
+        capital_costs: capital.as_deref(),
+        operating_effects: other.as_deref(),
+        existing,
+        comparison: Some(snapshot.budget.years.previous),
+    })
+    .map_err(ApiError::fields)
 }
 
 #[utoipa::path(post, path = "/api/v1/budgets/{id}/investments", tag = "investeringar", params(("id" = i64, Path)), request_body = ProjectInput,
@@ -131,9 +214,10 @@ pub async fn add_project(
     ApiPath(id): ApiPath<i64>,
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<(StatusCode, Json<InvestmentPlanDto>), ApiError> {
+    let snapshot = state.app.snapshot(id).await?;
     let change = Change::PutProject {
         replacing: None,
-        project: project_of(&input)?,
+        project: project_of(&input, &snapshot, None)?,
     };
     let snapshot = state
         .app
@@ -151,9 +235,10 @@ pub async fn replace_project(
     ApiJson(input): ApiJson<ProjectInput>,
 ) -> Result<Json<InvestmentPlanDto>, ApiError> {
     let name = name.into_inner();
+    let snapshot = state.app.snapshot(id).await?;
     let change = Change::PutProject {
+        project: project_of(&input, &snapshot, Some(&name))?,
         replacing: Some(name),
-        project: project_of(&input)?,
     };
     Ok(Json(plan_of(
         &*state

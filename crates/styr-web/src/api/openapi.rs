@@ -11,7 +11,8 @@ use answers::Answers;
 use examples::Examples;
 
 use super::{
-    access, budgets, controls, efficiency, followup, frames, goals, investments, operating, risks,
+    access, budgets, controls, derivation, efficiency, followup, frames, goal_followup, goals,
+    investments, kolada, operating, risks,
 };
 
 #[derive(OpenApi)]
@@ -93,6 +94,21 @@ use super::{
         crate::interim::report_api,
         crate::interim::texts,
         crate::interim::set_texts,
+        goal_followup::followup,
+        goal_followup::values,
+        goal_followup::set_value,
+        goal_followup::remove_value,
+        goal_followup::import_values,
+        goal_followup::set_target,
+        goal_followup::assess,
+        kolada::cache,
+        kolada::values,
+        kolada::import,
+        kolada::choose_peers,
+        kolada::put_group,
+        derivation::put_frame_year,
+        derivation::set_frame_index,
+        derivation::put_index_vintage,
     ),
     components(schemas(crate::downloads::DocumentFormat)),
     modifiers(&Security, &Answers, &Examples)

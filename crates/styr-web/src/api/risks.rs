@@ -27,6 +27,19 @@ pub struct RiskDto {
     /// accept | action | control
     pub handling: String,
     pub handling_text: String,
+    /// Riskägare.
+    pub owner: String,
+    pub category: String,
+    /// The residual risk after measures, when judged.
+    pub residual: Option<ResidualDto>,
+}
+
+/// Kvarstående risk: the grades after measures and their product.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResidualDto {
+    pub probability: u8,
+    pub materiality: u8,
+    pub value: u8,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -83,17 +96,33 @@ fn register_of(snapshot: &Snapshot) -> RiskRegisterDto {
         risks: report
             .risks
             .iter()
-            .map(|risk| RiskDto {
-                id: risk.id.clone(),
-                name: risk.name.clone(),
-                description: risk.description.clone(),
-                probability: risk.probability,
-                materiality: risk.materiality,
-                value: risk.value,
-                band: risk.band.clone(),
-                colour: risk.colour.clone(),
-                handling: risk.handling.key().into(),
-                handling_text: risk.handling_text.clone(),
+            .map(|risk| {
+                let stored = snapshot.budget.risk(&risk.id);
+                RiskDto {
+                    owner: stored
+                        .map(|stored| stored.owner.clone())
+                        .unwrap_or_default(),
+                    category: stored
+                        .map(|stored| stored.category.clone())
+                        .unwrap_or_default(),
+                    residual: stored.and_then(|stored| stored.residual).map(|residual| {
+                        ResidualDto {
+                            probability: residual.probability.value(),
+                            materiality: residual.materiality.value(),
+                            value: residual.value().value(),
+                        }
+                    }),
+                    id: risk.id.clone(),
+                    name: risk.name.clone(),
+                    description: risk.description.clone(),
+                    probability: risk.probability,
+                    materiality: risk.materiality,
+                    value: risk.value,
+                    band: risk.band.clone(),
+                    colour: risk.colour.clone(),
+                    handling: risk.handling.key().into(),
+                    handling_text: risk.handling_text.clone(),
+                }
             })
             .collect(),
         probability_scale: scale(&report.probability_scale),
@@ -141,6 +170,16 @@ pub struct RiskInput {
     #[serde(default)]
     pub handling_text: String,
     pub revision: Option<i64>,
+    /// Left out: kept as stored.
+    pub owner: Option<String>,
+    /// Left out: kept as stored.
+    pub category: Option<String>,
+    /// The residual grades 1–4 after measures; both or neither. Left out: kept as stored.
+    pub residual_probability: Option<i64>,
+    pub residual_materiality: Option<i64>,
+    /// Set to true to clear a stored residual risk.
+    #[serde(default)]
+    pub clear_residual: bool,
 }
 
 fn risk_of(
@@ -149,11 +188,18 @@ fn risk_of(
     snapshot: &Snapshot,
 ) -> Result<styr_domain::risk::Risk, ApiError> {
     let id = id.or(input.id.as_deref());
-    let stated = id
-        .and_then(|id| snapshot.budget.risk(id))
-        .and_then(|risk| risk.stated_value);
+    let existing = id.and_then(|id| snapshot.budget.risk(id));
+    let stated = existing.and_then(|risk| risk.stated_value);
     let (probability, materiality) = (input.probability.to_string(), input.materiality.to_string());
+    let residual_probability = input.residual_probability.map(|grade| grade.to_string());
+    let residual_materiality = input.residual_materiality.map(|grade| grade.to_string());
+    let clear = input.clear_residual.then_some("");
     records::risk(&records::RiskInput {
+        owner: input.owner.as_deref(),
+        category: input.category.as_deref(),
+        residual_probability: residual_probability.as_deref().or(clear),
+        residual_materiality: residual_materiality.as_deref().or(clear),
+        existing,
         id,
         name: &input.name,
         description: &input.description,

@@ -57,9 +57,29 @@ pub fn key(text: &str) -> Result<String, String> {
         .map_err(|error| error.to_string())
 }
 
+/// A name as one segment of an address: every byte but the unreserved ones percent-encoded,
+/// so "Lokaler/IT" stays one segment ("Lokaler%2FIT").
+pub fn path_segment(text: &str) -> String {
+    let mut encoded = String::new();
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                encoded.push(char::from(byte))
+            }
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_with_a_slash_is_one_segment() {
+        assert_eq!(path_segment("Lokaler/IT ä"), "Lokaler%2FIT%20%C3%A4");
+    }
 
     #[test]
     fn an_id_is_a_key() {

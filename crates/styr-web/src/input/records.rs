@@ -6,15 +6,17 @@
 mod control;
 mod document;
 mod efficiency;
+mod frame;
 mod goal;
 mod investment;
 mod risk;
 
-pub use control::{control, control_result};
+pub use control::{ControlInput, control, control_result};
 pub use document::{DocumentInput, document};
 pub use efficiency::efficiency;
-pub use goal::{KpiInput, goal};
-pub use investment::project;
+pub use frame::{FrameYearInput, StepInput, frame_year};
+pub use goal::{KpiInput, goal, keep_follow_up};
+pub use investment::{ProjectInput, project};
 pub use risk::{RiskInput, risk};
 
 use super::{Errors, key, slug};

@@ -47,8 +47,11 @@ async fn account_page(
         .map(|token: ApiToken| TokenView {
             id: token.id,
             name: token.name,
-            created_at: token.created_at,
-            revoked_at: token.revoked_at.unwrap_or_default(),
+            created_at: crate::view::local_time(&token.created_at),
+            revoked_at: token
+                .revoked_at
+                .map(|at| crate::view::local_time(&at))
+                .unwrap_or_default(),
         })
         .collect();
     Ok(AccountPage {
@@ -164,6 +167,8 @@ pub struct UsersPage {
     pub title: String,
     pub users: Vec<UserView>,
     pub roles: Vec<(&'static str, &'static str)>,
+    /// The units to choose a budgetansvarig's from: (id, "Name (id)").
+    pub units: Vec<(String, String)>,
     pub message: String,
     pub error: String,
 }
@@ -183,11 +188,23 @@ async fn users_page(
             role: actor.role.kind().label().to_string(),
             role_key: actor.role.kind().key(),
             scope: record.scope_unit.unwrap_or_default(),
-            created_at: record.created_at,
+            created_at: crate::view::local_time(&record.created_at),
         })
         .collect();
+    // The units a budgetansvarig may answer for: every unit of every budget, by name.
+    let mut units: Vec<(String, String)> = Vec::new();
+    for summary in state.app.budgets().await? {
+        let snapshot = state.app.snapshot(summary.id).await?;
+        for unit in snapshot.budget.organisation.units() {
+            if !units.iter().any(|(id, _)| *id == unit.id.as_str()) {
+                units.push((unit.id.to_string(), format!("{} ({})", unit.name, unit.id)));
+            }
+        }
+    }
+    units.sort_by_key(|unit| unit.1.to_lowercase());
     Ok(UsersPage {
         title: "Användare".into(),
+        units,
         users,
         roles: RoleKind::ALL
             .iter()

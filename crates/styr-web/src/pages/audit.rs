@@ -55,7 +55,7 @@ pub async fn show(state: Acting, PageQuery(query): PageQuery<AuditQuery>) -> Pag
         .take(PAGE_ROWS)
         .map(|record| RecordView {
             id: record.id,
-            at: record.at.clone(),
+            at: crate::view::local_time(&record.at),
             actor: record.actor.clone(),
             action: record.entry.action.clone(),
             budget: record

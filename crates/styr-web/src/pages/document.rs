@@ -1,9 +1,13 @@
-//! Dokument: the governance-document metadata of the budget (styrdokument).
+//! Dokument: the governance-document metadata of the budget (styrdokument), with where it
+//! stands against "revideras senast" today, the downloads, and the budget template. Those who
+//! may not change the metadata read it; the template form is shown to those who may edit
+//! some unit's lines, and the open-data link only once a version is adopted.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use styr_app::AppError;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 
 use super::after_change;
@@ -89,6 +93,14 @@ pub struct DocumentPage {
     pub template_issues: Vec<String>,
     /// How many changes the last template made, after a successful read.
     pub template_changes: Option<usize>,
+    pub may_edit: bool,
+    /// Whether this person may read a filled-in template into the budget.
+    pub may_import_template: bool,
+    /// "Skulle ha reviderats senast 2025-12-31, för 336 dagar sedan." and whether that is due.
+    pub revision_state: String,
+    pub revision_due: bool,
+    /// Whether a version is adopted, so that open data is published.
+    pub adopted: bool,
 }
 
 fn current(document: &styr_domain::document::DocumentMetadata) -> BTreeMap<&'static str, String> {
@@ -119,7 +131,26 @@ async fn page(
 ) -> Result<DocumentPage, crate::error::PageError> {
     let snapshot = state.app.snapshot(id).await?;
     let values = current(&snapshot.budget.document);
+    let document = &snapshot.budget.document;
+    let revision = document.revision(state.app.today());
+    let template_unit = state
+        .actor
+        .role
+        .scope()
+        .cloned()
+        .unwrap_or_else(|| snapshot.budget.board.clone());
     Ok(DocumentPage {
+        may_edit: crate::view::may(state, &snapshot, &Action::EditDocument),
+        may_import_template: crate::view::may(
+            state,
+            &snapshot,
+            &Action::EditLines {
+                unit: template_unit,
+            },
+        ),
+        revision_state: revision.sentence(document.revise_by),
+        revision_due: revision.is_due(),
+        adopted: state.app.adopted_budget(id).await?.is_some(),
         title: format!("Dokument – {}", snapshot.budget.document.title),
         nav: nav(id, "dokument"),
         id,

@@ -1,8 +1,10 @@
-//! Effektiviseringsåtgärder: the register of efficiency investigations, with forms.
+//! Effektiviseringsåtgärder: the register of efficiency investigations, with forms for those
+//! who may change it and a confirmation before one is removed.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 
 use super::after_change;
@@ -35,6 +37,7 @@ pub struct EfficiencyPage {
     pub new_row: RowView,
     pub form: FormState,
     pub message: String,
+    pub may_edit: bool,
 }
 
 async fn page(
@@ -84,6 +87,7 @@ async fn page(
         },
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditRegisters),
     })
 }
 
@@ -137,6 +141,30 @@ pub async fn save(
         form,
         "investigation",
         |form, message| page(&state, id, form, message),
+    )
+    .await
+}
+
+/// Asks whether the investigation should be removed.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, position)): PagePath<(i64, usize)>,
+) -> PageResult {
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(found) = snapshot.budget.efficiency.get(position) else {
+        return Err(PageError::not_found());
+    };
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: "effektivisering",
+            what: format!("utredningen ”{}”", found.investigation),
+            details: vec![format!("Förslag från {}.", found.proposed_by)],
+            action: format!("/budget/{id}/effektivisering/{position}/ta-bort"),
+            back: format!("/budget/{id}/effektivisering"),
+            permission: Action::EditRegisters,
+        },
     )
     .await
 }

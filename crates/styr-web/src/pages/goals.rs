@@ -1,9 +1,10 @@
 //! Mål och nyckeltal (overarching and board goals with KPIs) and Politiska inriktningar: lists
-//! with forms to add, change and remove.
+//! with forms to add and change, for those who may, and a confirmation before one is removed.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 use styr_domain::goals::GoalKind;
 
@@ -17,8 +18,10 @@ use crate::input::records::{self, KpiInput};
 use crate::view::{NavItem, nav};
 
 pub struct KpiView {
-    /// The form field of each part: "kpi:0:name" …
-    pub fields: [String; 4],
+    /// The form field of each part: "kpi:0:name" … "kpi:0:id".
+    pub fields: [String; 5],
+    /// The KPI's key (kept through a save, so a renamed KPI keeps its values).
+    pub id: String,
     /// An id prefix for this KPI's inputs.
     pub prefix: String,
     pub name: String,
@@ -55,6 +58,7 @@ pub struct GoalsPage {
     pub kinds: Vec<(&'static str, &'static str)>,
     pub form: FormState,
     pub message: String,
+    pub may_edit: bool,
 }
 
 /// Which goals a page lists.
@@ -76,12 +80,13 @@ async fn page(
     let snapshot = state.app.snapshot(id).await?;
     let kinds = kinds_of(page);
     let fields = |index: usize| {
-        ["name", "source", "measurements_per_year", "kolada_id"]
+        ["name", "source", "measurements_per_year", "kolada_id", "id"]
             .map(|part| format!("kpi:{index}:{part}"))
     };
     let empty_kpi = |index: usize| KpiView {
         fields: fields(index),
         prefix: format!("kpi{index}"),
+        id: String::new(),
         name: String::new(),
         source: String::new(),
         times: String::new(),
@@ -101,6 +106,7 @@ async fn page(
                 .map(|(index, kpi)| KpiView {
                     fields: fields(index),
                     prefix: format!("kpi{index}"),
+                    id: kpi.id.clone(),
                     name: kpi.name.clone(),
                     source: kpi.source.clone(),
                     times: kpi.measurements_per_year.to_string(),
@@ -166,6 +172,7 @@ async fn page(
             .collect(),
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditRegisters),
     })
 }
 
@@ -213,19 +220,22 @@ async fn save(
     let kpi_count = (0..)
         .take_while(|index| values.contains_key(&format!("kpi:{index}:name")))
         .count();
-    let kpi_fields: Vec<[String; 4]> = (0..kpi_count)
+    let kpi_fields: Vec<[String; 5]> = (0..kpi_count)
         .map(|index| {
-            ["name", "source", "measurements_per_year", "kolada_id"]
+            ["name", "source", "measurements_per_year", "kolada_id", "id"]
                 .map(|part| get(&format!("kpi:{index}:{part}")).to_string())
         })
         .collect();
     let kpis: Vec<KpiInput<'_>> = kpi_fields
         .iter()
-        .map(|[name, source, times, kolada_id]| KpiInput {
+        .map(|[name, source, times, kolada_id, kpi_id]| KpiInput {
             name,
             source,
             measurements_per_year: times,
             kolada_id,
+            id: kpi_id,
+            direction: "",
+            unit: "",
         })
         .collect();
     let id_for = Some(target.as_str()).filter(|target| !target.is_empty());
@@ -237,7 +247,15 @@ async fn save(
         get("text"),
         &kpis,
     ) {
-        Ok(goal) => goal,
+        Ok(typed) => {
+            let snapshot = state.app.snapshot(id).await?;
+            let existing = snapshot
+                .budget
+                .goals
+                .iter()
+                .find(|goal| goal.id == typed.0.id);
+            records::keep_follow_up(typed, existing)
+        }
         Err(errors) => {
             return invalid(
                 &page(
@@ -259,6 +277,54 @@ async fn save(
         form,
         "title",
         |form, message| page(&state, id, page_key, form, message),
+    )
+    .await
+}
+
+/// Asks whether the goal or political direction should be removed.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, page_key, goal)): PagePath<(i64, String, Key)>,
+) -> PageResult {
+    let goal = goal.into_inner();
+    let page_key = match page_key.as_str() {
+        "inriktningar" => "inriktningar",
+        "mal" => "mal",
+        _ => return Err(PageError::not_found()),
+    };
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(found) = snapshot
+        .budget
+        .goals
+        .iter()
+        .find(|existing| existing.id == goal)
+    else {
+        return Err(PageError::not_found());
+    };
+    let details = if found.kpis.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!(
+            "Nyckeltalen {} tas bort med det.",
+            found
+                .kpis
+                .iter()
+                .map(|kpi| format!("”{}”", kpi.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )]
+    };
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: page_key,
+            what: format!("”{}”", found.title),
+            details,
+            action: format!("/budget/{id}/{page_key}/{goal}/ta-bort"),
+            back: format!("/budget/{id}/{page_key}#{page_key}-{goal}"),
+            permission: Action::EditRegisters,
+        },
     )
     .await
 }

@@ -55,6 +55,6 @@ pub async fn export(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
 
 /// The whole computed report, as `styr report --format html` writes it.
 pub async fn report(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
-    let snapshot = state.app.snapshot(id).await?;
-    Ok(Html(crate::downloads::report_page(snapshot.report())?).into_response())
+    let report = state.app.report_with_goals(id).await?;
+    Ok(Html(crate::downloads::report_page(&report)?).into_response())
 }

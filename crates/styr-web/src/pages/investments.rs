@@ -1,13 +1,21 @@
-//! Investeringar: the five-year plan by category and project, with totals and the plan's sum,
-//! and forms to add, change and remove projects.
+//! Investeringar: the five-year plan by category and project, with totals and the plan's sum;
+//! every project's total budget, start and end, owner, status and driftkonsekvens
+//! (kapitalkostnad and other operating effects per year); and, for those who may change the
+//! plan, forms to add and change projects and a confirmation before one is removed. The
+//! comparison year's amounts are shown as decided, never as fields.
+//!
+//! `view` makes each project's view.
+
+mod view;
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use styr_app::AppError;
+use styr_domain::access::Action;
 use styr_domain::calendar::Year;
 use styr_domain::change::Change;
-use styr_domain::investment::InvestmentCategory;
+use styr_domain::investment::{InvestmentCategory, ProjectStatus};
 
 use super::after_change;
 use super::{FormState, PageResult, html, invalid, see};
@@ -16,23 +24,12 @@ use crate::error::PageError;
 use crate::extract::{PageForm, PagePath};
 use crate::input::{Name, records};
 use crate::view::{NavItem, mnkr, nav, tkr};
+use view::{ProjectView, anchor, new_project, project_view};
 
 pub struct RowView {
     pub label: String,
     pub emphasised: bool,
     pub values: Vec<String>,
-}
-
-pub struct ProjectView {
-    /// The record's version as read (see `styr_app::version_of`), sent back with a save.
-    pub version: String,
-    /// The form's target: the project's current name.
-    pub target: String,
-    pub anchor: String,
-    pub name: String,
-    pub category: &'static str,
-    /// (year, label, amount in tkr as shown)
-    pub amounts: Vec<(u16, String, String)>,
 }
 
 pub struct CategoryOption {
@@ -53,13 +50,26 @@ pub struct InvestmentsPage {
     pub summary: String,
     pub projects: Vec<ProjectView>,
     pub categories: Vec<CategoryOption>,
+    pub statuses: Vec<(&'static str, &'static str)>,
     pub new_project: ProjectView,
     pub form: FormState,
     pub message: String,
+    /// Whether this person may change the plan now (role and status).
+    pub may_edit: bool,
+    /// The years driftkonsekvens is shown for.
+    pub effect_years: Vec<u16>,
 }
 
-fn anchor(name: &str) -> String {
-    format!("projekt-{}", crate::input::slug(name))
+/// The years a project's driftkonsekvens is asked for: the budget year and every later year
+/// of the plan.
+fn effect_years(budget: &styr_domain::budget::Budget) -> Vec<Year> {
+    budget
+        .investment
+        .years
+        .iter()
+        .copied()
+        .filter(|year| *year >= budget.years.budget)
+        .collect()
 }
 
 async fn page(
@@ -69,8 +79,8 @@ async fn page(
     message: String,
 ) -> Result<InvestmentsPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
+    let budget = &snapshot.budget;
     let report = &snapshot.report().investment;
-    let plan = &snapshot.budget.investment;
     let labels: Vec<(Year, String)> = report
         .columns
         .iter()
@@ -84,39 +94,15 @@ async fn page(
         ),
         _ => String::new(),
     };
-    let projects = plan
+    let effect_years = effect_years(budget);
+    let projects = budget
+        .investment
         .projects
         .iter()
-        .map(|project| ProjectView {
-            version: styr_app::version_of(
-                &snapshot.budget,
-                &Change::PutProject {
-                    replacing: Some(project.name.clone()),
-                    project: project.clone(),
-                },
-            ),
-            target: project.name.clone(),
-            anchor: anchor(&project.name),
-            name: project.name.clone(),
-            category: project.category.key(),
-            amounts: labels
-                .iter()
-                .map(|(year, label)| {
-                    (
-                        year.number(),
-                        label.clone(),
-                        project
-                            .amounts
-                            .get(year)
-                            .map(|amount| tkr(*amount))
-                            .unwrap_or_default(),
-                    )
-                })
-                .collect(),
-        })
+        .map(|project| project_view(budget, project, &labels, &effect_years))
         .collect();
     Ok(InvestmentsPage {
-        title: format!("Investeringar – {}", snapshot.budget.document.title),
+        title: format!("Investeringar – {}", budget.document.title),
         nav: nav(id, "investeringar"),
         id,
         revision: snapshot.revision,
@@ -140,19 +126,15 @@ async fn page(
                 label: category.label(),
             })
             .collect(),
-        new_project: ProjectView {
-            version: String::new(),
-            target: String::new(),
-            anchor: "nytt-projekt".into(),
-            name: String::new(),
-            category: "expansion",
-            amounts: labels
-                .iter()
-                .map(|(year, label)| (year.number(), label.clone(), String::new()))
-                .collect(),
-        },
+        statuses: ProjectStatus::ALL
+            .iter()
+            .map(|status| (status.key(), status.label()))
+            .collect(),
+        new_project: new_project(&labels, &effect_years, budget.years.previous),
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditInvestments),
+        effect_years: effect_years.iter().map(|year| year.number()).collect(),
     })
 }
 
@@ -172,14 +154,43 @@ pub async fn save(
         .map(String::from);
     let target = replacing.clone().unwrap_or_default();
     let snapshot = state.app.snapshot(id).await?;
-    let amounts: Vec<(Year, String)> = snapshot
-        .budget
-        .investment
-        .years
-        .iter()
-        .map(|year| (*year, get(&format!("amount:{year}")).to_string()))
-        .collect();
-    let project = match records::project(get("name"), get("category"), &amounts) {
+    let budget = &snapshot.budget;
+    let by_year = |prefix: &str, years: &[Year]| -> Vec<(Year, String)> {
+        years
+            .iter()
+            .filter_map(|year| {
+                values
+                    .get(&format!("{prefix}:{year}"))
+                    .map(|text| (*year, text.clone()))
+            })
+            .collect()
+    };
+    let amounts = by_year("amount", &budget.investment.years);
+    let effect_years = effect_years(budget);
+    let capital = by_year("capital_cost", &effect_years);
+    let other = by_year("operating_effect", &effect_years);
+    let existing = replacing.as_deref().and_then(|name| {
+        budget
+            .investment
+            .projects
+            .iter()
+            .find(|project| project.name == name)
+    });
+    let present = |field: &str| values.get(field).map(String::as_str);
+    let project = match records::project(&records::ProjectInput {
+        name: get("name"),
+        category: get("category"),
+        amounts: &amounts,
+        total_budget: present("total_budget"),
+        start: present("start"),
+        end: present("end"),
+        owner: present("owner"),
+        status: present("status"),
+        capital_costs: Some(&capital),
+        operating_effects: Some(&other),
+        existing,
+        comparison: Some(budget.years.previous),
+    }) {
         Ok(project) => project,
         Err(errors) => {
             return invalid(
@@ -208,6 +219,49 @@ pub async fn save(
         form,
         "name",
         |form, message| page(&state, id, form, message),
+    )
+    .await
+}
+
+/// Asks whether the project should be removed, naming its amounts.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, name)): PagePath<(i64, Name)>,
+) -> PageResult {
+    let name = name.into_inner();
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(project) = snapshot
+        .budget
+        .investment
+        .projects
+        .iter()
+        .find(|project| project.name == name)
+    else {
+        return Err(PageError::not_found());
+    };
+    let amounts: Vec<String> = project
+        .amounts
+        .iter()
+        .map(|(year, amount)| format!("{year}: {} tkr", tkr(*amount)))
+        .collect();
+    let details = vec![
+        format!("{}, {}.", project.category.label(), project.status.label()),
+        format!("Belopp: {}.", amounts.join(", ")),
+    ];
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: "investeringar",
+            what: format!("projektet ”{name}”"),
+            details,
+            action: format!(
+                "/budget/{id}/investeringar/{}/ta-bort",
+                crate::input::path_segment(&name)
+            ),
+            back: format!("/budget/{id}/investeringar#{}", anchor(&name)),
+            permission: Action::EditInvestments,
+        },
     )
     .await
 }

@@ -1,5 +1,7 @@
-//! Översikt: every municipality's boards and budget years, and for one budget its key figures
-//! per table and year and the open findings of the consistency check.
+//! Översikt: every municipality's boards and budget years, the styrdokument due for revision
+//! (passed, or within 90 days), and for one budget its key figures per table and year and the
+//! open findings of the consistency check, saying how many figures the source document stated
+//! a person has since changed (superseded, no longer checked).
 
 use std::collections::BTreeMap;
 
@@ -34,6 +36,10 @@ pub struct IndexPage {
     pub title: String,
     pub municipalities: Vec<Municipality>,
     pub import_issues: Vec<String>,
+    /// The styrdokument due for revision, in every register.
+    pub reminders: Vec<super::governance::RowView>,
+    /// Whether this person may read a budget file in as a new budget.
+    pub may_import: bool,
 }
 
 pub async fn index(state: Acting) -> PageResult {
@@ -61,7 +67,7 @@ pub async fn index_page(
                 href: format!("/budget/{}", summary.id),
                 title: summary.title,
                 year: summary.budget_year,
-                updated_at: summary.updated_at,
+                updated_at: crate::view::local_time(&summary.updated_at),
             });
     }
     let municipalities = grouped
@@ -78,6 +84,9 @@ pub async fn index_page(
         title: "Översikt".into(),
         municipalities,
         import_issues,
+        reminders: super::governance::due_reminders(state).await?,
+        may_import: styr_domain::access::ActionKind::ImportBudget
+            .allowed_for(state.actor.role.kind()),
     })
 }
 
@@ -115,6 +124,8 @@ pub struct BudgetPage {
     pub findings: Vec<FindingView>,
     /// "9 fel, 1 varning, 4 avrundningsdifferenser."
     pub summary: String,
+    /// How many figures the source document stated a person has since changed.
+    pub superseded: usize,
 }
 
 pub async fn budget(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
@@ -187,5 +198,27 @@ pub async fn budget(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
         summary: styr_render::findings::summary(&report.findings)
             .trim()
             .to_string(),
+        superseded: superseded(&snapshot.budget),
     })
+}
+
+/// How many stated figures of `budget` are superseded by changes people made.
+fn superseded(budget: &styr_domain::budget::Budget) -> usize {
+    budget
+        .operating_tables
+        .iter()
+        .map(|table| table.superseded.len())
+        .sum::<usize>()
+        + budget.investment.superseded.len()
+        + budget
+            .statements
+            .iter()
+            .filter(|statement| statement.superseded)
+            .count()
+        + budget
+            .lines
+            .iter()
+            .flat_map(|lines| &lines.explanations)
+            .filter(|explanation| explanation.superseded)
+            .count()
 }

@@ -1,10 +1,13 @@
-//! Risker: the register with sannolikhet, väsentlighet, riskvärde and handling, the scale
-//! definitions, and the 4×4 matrix as an SVG heat map; forms to add, change and remove risks.
+//! Risker: the register with sannolikhet, väsentlighet, riskvärde and handling, each risk's
+//! owner, category and residual risk after its measures, the scale definitions, and the 4×4
+//! matrix as an SVG heat map with its axes named; for those who may change the analysis,
+//! forms to add and change risks and a confirmation before one is removed.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use styr_app::AppError;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 
 use super::after_change;
@@ -29,6 +32,12 @@ pub struct RiskView {
     pub handling: &'static str,
     pub handling_label: &'static str,
     pub handling_text: String,
+    pub owner: String,
+    pub category: String,
+    pub residual_probability: String,
+    pub residual_materiality: String,
+    /// "4 (Medel)", or "" when the residual risk is not judged.
+    pub residual: String,
 }
 
 #[derive(Template)]
@@ -47,6 +56,9 @@ pub struct RisksPage {
     pub handlings: Vec<(&'static str, &'static str)>,
     pub form: FormState,
     pub message: String,
+    pub may_edit: bool,
+    /// Categories already in use, offered to the category field.
+    pub categories: Vec<String>,
 }
 
 async fn page(
@@ -92,30 +104,56 @@ async fn page(
         risks: report
             .risks
             .iter()
-            .map(|risk| RiskView {
-                version: snapshot
-                    .budget
-                    .risk(&risk.id)
-                    .map(|stored| {
-                        styr_app::version_of(
-                            &snapshot.budget,
-                            &Change::PutRisk {
-                                risk: stored.clone(),
-                            },
-                        )
-                    })
-                    .unwrap_or_default(),
-                target: risk.id.clone(),
-                name: risk.name.clone(),
-                description: risk.description.clone(),
-                probability: risk.probability.to_string(),
-                materiality: risk.materiality.to_string(),
-                value: risk.value,
-                band: risk.band.clone(),
-                colour: risk.colour.clone(),
-                handling: risk.handling.key(),
-                handling_label: risk.handling.swedish(),
-                handling_text: risk.handling_text.clone(),
+            .map(|risk| {
+                let stored = snapshot.budget.risk(&risk.id);
+                let residual = stored.and_then(|stored| stored.residual);
+                RiskView {
+                    owner: stored
+                        .map(|stored| stored.owner.clone())
+                        .unwrap_or_default(),
+                    category: stored
+                        .map(|stored| stored.category.clone())
+                        .unwrap_or_default(),
+                    residual_probability: residual
+                        .map(|residual| residual.probability.value().to_string())
+                        .unwrap_or_default(),
+                    residual_materiality: residual
+                        .map(|residual| residual.materiality.value().to_string())
+                        .unwrap_or_default(),
+                    residual: residual
+                        .map(|residual| {
+                            let value = residual.value();
+                            format!(
+                                "{} ({})",
+                                value.value(),
+                                snapshot.budget.bands.band_of(value).name
+                            )
+                        })
+                        .unwrap_or_default(),
+                    version: snapshot
+                        .budget
+                        .risk(&risk.id)
+                        .map(|stored| {
+                            styr_app::version_of(
+                                &snapshot.budget,
+                                &Change::PutRisk {
+                                    risk: stored.clone(),
+                                },
+                            )
+                        })
+                        .unwrap_or_default(),
+                    target: risk.id.clone(),
+                    name: risk.name.clone(),
+                    description: risk.description.clone(),
+                    probability: risk.probability.to_string(),
+                    materiality: risk.materiality.to_string(),
+                    value: risk.value,
+                    band: risk.band.clone(),
+                    colour: risk.colour.clone(),
+                    handling: risk.handling.key(),
+                    handling_label: risk.handling.swedish(),
+                    handling_text: risk.handling_text.clone(),
+                }
             })
             .collect(),
         new_risk: RiskView {
@@ -131,6 +169,11 @@ async fn page(
             handling: "action",
             handling_label: "",
             handling_text: String::new(),
+            owner: String::new(),
+            category: String::new(),
+            residual_probability: String::new(),
+            residual_materiality: String::new(),
+            residual: String::new(),
         },
         handlings: [Handling::Accept, Handling::Action, Handling::Control]
             .iter()
@@ -138,6 +181,19 @@ async fn page(
             .collect(),
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditRisks),
+        categories: {
+            let mut categories: Vec<String> = snapshot
+                .budget
+                .risks
+                .iter()
+                .map(|risk| risk.category.clone())
+                .filter(|category| !category.is_empty())
+                .collect();
+            categories.sort();
+            categories.dedup();
+            categories
+        },
     })
 }
 
@@ -176,10 +232,15 @@ pub async fn save(
             .await?,
         );
     }
-    let stated = existing
-        .and_then(|id| snapshot.budget.risk(id))
-        .and_then(|risk| risk.stated_value);
+    let stored = existing.and_then(|id| snapshot.budget.risk(id));
+    let stated = stored.and_then(|risk| risk.stated_value);
+    let present = |field: &str| values.get(field).map(String::as_str);
     let risk = match records::risk(&records::RiskInput {
+        owner: present("owner"),
+        category: present("category"),
+        residual_probability: present("residual_probability"),
+        residual_materiality: present("residual_materiality"),
+        existing: stored,
         id: existing,
         name: get("name"),
         description: get("description"),
@@ -211,6 +272,49 @@ pub async fn save(
         form,
         "name",
         |form, message| page(&state, id, form, message),
+    )
+    .await
+}
+
+/// Asks whether the risk should be removed, naming its value and handling.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, risk)): PagePath<(i64, Key)>,
+) -> PageResult {
+    let risk = risk.into_inner();
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(found) = snapshot.budget.risk(&risk) else {
+        return Err(PageError::not_found());
+    };
+    let mut details = vec![format!(
+        "Riskvärde {} ({} × {}), hantering: {}.",
+        found.value().value(),
+        found.probability.value(),
+        found.materiality.value(),
+        found.handling.swedish()
+    )];
+    if let Some(control) = snapshot
+        .budget
+        .controls
+        .iter()
+        .find(|control| control.risk == risk)
+    {
+        details.push(format!(
+            "Risken följs upp av kontrollaktiviteten ”{}” och kan inte tas bort förrän den är borttagen.",
+            control.id
+        ));
+    }
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: "risker",
+            what: format!("risken ”{}”", found.name),
+            details,
+            action: format!("/budget/{id}/risker/{risk}/ta-bort"),
+            back: format!("/budget/{id}/risker#risk-{risk}"),
+            permission: Action::EditRisks,
+        },
     )
     .await
 }

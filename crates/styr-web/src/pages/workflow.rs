@@ -1,6 +1,8 @@
 //! The way to a decision: the status panel's steps (lämna in, återför, fastställ, starta
 //! revidering), the list of versions, an adopted version read as it was frozen, and the
-//! comparison of any two versions line by line.
+//! comparison of any two versions line by line. To adopt, the page lists every open finding
+//! of the check; each error needs a reason why the budget is adopted anyway (`skal:KEY`),
+//! and the reasons are recorded in the audit log.
 
 use askama::Template;
 use axum::response::{Html, IntoResponse};
@@ -14,6 +16,17 @@ use crate::extract::PageForm;
 use crate::extract::{PagePath, PageQuery};
 use crate::input::{StepForm, read_step};
 use crate::view::{NavItem, nav};
+
+/// An open finding as the adoption form lists it.
+pub struct FindingView {
+    pub key: String,
+    /// The reason field's id.
+    pub field: String,
+    pub severity: &'static str,
+    pub error: bool,
+    pub text: String,
+    pub reason: String,
+}
 
 pub struct VersionView {
     pub number: i64,
@@ -41,6 +54,11 @@ pub struct VersionsPage {
     pub decided_by: String,
     pub decision_date: String,
     pub registry_number: String,
+    /// The check's open findings, for the adoption to pass over knowingly.
+    pub findings: Vec<FindingView>,
+    pub errors: usize,
+    /// Whether a version is adopted, so that open data is published.
+    pub any_adopted: bool,
 }
 
 async fn page(
@@ -50,7 +68,7 @@ async fn page(
     typed: &StepForm,
 ) -> Result<VersionsPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
-    let versions = state
+    let versions: Vec<VersionView> = state
         .app
         .versions(id)
         .await?
@@ -71,7 +89,13 @@ async fn page(
             adopted_by: version
                 .adopted
                 .as_ref()
-                .map(|adopted| format!("{} {}", adopted.adopted_by, adopted.adopted_at))
+                .map(|adopted| {
+                    format!(
+                        "{} {}",
+                        adopted.adopted_by,
+                        crate::view::local_time(&adopted.adopted_at)
+                    )
+                })
                 .unwrap_or_default(),
         })
         .collect();
@@ -82,6 +106,41 @@ async fn page(
                 .allowed_for(state.actor.role.kind())
     };
     let document = &snapshot.budget.document;
+    let findings: Vec<FindingView> = snapshot
+        .report()
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(index, finding)| {
+            let key = finding.key();
+            FindingView {
+                reason: typed
+                    .passed_over
+                    .iter()
+                    .find(|(typed_key, _)| *typed_key == key)
+                    .map(|(_, reason)| reason.clone())
+                    .unwrap_or_default(),
+                field: format!("skal-{index}"),
+                severity: finding.severity.swedish(),
+                error: finding.severity == styr_reports::Severity::Error,
+                text: format!(
+                    "{}: {}{}",
+                    key,
+                    styr_render::findings::comparison(finding),
+                    if finding.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(". {}", finding.note)
+                    }
+                ),
+                key,
+            }
+        })
+        .collect();
+    let errors = findings.iter().filter(|finding| finding.error).count();
+    let any_adopted = versions
+        .iter()
+        .any(|version: &VersionView| version.status == styr_app::Status::Adopted.label());
     let or = |typed: &str, current: String| {
         if typed.is_empty() {
             current
@@ -112,6 +171,9 @@ async fn page(
                 .unwrap_or_default(),
         ),
         registry_number: or(&typed.registry_number, document.registry_number.clone()),
+        any_adopted,
+        findings,
+        errors,
     })
 }
 
@@ -119,11 +181,32 @@ pub async fn show(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, String::new(), &StepForm::default()).await?)
 }
 
+/// The step form as posted: its fields, and a reason `skal:KEY` for each error passed over.
+fn step_form(fields: Vec<(String, String)>) -> StepForm {
+    let mut form = StepForm::default();
+    for (name, value) in fields {
+        match name.as_str() {
+            "step" => form.step = value,
+            "revision" => form.revision = value.parse().ok(),
+            "decided_by" => form.decided_by = value,
+            "decision_date" => form.decision_date = value,
+            "registry_number" => form.registry_number = value,
+            other => {
+                if let Some(key) = other.strip_prefix("skal:") {
+                    form.passed_over.push((key.to_string(), value));
+                }
+            }
+        }
+    }
+    form
+}
+
 pub async fn step(
     state: Acting,
     PagePath(id): PagePath<i64>,
-    PageForm(form): PageForm<StepForm>,
+    PageForm(fields): PageForm<Vec<(String, String)>>,
 ) -> PageResult {
+    let form = step_form(fields);
     let (step, adoption) = match read_step(&form) {
         Ok(read) => read,
         Err(message) => {

@@ -64,3 +64,24 @@ pub async fn logo(state: &Acting, id: i64) -> Result<(), AppError> {
         )
         .await
 }
+
+/// KPI values are entered for budget `id`: the role must allow following goals up at all
+/// (each row's goal is checked against a budgetansvarig's scope once the file is read).
+pub async fn kpi_values(state: &Acting, id: i64) -> Result<(), AppError> {
+    let snapshot = state.app.snapshot(id).await?;
+    let action = Action::FollowUpGoal {
+        unit: snapshot.budget.board.clone(),
+    };
+    if action.kind().allowed_for(state.actor.role.kind()) {
+        return Ok(());
+    }
+    state
+        .app
+        .require(&state.actor, &action, Some(id), Some(&snapshot.budget))
+        .await
+}
+
+/// A Kolada file is imported into the cache.
+pub async fn kolada(state: &Acting) -> Result<(), AppError> {
+    state.app.may_change_kolada(&state.actor).await
+}

@@ -2,12 +2,15 @@
 
 use std::collections::BTreeMap;
 
+use styr_domain::calendar::Year;
 use styr_domain::investment::{
     InvestmentCategory, InvestmentPlan, InvestmentProject, InvestmentRow,
 };
+use styr_domain::money::Stated;
+use toml::Spanned;
 
 use super::operating::exact;
-use crate::budget_file::raw::RawInvestment;
+use crate::budget_file::raw::{RawInvestment, YearAmounts};
 use crate::budget_file::reader::Reader;
 
 pub(super) const CATEGORY_KEYS: [&str; 4] = ["expansion", "image", "reinvestment", "adaptation"];
@@ -37,15 +40,30 @@ pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> Investmen
             continue;
         }
         if let Some(category) = category {
-            projects.push(InvestmentProject {
-                name: project.name.get_ref().clone(),
-                category,
-                amounts,
-            });
+            let mut read =
+                InvestmentProject::new(project.name.get_ref().clone(), category, amounts);
+            crate::budget_file::details::project_details(reader, project, &mut read);
+            projects.push(read);
         }
     }
+    let stated = investment_rows(reader, &raw.stated);
+    let superseded = investment_rows(reader, &raw.superseded);
+    InvestmentPlan {
+        heading: raw.heading.clone(),
+        years,
+        projects,
+        stated,
+        superseded,
+    }
+}
+
+/// The plan's stated (or superseded) rows: a category's subtotal or the total, by year.
+fn investment_rows(
+    reader: &mut Reader,
+    rows: &BTreeMap<Spanned<String>, YearAmounts>,
+) -> BTreeMap<(InvestmentRow, Year), Stated> {
     let mut stated = BTreeMap::new();
-    for (key, amounts) in &raw.stated {
+    for (key, amounts) in rows {
         let row = if key.get_ref() == "total" {
             Some(InvestmentRow::Total)
         } else {
@@ -64,10 +82,5 @@ pub fn investment(reader: &mut Reader, raw: Option<&RawInvestment>) -> Investmen
             stated.insert((row.clone(), year), amount);
         }
     }
-    InvestmentPlan {
-        heading: raw.heading.clone(),
-        years,
-        projects,
-        stated,
-    }
+    stated
 }

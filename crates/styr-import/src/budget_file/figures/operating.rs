@@ -97,17 +97,24 @@ pub fn operating(
                     stated,
                     stated_sentence: explanation.sentence.clone(),
                     text: explanation.text.clone(),
+                    superseded: explanation.superseded,
                 })
             })
             .collect();
         let mut stated = BTreeMap::new();
-        for (key, amounts) in &raw.stated {
-            let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key)
-            else {
-                continue;
-            };
-            for (year, amount) in reader.year_amounts(amounts) {
-                stated.insert((row, year), amount);
+        let mut superseded = BTreeMap::new();
+        for (rows, into) in [
+            (&raw.stated, &mut stated),
+            (&raw.superseded, &mut superseded),
+        ] {
+            for (key, amounts) in rows {
+                let Some(row) = reader.choice(key, "tabellrad", &ROW_KEYS, OperatingRow::from_key)
+                else {
+                    continue;
+                };
+                for (year, amount) in reader.year_amounts(amounts) {
+                    into.insert((row, year), amount);
+                }
             }
         }
         if let Some(heading) = &raw.heading {
@@ -115,8 +122,9 @@ pub fn operating(
                 unit: unit.clone(),
                 heading: heading.clone(),
                 stated,
+                superseded,
             });
-        } else if let Some((key, _)) = raw.stated.iter().next() {
+        } else if let Some((key, _)) = raw.stated.iter().chain(&raw.superseded).next() {
             reader.issue(
                 key.span(),
                 "angivna tabellvärden (stated) hör till en tabell som visas: ange heading = \"…\"",

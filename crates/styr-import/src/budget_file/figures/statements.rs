@@ -27,6 +27,7 @@ pub fn statements(
                 text: raw.text.clone(),
                 figure: figure?,
                 claim: claim?,
+                superseded: raw.superseded,
             })
         })
         .collect()

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::value::Datetime;
 
 use super::amount::{RawAmount, YearAmounts};
 use super::registers::yes;
@@ -83,6 +84,9 @@ pub struct RawOperating {
     pub stated: BTreeMap<Spanned<String>, YearAmounts>,
     #[serde(default)]
     pub explanation: Vec<RawExplanation>,
+    /// Stated rows a person has since changed the lines under: kept, not checked.
+    #[serde(default)]
+    pub superseded: BTreeMap<Spanned<String>, YearAmounts>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +99,9 @@ pub struct RawExplanation {
     pub sentence: String,
     #[serde(default)]
     pub text: String,
+    /// The stated change is superseded by a change of its line: kept, not checked.
+    #[serde(default)]
+    pub superseded: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,6 +114,8 @@ pub struct RawInvestment {
     pub project: Vec<RawProject>,
     #[serde(default)]
     pub stated: BTreeMap<Spanned<String>, YearAmounts>,
+    #[serde(default)]
+    pub superseded: BTreeMap<Spanned<String>, YearAmounts>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,6 +125,17 @@ pub struct RawProject {
     pub category: Spanned<String>,
     #[serde(default)]
     pub amounts: YearAmounts,
+    pub total_budget: Option<Spanned<RawAmount>>,
+    pub start: Option<Spanned<Datetime>>,
+    pub end: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub owner: String,
+    pub status: Option<Spanned<String>>,
+    /// Driftkonsekvens: kapitalkostnad and other operating effects per year.
+    #[serde(default)]
+    pub capital_costs: YearAmounts,
+    #[serde(default)]
+    pub operating_effects: YearAmounts,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,4 +151,7 @@ pub struct RawStatement {
     pub average: Option<Spanned<RawAmount>>,
     pub year: Option<Spanned<i64>>,
     pub years: Option<Spanned<Vec<Spanned<i64>>>>,
+    /// A person has since changed a figure the sentence speaks of: kept, not checked.
+    #[serde(default)]
+    pub superseded: bool,
 }

@@ -1,33 +1,9 @@
-//! The budget file's registers as written: goals and their measures, the efficiency register,
-//! risk scales and bands, risks, and the internal controls with their results.
+//! The budget file's registers as written: the efficiency register, risk scales and bands,
+//! risks, and the internal controls with their results (goals and their KPIs: goals.rs).
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawGoal {
-    pub id: String,
-    pub kind: Spanned<String>,
-    pub title: String,
-    #[serde(default)]
-    pub statement: String,
-    #[serde(default)]
-    pub text: String,
-    #[serde(default)]
-    pub kpi: Vec<RawKpi>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawKpi {
-    pub name: String,
-    #[serde(default)]
-    pub source: String,
-    pub measurements_per_year: Spanned<i64>,
-    pub kolada_id: Option<String>,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +63,12 @@ pub struct RawRisk {
     pub handling: Spanned<String>,
     #[serde(default)]
     pub handling_text: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub category: String,
+    pub residual_probability: Option<Spanned<i64>>,
+    pub residual_materiality: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,6 +87,12 @@ pub struct RawControl {
     pub responsible: String,
     #[serde(default)]
     pub result: Vec<RawControlResult>,
+    pub frequency: Option<Spanned<String>>,
+    pub planned_on: Option<Spanned<Datetime>>,
+    pub report_by: Option<Spanned<Datetime>>,
+    pub status: Option<Spanned<String>>,
+    #[serde(default)]
+    pub conclusion: String,
 }
 
 #[derive(Debug, Deserialize)]

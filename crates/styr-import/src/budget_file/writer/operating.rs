@@ -57,6 +57,9 @@ pub(super) fn operating(out: &mut Output, budget: &Budget) {
                 }
             }
         }
+        if let Some(table) = table {
+            super::details::operating_superseded(out, &table.superseded);
+        }
         for explanation in &lines.explanations {
             out.table("[[operating.explanation]]");
             out.text("line", explanation.line.key());
@@ -68,6 +71,9 @@ pub(super) fn operating(out: &mut Output, budget: &Budget) {
             }
             out.raw("years", &year_list(&[explanation.from, explanation.to]));
             out.long_text("text", &explanation.text);
+            if explanation.superseded {
+                out.raw("superseded", "true");
+            }
         }
     }
     // A table shown for a unit that has no lines of its own (its units carry them).
@@ -99,5 +105,6 @@ pub(super) fn operating(out: &mut Output, budget: &Budget) {
                 }
             }
         }
+        super::details::operating_superseded(out, &table.superseded);
     }
 }

@@ -28,6 +28,7 @@ pub(super) fn investment(out: &mut Output, plan: &InvestmentPlan) {
                     .map(|(year, amount)| (*year, entered_amount(*amount))),
             ),
         );
+        super::details::project(out, project);
     }
     if !plan.stated.is_empty() {
         out.table("[investment.stated]");
@@ -50,6 +51,7 @@ pub(super) fn investment(out: &mut Output, plan: &InvestmentPlan) {
             );
         }
     }
+    super::details::investment_superseded(out, &plan.superseded);
 }
 
 pub(super) fn statements(out: &mut Output, budget: &Budget) {
@@ -101,6 +103,9 @@ pub(super) fn statements(out: &mut Output, budget: &Budget) {
                 out.raw("average", &stated(value));
                 out.raw("years", &year_list(years));
             }
+        }
+        if statement.superseded {
+            out.raw("superseded", "true");
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use styr_domain::budget::Budget;
 
+use super::goals::{key_list, kpi};
 use super::output::Output;
 use super::values::toml_string;
 
@@ -12,17 +13,12 @@ pub(super) fn goals_and_registers(out: &mut Output, budget: &Budget) {
         out.text("id", &goal.id);
         out.text("kind", goal.kind.key());
         out.text("title", &goal.title);
+        out.optional_text("unit", goal.unit.as_ref().map(|unit| unit.as_str()));
+        key_list(out, "directions", &goal.directions);
         out.long_text("statement", &goal.statement);
         out.long_text("text", &goal.text);
-        for kpi in &goal.kpis {
-            out.table("[[goal.kpi]]");
-            out.text("name", &kpi.name);
-            out.text("source", &kpi.source);
-            out.raw(
-                "measurements_per_year",
-                &kpi.measurements_per_year.to_string(),
-            );
-            out.optional_text("kolada_id", kpi.kolada_id.as_deref());
+        for goal_kpi in &goal.kpis {
+            kpi(out, goal_kpi);
         }
     }
     for investigation in &budget.efficiency {
@@ -90,6 +86,7 @@ pub(super) fn risks(out: &mut Output, budget: &Budget) {
         }
         out.text("handling", risk.handling.key());
         out.long_text("handling_text", &risk.handling_text);
+        super::details::risk(out, risk);
     }
     for control in &budget.controls {
         out.table("[[control]]");
@@ -102,6 +99,7 @@ pub(super) fn risks(out: &mut Output, budget: &Budget) {
         out.text("description", &control.description);
         out.long_text("method", &control.method);
         out.text("responsible", &control.responsible);
+        super::details::control(out, control);
         for result in &control.results {
             out.table("[[control.result]]");
             out.raw("performed_on", &result.performed_on.to_string());

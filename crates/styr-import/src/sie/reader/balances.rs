@@ -72,26 +72,24 @@ impl<S: SieSink> Reader<'_, S> {
         let amount = self.amount_field(line, amount);
         if let (Some(year_index), Some(account), Some(amount), true) =
             (year_index, account, amount, objects_valid)
+            && (!matches!(kind, BalanceKind::PeriodOutcome | BalanceKind::PeriodBudget)
+                || period.is_some())
         {
-            if !matches!(kind, BalanceKind::PeriodOutcome | BalanceKind::PeriodBudget)
-                || period.is_some()
-            {
-                self.file.counts.balances += 1;
-                let balance = Balance {
-                    kind,
-                    year_index,
-                    period,
-                    account,
-                    objects: self.objects.clone(),
-                    amount,
-                    line: self.file.counts.lines,
-                };
-                if self.errors.is_empty() {
-                    self.sink.balance(&self.file, &balance);
-                    if let Some(message) = self.sink.refusal() {
-                        let number = self.file.counts.lines;
-                        self.error_at_line(line, number, 0, line.len(), message);
-                    }
+            self.file.counts.balances += 1;
+            let balance = Balance {
+                kind,
+                year_index,
+                period,
+                account,
+                objects: self.objects.clone(),
+                amount,
+                line: self.file.counts.lines,
+            };
+            if self.errors.is_empty() {
+                self.sink.balance(&self.file, &balance);
+                if let Some(message) = self.sink.refusal() {
+                    let number = self.file.counts.lines;
+                    self.error_at_line(line, number, 0, line.len(), message);
                 }
             }
         }

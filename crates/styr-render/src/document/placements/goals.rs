@@ -1,6 +1,9 @@
 //! A goal with its statement in italics, its text and its key figures ("Nyckeltal:
-//! *Hållbart medarbetarengagemang*, Kolada, årligen."); and the political directions, each
-//! title in bold with its text as a bullet.
+//! *Hållbart medarbetarengagemang*, Kolada, årligen."), then its follow-up — the values table
+//! and the assessment — or, from a budget file alone, its targets (`followup`); and the
+//! political directions, each title in bold with its text as a bullet.
+
+mod followup;
 
 use styr_reports::BudgetReport;
 
@@ -36,6 +39,14 @@ pub fn goal(report: &BudgetReport, id: &str) -> Vec<Block> {
                 .collect(),
         ));
     }
+    let followed = report.goal_followup.as_ref().and_then(|followup| {
+        followup
+            .goals
+            .iter()
+            .find(|row| row.id == id)
+            .map(|row| followup::values(row, &followup.period.swedish()))
+    });
+    blocks.extend(followed.unwrap_or_else(|| followup::targets(goal)));
     blocks
 }
 

@@ -1,5 +1,6 @@
 //! An operating table as the reference places it: the table, then the frame's sentences and
-//! bullets, then each line's change with the explanation people wrote after it. The figures
+//! bullets (and a warning where a decided frame differs from its derivation), then each
+//! line's change with the explanation people wrote after it. The figures
 //! and sentences are the shown ones (`styr_reports::shown`): the change "ökar med 2,0 mnkr" is
 //! the difference of the two printed columns.
 
@@ -24,6 +25,10 @@ pub fn operating(table: &OperatingTableReport, shown: &Shown) -> Vec<Block> {
                     .map(|bullet| vec![Span::plain(bullet)])
                     .collect(),
             ));
+        }
+        // A decided frame that its derivation does not lead to is said, not printed over.
+        for warning in &frame.warnings {
+            blocks.push(Block::Paragraph(vec![Span::bold(warning)]));
         }
     }
     for (change, sentence) in table.changes.iter().zip(&figures.changes) {

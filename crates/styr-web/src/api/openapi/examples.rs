@@ -11,7 +11,7 @@ use utoipa::openapi::{OpenApi, RefOr};
 pub struct Examples;
 
 /// The path parameters that are a record's id.
-const KEYS: [&str; 4] = ["unit", "risk", "control", "goal"];
+const KEYS: [&str; 5] = ["unit", "risk", "control", "goal", "kpi"];
 
 const KEY_PATTERN: &str = "^[A-Za-z0-9_-]{1,128}$";
 
@@ -26,6 +26,10 @@ fn example(name: &str) -> Option<Value> {
         "name" => json!("Bälinge företagspark"),
         "position" | "number" => json!(0),
         "document" => json!("delarsrapport"),
+        "kpi" => json!("arbetsbelastningen"),
+        "period" => json!("2025-O1"),
+        "municipality" => json!("1489"),
+        "group" => json!("G1489EX"),
         _ => return None,
     })
 }

@@ -1,6 +1,8 @@
-//! A risk of the register from its fields: name, grades 1–4, handling.
+//! A risk of the register from its fields: name, grades 1–4, handling, owner, category, and
+//! the residual grades after measures (both or neither). A detail left out (`None`) keeps
+//! the stored risk's value; given empty, it is cleared.
 
-use styr_domain::risk::{Grade, Handling, Risk};
+use styr_domain::risk::{Grade, Handling, Residual, Risk};
 
 use super::record_id;
 use crate::input::{Errors, FieldErrors};
@@ -17,6 +19,12 @@ pub struct RiskInput<'a> {
     pub handling_text: &'a str,
     /// The value the source document stated, kept from the stored risk.
     pub stated_value: Option<u8>,
+    pub owner: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub residual_probability: Option<&'a str>,
+    pub residual_materiality: Option<&'a str>,
+    /// The risk as stored, whose details a left-out field keeps.
+    pub existing: Option<&'a Risk>,
 }
 
 fn grade(errors: &mut Errors, field: &str, text: &str) -> Option<Grade> {
@@ -41,6 +49,53 @@ pub fn risk(input: &RiskInput<'_>) -> Result<Risk, FieldErrors> {
         errors.add("handling", "välj hantering: accept, action eller control");
     }
     let id = record_id(&mut errors, input.id, &name, "name");
+    let existing = input.existing;
+    let mut detail = |field: &str, text: Option<&str>, kept: Option<&String>| match text {
+        None => kept.cloned().unwrap_or_default(),
+        Some(text) => errors.text(field, text),
+    };
+    let owner = detail("owner", input.owner, existing.map(|risk| &risk.owner));
+    let category = detail(
+        "category",
+        input.category,
+        existing.map(|risk| &risk.category),
+    );
+    let residual = match (input.residual_probability, input.residual_materiality) {
+        (None, None) => existing.and_then(|risk| risk.residual),
+        (probability, materiality) => {
+            let (probability, materiality) = (
+                probability.unwrap_or("").trim(),
+                materiality.unwrap_or("").trim(),
+            );
+            match (probability.is_empty(), materiality.is_empty()) {
+                (true, true) => None,
+                (false, true) => {
+                    errors.add(
+                        "residual_materiality",
+                        "ange både sannolikhet och väsentlighet efter åtgärder",
+                    );
+                    None
+                }
+                (true, false) => {
+                    errors.add(
+                        "residual_probability",
+                        "ange både sannolikhet och väsentlighet efter åtgärder",
+                    );
+                    None
+                }
+                (false, false) => {
+                    let probability = grade(&mut errors, "residual_probability", probability);
+                    let materiality = grade(&mut errors, "residual_materiality", materiality);
+                    probability
+                        .zip(materiality)
+                        .map(|(probability, materiality)| Residual {
+                            probability,
+                            materiality,
+                        })
+                }
+            }
+        }
+    };
     let (Some(probability), Some(materiality), Some(handling)) =
         (probability, materiality, handling)
     else {
@@ -55,6 +110,9 @@ pub fn risk(input: &RiskInput<'_>) -> Result<Risk, FieldErrors> {
         stated_value: input.stated_value,
         handling,
         handling_text,
+        owner,
+        category,
+        residual,
     })
 }
 
@@ -72,7 +130,36 @@ mod tests {
             handling: "action",
             handling_text: "",
             stated_value: None,
+            owner: None,
+            category: None,
+            residual_probability: None,
+            residual_materiality: None,
+            existing: None,
         }
+    }
+
+    #[test]
+    fn a_residual_risk_needs_both_grades() {
+        let half = risk(&RiskInput {
+            residual_probability: Some("2"),
+            residual_materiality: Some(""),
+            ..typed(None, "Brand")
+        })
+        .expect_err("refused");
+        assert!(half.contains_key("residual_materiality"), "{half:?}");
+        let both = risk(&RiskInput {
+            residual_probability: Some("1"),
+            residual_materiality: Some("3"),
+            owner: Some("Säkerhetschef"),
+            category: Some("Egendom"),
+            ..typed(None, "Brand")
+        })
+        .expect("reads");
+        assert_eq!(
+            both.residual.map(|residual| residual.value().value()),
+            Some(3)
+        );
+        assert_eq!(both.owner, "Säkerhetschef");
     }
 
     #[test]

@@ -44,8 +44,11 @@ pub struct MappingPage {
     pub units: Vec<(String, String)>,
     /// Per line: its key, its name and its twelve weights as typed ("" for an even spread).
     pub profiles: Vec<(&'static str, &'static str, Vec<String>)>,
-    pub month_names: Vec<&'static str>,
+    /// Each month's abbreviation and its full name: "jan", "januari".
+    pub month_abbreviations: Vec<(String, &'static str)>,
     pub messages: Vec<String>,
+    /// Whether this person may change the mapping (a läsare reads it only).
+    pub may_edit: bool,
 }
 
 /// The rows an account rule may point at: the entered rows, kommunbidrag, and "left out" ("").
@@ -149,7 +152,11 @@ async fn mapping_page(
             .map(|unit| (unit.id.0.clone(), unit.name.clone()))
             .collect(),
         profiles,
-        month_names: styr_domain::followup::month::MONTH_NAMES.to_vec(),
+        month_abbreviations: styr_domain::followup::month::MONTH_NAMES
+            .iter()
+            .map(|name| (name.chars().take(3).collect(), *name))
+            .collect(),
+        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
         messages,
     })
 }

@@ -173,6 +173,8 @@ pub struct ProfilesPage {
     pub saved: Vec<SavedView>,
     pub form: ProfileForm,
     pub messages: Vec<String>,
+    /// Whether this person may save a profile (a läsare reads them only).
+    pub may_edit: bool,
 }
 
 async fn profiles_page(
@@ -206,6 +208,7 @@ async fn profiles_page(
             .collect(),
         form,
         messages,
+        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
     })
 }
 

@@ -85,6 +85,8 @@ pub struct FollowupPage {
     pub entered_rows: Vec<(&'static str, &'static str)>,
     /// The board's unit id, for the link down per ansvar.
     pub board: String,
+    /// Whether this person may import the books (a läsare reads the report only).
+    pub may_import: bool,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -189,8 +191,19 @@ async fn page_in(
     };
     let groups = std::iter::once(&report.total)
         .chain(&report.groups)
-        .map(|group| group_view(&report, group))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|group| {
+            let mut view = group_view(&report, group)?;
+            // A forecast form only for a group this person may forecast for now.
+            view.can_forecast &= group.unit.as_ref().is_some_and(|unit| {
+                crate::view::may(
+                    state,
+                    &snapshot,
+                    &styr_domain::access::Action::SetForecast { unit: unit.clone() },
+                )
+            });
+            Ok(view)
+        })
+        .collect::<Result<Vec<_>, PageError>>()?;
     Ok(FollowupPage {
         title: format!("Uppföljning – {}", snapshot.budget.document.title),
         nav: nav(id, "uppfoljning"),
@@ -228,7 +241,7 @@ async fn page_in(
                 rows: record.rows,
                 replaced: record.replaced_rows,
                 by: record.imported_by,
-                at: record.imported_at,
+                at: crate::view::local_time(&record.imported_at),
                 checksum: record.checksum,
             })
             .collect(),
@@ -239,6 +252,11 @@ async fn page_in(
         messages,
         entered_rows: ENTERED.iter().map(|row| (row.key(), row.label())).collect(),
         board: snapshot.budget.board.0.clone(),
+        may_import: crate::view::may(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::ImportOutcome,
+        ),
     })
 }
 

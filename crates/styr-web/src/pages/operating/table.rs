@@ -1,6 +1,7 @@
 //! One operating table as the page shows it: its rows with a cell per column (an entered
-//! row's cells editable, each with the version it was read at), the change against the
-//! previous year, and the explanations of each line's change.
+//! row's cells editable, each with the version it was read at — but never the comparison
+//! year's, which shows the previous year's budget as decided), the change against the
+//! previous year, the explanations of each line's change, and the balance check's warnings.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,7 @@ use styr_domain::change::Change;
 use styr_domain::money::Amount;
 use styr_domain::operating::OperatingRow;
 use styr_domain::organisation::UnitId;
+use styr_reports::check::{Finding, FindingKind};
 use styr_reports::followup::ENTERED;
 use styr_reports::operating::OperatingTableReport;
 
@@ -25,13 +27,15 @@ pub struct CellView {
     pub value: String,
     pub error: String,
     pub label: String,
+    /// Whether this cell takes input: an entered row of an editable table, not the
+    /// comparison year.
+    pub editable: bool,
 }
 
 pub struct RowView {
     pub key: &'static str,
     pub label: &'static str,
     pub emphasised: bool,
-    pub editable: bool,
     pub line: &'static str,
     pub cells: Vec<CellView>,
     pub change: String,
@@ -44,6 +48,8 @@ pub struct ExplanationView {
     pub version: String,
     pub sentence: String,
     pub text: String,
+    /// The explanation's Markdown as HTML (escaped), for a table that is read, not edited.
+    pub text_html: String,
 }
 
 pub struct TableView {
@@ -55,6 +61,10 @@ pub struct TableView {
     pub change_label: String,
     pub rows: Vec<RowView>,
     pub explanations: Vec<ExplanationView>,
+    /// The balance check's warnings for this table ("Budgeten är inte i balans …").
+    pub warnings: Vec<String>,
+    /// The comparison year's column label ("Budget 2024"), shown as decided.
+    pub comparison: String,
 }
 
 /// The units whose own lines a person edits on this page: each shown table's unit, when the
@@ -90,6 +100,7 @@ pub fn table_view(
     editable: bool,
     typed: &Typed,
     errors: &BTreeMap<String, String>,
+    findings: &[Finding],
 ) -> TableView {
     let unit = report.unit.as_str();
     let has_frame = budget.frame(&report.unit).is_some();
@@ -131,6 +142,9 @@ pub fn table_view(
                         label: format!("{}, {}", row.label, column.label),
                         key: field,
                         year: column.year.number(),
+                        editable: editable
+                            && entered_key.is_some()
+                            && column.year != budget.years.previous,
                     }
                 })
                 .collect();
@@ -144,7 +158,6 @@ pub fn table_view(
                 key,
                 label: row.label,
                 emphasised: row.emphasised,
-                editable: editable && entered_key.is_some(),
                 line: entered_key.unwrap_or(""),
                 cells,
                 change,
@@ -172,6 +185,7 @@ pub fn table_view(
                 id: format!("{unit}-explanation-{}", change.line.key()),
                 line: change.line.key(),
                 sentence: change.sentence.clone(),
+                text_html: styr_render::document::html::prose_html(&change.explanation),
                 text: typed
                     .get(&field)
                     .cloned()
@@ -179,7 +193,21 @@ pub fn table_view(
             }
         })
         .collect();
+    let warnings = findings
+        .iter()
+        .filter(|finding| finding.kind == FindingKind::Balance && finding.section == report.heading)
+        .map(|finding| {
+            format!(
+                "{} är {}: underskott mot ramen. {}",
+                finding.place.trim_end_matches(": underskott mot ramen"),
+                finding.computed.text,
+                finding.note
+            )
+        })
+        .collect();
     TableView {
+        warnings,
+        comparison: budget.years.column_label(budget.years.previous),
         anchor: format!("tabell-{unit}"),
         unit: unit.to_string(),
         heading: report.heading.clone(),

@@ -40,6 +40,8 @@ pub struct GroupView {
     pub rows: Vec<RowView>,
     /// A unit's table: it takes forecasts and opens per ansvar.
     pub is_unit: bool,
+    /// A unit's table that this person may forecast for now (the page decides by role).
+    pub can_forecast: bool,
     pub result: String,
 }
 
@@ -68,6 +70,7 @@ pub fn group_view(report: &FollowupReport, group: &GroupFollowup) -> Result<Grou
         name: group.name.clone(),
         separately_reported: group.separately_reported,
         is_unit: group.unit.is_some() && report.version.is_some(),
+        can_forecast: group.unit.is_some() && report.version.is_some(),
         result: result_sentence(report, &group.name, &shown).unwrap_or_default(),
         rows: group
             .rows
