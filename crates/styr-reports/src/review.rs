@@ -10,6 +10,7 @@
 mod amounts;
 mod names;
 mod prose;
+mod relations;
 mod risks;
 mod tables;
 
@@ -17,6 +18,7 @@ use serde::Serialize;
 use styr_domain::source_document::Document;
 
 use crate::finding::Finding;
+pub use relations::Coverage;
 
 /// A claim the review found but could not tie to a figure with confidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -31,6 +33,8 @@ pub struct Review {
     pub findings: Vec<Finding>,
     /// "Ej kontrollerat": what the review saw and left alone.
     pub unchecked: Vec<Unchecked>,
+    /// What was read and checked: the answer never claims more than this.
+    pub coverage: Coverage,
 }
 
 /// Every disagreement the review can be sure of, in document order.
@@ -38,6 +42,12 @@ pub fn review(document: &Document) -> Review {
     let tables = amounts::amount_tables(document);
     let mut review = Review::default();
     tables::check(&tables, &mut review);
+    let understood: Vec<usize> = tables
+        .iter()
+        .filter(|table| tables::understood(table))
+        .map(|table| table.block)
+        .collect();
+    relations::check(document, &understood, &mut review);
     risks::check(document, &mut review.findings);
     prose::check(document, &tables, &mut review);
     names::check(document, &tables, &mut review.findings);

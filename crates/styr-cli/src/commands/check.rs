@@ -25,7 +25,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         .extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
-    let (findings, unchecked) = if is_word {
+    let (findings, unchecked, coverage) = if is_word {
         let bytes = match read_file(path, Limit::FileBytes) {
             Ok(bytes) => bytes,
             Err(status) => return ExitCode::from(status),
@@ -33,7 +33,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         match styr_import::document::parse_docx_within(&bytes, crate::limits::limits()) {
             Ok(document) => {
                 let review = styr_reports::review::review(&document);
-                (review.findings, review.unchecked)
+                (review.findings, review.unchecked, Some(review.coverage))
             }
             Err(message) => {
                 eprintln!("styr: kan inte läsa {}: {message}", path.display());
@@ -53,7 +53,7 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         match document {
             Ok(document) => {
                 let review = styr_reports::review::review(&document);
-                (review.findings, review.unchecked)
+                (review.findings, review.unchecked, Some(review.coverage))
             }
             Err(message) => {
                 eprintln!("styr: kan inte läsa {}: {message}", path.display());
@@ -62,11 +62,24 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         }
     } else {
         match read_budget(path) {
-            Ok(budget) => (styr_reports::check(&budget), Vec::new()),
+            Ok(budget) => (styr_reports::check(&budget), Vec::new(), None),
             Err(status) => return ExitCode::from(status),
         }
     };
+    let nothing_checked = coverage
+        .as_ref()
+        .is_some_and(|coverage| !coverage.checked_anything());
     let mut text = match format {
+        // A document's clean answer says what it covers: never "every figure agrees" for
+        // figures no relation reached, nor anything when nothing was checked at all.
+        CheckFormat::Text if findings.is_empty() && coverage.is_some() => {
+            if nothing_checked {
+                "Inget kunde kontrolleras: styr fann ingen tabell med samband i dokumentet.\n"
+                    .to_string()
+            } else {
+                "Inga avvikelser i det som kunde kontrolleras.\n".to_string()
+            }
+        }
         CheckFormat::Text => styr_render::findings::findings_text(&findings),
         CheckFormat::Json => format!("{}\n", styr_render::findings::findings_json(&findings)),
     };
@@ -83,11 +96,18 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         eprintln!("styr: kan inte skriva standard ut: {error}");
         return ExitCode::FAILURE;
     }
+    // The coverage goes beside the findings, on standard error, so that the list itself (and
+    // its JSON) stays what scripts read.
+    if let Some(coverage) = &coverage {
+        eprint!("{}", coverage.text());
+    }
     if findings
         .iter()
         .any(|finding| finding.severity == Severity::Error)
     {
         ExitCode::from(FOUND_ERRORS)
+    } else if nothing_checked {
+        ExitCode::from(crate::status::NOTHING_CHECKED)
     } else {
         ExitCode::SUCCESS
     }

@@ -52,7 +52,7 @@ pub fn parse_text_within(source: &str, limits: &Limits) -> Result<Document, Stri
                 line: number,
             });
         } else if is_tab_row(line) {
-            let rows = table_rows(&mut lines, is_tab_row, limits)?;
+            let rows = table_rows(&mut lines, continues_tab_table, limits)?;
             made += rows.len() as u64;
             blocks.push(Block::Table(table(&rows, |line| {
                 line.split('\t').map(str::to_string).collect()
@@ -130,6 +130,12 @@ fn is_tab_row(line: &str) -> bool {
             >= 2
 }
 
+/// A line inside a tab table: any line with a tab and some text, so that a heading row of the
+/// table ("Omsättningstillgångar" and empty cells) does not end it.
+fn continues_tab_table(line: &str) -> bool {
+    line.contains('\t') && !line.trim().is_empty()
+}
+
 fn is_pipe_row(line: &str) -> bool {
     let trimmed = line.trim();
     trimmed.starts_with('|') && trimmed.ends_with('|') && trimmed.len() > 2
@@ -187,6 +193,17 @@ pub fn clean(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_heading_row_inside_a_tab_table_does_not_end_the_table() {
+        let document =
+            parse_text("mnkr\t2023\nTILLGÅNGAR\t\nKassa\t74,1\nSumma\t74,1\n").expect("readable");
+        let [Block::Table(table)] = document.blocks.as_slice() else {
+            panic!("one table: {:?}", document.blocks)
+        };
+        assert_eq!(table.rows.len(), 3);
+    }
+
     use super::*;
 
     #[test]

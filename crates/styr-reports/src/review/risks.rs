@@ -13,6 +13,11 @@ fn column(table: &Table, name: &str) -> Option<usize> {
         .position(|cell| cell.trim().eq_ignore_ascii_case(name))
 }
 
+/// A risk table (a "Risk" and a "Riskvärde" column): checked here, by its own rules.
+pub fn is_risk_table(table: &Table) -> bool {
+    column(table, "Risk").is_some() && column(table, "Riskvärde").is_some()
+}
+
 fn number(cell: Option<&String>) -> Option<u32> {
     cell?.trim().parse().ok()
 }

@@ -30,6 +30,16 @@ pub fn check(tables: &[AmountTable<'_>], review: &mut Review) {
     }
 }
 
+/// Whether the budget layout's rules find anything to check in `table`: a total column, the
+/// operating budget's standard rows, or bold subtotals. Any other table is read for relations
+/// from its numbers instead (`super::relations`).
+pub fn understood(table: &AmountTable<'_>) -> bool {
+    table.total_label.is_some()
+        || (table.row(OperatingRow::Costs.label()).is_some()
+            && table.row(OperatingRow::NetCost.label()).is_some())
+        || table.rows.iter().any(|row| row.bold)
+}
+
 /// A figure the table states, what its rows give, and how many figures went into that.
 struct Sum {
     stated: Amount,
