@@ -13,6 +13,12 @@
 use serde::Serialize;
 use thiserror::Error;
 
+mod logo;
+mod look;
+
+pub use logo::{Logo, LogoFormat};
+pub use look::{Colour, Typeface};
+
 /// The largest logo styr keeps: a logo is a few kilobytes; a photograph is not a logo.
 pub const LOGO_LIMIT: usize = 512 * 1024;
 /// The longest header, footer or cover text.
@@ -50,142 +56,6 @@ impl Default for Profile {
             footer: String::new(),
             logo: None,
         }
-    }
-}
-
-/// An RGB colour, written "#rrggbb".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Colour(pub [u8; 3]);
-
-impl Colour {
-    /// "#005691" (or "005691"); anything else is no colour.
-    pub fn parse(text: &str) -> Result<Colour, ProfileError> {
-        let hex = text.trim().trim_start_matches('#');
-        let channel = |at: usize| {
-            hex.get(at..at + 2)
-                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-        };
-        match (hex.len(), channel(0), channel(2), channel(4)) {
-            (6, Some(red), Some(green), Some(blue)) => Ok(Colour([red, green, blue])),
-            _ => Err(ProfileError::Colour(text.to_string())),
-        }
-    }
-
-    pub fn hex(self) -> String {
-        let [red, green, blue] = self.0;
-        format!("#{red:02x}{green:02x}{blue:02x}")
-    }
-
-    /// Black or white, whichever reads better on this colour (WCAG's relative luminance,
-    /// approximated in integers: a light colour gets black text).
-    pub fn text_on(self) -> Colour {
-        let [red, green, blue] = self.0.map(u32::from);
-        let luminance = 2126 * red + 7152 * green + 722 * blue;
-        if luminance > 10_000 * 140 {
-            Colour([0, 0, 0])
-        } else {
-            Colour([0xff, 0xff, 0xff])
-        }
-    }
-}
-
-/// The typefaces shipped with styr (SIL Open Font License), so that no font need be installed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Typeface {
-    /// Liberation Sans, metric-compatible with Arial.
-    Sans,
-    /// Liberation Serif, metric-compatible with Times New Roman.
-    Serif,
-}
-
-impl Typeface {
-    pub const ALL: [Typeface; 2] = [Typeface::Sans, Typeface::Serif];
-
-    /// The family's name, as the fonts and the budget file name it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Typeface::Sans => "Liberation Sans",
-            Typeface::Serif => "Liberation Serif",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Result<Typeface, ProfileError> {
-        Typeface::ALL
-            .into_iter()
-            .find(|typeface| typeface.name().eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| ProfileError::Typeface(name.to_string()))
-    }
-}
-
-/// A logo as its file: PNG or SVG.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Logo {
-    pub format: LogoFormat,
-    pub bytes: Vec<u8>,
-}
-
-/// In the audit log a logo is its format, size and a fingerprint ("SVG, 2 311 byte, 9f…"): two
-/// different logos read differently, and the log does not hold the file.
-impl Serialize for Logo {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // FNV-1a: a fingerprint, not a security measure.
-        let fingerprint = self
-            .bytes
-            .iter()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-                (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-            });
-        let format = match self.format {
-            LogoFormat::Png => "PNG",
-            LogoFormat::Svg => "SVG",
-        };
-        serializer.collect_str(&format_args!(
-            "{format}, {} byte, {fingerprint:016x}",
-            self.bytes.len()
-        ))
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum LogoFormat {
-    Png,
-    Svg,
-}
-
-impl LogoFormat {
-    pub fn media_type(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "image/png",
-            LogoFormat::Svg => "image/svg+xml",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "png",
-            LogoFormat::Svg => "svg",
-        }
-    }
-}
-
-impl Logo {
-    /// A PNG (by its signature) or an SVG (an XML text with an `<svg` element) of at most
-    /// [`LOGO_LIMIT`] bytes. Whether it draws is for the renderer to find out.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo, ProfileError> {
-        if bytes.len() > LOGO_LIMIT {
-            return Err(ProfileError::LogoTooLarge(bytes.len()));
-        }
-        let format = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            LogoFormat::Png
-        } else if std::str::from_utf8(&bytes).is_ok_and(|text| {
-            let text = text.trim_start_matches('\u{feff}').trim_start();
-            (text.starts_with('<')) && text.contains("<svg")
-        }) {
-            LogoFormat::Svg
-        } else {
-            return Err(ProfileError::LogoFormat);
-        };
-        Ok(Logo { format, bytes })
     }
 }
 

@@ -5,14 +5,13 @@
 //! cost centre no rule covers on the date of the booking, is *unmapped*: the follow-up lists it
 //! with its amount, it is never dropped.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::month::Month;
-use crate::calendar::Date;
 use crate::operating::{LineKind, OperatingRow};
-use crate::organisation::UnitId;
+
+mod cost_centre;
+
+pub use cost_centre::{CostCentreIndex, CostCentreMapping, CostCentreRule};
 
 /// Accounts whose number starts with `prefix` belong to `row`; `None` means they are left out
 /// of the follow-up on purpose (taxes and equalisation, say), which is not the same as unmapped.
@@ -169,71 +168,12 @@ impl AccountMapping {
     }
 }
 
-/// Bookings on cost centre `object` belong to `unit` between the two dates (both included;
-/// open when absent).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CostCentreRule {
-    pub object: String,
-    pub unit: UnitId,
-    pub valid_from: Option<Date>,
-    pub valid_to: Option<Date>,
-}
-
-impl CostCentreRule {
-    fn covers(&self, month: Month) -> bool {
-        self.valid_from.is_none_or(|from| Month::of(from) <= month)
-            && self.valid_to.is_none_or(|to| month <= Month::of(to))
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct CostCentreMapping {
-    pub rules: Vec<CostCentreRule>,
-}
-
-impl CostCentreMapping {
-    /// The unit a booking on `object` in `month` belongs to.
-    pub fn unit_for(&self, object: &str, month: Month) -> Option<&UnitId> {
-        self.rules
-            .iter()
-            .find(|rule| rule.object == object && rule.covers(month))
-            .map(|rule| &rule.unit)
-    }
-
-    /// The rules by object, for looking many bookings up: [`CostCentreIndex::unit_for`]
-    /// answers as [`CostCentreMapping::unit_for`] does, without walking every rule.
-    pub fn index(&self) -> CostCentreIndex<'_> {
-        let mut by_object: HashMap<&str, Vec<&CostCentreRule>> = HashMap::new();
-        for rule in &self.rules {
-            by_object
-                .entry(rule.object.as_str())
-                .or_default()
-                .push(rule);
-        }
-        CostCentreIndex { by_object }
-    }
-}
-
-/// A cost-centre mapping's rules grouped by object, in their order.
-pub struct CostCentreIndex<'a> {
-    by_object: HashMap<&'a str, Vec<&'a CostCentreRule>>,
-}
-
-impl<'a> CostCentreIndex<'a> {
-    /// The unit a booking on `object` in `month` belongs to: the first rule that covers it.
-    pub fn unit_for(&self, object: &str, month: Month) -> Option<&'a UnitId> {
-        self.by_object
-            .get(object)?
-            .iter()
-            .find(|rule| rule.covers(month))
-            .map(|rule| &rule.unit)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::month::Month;
     use super::*;
-    use crate::calendar::Year;
+    use crate::calendar::{Date, Year};
+    use crate::organisation::UnitId;
 
     #[test]
     fn the_index_answers_as_the_rules_do() {

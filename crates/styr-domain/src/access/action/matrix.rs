@@ -1,0 +1,56 @@
+//! The role × action matrix: which role kinds may take an action of a kind at all (deny
+//! unless allowed), and how a budgetansvarig's cell reads, whose scope is checked per unit.
+
+use super::ActionKind;
+use crate::access::role::RoleKind;
+
+impl ActionKind {
+    /// The matrix: which role kinds may do this at all.
+    pub const fn allowed_for(self, role: RoleKind) -> bool {
+        use ActionKind as A;
+        use RoleKind as R;
+        match role {
+            R::Administrator => true,
+            R::Controller => !matches!(self, A::ManageUsers),
+            R::BudgetHolder => matches!(
+                self,
+                A::Read
+                    | A::EditLines
+                    | A::EditInvestments
+                    | A::EditRisks
+                    | A::SetForecast
+                    | A::Submit
+                    | A::FollowUpGoal
+            ),
+            R::ControlCoordinator => {
+                matches!(self, A::Read | A::EditRisks | A::EditControls)
+            }
+            R::Reader => matches!(self, A::Read),
+            R::Auditor => matches!(self, A::Read | A::ReadAudit),
+        }
+    }
+
+    /// Actions that name no unit but that a budgetansvarig for the whole board may take.
+    pub(in crate::access) const fn board_wide_for_holder(self) -> bool {
+        matches!(
+            self,
+            ActionKind::Read
+                | ActionKind::EditInvestments
+                | ActionKind::EditRisks
+                | ActionKind::Submit
+        )
+    }
+
+    /// The note the matrix gives a budgetansvarig's cell.
+    pub(in crate::access) const fn holder_note(self) -> &'static str {
+        match self {
+            ActionKind::EditLines | ActionKind::SetForecast | ActionKind::FollowUpGoal => {
+                "ja, egna enheter"
+            }
+            ActionKind::EditInvestments | ActionKind::EditRisks | ActionKind::Submit => {
+                "ja, om hela nämnden"
+            }
+            _ => "ja",
+        }
+    }
+}
