@@ -14,6 +14,7 @@
 //! job's, and the document's identifier is a hash of the job's `ident`, so the same job gives
 //! the same bytes.
 
+mod coverage;
 mod picture;
 mod world;
 

@@ -4,6 +4,8 @@
 //!
 //! Typst interns every file path it meets for the life of the process, so the names are the
 //! job's own few (`/dokument.typ`, `/bild/1.svg` …), the same in every compile.
+//!
+//! A character none of the job's fonts has is replaced before typst sees it (coverage.rs).
 
 use std::sync::LazyLock;
 
@@ -14,6 +16,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::coverage::Coverage;
 use crate::{Job, TypstError};
 
 /// The standard library, built once: it is the same for every document.
@@ -37,19 +40,25 @@ fn file_id(path: &str) -> Result<FileId, TypstError> {
 impl JobWorld {
     pub fn new(job: &Job) -> Result<JobWorld, TypstError> {
         let main = file_id("/dokument.typ")?;
-        let files = job
-            .files
-            .iter()
-            .map(|(path, bytes)| Ok((file_id(path)?, Bytes::new(bytes.clone()))))
-            .collect::<Result<Vec<_>, TypstError>>()?;
         let fonts: Vec<Font> = job
             .fonts
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
+        let coverage = Coverage::new(&fonts);
+        let files = job
+            .files
+            .iter()
+            .map(|(path, bytes)| {
+                Ok((
+                    file_id(path)?,
+                    Bytes::new(printable(&coverage, path, bytes)),
+                ))
+            })
+            .collect::<Result<Vec<_>, TypstError>>()?;
         Ok(JobWorld {
             main,
-            source: Source::new(main, job.source.clone()),
+            source: Source::new(main, coverage.printable(&job.source).into_owned()),
             files,
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
@@ -98,6 +107,18 @@ impl World for JobWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
+    }
+}
+
+/// A data file's or picture's text with what no font draws replaced (JSON and SVG stay so: only non-ASCII
+/// characters change, and those stand only inside strings and text); a logo and other files as they
+/// came.
+fn printable(coverage: &Coverage, path: &str, bytes: &[u8]) -> Vec<u8> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if path.ends_with(".json") || path.ends_with(".svg") => {
+            coverage.printable(text).into_owned().into_bytes()
+        }
+        _ => bytes.to_vec(),
     }
 }
 

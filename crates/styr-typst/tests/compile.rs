@@ -41,3 +41,19 @@ fn an_svg_becomes_a_png() {
     let png = styr_typst::png(r#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text x="2" y="15" font-family="Liberation Sans">Ab</text></svg>"#, 2, FONTS).expect("a PNG");
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+#[test]
+fn a_character_no_font_has_still_gives_a_tagged_pdf() {
+    // What a fuzzer typed into a budget's name: an unassigned code point and a combining mark
+    // Liberation has no glyph for. PDF/UA refuses a glyph-less character, so without the
+    // replacement no PDF would be written at all.
+    let mut job = job(
+        "#set document(title: [Prov])\n#set text(font: \"Liberation Sans\", lang: \"sv\")\n= Inledning\n#let data = json(\"/dokument.json\")\n#data.name \u{1abca}\n",
+    );
+    job.files.push((
+        "/dokument.json".into(),
+        "{\"name\": \"Nämnd \u{b9f15}\"}".as_bytes().to_vec(),
+    ));
+    let pdf = styr_typst::pdf(&job).expect("a PDF in spite of the unknown characters");
+    assert!(pdf.starts_with(b"%PDF-"));
+}

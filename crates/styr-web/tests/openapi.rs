@@ -1,6 +1,7 @@
 //! The OpenAPI document says what the API does: every reference resolves, every path
 //! parameter is in its path and every query parameter is not, and every operation documents
-//! the refusals it can give — what a schema-driven fuzzer (`.ci/api-fuzz`) holds it to.
+//! the refusals it can give, and no two schemas share a name — what a schema-driven fuzzer
+//! (`.ci/api-fuzz`) holds it to.
 
 use std::collections::BTreeSet;
 
@@ -31,6 +32,64 @@ fn operations(document: &Value) -> Vec<(String, String, Value)> {
         }
     }
     all
+}
+
+/// The source files under `dir`, recursively.
+fn sources(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("the crate's sources") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            sources(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            found.push(path);
+        }
+    }
+}
+
+/// The OpenAPI document names a schema by its type's name alone, and a second type of the same
+/// name silently takes the first one's place: answers of one are then checked against the
+/// other's schema (two `VersionDto`s did that to the versions list).
+#[test]
+fn no_two_schema_types_share_a_name() {
+    let mut files = Vec::new();
+    sources(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut seen: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a source file");
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            if !(line.contains("derive(") && line.contains("ToSchema")) {
+                continue;
+            }
+            // The type follows its attributes and doc comments.
+            let Some(declaration) = lines.by_ref().map(str::trim).find(|next| {
+                next.starts_with("pub struct ")
+                    || next.starts_with("pub enum ")
+                    || next.starts_with("struct ")
+                    || next.starts_with("enum ")
+            }) else {
+                continue;
+            };
+            let name: String = declaration
+                .split_whitespace()
+                .find(|word| !["pub", "struct", "enum"].contains(word))
+                .expect("a name")
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if let Some(earlier) = seen.insert(name.clone(), file.clone()) {
+                panic!(
+                    "the schema {name} is declared in {} and in {}",
+                    earlier.display(),
+                    file.display()
+                );
+            }
+        }
+    }
+    assert!(seen.len() > 20, "the schema types were found: {seen:?}");
 }
 
 #[test]

@@ -119,7 +119,11 @@ impl App {
         period: Period,
     ) -> Result<bool, AppError> {
         let snapshot = self.snapshot(budget).await?;
-        let owner = goal_of_kpi(&snapshot.budget, kpi)?;
+        // A KPI no goal has holds no value: there is nothing to remove (the API answers 404,
+        // as for any path that names nothing).
+        let Ok(owner) = goal_of_kpi(&snapshot.budget, kpi) else {
+            return Ok(false);
+        };
         self.require(
             actor,
             &follow_up(&snapshot.budget, owner),

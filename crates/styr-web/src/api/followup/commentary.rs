@@ -9,7 +9,7 @@ use styr_domain::operating::OperatingRow;
 use styr_domain::organisation::UnitId;
 use utoipa::{IntoParams, ToSchema};
 
-use super::report::{FollowupQuery, VersionDto, year_of};
+use super::report::{ComparedVersionDto, FollowupQuery, year_of};
 use crate::api::dto::AmountDto;
 use crate::auth::Acting;
 use crate::error::ApiError;
@@ -166,7 +166,7 @@ pub struct CoursePointDto {
 pub struct CourseDto {
     pub unit: String,
     pub row: String,
-    pub version: Option<VersionDto>,
+    pub version: Option<ComparedVersionDto>,
     pub points: Vec<CoursePointDto>,
 }
 
@@ -194,7 +194,7 @@ pub async fn course(
     Ok(Json(CourseDto {
         unit: unit.0,
         row: row.key().into(),
-        version: report.version.as_ref().map(VersionDto::from),
+        version: report.version.as_ref().map(ComparedVersionDto::from),
         points: points
             .into_iter()
             .map(|point| CoursePointDto {

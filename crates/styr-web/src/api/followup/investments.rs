@@ -9,7 +9,7 @@ use styr_domain::followup::{ProjectForecast, ProjectMapping, ProjectRule};
 use styr_reports::followup::investments::{InvestmentFollowup, ProjectFollowup};
 use utoipa::ToSchema;
 
-use super::report::{FollowupQuery, VersionDto, year_of};
+use super::report::{ComparedVersionDto, FollowupQuery, year_of};
 use crate::api::amount_field;
 use crate::api::dto::AmountDto;
 use crate::auth::Acting;
@@ -74,7 +74,7 @@ pub struct UnplacedDto {
 pub struct InvestmentFollowupDto {
     pub year: u16,
     pub through: u8,
-    pub version: Option<VersionDto>,
+    pub version: Option<ComparedVersionDto>,
     pub projects: Vec<ProjectFollowupDto>,
     pub categories: Vec<ProjectFollowupDto>,
     pub total: ProjectFollowupDto,
@@ -82,7 +82,10 @@ pub struct InvestmentFollowupDto {
     pub unplaced: Vec<UnplacedDto>,
 }
 
-fn dto(followed: &InvestmentFollowup, version: Option<VersionDto>) -> InvestmentFollowupDto {
+fn dto(
+    followed: &InvestmentFollowup,
+    version: Option<ComparedVersionDto>,
+) -> InvestmentFollowupDto {
     InvestmentFollowupDto {
         year: followed.year.number(),
         through: followed.through,
@@ -121,7 +124,10 @@ pub async fn investments(
     let request = query.request()?;
     let (_, version) = state.app.compared_version(id, request.version).await?;
     let followed = state.app.investment_followup(id, &request).await?;
-    Ok(Json(dto(&followed, Some(VersionDto::from(&version)))))
+    Ok(Json(dto(
+        &followed,
+        Some(ComparedVersionDto::from(&version)),
+    )))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -29,7 +29,7 @@ pub struct MonthDto {
 
 /// The budget version a follow-up compares with.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct VersionDto {
+pub struct ComparedVersionDto {
     pub number: i64,
     /// utkast | inlämnad | fastställd
     pub status: String,
@@ -40,9 +40,9 @@ pub struct VersionDto {
     pub registry_number: Option<String>,
 }
 
-impl From<&ComparedVersion> for VersionDto {
-    fn from(version: &ComparedVersion) -> VersionDto {
-        VersionDto {
+impl From<&ComparedVersion> for ComparedVersionDto {
+    fn from(version: &ComparedVersion) -> ComparedVersionDto {
+        ComparedVersionDto {
             number: version.number,
             status: version.status.clone(),
             description: version.describe(),
@@ -128,7 +128,7 @@ pub struct FollowupDto {
     pub title: String,
     pub year: u16,
     /// The version compared with; null for a file's own period budget.
-    pub version: Option<VersionDto>,
+    pub version: Option<ComparedVersionDto>,
     /// The months the view covers (the period asked for, or the last booked month).
     pub period: u8,
     /// The booked months from January within the period: what the figures to date cover.
@@ -222,7 +222,7 @@ pub fn followup_dto(report: &FollowupReport) -> FollowupDto {
     FollowupDto {
         title: report.title.clone(),
         year: report.year.number(),
-        version: report.version.as_ref().map(VersionDto::from),
+        version: report.version.as_ref().map(ComparedVersionDto::from),
         period: report.period,
         through: report.through,
         booked: report.booked.to_vec(),
