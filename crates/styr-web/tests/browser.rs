@@ -13,11 +13,11 @@
 mod browser_support;
 mod support;
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use browser_support::{Browser, start, start_with};
+use browser_support::{start, start_with};
 use fantoccini::Locator;
-use serde_json::json;
 
 #[tokio::test]
 async fn a_controller_edits_the_budget_in_a_browser() {
