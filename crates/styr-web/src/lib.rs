@@ -286,6 +286,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::frames::confirm_remove_vintage).post(pages::frames::remove_vintage),
         )
         .route(
+            "/budget/{id}/avsnitt/{number}/ta-bort",
+            get(pages::sections::confirm_remove).post(pages::sections::remove),
+        )
+        .route(
             "/styrdokument",
             get(pages::governance::show).post(pages::governance::save),
         )

@@ -97,6 +97,22 @@ pub fn may(
     styr_app::may(&state.actor, snapshot, action)
 }
 
+/// Whether the acting person's role allows `action` in `snapshot`'s budget, whatever the
+/// budget's status: the follow-up (the books, forecasts, explanations, mappings, the interim
+/// report's texts) is kept beside the budget and goes on once the budget is adopted, as the
+/// application layer allows it.
+pub fn may_follow_up(
+    state: &crate::auth::Acting,
+    snapshot: &styr_app::Snapshot,
+    action: &styr_domain::access::Action,
+) -> bool {
+    state.actor.role.allows(
+        action,
+        &snapshot.budget.organisation,
+        &snapshot.budget.board,
+    )
+}
+
 /// A time the store wrote in UTC ("2026-12-01T20:10:58Z") as a Swedish clock shows it:
 /// "2026-12-01 21:10" (CET, or CEST in summer). Text that is no such time is shown as it is.
 pub fn local_time(utc: &str) -> String {

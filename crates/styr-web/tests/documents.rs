@@ -444,10 +444,18 @@ async fn sections_are_edited_previewed_moved_and_removed_as_audited_changes() {
         .sections
         .clone();
     assert_eq!(sections[count - 2].heading, "Ny bilaga");
+    // A removal asks first; the question names the section, the confirmed form removes it.
+    let question = get(&router, &format!("/budget/1/avsnitt/{}/ta-bort", count - 1)).await;
+    assert_eq!(question.status, StatusCode::OK);
+    assert!(
+        question.body.contains("Vill du ta bort avsnitt"),
+        "{}",
+        question.body
+    );
     let removed = post_form(
         &router,
-        &format!("/budget/1/avsnitt/{}", count - 1),
-        &[("action", "ta-bort")],
+        &format!("/budget/1/avsnitt/{}/ta-bort", count - 1),
+        &[],
     )
     .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);

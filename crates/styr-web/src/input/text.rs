@@ -3,14 +3,16 @@
 //! override or isolate (U+202A–U+202E, U+2066–U+2069), which make a name show as something
 //! else than it is ("risk\u{202E}gnp.exe" shows as "riskexe.png").
 
-/// A text field: trimmed; tabs and line breaks are kept.
+/// A text field: trimmed; tabs and line breaks are kept, each line break as "\n". A form
+/// sends a textarea's line breaks as "\r\n" (HTML's form encoding), so without this a text
+/// sent back unchanged would differ from the one stored and be saved again.
 pub fn text(value: &str) -> Result<String, String> {
     match value.chars().find(|character| hidden(*character)) {
         Some(found) => Err(format!(
             "texten innehåller ett osynligt styrtecken (U+{:04X}); ta bort det och skriv texten igen",
             u32::from(found)
         )),
-        None => Ok(value.trim().to_string()),
+        None => Ok(value.trim().replace("\r\n", "\n")),
     }
 }
 
@@ -46,5 +48,13 @@ mod tests {
         assert_eq!(text("  rad ett\nrad två "), Ok("rad ett\nrad två".into()));
         assert!(line("rad ett\nrad två").is_err());
         assert_eq!(line(" Välfärd "), Ok("Välfärd".into()));
+    }
+
+    #[test]
+    fn a_forms_line_breaks_are_read_as_the_stored_ones() {
+        assert_eq!(
+            text("Detta förklaras av:\r\n\r\n- IT"),
+            Ok("Detta förklaras av:\n\n- IT".into())
+        );
     }
 }

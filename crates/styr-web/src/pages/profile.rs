@@ -1,6 +1,7 @@
 //! Grafisk profil: the municipality's look, which every budget of the municipality's documents
 //! is written in — colours, typeface, the cover page, header and footer texts, and the logo
 //! (uploaded as PNG or SVG). A change is a `Change::SetProfile`, audited like every change.
+//! Someone who may not edit the document reads the look as a table, with no field.
 
 use std::collections::BTreeMap;
 
@@ -33,6 +34,8 @@ pub struct ProfilePage {
     pub logo: Option<String>,
     pub form: FormState,
     pub message: String,
+    /// Whether the person may change the look (else the page only reads it).
+    pub may_edit: bool,
 }
 
 async fn page(
@@ -69,6 +72,7 @@ async fn page(
         }),
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditDocument),
     })
 }
 

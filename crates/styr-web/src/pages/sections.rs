@@ -2,11 +2,14 @@
 //! its text in Markdown — edited, previewed as the document will show it, added, removed and
 //! moved. Every save is a change (`PutSection`, `RemoveSection`, `MoveSection`): it moves the
 //! budget's revision, is refused when someone saved since the page was read, and is audited.
+//! Removing a section asks first (see `confirm`); someone who may not edit the document
+//! reads the sections and their text as the document shows them, with no field or button.
 
 use std::collections::BTreeMap;
 
 use askama::Template;
 use serde::Deserialize;
+use styr_domain::access::Action;
 use styr_domain::change::Change;
 use styr_domain::document::Section;
 
@@ -44,6 +47,8 @@ pub struct SectionsPage {
     pub preview: String,
     pub form: FormState,
     pub message: String,
+    /// Whether the person may edit the document's texts (else the page only reads).
+    pub may_edit: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -96,6 +101,7 @@ async fn page(
         preview,
         form,
         message,
+        may_edit: crate::view::may(state, &snapshot, &Action::EditDocument),
     })
 }
 
@@ -119,7 +125,7 @@ pub async fn show(
 }
 
 /// `POST /budget/{id}/avsnitt/{position}` (`ny` for a new section) with `action` spara,
-/// forhandsgranska, ta-bort, upp or ned.
+/// forhandsgranska, upp or ned; a removal goes through its confirmation ([`confirm_remove`]).
 pub async fn save(
     state: Acting,
     PagePath((id, position)): PagePath<(i64, String)>,
@@ -157,7 +163,6 @@ pub async fn save(
                 .await?,
             );
         }
-        ("ta-bort", Some(position)) => Change::RemoveSection { position },
         ("upp", Some(position)) if position > 0 => Change::MoveSection {
             from: position,
             to: position - 1,
@@ -189,6 +194,59 @@ pub async fn save(
         form,
         "text",
         |form, message| page(&state, id, position, Some(typed), form, message),
+    )
+    .await
+}
+
+/// `GET /budget/{id}/avsnitt/{number}/ta-bort`: the question before a section is removed.
+pub async fn confirm_remove(
+    state: Acting,
+    PagePath((id, number)): PagePath<(i64, usize)>,
+) -> PageResult {
+    let snapshot = state.app.snapshot(id).await?;
+    let Some(section) = number
+        .checked_sub(1)
+        .and_then(|position| snapshot.budget.sections.get(position))
+    else {
+        return Err(PageError::not_found());
+    };
+    let shows = section
+        .shows
+        .as_ref()
+        .map(|shows| format!(" Avsnittet visar {shows}, som då inte längre står i dokumentet."))
+        .unwrap_or_default();
+    super::confirm::removal(
+        &state,
+        &snapshot,
+        super::confirm::Removal {
+            page: "avsnitt",
+            what: format!("avsnitt {number}, ”{}”", section.heading),
+            details: vec![format!(
+                "Rubrik på nivå {} med {} tecken text.{shows}",
+                section.level,
+                section.text.chars().count()
+            )],
+            action: format!("/budget/{id}/avsnitt/{number}/ta-bort"),
+            back: format!("/budget/{id}/avsnitt"),
+            permission: Action::EditDocument,
+        },
+    )
+    .await
+}
+
+/// `POST /budget/{id}/avsnitt/{number}/ta-bort`: the confirmed removal.
+pub async fn remove(state: Acting, PagePath((id, number)): PagePath<(i64, usize)>) -> PageResult {
+    let position = number.checked_sub(1).ok_or_else(PageError::not_found)?;
+    let result = state
+        .app
+        .change(&state.actor, id, None, &Change::RemoveSection { position })
+        .await;
+    after_change(
+        result,
+        format!("/budget/{id}/avsnitt"),
+        FormState::default(),
+        "text",
+        |form, message| page(&state, id, None, None, form, message),
     )
     .await
 }

@@ -308,6 +308,115 @@ impl Browser {
         }
     }
 
+    /// Leaves the field `css` with Tab, as a person moves on (the editor saves a cell then).
+    pub async fn leave(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("{css} is on the page"))
+            .send_keys("\u{E004}")
+            .await
+            .expect("tab");
+    }
+
+    /// Whether the open page has an element `css`.
+    pub async fn has(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// How many elements `css` the open page has.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|found| found.len())
+            .unwrap_or(0)
+    }
+
+    /// The computed style `property` of the first element `css` ("rgb(160, 0, 0)").
+    pub async fn style(&self, css: &str, property: &str) -> String {
+        let answer = self
+            .client
+            .execute(
+                "const element = document.querySelector(arguments[0]);
+                 return element ? getComputedStyle(element).getPropertyValue(arguments[1]) : null;",
+                vec![json!(css), json!(property)],
+            )
+            .await
+            .expect("the style is read");
+        answer
+            .as_str()
+            .unwrap_or_else(|| panic!("{css} is on the page"))
+            .to_string()
+    }
+
+    /// Submits (unless it is submitted already) and adopts the budget on Versioner och beslut as the logged-in controller,
+    /// with the decision's body and registry number and one reason per error it passes over.
+    pub async fn adopt(&self, decided_by: &str, registry_number: &str) {
+        self.open("/budget/1/versioner").await;
+        if self.text("[data-status]").await.contains("Utkast") {
+            self.click("form[action$=\"/status\"] button").await;
+        }
+        self.wait_for_text("[data-status]", "Inlämnad").await;
+        self.type_into("#decided-by", decided_by).await;
+        // Chrome's date picker types in the locale's order: the date is set as the picker
+        // sets it.
+        self.client
+            .execute(
+                "document.getElementById('decision-date').value = arguments[0];",
+                vec![json!("2024-11-27")],
+            )
+            .await
+            .expect("the date is chosen");
+        self.type_into("#registry-number", registry_number).await;
+        let reasons = self
+            .client
+            .find_all(Locator::Css(
+                "form[action$=\"/status\"] textarea[name^=\"skal:\"]",
+            ))
+            .await
+            .expect("the reasons' fields");
+        for reason in &reasons {
+            reason.clear().await.expect("cleared");
+            reason
+                .send_keys("Beslutat trots avvikelsen.")
+                .await
+                .expect("typed");
+        }
+        self.click("#registry-number ~ p button").await;
+        self.wait_for_text("[data-status]", "Fastställd").await;
+    }
+
+    /// Sets a date field as Chrome's picker sets it (its typed order follows the locale).
+    pub async fn set_date(&self, css: &str, date: &str) {
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).value = arguments[1];",
+                vec![json!(css), json!(date)],
+            )
+            .await
+            .expect("the date is chosen");
+    }
+
+    /// Adds a styrdokument to the register on the open /styrdokument page.
+    pub async fn add_document(&self, title: &str, revise_by: &str) {
+        let form = "form:has(input[name=id][value=\"\"])";
+        self.type_into(&format!("{form} input[name=title]"), title)
+            .await;
+        self.type_into(&format!("{form} input[name=kind]"), "Riktlinje")
+            .await;
+        self.type_into(&format!("{form} input[name=decided_by]"), "Kommunstyrelsen")
+            .await;
+        self.set_date(&format!("{form} input[name=decision_date]"), "2024-05-20")
+            .await;
+        self.set_date(&format!("{form} input[name=revise_by]"), revise_by)
+            .await;
+        self.type_into(&format!("{form} input[name=owner]"), "Kanslichefen")
+            .await;
+        self.click(&format!("{form} button[type=submit]")).await;
+        self.wait_for_text("table.register", title).await;
+    }
+
     /// axe-core's serious and critical violations on the open page.
     pub async fn accessibility_violations(&self) -> Vec<String> {
         self.client

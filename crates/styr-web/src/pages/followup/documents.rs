@@ -42,6 +42,8 @@ pub struct ReportPage {
     pub formats: Vec<(&'static str, &'static str)>,
     pub messages: Vec<String>,
     pub saved: bool,
+    /// Whether the person may write the report's texts (else the page shows them).
+    pub may_edit: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -95,6 +97,7 @@ async fn report_page(
         version: None,
     };
     let shown = state.app.interim_report(id, &request).await?;
+    let snapshot = state.app.snapshot(id).await?;
     let texts = match typed {
         Some(texts) => texts,
         None => state.app.report_texts(id, kind, through).await?,
@@ -141,6 +144,11 @@ async fn report_page(
             .collect(),
         messages,
         saved: false,
+        may_edit: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::EditDocument,
+        ),
     })
 }
 

@@ -56,6 +56,10 @@ pub struct InvestmentsPage {
     pub rules: Vec<RuleView>,
     pub accounts: String,
     pub messages: Vec<String>,
+    /// Whether the person may forecast the projects, and set the rules that place bookings
+    /// on them (else the page only reads).
+    pub may_forecast: bool,
+    pub may_edit_rules: bool,
 }
 
 async fn investments_page(
@@ -100,6 +104,8 @@ async fn investments_page(
         });
     }
     let outcome_names = state.app.project_names(id).await?;
+    let snapshot = state.app.snapshot(id).await?;
+    let board = snapshot.budget.board.clone();
     Ok(InvestmentsPage {
         title: format!("Investeringar per projekt – {}", report.title),
         nav: nav(id, "uppfoljning"),
@@ -151,6 +157,16 @@ async fn investments_page(
         rules,
         accounts,
         messages,
+        may_forecast: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::SetForecast { unit: board },
+        ),
+        may_edit_rules: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::EditMapping,
+        ),
     })
 }
 

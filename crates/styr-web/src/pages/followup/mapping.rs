@@ -156,7 +156,11 @@ async fn mapping_page(
             .iter()
             .map(|name| (name.chars().take(3).collect(), *name))
             .collect(),
-        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
+        may_edit: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::EditMapping,
+        ),
         messages,
     })
 }

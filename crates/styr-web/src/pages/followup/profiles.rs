@@ -208,7 +208,11 @@ async fn profiles_page(
             .collect(),
         form,
         messages,
-        may_edit: crate::view::may(state, &snapshot, &styr_domain::access::Action::EditMapping),
+        may_edit: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::EditMapping,
+        ),
     })
 }
 

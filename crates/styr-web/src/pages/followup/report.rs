@@ -193,9 +193,9 @@ async fn page_in(
         .chain(&report.groups)
         .map(|group| {
             let mut view = group_view(&report, group)?;
-            // A forecast form only for a group this person may forecast for now.
+            // A forecast form only for a group this person may forecast for.
             view.can_forecast &= group.unit.as_ref().is_some_and(|unit| {
-                crate::view::may(
+                crate::view::may_follow_up(
                     state,
                     &snapshot,
                     &styr_domain::access::Action::SetForecast { unit: unit.clone() },
@@ -252,7 +252,7 @@ async fn page_in(
         messages,
         entered_rows: ENTERED.iter().map(|row| (row.key(), row.label())).collect(),
         board: snapshot.budget.board.0.clone(),
-        may_import: crate::view::may(
+        may_import: crate::view::may_follow_up(
             state,
             &snapshot,
             &styr_domain::access::Action::ImportOutcome,

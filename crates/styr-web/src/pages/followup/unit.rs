@@ -70,6 +70,8 @@ pub struct UnitPage {
     pub entered_rows: Vec<(&'static str, &'static str)>,
     pub messages: Vec<String>,
     pub version_query: String,
+    /// Whether the person may forecast and explain this unit (else the page only reads).
+    pub may_forecast: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -138,7 +140,7 @@ async fn unit_page(
         .rev()
         .filter(|entry| entry.forecast.unit == *unit && entry.forecast.year == report.year)
         .map(|entry| EntryView {
-            at: entry.entered.at,
+            at: crate::view::local_time(&entry.entered.at),
             by: entry.entered.by,
             row: entry.forecast.row.label(),
             amount: tkr(entry.forecast.amount),
@@ -197,6 +199,11 @@ async fn unit_page(
             .version
             .map(|number| format!("?version={number}"))
             .unwrap_or_default(),
+        may_forecast: crate::view::may_follow_up(
+            state,
+            &snapshot,
+            &styr_domain::access::Action::SetForecast { unit: unit.clone() },
+        ),
     })
 }
 
