@@ -1,14 +1,19 @@
-//! Mutants of the corpus's clean excerpts (`tests/corpus/`): one figure of a table changed, two
-//! of its digits swapped, or moved by one unit of its last digit. A changed or swapped figure
-//! that a relation reaches must be reported as an error, at that figure's column or line; a
-//! figure one unit off is rounding and must not be, unless the table's own rounding was already
-//! at its limit there. Recall and precision per kind are printed
+//! Mutants of the corpus's clean excerpts (`tests/corpus/`): one figure of a table (an amount or
+//! a percentage) changed, two of its digits swapped, or an amount moved by one unit of its last
+//! digit. A changed or swapped figure must be reported as an error, at that figure's column or
+//! line; an amount one unit off is rounding and must not be, unless the table's own rounding
+//! was already at its limit there. Recall and precision per kind are printed
 //! (`cargo test --test corpus_mutations -- --nocapture`), against every figure of the tables,
-//! reached by a relation or not.
+//! reached by a relation or not, with the lines whose mutants went unseen: figures no relation
+//! of their table reaches (a nämnd of one line with no sum, a "varav" line that is not all of
+//! its line, a koncern total whose breakdown the table does not give).
 
 use std::path::Path;
 
+use std::collections::BTreeMap;
+
 use styr_reports::check::Severity;
+use styr_reports::finding::Finding;
 use styr_reports::review::review;
 
 const CLEAN: [&str; 10] = [
@@ -24,17 +29,20 @@ const CLEAN: [&str; 10] = [
     "angelholm-arsredovisning-2021",
 ];
 
-/// A figure as printed: its sign prefix ("– ", "-"), its digits, its decimals, and whether it
-/// groups thousands with spaces.
+/// A figure as printed: its sign prefix ("– ", "-"), its digits, its decimals, whether it
+/// groups thousands with spaces, and its percent sign (" %") if it is a percentage.
 struct Printed {
     sign: String,
     digits: String,
     decimals: usize,
     grouped: bool,
+    percent: String,
 }
 
 fn printed(cell: &str) -> Option<Printed> {
-    let trimmed = cell.trim();
+    let cell = cell.trim();
+    let trimmed = cell.trim_end_matches(['%', ' ']);
+    let percent = cell[trimmed.len()..].to_string();
     let body = trimmed.trim_start_matches(['-', '–', '−', ' ']);
     let sign = trimmed[..trimmed.len() - body.len()].to_string();
     let (whole, fraction) = body.split_once(',').unwrap_or((body, ""));
@@ -51,6 +59,7 @@ fn printed(cell: &str) -> Option<Printed> {
         digits: format!("{whole}{fraction}"),
         decimals: fraction.len(),
         grouped,
+        percent,
     })
 }
 
@@ -66,9 +75,9 @@ fn written(figure: &Printed, digits: &str) -> String {
         grouped.push(digit);
     }
     if fraction.is_empty() {
-        format!("{}{grouped}", figure.sign)
+        format!("{}{grouped}{}", figure.sign, figure.percent)
     } else {
-        format!("{}{grouped},{fraction}", figure.sign)
+        format!("{}{grouped},{fraction}{}", figure.sign, figure.percent)
     }
 }
 
@@ -94,27 +103,78 @@ struct Tally {
     at_the_figure: usize,
 }
 
-fn errors(source: &str) -> Vec<String> {
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.mutants += other.mutants;
+        self.detected += other.detected;
+        self.new_errors += other.new_errors;
+        self.at_the_figure += other.at_the_figure;
+    }
+
+    fn line(&self, kind: &str) -> String {
+        // Ratios in thousandths: exact, and printed as "0,953".
+        format!(
+            "{kind}: {} mutanter, upptäckta {} (recall {}), {} fel rapporterade, {} vid den \
+             ändrade siffran (precision {})",
+            self.mutants,
+            self.detected,
+            shown(self.recall()),
+            self.new_errors,
+            self.at_the_figure,
+            shown(self.precision())
+        )
+    }
+
+    fn recall(&self) -> usize {
+        ratio(self.detected, self.mutants)
+    }
+
+    fn precision(&self) -> usize {
+        ratio(self.at_the_figure, self.new_errors)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> usize {
+    (part * 1000).checked_div(whole).unwrap_or(1000)
+}
+
+fn shown(thousandths: usize) -> String {
+    format!("{},{:03}", thousandths / 1000, thousandths % 1000)
+}
+
+fn findings(source: &str) -> Vec<Finding> {
     let document = styr_import::document::parse_text(source).expect("readable");
-    review(&document)
-        .findings
+    review(&document).findings
+}
+
+fn errors(source: &str) -> Vec<Finding> {
+    findings(source)
         .into_iter()
         .filter(|finding| finding.severity == Severity::Error)
-        .map(|finding| finding.place)
         .collect()
 }
 
 #[test]
 fn mutants_of_the_clean_excerpts_are_found_where_a_relation_reaches_them() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut tallies: [(&str, Tally); 3] = [
-        ("cell ändrad", Tally::default()),
-        ("siffror omkastade", Tally::default()),
-        ("avrundning (en enhet)", Tally::default()),
-    ];
+    let kinds = ["cell ändrad", "siffror omkastade", "avrundning (en enhet)"];
+    let mut tallies: [Tally; 3] = Default::default();
+    // The percentages among the changed and swapped figures, counted apart as well.
+    let mut percentages = Tally::default();
+    // One unit off reported as an error where the clean table's rounding was not at its
+    // limit: rounding called wrong.
+    let mut rounding_called_wrong = Vec::new();
+    // Unseen changed or swapped figures per line: "sjobo-budget-2025 rad 44 (Politisk …)".
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for name in CLEAN {
         let source = std::fs::read_to_string(folder.join(format!("{name}.txt"))).expect("excerpt");
-        assert!(errors(&source).is_empty(), "{name} is clean");
+        let clean = findings(&source);
+        assert!(
+            clean
+                .iter()
+                .all(|finding| finding.severity != Severity::Error),
+            "{name} is clean"
+        );
         let lines: Vec<&str> = source.lines().collect();
         let mut header: Vec<&str> = Vec::new();
         for (index, line) in lines.iter().enumerate() {
@@ -132,12 +192,15 @@ fn mutants_of_the_clean_excerpts_are_found_where_a_relation_reaches_them() {
                 let Some(figure) = printed(cell).filter(|_| heading.trim() != "Not") else {
                     continue;
                 };
+                let is_percentage = !figure.percent.is_empty();
                 let mutants = [
                     Some(plus(&figure.digits, 37)),
                     swapped(&figure.digits),
-                    Some(plus(&figure.digits, 1)),
+                    // A percentage of amounts printed to the krona is exact far beyond its one
+                    // decimal: one unit off is a real error there, not rounding.
+                    Some(plus(&figure.digits, 1)).filter(|_| !is_percentage),
                 ];
-                for ((_, tally), digits) in tallies.iter_mut().zip(mutants) {
+                for (kind, digits) in mutants.into_iter().enumerate() {
                     let Some(digits) = digits else { continue };
                     let mut mutated_cells: Vec<String> =
                         cells.iter().map(|cell| cell.to_string()).collect();
@@ -145,64 +208,91 @@ fn mutants_of_the_clean_excerpts_are_found_where_a_relation_reaches_them() {
                     let mut mutated: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
                     mutated[index] = mutated_cells.join("\t");
                     let found = errors(&mutated.join("\n"));
-                    tally.mutants += 1;
-                    tally.detected += usize::from(!found.is_empty());
-                    tally.new_errors += found.len();
                     let line_mark = format!("(rad {})", index + 1);
-                    tally.at_the_figure += found
-                        .iter()
-                        .filter(|place| {
-                            place.contains(&line_mark)
-                                || (!heading.is_empty()
-                                    && place.contains(&format!(", {heading} (rad")))
-                        })
-                        .count();
+                    let at_figure = |finding: &&Finding| {
+                        finding.place.contains(&line_mark)
+                            || (!heading.is_empty()
+                                && finding.place.contains(&format!(", {heading} (rad")))
+                    };
+                    let tally = Tally {
+                        mutants: 1,
+                        detected: usize::from(!found.is_empty()),
+                        new_errors: found.len(),
+                        at_the_figure: found.iter().filter(at_figure).count(),
+                    };
+                    tallies[kind].add(&tally);
+                    if kind < 2 && is_percentage {
+                        percentages.add(&tally);
+                    }
+                    if kind < 2 && found.is_empty() {
+                        *missed
+                            .entry(format!("{name} rad {} ({})", index + 1, cells[0]))
+                            .or_default() += 1;
+                    }
+                    if kind == 2 {
+                        // Explained: the clean table was at its rounding's limit at that
+                        // place; or a zero became a figure where the table gave no breakdown
+                        // (the place was not checked before); or the error is a percentage,
+                        // which of amounts to the krona is narrower than a unit of its last
+                        // digit, so that one krona can move it past its rounding.
+                        let at_limit = |finding: &Finding| {
+                            clean.iter().any(|before| {
+                                before.place == finding.place
+                                    && before.severity == Severity::Rounding
+                            })
+                        };
+                        let zero_given = figure.digits.chars().all(|digit| digit == '0')
+                            && found.iter().all(|finding| {
+                                clean.iter().all(|before| before.place != finding.place)
+                            });
+                        let percentage = |finding: &Finding| finding.stated.text.ends_with('%');
+                        for finding in &found {
+                            if !at_limit(finding) && !zero_given && !percentage(finding) {
+                                rounding_called_wrong.push(format!(
+                                    "{name} rad {}: {} → {}: {}",
+                                    index + 1,
+                                    cell.trim(),
+                                    mutated_cells[column],
+                                    finding.place
+                                ));
+                            }
+                        }
+                    }
                 }
             }
         }
     }
-    // Ratios in thousandths: exact, and printed as "0,953".
-    let ratio = |part: usize, whole: usize| (part * 1000).checked_div(whole).unwrap_or(1000);
-    let shown = |thousandths: usize| format!("{},{:03}", thousandths / 1000, thousandths % 1000);
-    for (kind, tally) in &tallies {
-        println!(
-            "{kind}: {} mutanter, upptäckta {} (recall {}), {} fel rapporterade, {} vid den \
-             ändrade siffran (precision {})",
-            tally.mutants,
-            tally.detected,
-            shown(ratio(tally.detected, tally.mutants)),
-            tally.new_errors,
-            tally.at_the_figure,
-            shown(ratio(tally.at_the_figure, tally.new_errors))
+    for (kind, tally) in kinds.iter().zip(&tallies) {
+        println!("{}", tally.line(kind));
+    }
+    println!(
+        "{}",
+        percentages.line("varav procentsatser (ändrade eller omkastade)")
+    );
+    let mut found_kinds = Tally::default();
+    found_kinds.add(&tallies[0]);
+    found_kinds.add(&tallies[1]);
+    println!("{}", found_kinds.line("totalt (ändrade och omkastade)"));
+    println!("Ej upptäckta, per rad (ändrade eller omkastade siffror):");
+    for (line, count) in &missed {
+        println!("    {line}: {count}");
+    }
+    let [changed, transposed, rounding] = &tallies;
+    for (kind, tally) in kinds.iter().zip([changed, transposed]) {
+        assert!(tally.recall() >= 950, "{kind}: recall {}", tally.recall());
+        assert!(
+            tally.precision() >= 950,
+            "{kind}: precision {}",
+            tally.precision()
         );
     }
-    let [(_, changed), (_, transposed), (_, rounding)] = &tallies;
-    // Floors at what the review reaches today, so that a regression fails.
+    assert!(percentages.recall() >= 950, "percentages");
     assert!(
-        ratio(changed.detected, changed.mutants) >= FLOOR_CHANGED,
-        "changed cells"
+        rounding_called_wrong.is_empty(),
+        "one unit off called an error: {rounding_called_wrong:#?}"
     );
-    assert!(
-        ratio(transposed.detected, transposed.mutants) >= FLOOR_TRANSPOSED,
-        "swapped digits"
-    );
-    assert!(
-        ratio(changed.at_the_figure, changed.new_errors) >= 950,
-        "errors at the figure"
-    );
-    assert!(
-        ratio(transposed.at_the_figure, transposed.new_errors) >= 950,
-        "swapped digits reported at the figure"
-    );
-    // One unit off stays inside the rounding of a sum, unless the printed figures already used
-    // up its rounding (a clean table's avrundning at its limit): then it is rightly an error.
-    assert!(
-        ratio(rounding.detected, rounding.mutants) <= 10,
-        "one unit off is rounding"
+    println!(
+        "avrundning: {} av {} fel, alla förklarade (tabellens avrundning redan vid sin gräns, en nolla som blev en siffra, en procentsats)",
+        rounding.detected, rounding.mutants
     );
 }
-
-/// What the review reaches today, in thousandths of the mutants (0,859 and 0,889 measured):
-/// the rest are figures no relation reaches (see the coverage line of `tests/corpus.rs`).
-const FLOOR_CHANGED: usize = 850;
-const FLOOR_TRANSPOSED: usize = 880;

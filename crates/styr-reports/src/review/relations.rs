@@ -1,7 +1,7 @@
 //! Relations found from the numbers, for any table the layout checks ([`super::tables`]) do
 //! not understand: sums of a block of lines above or below a line, column relations
-//! (nettokostnad, avvikelse, förändring, totalt), "varav" breakdowns and a balance sheet's two
-//! sides. Nothing about a municipality's layout is assumed; a relation is the table's when its
+//! (nettokostnad, avvikelse, förändring, totalt), percent columns ([`percent`]: a share or a
+//! change in percent, rounded), "varav" breakdowns and a balance sheet's two sides. Nothing about a municipality's layout is assumed; a relation is the table's when its
 //! figures support it in most places (or its label names it and they do not contradict it),
 //! and then every place where it fails is a finding:
 //!
@@ -21,6 +21,7 @@ mod equation;
 mod figure;
 mod grid;
 mod locate;
+mod percent;
 mod rows;
 
 use styr_domain::source_document::{Block, Document};
@@ -56,8 +57,9 @@ pub fn check(document: &Document, understood: &[usize], review: &mut Review) {
         };
         let mut equations = rows::equations(&grid);
         equations.extend(columns::equations(&grid));
-        coverage.count(&grid, &equations);
-        if equations.is_empty() {
+        let ratios = percent::ratios(&grid);
+        coverage.count(&grid, &equations, &ratios);
+        if equations.is_empty() && ratios.is_empty() {
             coverage.not_understood(section, table.line, "inga samband i siffrorna");
             continue;
         }
@@ -67,6 +69,7 @@ pub fn check(document: &Document, understood: &[usize], review: &mut Review) {
         review
             .findings
             .extend(findings.into_iter().map(|(_, finding)| finding));
+        review.findings.extend(percent_findings(&grid, &ratios));
     }
     review.coverage = coverage;
 }
@@ -107,6 +110,38 @@ fn findings(grid: &Grid<'_>, equations: &[Equation]) -> Vec<(At, Finding)> {
                     note: describe(grid, equation),
                 },
             ));
+        }
+    }
+    findings
+}
+
+/// Every line where a percent column disagrees with its ratio, rounding apart.
+fn percent_findings(grid: &Grid<'_>, ratios: &[percent::Ratio]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for ratio in ratios {
+        for line in 0..grid.lines.len() {
+            let Some(check) = ratio.check(grid, line) else {
+                continue;
+            };
+            let severity = match check.verdict {
+                Verdict::Exact => continue,
+                Verdict::Rounding => Severity::Rounding,
+                Verdict::Fails => Severity::Error,
+            };
+            let row = &grid.lines[line];
+            let decimals = check.stated.decimals;
+            findings.push(Finding {
+                severity,
+                kind: FindingKind::Figure,
+                section: grid.section.to_string(),
+                place: format!(
+                    "{}, {} (rad {})",
+                    row.label, grid.percents[ratio.target].heading, row.line
+                ),
+                stated: Shown::text(figure::shown_percent(check.stated.value, decimals)),
+                computed: Shown::text(figure::shown_percent(check.computed, decimals)),
+                note: percent::describe(grid, ratio),
+            });
         }
     }
     findings

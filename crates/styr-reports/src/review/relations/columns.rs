@@ -82,7 +82,10 @@ pub fn equations(grid: &Grid<'_>) -> Vec<Equation> {
         let best = candidates(grid, target)
             .into_iter()
             .filter(|equation| !seen.contains(&equation.key()))
-            .map(|equation| (equation.support(grid), equation))
+            .map(|equation| {
+                let support = equation.support(grid);
+                ((support.holds, support.fails), equation)
+            })
             .filter(|((holds, fails), _)| enough(*holds, *fails))
             .max_by_key(|((holds, fails), _)| (*holds, std::cmp::Reverse(*fails)));
         if let Some((_, equation)) = best {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::equation::{Axis, Equation};
 use super::figure::Cell;
 use super::grid::Grid;
+use super::percent::Ratio;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Coverage {
@@ -35,7 +36,7 @@ impl Coverage {
             .push(format!("{section} (rad {line}): {reason}"));
     }
 
-    pub(super) fn count(&mut self, grid: &Grid<'_>, equations: &[Equation]) {
+    pub(super) fn count(&mut self, grid: &Grid<'_>, equations: &[Equation], ratios: &[Ratio]) {
         let mut checked: HashSet<(usize, usize)> = HashSet::new();
         for equation in equations {
             for at in 0..equation.places(grid) {
@@ -53,7 +54,23 @@ impl Coverage {
                 }
             }
         }
-        self.relations += equations.len();
+        for ratio in ratios {
+            for line in 0..grid.lines.len() {
+                if ratio.check(grid, line).is_none() {
+                    continue;
+                }
+                self.checks += 1;
+                self.figures_checked += 1;
+                checked.extend(ratio.columns().map(|column| (line, column)));
+            }
+        }
+        self.relations += equations.len() + ratios.len();
+        // Every percentage of the table is a figure of it, checked or not.
+        self.figures += grid
+            .percents
+            .iter()
+            .map(|column| column.cells.iter().flatten().count())
+            .sum::<usize>();
         for (line, row) in grid.lines.iter().enumerate() {
             for (column, cell) in row.cells.iter().enumerate() {
                 if matches!(cell, Cell::Figure(_)) {

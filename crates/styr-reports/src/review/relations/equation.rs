@@ -36,6 +36,18 @@ pub enum Verdict {
     Fails,
 }
 
+/// How an equation fares over its places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Support {
+    /// Places where it holds with at least two terms non-zero.
+    pub holds: usize,
+    /// Places where it holds only as "105 = 105 + 0".
+    pub trivial: usize,
+    /// Of the places it holds at, trivially or not, those where it holds exactly.
+    pub exact: usize,
+    pub fails: usize,
+}
+
 /// The equation at one column (or line).
 #[derive(Clone, Copy, Debug)]
 pub struct Check {
@@ -83,6 +95,20 @@ impl Equation {
         if !any_figure {
             return None;
         }
+        // A block of lines none of which has an amount in this column, under a line that
+        // has one: the column gives the total without its breakdown (a koncern column beside
+        // the kommun's itemised one), which says nothing either way.
+        let breakdown_missing = self.axis == Axis::Rows
+            && self.terms.len() >= 2
+            && stated.ore != 0
+            && computed == 0
+            && self.terms.iter().all(|(index, _)| {
+                self.figure(grid, *index, at)
+                    .is_some_and(|term| term.ore == 0)
+            });
+        if breakdown_missing {
+            return None;
+        }
         let difference = (stated.ore - computed).abs();
         let verdict = if difference == 0 {
             Verdict::Exact
@@ -102,17 +128,19 @@ impl Equation {
 
     /// How many places the equation holds at (exactly or within rounding) and fails at. A
     /// place where fewer than two terms are non-zero (one, for an equation of one term) holds
-    /// trivially ("105 = 105 + 0") and is no evidence that the equation is the table's: it
-    /// counts only when it fails.
-    pub fn support(&self, grid: &Grid<'_>) -> (usize, usize) {
+    /// trivially ("105 = 105 + 0"): it is counted apart, as weaker evidence that the equation
+    /// is the table's.
+    pub fn support(&self, grid: &Grid<'_>) -> Support {
         (0..self.places(grid))
             .filter_map(|at| Some((self.check(grid, at)?, self.nonzero_terms(grid, at))))
-            .fold((0, 0), |(holds, fails), (check, nonzero)| {
+            .fold(Support::default(), |mut support, (check, nonzero)| {
+                support.exact += usize::from(check.verdict == Verdict::Exact);
                 match check.verdict {
-                    Verdict::Fails => (holds, fails + 1),
-                    _ if nonzero >= self.terms.len().min(2) => (holds + 1, fails),
-                    _ => (holds, fails),
+                    Verdict::Fails => support.fails += 1,
+                    _ if nonzero >= self.terms.len().min(2) => support.holds += 1,
+                    _ => support.trivial += 1,
                 }
+                support
             })
     }
 

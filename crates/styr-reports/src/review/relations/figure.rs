@@ -27,8 +27,11 @@ pub struct Figure {
 /// What a cell holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cell {
-    /// Nothing, or a lone dash: an exact zero, and no figure of its own.
+    /// Nothing: an exact zero, and no figure of its own.
     Blank,
+    /// A lone dash: "no amount", stated as such, an exact zero. A line of dashes is a line
+    /// of the table ("Extraordinära poster  -  -"), not a heading.
+    Dash,
     Figure(Figure),
     /// Words, a percentage, a note number list: not an amount.
     Text,
@@ -38,7 +41,7 @@ impl Cell {
     /// The cell's figure, with a blank as an exact zero; `None` for text.
     pub fn figure(self) -> Option<Figure> {
         match self {
-            Cell::Blank => Some(Figure {
+            Cell::Blank | Cell::Dash => Some(Figure {
                 ore: 0,
                 step: 0,
                 decimals: 0,
@@ -52,8 +55,11 @@ impl Cell {
 /// Reads one cell of a table whose amounts are in `unit`.
 pub fn read(cell: &str, unit: Unit) -> Cell {
     let text = cell.trim();
-    if text.is_empty() || matches!(text, "-" | "–" | "−" | "—") {
+    if text.is_empty() {
         return Cell::Blank;
+    }
+    if matches!(text, "-" | "–" | "−" | "—") {
+        return Cell::Dash;
     }
     let (negative, rest) = match text
         .strip_prefix('-')
@@ -98,6 +104,57 @@ pub fn read(cell: &str, unit: Unit) -> Cell {
     })
 }
 
+/// A percentage as printed: "3,7 %" is 37 tenths of a percent, standing for 3,65 … 3,75.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percent {
+    /// The printed value in units of its last digit.
+    pub value: i128,
+    pub decimals: u8,
+}
+
+/// Reads a percentage: "3,7 %", "– 5,7 %", "120,1%"; with `bare`, under a heading that says
+/// the column is in percent, "3,7" too.
+pub fn read_percent(cell: &str, bare: bool) -> Option<Percent> {
+    let text = cell.trim();
+    let text = match text.strip_suffix('%') {
+        Some(number) => number.trim_end(),
+        None if bare => text,
+        None => return None,
+    };
+    let (negative, rest) = match text
+        .strip_prefix('-')
+        .or_else(|| text.strip_prefix('−'))
+        .or_else(|| text.strip_prefix('–'))
+    {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text),
+    };
+    let (whole, fraction) = rest.split_once(',').unwrap_or((rest, ""));
+    let whole: String = whole
+        .chars()
+        .filter(|character| !matches!(character, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let digits_only = |part: &str| part.chars().all(|character| character.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() + fraction.len() > MOST_DIGITS
+        || !digits_only(&whole)
+        || !digits_only(fraction)
+        || (rest.contains(',') && fraction.is_empty())
+    {
+        return None;
+    }
+    let value: i128 = format!("{whole}{fraction}").parse().ok()?;
+    Some(Percent {
+        value: if negative { -value } else { value },
+        decimals: u8::try_from(fraction.len()).ok()?,
+    })
+}
+
+/// A percentage in units of `decimals` decimals written as Swedish documents do: "-5,7 %".
+pub fn shown_percent(value: i128, decimals: u8) -> String {
+    format!("{} %", format::decimal(value, decimals))
+}
+
 /// `ore` written as the table writes it, with `decimals` decimals and the unit when the
 /// table names one: "−588,2 mnkr"; a value between two printed steps is rounded half away.
 pub fn shown(ore: i128, decimals: u8, unit: Unit, named: bool) -> String {
@@ -138,7 +195,11 @@ mod tests {
 
     #[test]
     fn an_empty_cell_or_a_lone_dash_is_an_exact_zero_and_words_are_text() {
-        assert_eq!(read("-", Unit::Tkr), Cell::Blank);
+        assert_eq!(read("-", Unit::Tkr), Cell::Dash);
+        assert_eq!(
+            read("-", Unit::Tkr).figure().map(|figure| figure.ore),
+            Some(0)
+        );
         assert_eq!(
             read("", Unit::Tkr).figure().map(|figure| figure.step),
             Some(0)
@@ -146,6 +207,18 @@ mod tests {
         assert_eq!(read("3,7 %", Unit::Tkr), Cell::Text);
         assert_eq!(read("12, 25", Unit::Tkr), Cell::Text);
         assert_eq!(read("– Kassa och bank", Unit::Tkr), Cell::Text);
+    }
+
+    #[test]
+    fn a_percentage_is_read_with_its_sign_and_decimals() {
+        let percent = |value, decimals| Some(Percent { value, decimals });
+        assert_eq!(read_percent("3,7 %", false), percent(37, 1));
+        assert_eq!(read_percent("– 5,7 %", false), percent(-57, 1));
+        assert_eq!(read_percent("120%", false), percent(120, 0));
+        assert_eq!(read_percent("3,7", false), None);
+        assert_eq!(read_percent("3,7", true), percent(37, 1));
+        assert_eq!(read_percent("ökning %", false), None);
+        assert_eq!(shown_percent(-57, 1), "-5,7 %");
     }
 
     #[test]

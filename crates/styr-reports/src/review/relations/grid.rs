@@ -10,7 +10,7 @@
 use styr_domain::money::Unit;
 use styr_domain::source_document::Table;
 
-use super::figure::{Cell, Figure, read};
+use super::figure::{Cell, Figure, Percent, read, read_percent};
 
 pub struct Line {
     pub label: String,
@@ -25,18 +25,28 @@ impl Line {
     pub fn is_heading(&self) -> bool {
         self.cells
             .iter()
-            .all(|cell| !matches!(cell, Cell::Figure(_)))
+            .all(|cell| !matches!(cell, Cell::Figure(_) | Cell::Dash))
     }
 
     /// A "varav" line: part of the line above it, not an addend of the lines around it.
     pub fn is_part(&self) -> bool {
-        let lower = self.label.trim().to_lowercase();
+        // "– varav årets resultat": a dash before it is the list's mark, not part of the word.
+        let lower = self
+            .label
+            .trim_start_matches(['-', '–', '−', '•', ' '])
+            .to_lowercase();
         lower.starts_with("varav") || lower.starts_with("därav")
     }
 
     pub fn figure(&self, column: usize) -> Option<Figure> {
         self.cells.get(column).and_then(|cell| cell.figure())
     }
+}
+
+/// A column of percentages ("Förändring 2012/2013" in %), one cell per line.
+pub struct PercentColumn {
+    pub heading: String,
+    pub cells: Vec<Option<Percent>>,
 }
 
 pub struct Grid<'a> {
@@ -47,6 +57,8 @@ pub struct Grid<'a> {
     /// The headings of the amount columns.
     pub columns: Vec<String>,
     pub lines: Vec<Line>,
+    /// The columns of percentages, apart from the amounts: a percentage is no addend.
+    pub percents: Vec<PercentColumn>,
 }
 
 /// The unit a header or heading names, if any.
@@ -68,6 +80,42 @@ fn unit_in(text: &str) -> Option<Unit> {
     } else {
         None
     }
+}
+
+/// Whether a heading says its column is in percent ("Förändring %", "Andel procent").
+fn names_percent(heading: &str) -> bool {
+    heading.contains('%') || heading.to_lowercase().contains("procent")
+}
+
+/// The columns whose filled cells are mostly percentages, each with its cells.
+fn percent_columns(table: &Table, width: usize) -> Vec<(usize, PercentColumn)> {
+    (1..width)
+        .filter_map(|index| {
+            let heading = table.header.get(index).cloned().unwrap_or_default();
+            let bare = names_percent(&heading);
+            let cells: Vec<Option<Percent>> = table
+                .rows
+                .iter()
+                .map(|row| {
+                    row.cells
+                        .get(index)
+                        .and_then(|cell| read_percent(cell, bare))
+                })
+                .collect();
+            let filled = table
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.cells
+                        .get(index)
+                        .is_some_and(|cell| !cell.trim().is_empty())
+                })
+                .count();
+            let percents = cells.iter().flatten().count();
+            (percents > 0 && 2 * percents > filled)
+                .then_some((index, PercentColumn { heading, cells }))
+        })
+        .collect()
 }
 
 fn is_note_column(heading: &str) -> bool {
@@ -94,7 +142,9 @@ pub fn grid<'a>(section: &'a str, table: &Table) -> Option<Grid<'a>> {
         .chain([table.header.len()])
         .max()
         .unwrap_or(0);
+    let percents = percent_columns(table, width);
     let amount_columns: Vec<usize> = (1..width)
+        .filter(|index| percents.iter().all(|(column, _)| column != index))
         .filter(|index| {
             !table
                 .header
@@ -145,6 +195,7 @@ pub fn grid<'a>(section: &'a str, table: &Table) -> Option<Grid<'a>> {
             .map(|index| table.header.get(*index).cloned().unwrap_or_default())
             .collect(),
         lines,
+        percents: percents.into_iter().map(|(_, column)| column).collect(),
     })
 }
 
@@ -180,6 +231,15 @@ mod tests {
         );
         let grid = grid("Balansräkning", &table).expect("a grid");
         assert_eq!(grid.columns, ["Kommun 2023"]);
+        assert_eq!(grid.percents.len(), 1);
+        assert_eq!(grid.percents[0].heading, "Förändring %");
+        assert_eq!(
+            grid.percents[0].cells[1],
+            Some(Percent {
+                value: -57,
+                decimals: 1
+            })
+        );
         assert_eq!(grid.unit, Unit::Mnkr);
         assert!(grid.unit_named);
     }

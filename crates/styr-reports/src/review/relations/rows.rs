@@ -35,54 +35,138 @@ pub fn names_total(label: &str) -> bool {
         || lower.ends_with("totalt")
 }
 
-fn accepted(grid: &Grid<'_>, equation: &Equation, labelled: bool) -> Option<(usize, usize)> {
-    let (holds, fails) = equation.support(grid);
-    // A labelled total needs more places for it than against it (a tie is no evidence: in
-    // the corpus, ties were coincidences); an unlabelled line two places for every one
-    // against, and at least two.
-    let enough = if labelled {
-        holds >= 1 && holds > fails
-    } else {
-        holds >= 2 && holds > 2 * fails
+/// Whether a label names one of the derived rows of a resultaträkning, balanskravsutredning
+/// or kassaflödesanalys: "Årets resultat", "Resultat efter finansiella poster", "Årets
+/// balanskravsresultat", "Kassaflöde från den löpande verksamheten".
+fn names_derived(label: &str) -> bool {
+    let lower = label.trim().to_lowercase();
+    [
+        "resultat",
+        "nettokostnad",
+        "kassaflöde",
+        "medel från verksamheten",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+}
+
+/// How a block came to be tried for a line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// The line's label names a total or a derived row, and the block is the one the layout
+    /// draws (every line since the last heading or the last sum).
+    LabelledDrawn,
+    /// The label names a total, the block was searched for.
+    Labelled,
+    Unlabelled,
+}
+
+/// Whether the equation is the table's, and how many places hold. A labelled line needs more
+/// places for it than against it, and there a place that holds only as "105 = 105 + 0" counts
+/// too: the label already says what the line is. A tie is no evidence for a block searched
+/// for (in the corpus, such ties were coincidences), but it is for the block the layout draws
+/// under a labelled line when one place holds with two terms or more: a note whose kommun
+/// columns are itemised and add up, one of them wrong. An unlabelled line needs two places
+/// for every one against, and at least two, that hold with two or more terms.
+fn accepted(grid: &Grid<'_>, equation: &Equation, evidence: Evidence) -> Option<usize> {
+    let support = equation.support(grid);
+    // A line is the same as one other line exactly, or not at all: within rounding, "1" and
+    // "2" are both 1,5.
+    if equation.terms.len() == 1 && support.exact == 0 {
+        return None;
+    }
+    let all = support.holds + support.trivial;
+    let enough = match evidence {
+        Evidence::LabelledDrawn => {
+            all > support.fails || (support.holds >= 1 && all >= support.fails)
+        }
+        Evidence::Labelled => all >= 1 && all > support.fails,
+        Evidence::Unlabelled => support.holds >= 2 && support.holds > 2 * support.fails,
     };
-    enough.then_some((holds, fails))
+    enough.then_some(match evidence {
+        Evidence::Unlabelled => support.holds,
+        _ => all,
+    })
+}
+
+/// "avgår interna poster": the line under a deduction is what remains, a total by its place.
+fn deducts(label: &str) -> bool {
+    let lower = label.trim().to_lowercase();
+    lower.starts_with("avgår") || lower.starts_with("avgående") || lower.starts_with("avdrag")
 }
 
 /// The sums of one direction: `order` lists the lines in the order they are read. What the
 /// other direction found (`earlier`) stands: its sum lines are addends here, never sums, and
 /// the lines they sum are already counted in them.
+///
+/// The block a careful reader adds first is the one the layout draws: every line since the
+/// last heading inside the table ("Investeringsverksamheten", a note's title) or since the
+/// table began, or every line since the last sum. When a labelled line is the sum of that
+/// block it is taken; only otherwise is the block that holds in the most places searched
+/// for. Without that, a line whose figures are small can drop out of its sum unseen, the sum
+/// without it still inside the rounding of so many terms.
 fn sums(grid: &Grid<'_>, order: &[usize], earlier: &[Equation], found: &mut Vec<Equation>) {
     let targets: Vec<usize> = earlier.iter().map(|equation| equation.target).collect();
+    let forward = order.first() <= order.last();
     let mut items: Vec<usize> = Vec::new();
+    // Where in `items` the block since the last heading, and since the last sum, begins.
+    let (mut since_heading, mut since_sum) = (0, 0);
     for &line in order {
         let row = &grid.lines[line];
         let summed = earlier
             .iter()
             .any(|equation| equation.terms.iter().any(|(term, _)| *term == line));
-        if row.is_heading() || row.is_part() || summed {
+        if row.is_heading() {
+            since_heading = items.len();
+            continue;
+        }
+        if row.is_part() || summed {
             continue;
         }
         if targets.contains(&line) {
             items.push(line);
+            since_sum = items.len();
             continue;
         }
-        let labelled = names_total(&row.label);
-        let mut best: Option<(usize, usize)> = None;
-        for length in 2..=items.len().min(LONGEST_BLOCK) {
-            let block = &items[items.len() - length..];
-            let equation = Equation {
-                axis: Axis::Rows,
-                target: line,
-                terms: block.iter().map(|item| (*item, 1)).collect(),
+        let after_deduction = forward && line > 0 && deducts(&grid.lines[line - 1].label);
+        let labelled = names_total(&row.label) || names_derived(&row.label) || after_deduction;
+        let block_of = |length: usize| Equation {
+            axis: Axis::Rows,
+            target: line,
+            terms: items[items.len() - length..]
+                .iter()
+                .map(|item| (*item, 1))
+                .collect(),
+        };
+        // A labelled line may stand for a single line ("Summa avgiftsfinansierat" under its
+        // one verksamhet); an unlabelled one sums two or more.
+        let shortest = if labelled { 1 } else { 2 };
+        let drawn = [items.len() - since_heading, items.len() - since_sum];
+        let mut chosen = drawn
+            .into_iter()
+            .filter(|length| (shortest..=LONGEST_BLOCK).contains(length))
+            .find(|length| {
+                labelled && accepted(grid, &block_of(*length), Evidence::LabelledDrawn).is_some()
+            });
+        if chosen.is_none() {
+            let evidence = if labelled {
+                Evidence::Labelled
+            } else {
+                Evidence::Unlabelled
             };
-            if let Some((holds, _)) = accepted(grid, &equation, labelled)
-                && best.is_none_or(|(most, _)| holds > most)
-            {
-                best = Some((holds, length));
+            let mut best: Option<(usize, usize)> = None;
+            for length in 2..=items.len().min(LONGEST_BLOCK) {
+                if let Some(holds) = accepted(grid, &block_of(length), evidence)
+                    && best.is_none_or(|(most, _)| holds > most)
+                {
+                    best = Some((holds, length));
+                }
             }
+            chosen = best.map(|(_, length)| length);
         }
-        if let Some((_, length)) = best {
+        if let Some(length) = chosen {
             let block = items.split_off(items.len() - length);
+            since_heading = since_heading.min(items.len());
             let mut terms: Vec<(usize, i128)> = block.into_iter().map(|item| (item, 1)).collect();
             terms.sort_unstable();
             found.push(Equation {
@@ -90,8 +174,11 @@ fn sums(grid: &Grid<'_>, order: &[usize], earlier: &[Equation], found: &mut Vec<
                 target: line,
                 terms,
             });
+            items.push(line);
+            since_sum = items.len();
+        } else {
+            items.push(line);
         }
-        items.push(line);
     }
 }
 
@@ -110,7 +197,7 @@ fn parts(grid: &Grid<'_>, found: &mut Vec<Equation>) {
                 target: parent,
                 terms: (parent + 1..next).map(|part| (part, 1)).collect(),
             };
-            if accepted(grid, &equation, true).is_some() {
+            if accepted(grid, &equation, Evidence::Labelled).is_some() {
                 found.push(equation);
             }
         }
@@ -134,7 +221,7 @@ fn balance(grid: &Grid<'_>, found: &mut Vec<Equation>) {
             target: claims,
             terms: vec![(assets, 1)],
         };
-        if accepted(grid, &equation, true).is_some() {
+        if accepted(grid, &equation, Evidence::Labelled).is_some() {
             found.push(equation);
         }
     }
