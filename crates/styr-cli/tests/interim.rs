@@ -270,7 +270,7 @@ fn the_delarsrapport_is_written_in_every_format_with_the_followups_figures() {
             _ => None,
         })
         .flat_map(|table| table.rows.iter())
-        .map(|row| row.cells.iter().cloned().collect::<Vec<_>>().join(" "))
+        .map(|row| row.cells.join(" "))
         .collect();
     every_row_on_a_line("docx", &rows.join("\n"), &expected);
     check_finds_no_error(&docx);

@@ -55,7 +55,6 @@ fn amount_row(label: &str, emphasised: bool, values: &[Amount]) -> Row {
 }
 
 /// The document as it is laid out: its blocks, and a sheet for each amount table.
-#[derive(Default)]
 struct Laid {
     blocks: Vec<Block>,
     sheets: Vec<Sheet>,
@@ -253,8 +252,10 @@ fn written(shown: &ShownInterim, part: ReportPart, blocks: &mut Vec<Block>) {
 
 /// The report as a document: the blocks every format renders, and its tables as sheets.
 pub fn interim_document(shown: &ShownInterim) -> Document {
-    let mut out = Laid::default();
-    out.blocks = vec![Block::Contents, heading(1, "Inledning")];
+    let mut out = Laid {
+        blocks: vec![Block::Contents, heading(1, "Inledning")],
+        sheets: Vec::new(),
+    };
     out.blocks.push(paragraph(&shown.introduction.join(" ")));
     written(shown, ReportPart::Events, &mut out.blocks);
     economy(shown, &mut out);
