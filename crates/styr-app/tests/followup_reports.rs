@@ -437,8 +437,11 @@ fn by_hand(bytes: &[u8], project: &[u8]) -> Amount {
 
 #[tokio::test]
 async fn a_real_files_project_objects_reach_the_investment_followup() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/sie/44_sie4.se");
+    // ../shared beside the project, or STYR_SHARED where the checkout sits elsewhere.
+    let path = std::env::var_os("STYR_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("fixtures/sie/44_sie4.se");
     let Ok(bytes) = std::fs::read(&path) else {
         eprintln!(
             "skipped: {} is not here (../shared is absent)",

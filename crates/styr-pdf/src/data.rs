@@ -115,7 +115,21 @@ fn outline(items: &[(u8, Vec<Span>)]) -> Vec<Value> {
     level(items, first, &mut at)
 }
 
+/// Headings of the figures longer than this together would squeeze the label column.
+const CROWDED_HEADINGS: usize = 80;
+
 fn table_data(table: &Table) -> Value {
+    // Sized by content, a table whose figures have long headings (a follow-up's "Avvikelse
+    // jan–aug 2025" six times over) leaves its label column a hyphenated fragment of
+    // "Personalkostnader"; such a table shares the width by the columns' weights instead,
+    // its headings wrapping between words.
+    let crowded = table
+        .columns
+        .iter()
+        .filter(|column| column.numeric)
+        .map(|column| column.label.chars().count())
+        .sum::<usize>()
+        > CROWDED_HEADINGS;
     json!({
         "kind": "table",
         "columns": table.columns.iter().enumerate().map(|(index, column)| json!({
@@ -123,7 +137,7 @@ fn table_data(table: &Table) -> Value {
             "numeric": column.numeric,
             // A column of short cells is as wide as its content; one of running text shares
             // what is left by its weight, so that it wraps instead of squeezing the others.
-            "share": if long_text(table, index) { column.weight.max(1) } else { 0 },
+            "share": if crowded || long_text(table, index) { column.weight.max(1) } else { 0 },
         })).collect::<Vec<_>>(),
         "rows": table.rows.iter().map(|row| json!({
             "emphasised": row.emphasised,

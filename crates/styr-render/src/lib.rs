@@ -14,6 +14,7 @@ pub mod findings;
 pub mod followup;
 pub mod goals;
 pub mod html;
+pub mod interim;
 pub mod json;
 pub mod markdown;
 pub mod package;

@@ -5,6 +5,7 @@
 //! A formula cell also carries its value, so a reader that does not calculate (calamine, a
 //! preview) sees the same figure as Excel; the workbook asks Excel to recalculate on opening.
 
+pub mod interim;
 mod parts;
 pub mod report;
 pub mod template;

@@ -16,8 +16,11 @@ use styr_reports::followup::{
 };
 
 fn report() -> Option<FollowupReport> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/sie/54_transaktioner_ovnbolag.se");
+    // ../shared beside the project, or STYR_SHARED where the checkout sits elsewhere.
+    let path = std::env::var_os("STYR_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("fixtures/sie/54_transaktioner_ovnbolag.se");
     let Ok(bytes) = std::fs::read(&path) else {
         eprintln!(
             "skipped: {} is not here (../shared is absent)",

@@ -1,4 +1,4 @@
-//! The delårsrapport and the verksamhetsberättelse as files — PDF, Word, HTML, Markdown —
+//! The delårsrapport and the verksamhetsberättelse as files — PDF, Word, Excel, HTML, Markdown —
 //! for the follow-up's report page, the Dokument page and the API alike, rendered by
 //! `styr_output::render` from the data as it is now (nothing is stored but the texts people
 //! write); and those texts through the API.
@@ -23,7 +23,13 @@ use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::input;
 
 /// The formats a report is written in.
-pub const FORMATS: [Format; 4] = [Format::Pdf, Format::Docx, Format::Html, Format::Markdown];
+pub const FORMATS: [Format; 5] = [
+    Format::Pdf,
+    Format::Docx,
+    Format::Xlsx,
+    Format::Html,
+    Format::Markdown,
+];
 
 /// "delarsrapport" or "arsredovisning", or 404.
 pub fn kind_of(key: &str) -> Result<ReportKind, ApiError> {
@@ -44,7 +50,7 @@ pub async fn report_file(
 ) -> Result<Response, ApiError> {
     if !FORMATS.contains(&format) {
         return Err(ApiError::invalid(
-            "Rapporten skrivs som pdf, docx, html eller markdown.",
+            "Rapporten skrivs som pdf, docx, xlsx, html eller markdown.",
         ));
     }
     let shown = state.app.interim_report(id, &request).await?;
@@ -77,7 +83,7 @@ pub async fn report_file(
 pub struct ReportQuery {
     /// The report's last month, ÅÅÅÅ-MM: 2025-08 for a delårsrapport through August.
     pub period: String,
-    /// pdf, docx, html or markdown.
+    /// pdf, docx, xlsx (the tables), html or markdown.
     pub format: crate::downloads::DocumentFormat,
     /// The budget version to compare with; the latest adopted by default.
     pub version: Option<i64>,

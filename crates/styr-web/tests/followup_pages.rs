@@ -485,7 +485,17 @@ async fn the_report_page_keeps_the_texts_and_offers_every_format() {
         "/budget/1/uppfoljning/rapport/xlsx?dokument=delarsrapport&period=2025-08",
     )
     .await;
-    assert_eq!(xlsx.status, StatusCode::NOT_FOUND);
+    assert_eq!(xlsx.status, StatusCode::OK, "the tables as a workbook");
+    assert_eq!(
+        xlsx.content_type,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let json = get(
+        &router,
+        "/budget/1/uppfoljning/rapport/json?dokument=delarsrapport&period=2025-08",
+    )
+    .await;
+    assert_eq!(json.status, StatusCode::NOT_FOUND, "JSON is not a document");
     let document = get(&router, "/budget/1/dokument").await;
     assert!(
         document
@@ -498,4 +508,53 @@ async fn the_report_page_keeps_the_texts_and_offers_every_format() {
     )
     .await;
     assert_eq!(texts.json()["events"], "Kommunhuset togs i bruk i maj.");
+}
+
+#[tokio::test]
+async fn the_month_chart_draws_budget_and_outcome_apart_on_one_axis_per_panel() {
+    let router = router_with_example("pages-chart").await;
+    import(&router).await;
+    let page = get(&router, "/budget/1/uppfoljning").await;
+    let chart = between(&page.body, "<svg class=\"followup-chart\"", "</svg>");
+    // Bars per month: budget hatched in all twelve, the outcome solid in the eight booked.
+    assert_eq!(
+        chart.matches("fill=\"url(#").count(),
+        12 + 1,
+        "twelve budget bars and the legend's swatch"
+    );
+    let solid = chart
+        .matches("<rect x=")
+        .count()
+        .checked_sub(12)
+        .expect("the budget bars");
+    assert_eq!(solid, 8, "an outcome bar for January–August only");
+    // One y-axis per panel, each titled once in tkr.
+    assert_eq!(chart.matches(">Per månad, tkr<").count(), 1);
+    assert_eq!(chart.matches(">Ackumulerat från januari, tkr<").count(), 1);
+    // Axis values in Swedish format: grouped by a space, never "-20000".
+    let values: Vec<String> = chart
+        .split("text-anchor=\"end\" font-size=\"11\" fill=\"#333\">")
+        .skip(1)
+        .map(|tick| tick.split('<').next().unwrap_or_default().to_string())
+        .collect();
+    assert!(values.len() >= 4, "{values:?}");
+    assert!(
+        values.iter().any(|value| value.contains(' ')),
+        "thousands grouped: {values:?}"
+    );
+    assert!(
+        values
+            .iter()
+            .all(|value| value.trim_start_matches('-').len() <= 3 || value.contains(' ')),
+        "{values:?}"
+    );
+    // Told apart without colour: the budget dashed, the outcome solid with points, in words.
+    assert!(chart.contains("stroke-dasharray=\"8 5\""));
+    assert_eq!(
+        chart.matches("<circle ").count(),
+        8,
+        "a point per booked month"
+    );
+    assert!(chart.contains("budget (randig stapel, streckad linje)"));
+    assert!(chart.contains("utfall (hel stapel, heldragen linje)"));
 }

@@ -2,7 +2,8 @@
 //! delårsrapport (or, with `arsredovisning`, the verksamhetsberättelse) written from the
 //! database — the follow-up of the period against the version compared with, the investments,
 //! the explanations and texts people wrote, goals and internal control — as one document
-//! rendered like the budget document, in PDF, Word, HTML or Markdown.
+//! rendered like the budget document, in PDF, Word, HTML or Markdown, its tables as a
+//! workbook (xlsx), or its figures and sentences as JSON.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -48,14 +49,17 @@ pub fn run(options: &Options<'_>, output: Option<&Path>) -> ExitCode {
             options.period.unwrap_or("")
         ));
     };
+    // JSON is the report's figures as data; every other format is its document.
     let format = match options.format {
-        ReportFormat::Pdf => Format::Pdf,
-        ReportFormat::Docx => Format::Docx,
-        ReportFormat::Html => Format::Html,
-        ReportFormat::Markdown => Format::Markdown,
-        ReportFormat::Xlsx | ReportFormat::Json | ReportFormat::Fdp => {
+        ReportFormat::Pdf => Some(Format::Pdf),
+        ReportFormat::Docx => Some(Format::Docx),
+        ReportFormat::Html => Some(Format::Html),
+        ReportFormat::Markdown => Some(Format::Markdown),
+        ReportFormat::Xlsx => Some(Format::Xlsx),
+        ReportFormat::Json => None,
+        ReportFormat::Fdp => {
             return refuse(&format!(
-                "{} skrivs som pdf, docx, html eller markdown",
+                "{} skrivs som pdf, docx, html, markdown, xlsx eller json; fdp är budgetens öppna data",
                 kind.title().to_lowercase()
             ));
         }
@@ -72,6 +76,9 @@ pub fn run(options: &Options<'_>, output: Option<&Path>) -> ExitCode {
                 eprintln!("styr: budget {id}: {error}");
                 return ExitCode::FAILURE;
             }
+        };
+        let Some(format) = format else {
+            return write_output(output, styr_render::interim::json(&shown).as_bytes());
         };
         let document = styr_output::interim_document(&shown);
         match styr_output::render(&document, format) {

@@ -13,8 +13,12 @@
 use styr_domain::followup::ReportPart;
 use styr_domain::format::tkr;
 use styr_domain::money::Amount;
-use styr_reports::shown::followup::ShownRow;
 use styr_reports::shown::interim::{Columns, ShownInterim, ShownInterimTable};
+
+use crate::xlsx::Sheet;
+use crate::xlsx::interim::AmountTable;
+
+mod investments;
 
 use super::prose::prose;
 use super::{Block, Cell, Column, Document, Row, Span, Table};
@@ -34,29 +38,14 @@ fn columns(first: &str, labels: &[String]) -> Vec<Column> {
     let mut columns = vec![Column {
         label: first.to_string(),
         numeric: false,
-        weight: 28,
+        weight: 34,
     }];
     columns.extend(labels.iter().map(|label| Column {
         label: label.clone(),
         numeric: true,
-        weight: 12,
+        weight: 11,
     }));
     columns
-}
-
-fn figures(row: &ShownRow, columns: &Columns) -> Vec<Amount> {
-    if columns.closed {
-        vec![row.year_budget, row.actual, row.deviation]
-    } else {
-        vec![
-            row.year_budget,
-            row.budget,
-            row.actual,
-            row.deviation,
-            row.forecast,
-            row.forecast_deviation,
-        ]
-    }
 }
 
 fn amount_row(label: &str, emphasised: bool, values: &[Amount]) -> Row {
@@ -65,66 +54,103 @@ fn amount_row(label: &str, emphasised: bool, values: &[Amount]) -> Row {
     Row { cells, emphasised }
 }
 
-fn operating(table: &ShownInterimTable, columns: &Columns) -> Table {
-    Table {
-        columns: self::columns("Belopp i tkr", &columns.headings()),
+/// The document as it is laid out: its blocks, and a sheet for each amount table.
+struct Laid {
+    blocks: Vec<Block>,
+    sheets: Vec<Sheet>,
+}
+
+/// An amount table both ways: a block of the document and a sheet of its workbook, from the
+/// same rows, so the two cannot differ.
+fn amounts(out: &mut Laid, sheet: &str, table: &AmountTable<'_>) {
+    out.blocks.push(Block::Table(Table {
+        columns: columns(table.first, table.labels),
         rows: table
             .rows
             .iter()
-            .map(|(label, emphasised, row)| amount_row(label, *emphasised, &figures(row, columns)))
+            .map(|(label, sum, values)| amount_row(label, *sum, values))
             .collect(),
-    }
+    }));
+    let made = crate::xlsx::interim::sheet(sheet, table, &out.sheets);
+    out.sheets.push(made);
 }
 
-fn economy(shown: &ShownInterim, blocks: &mut Vec<Block>) {
-    blocks.push(heading(1, "Ekonomiskt utfall och prognos"));
+fn operating(table: &ShownInterimTable, columns: &Columns, out: &mut Laid) {
+    let rows: Vec<(String, bool, Vec<Amount>)> = table
+        .rows
+        .iter()
+        .map(|(label, sum, row)| (label.to_string(), *sum, columns.values(row)))
+        .collect();
+    let name = table.heading.trim_start_matches("Driftredovisning, ");
+    amounts(
+        out,
+        &format!("Drift {name}"),
+        &AmountTable {
+            heading: &table.heading,
+            first: "Belopp i tkr",
+            labels: &columns.headings(),
+            rows: &rows,
+        },
+    );
+}
+
+fn economy(shown: &ShownInterim, out: &mut Laid) {
+    out.blocks.push(heading(1, "Ekonomiskt utfall och prognos"));
     for table in &shown.tables {
-        blocks.push(heading(2, &table.heading));
+        out.blocks.push(heading(2, &table.heading));
         if !table.sentences.is_empty() {
-            blocks.push(paragraph(&table.sentences.join(" ")));
+            out.blocks.push(paragraph(&table.sentences.join(" ")));
         }
-        blocks.push(Block::Table(operating(table, &shown.columns)));
+        operating(table, &shown.columns, out);
     }
-    if !shown.ansvar.is_empty() {
-        blocks.push(heading(2, "Verksamhetens nettokostnader per ansvar"));
-        blocks.push(paragraph(
-            "Varje förvaltning och avdelning med sina enheter; ansvaren under en enhet ingår i dess belopp. Ett ansvar utan egen budget visar bara sitt utfall (–).",
-        ));
-        let labels = if shown.columns.closed {
-            shown.columns.headings()
-        } else {
-            let all = shown.columns.headings();
-            vec![
-                all[0].clone(),
-                all[2].clone(),
-                all[4].clone(),
-                all[5].clone(),
-            ]
-        };
-        blocks.push(Block::Table(Table {
-            columns: columns("Ansvar, tkr", &labels),
-            rows: shown
-                .ansvar
-                .iter()
-                .map(|unit| {
-                    let row = &unit.net_cost;
-                    let values = if shown.columns.closed {
-                        vec![row.year_budget, row.actual, row.deviation]
-                    } else {
-                        vec![
-                            row.year_budget,
-                            row.actual,
-                            row.forecast,
-                            row.forecast_deviation,
-                        ]
-                    };
-                    let label =
-                        format!("{}{}", "– ".repeat(usize::from(unit.depth - 1)), unit.name);
-                    amount_row(&label, false, &values)
-                })
-                .collect(),
-        }));
+    if shown.ansvar.is_empty() {
+        return;
     }
+    let title = "Verksamhetens nettokostnader per ansvar";
+    out.blocks.push(heading(2, title));
+    out.blocks.push(paragraph(
+        "Varje förvaltning och avdelning med sina enheter; ansvaren under en enhet ingår i dess belopp. Ett ansvar utan egen budget visar bara sitt utfall (–).",
+    ));
+    let all = shown.columns.headings();
+    let labels = if shown.columns.closed {
+        all
+    } else {
+        vec![
+            all[0].clone(),
+            all[2].clone(),
+            all[4].clone(),
+            all[5].clone(),
+        ]
+    };
+    let rows: Vec<(String, bool, Vec<Amount>)> = shown
+        .ansvar
+        .iter()
+        .map(|unit| {
+            let row = &unit.net_cost;
+            let values = if shown.columns.closed {
+                vec![row.year_budget, row.actual, row.deviation]
+            } else {
+                vec![
+                    row.year_budget,
+                    row.actual,
+                    row.forecast,
+                    row.forecast_deviation,
+                ]
+            };
+            let label = format!("{}{}", "– ".repeat(usize::from(unit.depth - 1)), unit.name);
+            (label, false, values)
+        })
+        .collect();
+    amounts(
+        out,
+        "Per ansvar",
+        &AmountTable {
+            heading: title,
+            first: "Ansvar, tkr",
+            labels: &labels,
+            rows: &rows,
+        },
+    );
 }
 
 fn deviations(shown: &ShownInterim, blocks: &mut Vec<Block>) {
@@ -147,96 +173,6 @@ fn deviations(shown: &ShownInterim, blocks: &mut Vec<Block>) {
                 "Ingen förklaring är skriven.",
             )])),
         }
-    }
-}
-
-fn investments(shown: &ShownInterim, blocks: &mut Vec<Block>) {
-    let investments = &shown.investments;
-    let columns_of = &shown.columns;
-    blocks.push(heading(1, "Investeringar"));
-    blocks.push(paragraph(&investments.sentence));
-    if investments.rows.len() <= 1 {
-        return;
-    }
-    let year = &columns_of.year;
-    let labels = if columns_of.closed {
-        vec![
-            format!("Budget {year}"),
-            format!("Utfall {year}"),
-            format!("Avvikelse {year}"),
-        ]
-    } else {
-        let period = &columns_of.period;
-        vec![
-            format!("Budget {year}"),
-            format!("Utfall {period} {year}"),
-            format!("Prognos {year}"),
-            format!("Avvikelse prognos {year}"),
-        ]
-    };
-    blocks.push(Block::Table(Table {
-        columns: columns("Belopp i tkr", &labels),
-        rows: investments
-            .rows
-            .iter()
-            .map(|row| {
-                let values = if columns_of.closed {
-                    vec![row.year_budget, row.actual, row.deviation]
-                } else {
-                    vec![row.year_budget, row.actual, row.forecast, row.deviation]
-                };
-                amount_row(&row.label, row.sum, &values)
-            })
-            .collect(),
-    }));
-    blocks.push(heading(2, "Projektens hela budget och utfall"));
-    blocks.push(Block::Table(Table {
-        columns: columns(
-            "Projekt, tkr",
-            &[
-                format!("Budget i planen {}", investments.plan_years),
-                "Utfall hittills, alla år".to_string(),
-            ],
-        ),
-        rows: investments
-            .rows
-            .iter()
-            .filter(|row| !row.sum)
-            .map(|row| amount_row(&row.label, false, &[row.total_budget, row.total_actual]))
-            .collect(),
-    }));
-    let comments: Vec<Vec<Span>> = investments
-        .rows
-        .iter()
-        .filter(|row| !row.comment.is_empty())
-        .map(|row| {
-            vec![
-                Span::bold(format!("{}: ", row.label)),
-                Span::plain(&row.comment),
-            ]
-        })
-        .collect();
-    if !comments.is_empty() {
-        blocks.push(Block::Bullets(comments));
-    }
-    if !investments.unplaced.is_empty() {
-        blocks.push(paragraph(
-            "Investeringsutgifter som inget projekt i investeringsplanen tar, per projekt i bokföringen:",
-        ));
-        blocks.push(Block::Bullets(
-            investments
-                .unplaced
-                .iter()
-                .map(|(code, name, amount)| {
-                    let label = match (code.is_empty(), name.is_empty()) {
-                        (true, _) => "utan projekt".to_string(),
-                        (false, true) => code.clone(),
-                        (false, false) => format!("{code} {name}"),
-                    };
-                    vec![Span::plain(format!("{label}: {} tkr", tkr(*amount)))]
-                })
-                .collect(),
-        ));
     }
 }
 
@@ -314,21 +250,24 @@ fn written(shown: &ShownInterim, part: ReportPart, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The report as a document: the blocks every format renders, and no sheets.
+/// The report as a document: the blocks every format renders, and its tables as sheets.
 pub fn interim_document(shown: &ShownInterim) -> Document {
-    let mut blocks = vec![Block::Contents, heading(1, "Inledning")];
-    blocks.push(paragraph(&shown.introduction.join(" ")));
-    written(shown, ReportPart::Events, &mut blocks);
-    economy(shown, &mut blocks);
-    deviations(shown, &mut blocks);
-    investments(shown, &mut blocks);
-    registers(shown, &mut blocks);
-    written(shown, ReportPart::Outlook, &mut blocks);
+    let mut out = Laid {
+        blocks: vec![Block::Contents, heading(1, "Inledning")],
+        sheets: Vec::new(),
+    };
+    out.blocks.push(paragraph(&shown.introduction.join(" ")));
+    written(shown, ReportPart::Events, &mut out.blocks);
+    economy(shown, &mut out);
+    deviations(shown, &mut out.blocks);
+    investments::investments(shown, &mut out);
+    registers(shown, &mut out.blocks);
+    written(shown, ReportPart::Outlook, &mut out.blocks);
     Document {
         title: shown.title.clone(),
         metadata: shown.metadata.clone(),
-        blocks,
-        sheets: Vec::new(),
+        blocks: out.blocks,
+        sheets: out.sheets,
         municipality: shown.municipality.clone(),
         profile: shown.profile.clone().unwrap_or_default(),
         // A follow-up report is not a version of the budget: it is never a draft of one.

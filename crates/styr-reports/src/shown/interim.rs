@@ -23,10 +23,11 @@ mod registers;
 use styr_domain::budget::Budget;
 use styr_domain::followup::month::MONTH_NAMES;
 use styr_domain::followup::{ReportKind, ReportTexts};
-use styr_domain::money::AmountOverflow;
+use styr_domain::money::{Amount, AmountOverflow};
 
 use crate::followup::FollowupReport;
 use crate::followup::investments::InvestmentFollowup;
+use crate::shown::followup::ShownRow;
 
 pub use deviations::ShownDeviation;
 pub use economy::{ShownAnsvar, ShownInterimTable};
@@ -75,6 +76,24 @@ impl Columns {
             format!("Prognos {year}"),
             format!("Avvikelse prognos {year}"),
         ]
+    }
+}
+
+impl Columns {
+    /// A follow-up row's figures under [`Columns::headings`], in their order.
+    pub fn values(&self, row: &ShownRow) -> Vec<Amount> {
+        if self.closed {
+            vec![row.year_budget, row.actual, row.deviation]
+        } else {
+            vec![
+                row.year_budget,
+                row.budget,
+                row.actual,
+                row.deviation,
+                row.forecast,
+                row.forecast_deviation,
+            ]
+        }
     }
 }
 

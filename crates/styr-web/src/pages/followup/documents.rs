@@ -1,7 +1,8 @@
 //! Delårsrapport och verksamhetsberättelse: choose the report and its last month, write the
 //! texts no figure can give (the events of importance, the outlook), see what the report
 //! will say — its opening and every significant deviation with its explanation or that one is
-//! missing — and download it in PDF, Word, HTML or Markdown, rendered like the budget document.
+//! missing — and download it in PDF, Word, Excel, HTML or Markdown, rendered like the budget
+//! document.
 
 use askama::Template;
 use serde::Deserialize;
@@ -136,6 +137,7 @@ async fn report_page(
                     match format {
                         Format::Pdf => "PDF – för nämnden, med sidnummer och innehållsförteckning",
                         Format::Docx => "Word (.docx) – för att redigera texten",
+                        Format::Xlsx => "Excel (.xlsx) – tabellerna som arbetsbok",
                         Format::Html => "HTML – en sida att skriva ut",
                         _ => "Markdown",
                     },
