@@ -223,3 +223,86 @@ fn a_saved_answer_imports_and_a_truncated_one_is_refused_whole() {
         text(&refused.stderr)
     );
 }
+
+#[test]
+fn configured_limits_hold_for_a_fetch_and_an_import_and_name_their_key() {
+    let dir = std::env::temp_dir();
+    let limits = dir.join(format!("styr-kolada-limits-{}.toml", std::process::id()));
+    std::fs::write(&limits, "[limits]\nvalue_rows = 1\nfile_bytes = 300\n").expect("a file");
+    let limits = limits.to_str().expect("a path");
+    // The first page (two rows, over 300 bytes) reads within the defaults: the fetch test.
+    let base = server::serve(answers((200, PAGE_ONE)));
+    let url = database("limits");
+    let refused = styr(&[
+        "--limits",
+        limits,
+        "kolada",
+        "fetch",
+        "--kpi",
+        "N00097",
+        "--municipality",
+        "1489",
+        "--peers",
+        "G37411",
+        "--year",
+        "2024",
+        "--base-url",
+        &base,
+        "--database",
+        &url,
+    ]);
+    assert_ne!(refused.status.code(), Some(0));
+    let message = text(&refused.stderr);
+    assert!(
+        message.contains("(gränsen file_bytes = 300 byte)") && message.contains("inget sparades"),
+        "{message}"
+    );
+
+    // A download of two rows, under 300 bytes: past the rows, read within the defaults.
+    let download = dir.join(format!("styr-kolada-rows-{}.csv", std::process::id()));
+    std::fs::write(
+        &download,
+        "kpi;municipality;period;value\nN00097;1489;2024;-1,2\nN00097;1441;2024;0,8\n",
+    )
+    .expect("a file");
+    let download = download.to_str().expect("a path");
+    let import = |extra: &[&str]| {
+        let mut arguments = extra.to_vec();
+        arguments.extend(["kolada", "import", download, "--database", &url]);
+        styr(&arguments)
+    };
+    let refused = import(&["--limits", limits]);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = text(&refused.stderr);
+    assert!(
+        message.contains("filen har fler rader än 1 (gränsen value_rows = 1)"),
+        "{message}"
+    );
+    let imported = import(&[]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    assert!(
+        text(&imported.stdout).contains("2 nya"),
+        "{}",
+        text(&imported.stdout)
+    );
+
+    // A file past the configured bytes is not read at all.
+    let large = dir.join(format!("styr-kolada-large-{}.json", std::process::id()));
+    std::fs::write(&large, PAGE_ONE).expect("a file");
+    let refused = styr(&[
+        "--limits",
+        limits,
+        "kolada",
+        "import",
+        large.to_str().expect("a path"),
+        "--database",
+        &url,
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr)
+            .contains("filen är större än 300 byte (gränsen file_bytes = 300 byte)"),
+        "{}",
+        text(&refused.stderr)
+    );
+}

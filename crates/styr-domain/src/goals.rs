@@ -20,7 +20,7 @@ mod period;
 
 pub use fulfilment::{
     Assessment, Fulfilment, GoalFulfilment, KpiFulfilment, KpiStanding, RULE, assess_goal,
-    assess_kpi, value_at,
+    assess_kpi, goal_fulfilment, value_at,
 };
 pub use kpi::{Baseline, Direction, Kpi, KpiPurpose, KpiUnit, Target, ValueError};
 pub use measurement::{Measurement, Source};

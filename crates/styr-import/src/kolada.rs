@@ -11,8 +11,10 @@
 //! ```
 //!
 //! Numbers are read from their own text ("-1.2" is -1,2 exactly, never a float). The limits
-//! ([`MAX_BYTES`], [`MAX_ROWS`]) are checked before and while reading; an answer past them,
-//! malformed or cut short is refused whole. `json` reads the API's answers (data, KPI
+//! given ([`Limits::file_bytes`] for the bytes, [`Limits::value_rows`] for the rows: the
+//! configured ones, `--limits` or `App::with_limits`) are checked before and while reading;
+//! an answer past them, malformed or cut short is refused whole, the refusal naming the
+//! limit. `json` reads the API's answers (data, KPI
 //! metadata, municipality groups, municipalities), `csv` a download, and [`read_file`] tells
 //! which a file is.
 
@@ -26,11 +28,7 @@ pub use json::{DataPage, read_data_page, read_groups, read_kpi_metadata, read_mu
 use styr_domain::kolada::{GroupMember, KoladaValue, KpiMetadata, MunicipalityGroup};
 
 use crate::issue::Issue;
-
-/// The largest answer or file read: 32 MiB (a page of 5 000 rows is well under 2 MiB).
-pub const MAX_BYTES: usize = 32 * 1024 * 1024;
-/// The most rows one answer or file may hold.
-pub const MAX_ROWS: usize = 200_000;
+use crate::limits::Limits;
 
 /// What a Kolada file holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,16 +39,21 @@ pub enum KoladaFile {
     Municipalities(Vec<GroupMember>),
 }
 
-/// Reads a saved Kolada answer (JSON) or a CSV download, whichever `bytes` is.
-pub fn read_file(bytes: &[u8]) -> Result<KoladaFile, Vec<Issue>> {
-    let text = json::text(bytes)?;
+/// Reads a saved Kolada answer (JSON) or a CSV download, whichever `bytes` is, within
+/// `limits`.
+pub fn read_file(bytes: &[u8], limits: &Limits) -> Result<KoladaFile, Vec<Issue>> {
+    let text = json::text(bytes, "filen", limits)?;
     if !text.trim_start().starts_with('{') {
-        return read_csv(bytes).map(KoladaFile::Values);
+        return read_csv(bytes, limits).map(KoladaFile::Values);
     }
-    match json::kind(text)? {
-        json::Kind::Data => read_data_page(bytes).map(|page| KoladaFile::Values(page.values)),
-        json::Kind::Groups => read_groups(bytes).map(KoladaFile::Groups),
-        json::Kind::Kpis => read_kpi_metadata(bytes).map(KoladaFile::Kpis),
-        json::Kind::Municipalities => read_municipalities(bytes).map(KoladaFile::Municipalities),
+    match json::kind(text, limits)? {
+        json::Kind::Data => {
+            read_data_page(bytes, limits).map(|page| KoladaFile::Values(page.values))
+        }
+        json::Kind::Groups => read_groups(bytes, limits).map(KoladaFile::Groups),
+        json::Kind::Kpis => read_kpi_metadata(bytes, limits).map(KoladaFile::Kpis),
+        json::Kind::Municipalities => {
+            read_municipalities(bytes, limits).map(KoladaFile::Municipalities)
+        }
     }
 }

@@ -15,7 +15,7 @@ use styr_domain::goals::{Kpi, Period};
 
 use crate::csv::split_line;
 use crate::issue::Issue;
-use crate::kolada::{MAX_BYTES, MAX_ROWS};
+use crate::limits::{Limit, Limits};
 
 /// One row as read and checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +31,15 @@ const PERIOD: &[&str] = &["period"];
 const VALUE: &[&str] = &["värde", "value"];
 const COMMENT: &[&str] = &["kommentar", "comment"];
 
-pub fn read_kpi_values(bytes: &[u8], kpis: &[&Kpi]) -> Result<Vec<ValueRow>, Vec<Issue>> {
-    if bytes.len() > MAX_BYTES {
-        return Err(vec![Issue::error(
-            "",
-            0..0,
-            format!("filen är större än {} MiB", MAX_BYTES / (1024 * 1024)),
-        )]);
+/// The file's values for `kpis`, within `limits` ([`Limits::file_bytes`] for its bytes,
+/// [`Limits::value_rows`] for its rows).
+pub fn read_kpi_values(
+    bytes: &[u8],
+    kpis: &[&Kpi],
+    limits: &Limits,
+) -> Result<Vec<ValueRow>, Vec<Issue>> {
+    if let Err(exceeded) = limits.check(Limit::FileBytes, bytes.len() as u64, "filen") {
+        return Err(vec![Issue::error("", 0..0, exceeded.to_string())]);
     }
     let source = std::str::from_utf8(bytes).map_err(|error| {
         vec![Issue::error(
@@ -62,6 +64,7 @@ pub fn read_kpi_values(bytes: &[u8], kpis: &[&Kpi]) -> Result<Vec<ValueRow>, Vec
     };
     let comment = column(COMMENT);
     let mut rows = Vec::new();
+    let mut read: u64 = 0;
     let mut issues = Vec::new();
     let mut start = header_line.len();
     for line in lines {
@@ -71,14 +74,17 @@ pub fn read_kpi_values(bytes: &[u8], kpis: &[&Kpi]) -> Result<Vec<ValueRow>, Vec
         if text.trim().is_empty() {
             continue;
         }
-        if rows.len() == MAX_ROWS {
+        // Every row counts, a refused one too: the issues are held to the limit as well.
+        if read == limits.value_rows {
+            let refusal = limits.exceeded(Limit::ValueRows, "filen");
             issues.push(Issue::error(
                 source,
                 line_start..line_start + 1,
-                format!("filen har fler än {MAX_ROWS} rader"),
+                refusal.to_string(),
             ));
             break;
         }
+        read += 1;
         let Ok(fields) = split_line(text, delimiter) else {
             issues.push(Issue::error(
                 source,
@@ -174,7 +180,8 @@ mod tests {
     fn three_rounds_of_a_year_read_with_their_comments() {
         let kpi = survey();
         let file = "nyckeltal;period;värde;kommentar\narbetsbelastning;2025-O1;3,6;mars\narbetsbelastning;2025-O2;3,7;\narbetsbelastning;2025-O3;3,9;\n";
-        let rows = read_kpi_values(file.as_bytes(), &[&kpi]).expect("three rows");
+        let rows =
+            read_kpi_values(file.as_bytes(), &[&kpi], &Limits::default()).expect("three rows");
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].comment, "mars");
         assert_eq!(rows[2].value.to_swedish(), "3,9");
@@ -184,7 +191,8 @@ mod tests {
     fn a_file_with_any_bad_row_reads_nothing_and_names_each_line() {
         let kpi = survey();
         let file = "nyckeltal,period,värde\narbetsbelastning,2025-O1,3.6\nokänt,2025-O2,3\narbetsbelastning,2025-O4,3\narbetsbelastning,2025-O3,6\narbetsbelastning,2025-O1,3.6\n";
-        let issues = read_kpi_values(file.as_bytes(), &[&kpi]).expect_err("bad rows");
+        let issues =
+            read_kpi_values(file.as_bytes(), &[&kpi], &Limits::default()).expect_err("bad rows");
         let lines: Vec<usize> = issues.iter().map(|issue| issue.line).collect();
         assert_eq!(lines, [3, 4, 5, 6]);
         assert_eq!(

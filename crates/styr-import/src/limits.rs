@@ -75,6 +75,9 @@ pub struct Limits {
     pub cost_centres: u64,
     /// Bytes of an outcome held whole (a CSV export, a SIE file read for import in one piece).
     pub ledger_bytes: u64,
+    /// Rows of one Kolada answer or download, and of a CSV file of KPI values (the bytes of
+    /// each are held to `file_bytes`).
+    pub value_rows: u64,
 }
 
 const KIB: u64 = 1 << 10;
@@ -104,6 +107,7 @@ impl Default for Limits {
             outcome_sums: 500_000,
             cost_centres: 20_000,
             ledger_bytes: 128 * MIB,
+            value_rows: 200_000,
         }
     }
 }

@@ -109,6 +109,56 @@ fn a_csv_export_is_read_within_its_limits() {
     assert_eq!(ledger.rows.len(), 2);
 }
 
+#[test]
+fn kolada_files_and_kpi_values_are_read_within_the_configured_limits() {
+    let download = "kpi;municipality;period;value\nN00097;1489;2024;-1,2\nN00097;1441;2024;0,8\n";
+    let answer = r#"{"values": [
+ {"kpi": "N00097", "municipality": "1489", "period": 2024, "values": [{"gender": "T", "value": -1.2}]},
+ {"kpi": "N00097", "municipality": "1441", "period": 2024, "values": [{"gender": "T", "value": 0.8}]}]}"#;
+    let defaults = Limits::default();
+    for file in [download, answer] {
+        assert!(styr_import::kolada::read_file(file.as_bytes(), &defaults).is_ok());
+        let rows = small(|limits| limits.value_rows = 1);
+        let issues = styr_import::kolada::read_file(file.as_bytes(), &rows).expect_err("two rows");
+        assert!(
+            issues[0]
+                .message
+                .contains("har fler rader än 1 (gränsen value_rows = 1)"),
+            "{}",
+            issues[0]
+        );
+        let bytes = small(|limits| limits.file_bytes = 50);
+        let issues =
+            styr_import::kolada::read_file(file.as_bytes(), &bytes).expect_err("too large");
+        assert!(
+            issues[0]
+                .message
+                .starts_with("filen är större än 50 byte (gränsen file_bytes = 50 byte)"),
+            "{}",
+            issues[0]
+        );
+    }
+    let mut survey = styr_domain::goals::Kpi::named("arbetsbelastning", "Arbetsbelastningen");
+    survey.measurements_per_year = 3;
+    let values =
+        "nyckeltal;period;värde\narbetsbelastning;2025-O1;3,6\narbetsbelastning;2025-O2;3,7\n";
+    let read = |limits: &Limits| {
+        styr_import::kpi_values::read_kpi_values(values.as_bytes(), &[&survey], limits)
+    };
+    assert_eq!(read(&defaults).map(|rows| rows.len()), Ok(2));
+    let issues = read(&small(|limits| limits.value_rows = 1)).expect_err("two rows");
+    assert_eq!(issues[0].line, 3, "the row past the limit");
+    assert_eq!(
+        issues[0].message,
+        "filen har fler rader än 1 (gränsen value_rows = 1)"
+    );
+    let issues = read(&small(|limits| limits.file_bytes = 50)).expect_err("too large");
+    assert_eq!(
+        issues[0].message,
+        "filen är större än 50 byte (gränsen file_bytes = 50 byte)"
+    );
+}
+
 fn budget() -> styr_domain::budget::Budget {
     styr_import::parse_budget(example()).expect("the example reads")
 }

@@ -9,7 +9,7 @@ use styr_domain::kolada::{
     GroupMember, KoladaValue, KpiMetadata, MunicipalityGroup, is_group_id, is_kpi_id,
     is_municipality_id,
 };
-use styr_import::Issue;
+use styr_import::{Issue, Limits};
 
 use crate::{FetchError, MAX_PAGES, Transport};
 
@@ -54,13 +54,14 @@ pub struct Fetched {
     pub asked: Vec<String>,
 }
 
-/// A reader of one kind of answer (styr_import::kolada's).
-type Reader<U> = fn(&[u8]) -> Result<Vec<U>, Vec<Issue>>;
+/// A reader of one kind of answer (styr_import::kolada's), within limits.
+type Reader<U> = fn(&[u8], &Limits) -> Result<Vec<U>, Vec<Issue>>;
 
 pub struct Client<T: Transport> {
     base: String,
     transport: T,
     chunks: Chunks,
+    limits: Limits,
 }
 
 fn unreadable(url: &str, issues: &[Issue]) -> FetchError {
@@ -81,7 +82,14 @@ impl<T: Transport> Client<T> {
             base: base.trim_end_matches('/').to_string(),
             transport,
             chunks: Chunks::default(),
+            limits: Limits::default(),
         }
+    }
+
+    /// The same client reading every answer within `limits` (its bytes and its rows).
+    pub fn with_limits(mut self, limits: Limits) -> Client<T> {
+        self.limits = limits;
+        self
     }
 
     pub fn with_chunks(mut self, chunks: Chunks) -> Client<T> {
@@ -131,7 +139,9 @@ impl<T: Transport> Client<T> {
         let mut found = Vec::new();
         for chunk in ids.chunks(self.chunks.kpis.max(1)) {
             let url = format!("{}/{path}/{}", self.base, chunk.join(","));
-            found.extend(self.pages(url, pages, |body| read(body).map(|items| (items, None)))?);
+            found.extend(self.pages(url, pages, |body| {
+                read(body, &self.limits).map(|items| (items, None))
+            })?);
         }
         Ok(found)
     }
@@ -169,7 +179,7 @@ impl<T: Transport> Client<T> {
         if let Some(group) = &request.peers {
             let url = format!("{}/municipality_groups/{group}", self.base);
             let groups = self.pages(url, &mut pages, |body| {
-                styr_import::kolada::read_groups(body).map(|groups| (groups, None))
+                styr_import::kolada::read_groups(body, &self.limits).map(|groups| (groups, None))
             })?;
             let Some(found) = groups.into_iter().find(|found| &found.id == group) else {
                 return Err(FetchError::Unknown {
@@ -195,7 +205,7 @@ impl<T: Transport> Client<T> {
                         years.join(",")
                     );
                     fetched.values.extend(self.pages(url, &mut pages, |body| {
-                        styr_import::kolada::read_data_page(body)
+                        styr_import::kolada::read_data_page(body, &self.limits)
                             .map(|page| (page.values, page.next))
                     })?);
                 }

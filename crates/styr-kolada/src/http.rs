@@ -1,24 +1,38 @@
 //! The transport in use: blocking HTTPS (and plain HTTP, for a local server in tests) with
-//! ureq and rustls, a timeout on every request as a whole, and the body read within
-//! styr_import's byte limit while it arrives.
+//! ureq and rustls, a timeout on every request as a whole, and the body read within the
+//! readers' byte limit (`Limits::file_bytes`, the configured one) while it arrives.
 
 use std::time::Duration;
+
+use styr_import::{Limit, Limits};
 
 use crate::{FetchError, Transport};
 
 pub struct Http {
     agent: ureq::Agent,
     timeout: Duration,
+    limits: Limits,
 }
 
 impl Http {
+    /// A transport within the default limits.
     pub fn new(timeout: Duration) -> Http {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
             .http_status_as_error(false)
             .build()
             .into();
-        Http { agent, timeout }
+        Http {
+            agent,
+            timeout,
+            limits: Limits::default(),
+        }
+    }
+
+    /// The same transport reading no body past `limits.file_bytes`.
+    pub fn with_limits(mut self, limits: Limits) -> Http {
+        self.limits = limits;
+        self
     }
 }
 
@@ -43,14 +57,14 @@ impl Transport for Http {
             seconds: self.timeout.as_secs().max(1),
             url: url.to_string(),
         };
-        let limit = styr_import::kolada::MAX_BYTES;
+        let limit = Limit::FileBytes.of(&self.limits);
         let failed = |error: ureq::Error| match error {
             ureq::Error::Timeout(_) => timeout(),
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => timeout(),
-            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge {
-                url: url.to_string(),
-                limit: limit / (1024 * 1024),
-            },
+            ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge(
+                self.limits
+                    .exceeded(Limit::FileBytes, &format!("svaret från {url}")),
+            ),
             other => FetchError::Unreachable {
                 url: url.to_string(),
                 reason: other.to_string(),
@@ -67,7 +81,7 @@ impl Transport for Http {
         let body = response
             .body_mut()
             .with_config()
-            .limit(u64::try_from(limit).unwrap_or(u64::MAX))
+            .limit(limit)
             .read_to_vec()
             .map_err(failed)?;
         if !(200..300).contains(&status) {

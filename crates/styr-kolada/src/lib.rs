@@ -15,7 +15,8 @@
 //!
 //! Id lists are cut into chunks (Kolada refuses long ones: [`Chunks`]); a page that links back
 //! to one already read is a loop and stops the fetch; a next page must lie under the base URL;
-//! every answer is read within styr_import's limits; an HTTP error, a timeout or an answer
+//! every answer is read within the readers' limits (`styr_import::Limits`, the configured ones
+//! given by [`Client::with_limits`] and [`Http::with_limits`]); an HTTP error, a timeout or an answer
 //! that does not read is a [`FetchError`] that names the address, and nothing is written.
 //! [`Transport`] is the one seam: [`Http`] (blocking HTTPS with rustls) in use, anything that
 //! answers a GET in tests.
@@ -52,8 +53,9 @@ pub enum FetchError {
     Timeout { seconds: u64, url: String },
     #[error("kan inte nå Kolada på {url}: {reason}")]
     Unreachable { url: String, reason: String },
-    #[error("svaret från {url} är större än {limit} MiB")]
-    TooLarge { url: String, limit: usize },
+    /// An answer past the readers' byte limit; the refusal names the address and the limit.
+    #[error("{0}")]
+    TooLarge(styr_import::Exceeded),
     #[error("svaret från {url} går inte att läsa: {issues}")]
     Unreadable { url: String, issues: String },
     #[error("sidorna från Kolada går i cirkel: {url} kom tillbaka")]

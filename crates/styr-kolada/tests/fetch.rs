@@ -1,6 +1,7 @@
 //! The client against a local server shaped like Kolada v3: several pages, nulls, peers, the
 //! id chunks, and every way an answer goes wrong — an HTTP error, a timeout, a page loop, an
-//! unknown id, a truncated answer. No test needs the internet.
+//! unknown id, a truncated answer, an answer past the configured limits. No test needs the
+//! internet.
 
 mod support;
 
@@ -8,6 +9,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use styr_domain::calendar::Year;
+use styr_import::Limits;
 use styr_kolada::{Client, FetchError, Http, Request};
 use support::{Answer, ok, serve};
 
@@ -223,4 +225,56 @@ fn long_id_lists_are_cut_into_chunks() {
         "ten municipalities in chunks of eight: {data:?}"
     );
     assert!(data[0].contains(&municipalities[..8].join(",")));
+}
+
+#[test]
+fn configured_limits_smaller_than_the_defaults_refuse_an_answer_the_defaults_read() {
+    let second = format!("{DATA}&page=2");
+    let server = serve(answers(&[
+        (DATA, ok(PAGE_ONE)),
+        (second.as_str(), ok(PAGE_TWO)),
+    ]));
+    client(&server.base, 10)
+        .fetch(&request())
+        .expect("within the defaults");
+
+    // The first page has two rows: one is allowed.
+    let rows = Limits {
+        value_rows: 1,
+        ..Limits::default()
+    };
+    let error = client(&server.base, 10)
+        .with_limits(rows)
+        .fetch(&request())
+        .expect_err("past the rows");
+    assert!(matches!(error, FetchError::Unreadable { .. }), "{error}");
+    let message = error.to_string();
+    assert!(message.contains("/data/kpi/N00097"), "{message}");
+    assert!(
+        message.contains("svaret från Kolada har fler rader än 1 (gränsen value_rows = 1)"),
+        "{message}"
+    );
+
+    // The body is cut off as it arrives, at the configured bytes.
+    let bytes = Limits {
+        file_bytes: 200,
+        ..Limits::default()
+    };
+    let error = Client::new(
+        &server.base,
+        Http::new(Duration::from_secs(10)).with_limits(bytes.clone()),
+    )
+    .with_limits(bytes)
+    .fetch(&request())
+    .expect_err("past the bytes");
+    assert!(matches!(error, FetchError::TooLarge(_)), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!("svaret från {}/data/kpi/N00097/", server.base)),
+        "the page past the limit is named: {message}"
+    );
+    assert!(
+        message.ends_with("är större än 200 byte (gränsen file_bytes = 200 byte)"),
+        "{message}"
+    );
 }

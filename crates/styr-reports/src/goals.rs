@@ -22,7 +22,7 @@ use serde::Serialize;
 use styr_domain::budget::Budget;
 use styr_domain::goals::{
     Assessment, Fulfilment, Goal, GoalFulfilment, GoalKind, Kpi, KpiFulfilment, Measurement,
-    Period, PeriodPart, Source, assess_goal, assess_kpi,
+    Period, PeriodPart, Source, assess_kpi, goal_fulfilment,
 };
 use styr_domain::kolada::MunicipalityGroup;
 
@@ -156,7 +156,8 @@ fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, peers: &PeerSet) -> GoalRow 
             }
         })
         .collect();
-    let all_values: Vec<Measurement> = kpis.iter().flat_map(|row| row.values.clone()).collect();
+    // Each KPI is assessed once: the goal's fulfilment is worked out from the rows'.
+    let fulfilments = kpis.iter().map(|row| row.fulfilment.clone()).collect();
     GoalRow {
         id: goal.id.clone(),
         kind: goal.kind,
@@ -167,7 +168,7 @@ fn goal_row(goal: &Goal, input: &FollowUpInput<'_>, peers: &PeerSet) -> GoalRow 
             .iter()
             .find(|assessment| assessment.goal == goal.id && assessment.period == input.period)
             .cloned(),
-        computed: assess_goal(goal, &all_values, input.period),
+        computed: goal_fulfilment(goal, fulfilments, input.period),
         kpis,
     }
 }

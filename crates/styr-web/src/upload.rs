@@ -63,9 +63,10 @@ pub const KPI_VALUES: Limit = Limit {
     bytes: 8 << 20,
     what: "nyckeltalsvärden i CSV-format",
 };
-/// A saved Kolada answer or CSV download: styr_import's limit for one answer.
+/// A saved Kolada answer or CSV download: the readers' default `file_bytes` (a configured
+/// smaller one refuses it when it is read).
 pub const KOLADA_FILE: Limit = Limit {
-    bytes: styr_import::kolada::MAX_BYTES,
+    bytes: 32 << 20,
     what: "en Kolada-fil",
 };
 /// A CSV import profile (TOML text).

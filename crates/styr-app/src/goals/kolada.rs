@@ -49,7 +49,8 @@ impl App {
         bytes: &[u8],
     ) -> Result<RefreshCounts, AppError> {
         self.may_change_kolada(actor).await?;
-        let file = styr_import::kolada::read_file(bytes).map_err(AppError::Unreadable)?;
+        let file =
+            styr_import::kolada::read_file(bytes, self.limits()).map_err(AppError::Unreadable)?;
         let mut refresh = KoladaRefresh {
             origin: file_name.chars().take(200).collect(),
             pages: 1,

@@ -96,8 +96,8 @@ impl App {
             .iter()
             .flat_map(|goal| &goal.kpis)
             .collect();
-        let rows =
-            styr_import::kpi_values::read_kpi_values(bytes, &kpis).map_err(AppError::Unreadable)?;
+        let rows = styr_import::kpi_values::read_kpi_values(bytes, &kpis, self.limits())
+            .map_err(AppError::Unreadable)?;
         let entries: Vec<ValueEntry> = rows
             .into_iter()
             .map(|row| ValueEntry {

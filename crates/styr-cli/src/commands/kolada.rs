@@ -14,10 +14,11 @@ use std::time::Duration;
 
 use styr_app::{Actor, KoladaRefresh, KoladaScope, RefreshCounts};
 use styr_domain::calendar::Year;
+use styr_import::Limit;
 use styr_kolada::{Client, Http, Request};
 
 use crate::database::with_app;
-use crate::input::UNREADABLE;
+use crate::input::{UNREADABLE, read_file};
 use crate::output::print_line;
 
 pub struct FetchArguments {
@@ -66,8 +67,11 @@ pub fn fetch(database_url: &str, arguments: FetchArguments) -> ExitCode {
         let base = arguments.base_url.clone();
         let timeout = Duration::from_secs(arguments.timeout.max(1));
         let asked = request.clone();
+        let limits = crate::limits::limits().clone();
         let fetched = tokio::task::spawn_blocking(move || {
-            Client::new(&base, Http::new(timeout)).fetch(&asked)
+            Client::new(&base, Http::new(timeout).with_limits(limits.clone()))
+                .with_limits(limits)
+                .fetch(&asked)
         })
         .await;
         let fetched = match fetched {
@@ -131,12 +135,9 @@ pub fn import(file: &Path, database_url: &str) -> ExitCode {
             eprintln!("styr: {error}");
             return ExitCode::FAILURE;
         }
-        let bytes = match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("styr: kan inte läsa {}: {error}", file.display());
-                return ExitCode::from(UNREADABLE);
-            }
+        // Within the configured limits, never read past them.
+        let Ok(bytes) = read_file(file, Limit::FileBytes) else {
+            return ExitCode::from(UNREADABLE);
         };
         let name = file.file_name().map_or_else(
             || file.display().to_string(),

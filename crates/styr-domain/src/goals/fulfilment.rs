@@ -226,6 +226,13 @@ pub fn assess_goal(goal: &Goal, measurements: &[Measurement], period: Period) ->
         .iter()
         .map(|kpi| assess_kpi(kpi, measurements, period))
         .collect();
+    goal_fulfilment(goal, kpis, period)
+}
+
+/// The goal's fulfilment by [`RULE`] from its KPIs' fulfilments in `period` (in the goal's
+/// order, one each, as [`assess_kpi`] gives them): what a caller that has already assessed
+/// each KPI uses, rather than assessing them again.
+pub fn goal_fulfilment(goal: &Goal, kpis: Vec<KpiFulfilment>, period: Period) -> GoalFulfilment {
     let count = |standing: KpiStanding| kpis.iter().filter(|kpi| kpi.standing == standing).count();
     let at_target = count(KpiStanding::AtTarget);
     let within = count(KpiStanding::WithinTolerance);

@@ -18,9 +18,10 @@ use styr_domain::calendar::Year;
 use styr_domain::decimal::Decimal;
 use styr_domain::kolada::{Gender, KoladaValue, is_group_id, is_kpi_id, is_municipality_id};
 
-use super::{MAX_ROWS, json};
+use super::json;
 use crate::csv::split_line;
 use crate::issue::Issue;
+use crate::limits::{Limit, Limits};
 
 const KPI: &[&str] = &["kpi", "nyckeltal", "nyckeltals-id", "kpi-id", "id"];
 const MUNICIPALITY: &[&str] = &[
@@ -52,8 +53,9 @@ pub(crate) fn column(header: &[(usize, String)], names: &[&str]) -> Option<usize
     })
 }
 
-pub fn read_csv(bytes: &[u8]) -> Result<Vec<KoladaValue>, Vec<Issue>> {
-    let source = json::text(bytes)?;
+/// A download's values, within `limits` (its bytes and its rows).
+pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Vec<KoladaValue>, Vec<Issue>> {
+    let source = json::text(bytes, "filen", limits)?;
     let mut lines = source.split_inclusive('\n');
     let Some(header_line) = lines.next() else {
         return Err(vec![Issue::error(source, 0..0, "filen är tom")]);
@@ -95,6 +97,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<KoladaValue>, Vec<Issue>> {
         return Err(issues);
     };
     let mut values = Vec::new();
+    let mut rows: u64 = 0;
     let mut start = header_line.len();
     for line in lines {
         let line_start = start;
@@ -103,14 +106,17 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<KoladaValue>, Vec<Issue>> {
         if text.trim().is_empty() {
             continue;
         }
-        if values.len() == MAX_ROWS {
+        // Every row counts, a refused one too: the issues are held to the limit as well.
+        if rows == limits.value_rows {
+            let refusal = limits.exceeded(Limit::ValueRows, "filen");
             issues.push(Issue::error(
                 source,
                 line_start..line_start + 1,
-                format!("filen har fler än {MAX_ROWS} rader"),
+                refusal.to_string(),
             ));
             break;
         }
+        rows += 1;
         let fields = match split_line(text, delimiter) {
             Ok(fields) => fields,
             Err(at) => {
@@ -228,7 +234,7 @@ mod tests {
     fn a_swedish_download_with_decimal_commas_reads_exactly() {
         let file =
             "Nyckeltal;Kommun-id;År;Kön;Värde\nN00097;1489;2024;T;-1,2\nN00097;1441;2024;Totalt;\n";
-        let values = read_csv(file.as_bytes()).expect("a download");
+        let values = read_csv(file.as_bytes(), &Limits::default()).expect("a download");
         assert_eq!(values.len(), 2);
         assert_eq!(
             values[0].value.map(|value| value.to_string()),
@@ -240,7 +246,7 @@ mod tests {
     #[test]
     fn the_apis_flattened_form_with_commas_reads_too() {
         let file = "kpi,municipality,period,gender,value,count,status\nN00097,1489,2024,K,3.5,1,\n";
-        let values = read_csv(file.as_bytes()).expect("a flattened answer");
+        let values = read_csv(file.as_bytes(), &Limits::default()).expect("a flattened answer");
         assert_eq!(values[0].gender, Gender::K);
         assert_eq!(values[0].count, Some(1));
     }
@@ -248,10 +254,11 @@ mod tests {
     #[test]
     fn every_bad_row_is_named_with_its_line_and_nothing_is_read() {
         let file = "kpi;municipality;period;value\nN00097;1489;2024;1\nX;1489;2024;1\nN00097;1489;tjugo;1\nN00097;1489;2024;ett\n";
-        let issues = read_csv(file.as_bytes()).expect_err("three bad rows");
+        let issues = read_csv(file.as_bytes(), &Limits::default()).expect_err("three bad rows");
         let lines: Vec<usize> = issues.iter().map(|issue| issue.line).collect();
         assert_eq!(lines, [3, 4, 5]);
-        let missing = read_csv(b"kpi;period;value\n").expect_err("no municipality column");
+        let missing = read_csv(b"kpi;period;value\n", &Limits::default())
+            .expect_err("no municipality column");
         assert!(missing[0].message.contains("kolumnen för kommun saknas"));
     }
 }

@@ -4,11 +4,11 @@
 //! `"next_url"` (v2 called it `next_page`; both are read). Each row is read from its own
 //! slice of the text, so a problem in it is placed by line and column.
 
+use std::cell::Cell;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use styr_domain::calendar::Year;
 use styr_domain::decimal::Decimal;
@@ -17,47 +17,65 @@ use styr_domain::kolada::{
     is_municipality_id,
 };
 
-use super::{MAX_BYTES, MAX_ROWS};
 use crate::issue::Issue;
+use crate::limits::{Limit, Limits};
 
 mod metadata;
 
 pub use metadata::{read_groups, read_kpi_metadata, read_municipalities};
 
-/// A list that refuses to grow past [`MAX_ROWS`] while it is read.
-struct Limited<T>(Vec<T>);
+/// What an answer is called in its refusals, and what to do about one that is too large.
+const ANSWER: &str = "svaret från Kolada";
+const FEWER: &str = "hämta färre nyckeltal, kommuner eller år åt gången";
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Limited<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Limited<T>, D::Error> {
-        struct LimitedVisitor<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for LimitedVisitor<T> {
-            type Value = Limited<T>;
-            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("en lista")
+/// The rows of an answer's `values`, each kept as its slice of the text, refused as soon as
+/// there are more than `most` (the list never grows past the limit while it is read).
+struct Rows<'l> {
+    most: u64,
+    exceeded: &'l Cell<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for Rows<'_> {
+    type Value = Vec<&'de RawValue>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Rows<'_> {
+    type Value = Vec<&'de RawValue>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("en lista")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut rows = Vec::new();
+        while let Some(row) = seq.next_element()? {
+            if rows.len() as u64 == self.most {
+                // The reader words the refusal: it knows the limit by name.
+                self.exceeded.set(true);
+                return Err(de::Error::custom("too many rows"));
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Limited<T>, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    if items.len() == MAX_ROWS {
-                        return Err(de::Error::custom(format!(
-                            "svaret har fler än {MAX_ROWS} rader; hämta färre nyckeltal, kommuner eller år åt gången"
-                        )));
-                    }
-                    items.push(item);
-                }
-                Ok(Limited(items))
-            }
+            rows.push(row);
         }
-        deserializer.deserialize_seq(LimitedVisitor(PhantomData))
+        Ok(rows)
     }
 }
 
 #[derive(Deserialize)]
 struct Page<'a> {
     #[serde(borrow)]
-    values: Limited<&'a RawValue>,
+    values: &'a RawValue,
     next_url: Option<String>,
     next_page: Option<String>,
+}
+
+/// An answer's page: its rows (within [`Limits::value_rows`]) and the next page's address.
+struct Read<'a> {
+    rows: Vec<&'a RawValue>,
+    next: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -95,25 +113,27 @@ pub(super) enum Kind {
     Municipalities,
 }
 
-/// The bytes as text, within the size limit.
-pub(super) fn text(bytes: &[u8]) -> Result<&str, Vec<Issue>> {
-    if bytes.len() > MAX_BYTES {
-        return Err(vec![Issue::error(
-            "",
-            0..0,
-            format!(
-                "svaret är {} MiB, större än gränsen {} MiB; hämta färre nyckeltal, kommuner eller år åt gången",
-                bytes.len() / (1024 * 1024),
-                MAX_BYTES / (1024 * 1024)
-            ),
-        )]);
+/// The bytes as text, within [`Limits::file_bytes`]; `subject` names them in a refusal
+/// ("svaret från Kolada", "filen").
+pub(super) fn text<'a>(
+    bytes: &'a [u8],
+    subject: &str,
+    limits: &Limits,
+) -> Result<&'a str, Vec<Issue>> {
+    if let Err(exceeded) = limits.check(Limit::FileBytes, bytes.len() as u64, subject) {
+        let hint = if subject == ANSWER {
+            format!("; {FEWER}")
+        } else {
+            String::new()
+        };
+        return Err(vec![Issue::error("", 0..0, format!("{exceeded}{hint}"))]);
     }
     std::str::from_utf8(bytes).map_err(|error| {
         let text = String::from_utf8_lossy(bytes);
         vec![Issue::error(
             &text,
             error.valid_up_to()..error.valid_up_to() + 1,
-            "svaret är inte UTF-8-text",
+            format!("{subject} är inte UTF-8-text"),
         )]
     })
 }
@@ -148,13 +168,37 @@ fn json_issue(source: &str, base: usize, error: &serde_json::Error) -> Issue {
     Issue::error(source, at..at + 1, message)
 }
 
-fn page(source: &str) -> Result<Page<'_>, Vec<Issue>> {
-    serde_json::from_str(source).map_err(|error| vec![json_issue(source, 0, &error)])
+fn page<'a>(source: &'a str, limits: &Limits) -> Result<Read<'a>, Vec<Issue>> {
+    let page: Page<'_> =
+        serde_json::from_str(source).map_err(|error| vec![json_issue(source, 0, &error)])?;
+    let exceeded = Cell::new(false);
+    let base = offset(source, page.values);
+    let rows = Rows {
+        most: limits.value_rows,
+        exceeded: &exceeded,
+    }
+    .deserialize(&mut serde_json::Deserializer::from_str(page.values.get()))
+    .map_err(|error| {
+        if exceeded.get() {
+            let refusal = limits.exceeded(Limit::ValueRows, ANSWER);
+            vec![Issue::error(
+                source,
+                base..base + 1,
+                format!("{refusal}; {FEWER}"),
+            )]
+        } else {
+            vec![json_issue(source, base, &error)]
+        }
+    })?;
+    Ok(Read {
+        rows,
+        next: page.next_url.or(page.next_page),
+    })
 }
 
-pub(super) fn kind(source: &str) -> Result<Kind, Vec<Issue>> {
-    let page = page(source)?;
-    let Some(first) = page.values.0.first() else {
+pub(super) fn kind(source: &str, limits: &Limits) -> Result<Kind, Vec<Issue>> {
+    let page = page(source, limits)?;
+    let Some(first) = page.rows.first() else {
         return Ok(Kind::Data);
     };
     #[derive(Deserialize)]
@@ -181,12 +225,13 @@ pub(super) fn kind(source: &str) -> Result<Kind, Vec<Issue>> {
     })
 }
 
-pub fn read_data_page(bytes: &[u8]) -> Result<DataPage, Vec<Issue>> {
-    let source = text(bytes)?;
-    let page = page(source)?;
+/// A page of values, within `limits` (its bytes and its rows).
+pub fn read_data_page(bytes: &[u8], limits: &Limits) -> Result<DataPage, Vec<Issue>> {
+    let source = text(bytes, ANSWER, limits)?;
+    let page = page(source, limits)?;
     let mut values = Vec::new();
     let mut issues = Vec::new();
-    for raw in &page.values.0 {
+    for raw in &page.rows {
         let start = offset(source, raw);
         let here = |length: usize| start..start + length.max(1);
         let row: RawRow<'_> = match serde_json::from_str(raw.get()) {
@@ -278,10 +323,7 @@ pub fn read_data_page(bytes: &[u8]) -> Result<DataPage, Vec<Issue>> {
     }
     Ok(DataPage {
         values,
-        next: page
-            .next_url
-            .or(page.next_page)
-            .filter(|next| !next.is_empty()),
+        next: page.next.filter(|next| !next.is_empty()),
     })
 }
 

@@ -27,10 +27,11 @@ pub enum Limit {
     OutcomeSums,
     CostCentres,
     LedgerBytes,
+    ValueRows,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 21] = [
+    pub const ALL: [Limit; 22] = [
         Limit::FileBytes,
         Limit::BudgetFileBytes,
         Limit::LineBytes,
@@ -52,6 +53,7 @@ impl Limit {
         Limit::OutcomeSums,
         Limit::CostCentres,
         Limit::LedgerBytes,
+        Limit::ValueRows,
     ];
 
     /// The limit's key in [`Limits`] and in configuration.
@@ -78,6 +80,7 @@ impl Limit {
             Limit::OutcomeSums => "outcome_sums",
             Limit::CostCentres => "cost_centres",
             Limit::LedgerBytes => "ledger_bytes",
+            Limit::ValueRows => "value_rows",
         }
     }
 
@@ -118,6 +121,7 @@ impl Limit {
             Limit::OutcomeSums => "ger fler summor per konto, kostnadsställe och månad än",
             Limit::CostCentres => "gör att utfallet får fler kostnadsställen än",
             Limit::LedgerBytes => "gör utfallet större i minnet än",
+            Limit::ValueRows => "har fler rader än",
         }
     }
 
@@ -145,6 +149,7 @@ impl Limit {
             Limit::OutcomeSums => limits.outcome_sums,
             Limit::CostCentres => limits.cost_centres,
             Limit::LedgerBytes => limits.ledger_bytes,
+            Limit::ValueRows => limits.value_rows,
         }
     }
 }

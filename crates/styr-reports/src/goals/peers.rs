@@ -125,6 +125,13 @@ fn as_str<S: serde::Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok,
     serializer.serialize_str(text)
 }
 
+fn as_list<S: serde::Serializer>(
+    peers: &Arc<[PeerValue]>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    peers.as_ref().serialize(serializer)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PeerValue {
     #[serde(serialize_with = "as_str")]
@@ -139,8 +146,10 @@ pub struct PeerComparison {
     pub year: Year,
     pub direction: Direction,
     pub own: Option<Decimal>,
-    /// The peers with a value, best first in the KPI's direction.
-    pub peers: Vec<PeerValue>,
+    /// The peers with a value, best first in the KPI's direction. Shared: the overarching
+    /// goal's judgement holds the same comparisons as the goal's rows, without a copy.
+    #[serde(serialize_with = "as_list")]
+    pub peers: Arc<[PeerValue]>,
     /// Peers without a value that year.
     pub missing: Vec<String>,
     pub median: Option<Decimal>,

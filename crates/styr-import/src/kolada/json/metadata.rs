@@ -30,16 +30,17 @@ struct RawKpi {
 /// Each element of an answer's `values`, read as `T` and checked by `check`.
 fn elements<T, U>(
     bytes: &[u8],
+    limits: &Limits,
     check: impl Fn(T) -> Result<U, String>,
 ) -> Result<Vec<U>, Vec<Issue>>
 where
     T: for<'a> Deserialize<'a>,
 {
-    let source = text(bytes)?;
-    let page = page(source)?;
+    let source = text(bytes, ANSWER, limits)?;
+    let page = page(source, limits)?;
     let mut found = Vec::new();
     let mut issues = Vec::new();
-    for raw in &page.values.0 {
+    for raw in &page.rows {
         let start = offset(source, raw);
         match serde_json::from_str::<T>(raw.get()) {
             Ok(element) => match check(element) {
@@ -56,8 +57,8 @@ where
     }
 }
 
-pub fn read_kpi_metadata(bytes: &[u8]) -> Result<Vec<KpiMetadata>, Vec<Issue>> {
-    elements(bytes, |raw: RawKpi| {
+pub fn read_kpi_metadata(bytes: &[u8], limits: &Limits) -> Result<Vec<KpiMetadata>, Vec<Issue>> {
+    elements(bytes, limits, |raw: RawKpi| {
         if !is_kpi_id(&raw.id) {
             return Err(format!(
                 "”{}” är inget nyckeltals-id i Kolada",
@@ -99,8 +100,8 @@ struct RawGroup {
     members: Vec<RawMember>,
 }
 
-pub fn read_groups(bytes: &[u8]) -> Result<Vec<MunicipalityGroup>, Vec<Issue>> {
-    elements(bytes, |raw: RawGroup| {
+pub fn read_groups(bytes: &[u8], limits: &Limits) -> Result<Vec<MunicipalityGroup>, Vec<Issue>> {
+    elements(bytes, limits, |raw: RawGroup| {
         if !is_group_id(&raw.id) {
             return Err(format!(
                 "”{}” är ingen kommungrupp i Kolada (till exempel G37411)",
@@ -145,8 +146,8 @@ struct RawMunicipality {
     title: String,
 }
 
-pub fn read_municipalities(bytes: &[u8]) -> Result<Vec<GroupMember>, Vec<Issue>> {
-    elements(bytes, |raw: RawMunicipality| {
+pub fn read_municipalities(bytes: &[u8], limits: &Limits) -> Result<Vec<GroupMember>, Vec<Issue>> {
+    elements(bytes, limits, |raw: RawMunicipality| {
         if !is_municipality_id(&raw.id) && !is_group_id(&raw.id) {
             return Err(format!("”{}” är ingen kommun i Kolada", shown(&raw.id)));
         }
