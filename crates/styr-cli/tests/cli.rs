@@ -173,3 +173,43 @@ fn report_as_html_of_the_consistent_budget_reads_as_a_page() {
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!("report_consistent_html", text(&output.stdout));
 }
+
+/// Issue 16: a decided frame its derivation does not lead to is said in the check and in the
+/// document, in the same words the frames page uses.
+#[test]
+fn a_decided_frame_its_derivation_does_not_reach_is_warned_of_in_the_check_and_the_document() {
+    let source = std::fs::read_to_string(example()).expect("the example reads");
+    let decided = "year = 2025\namount = 118535\n";
+    assert_eq!(source.matches(decided).count(), 1, "one decided 2025 frame");
+    let path = std::env::temp_dir().join(format!("styr-frame-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        source.replacen(decided, "year = 2025\namount = 119035\n", 1),
+    )
+    .expect("written");
+    let path = path.to_str().expect("a UTF-8 path");
+
+    let output = styr(&["check", path, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let derivation = json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|finding| {
+            finding["note"]
+                .as_str()
+                .is_some_and(|note| note.contains("Härledningens steg leder inte fram"))
+        })
+        .unwrap_or_else(|| panic!("the check names the derivation: {json}"));
+    assert_eq!(derivation["severity"], "fel");
+    assert_eq!(derivation["stated"]["ore"], 11_903_500_000i64);
+
+    let document = text(&styr(&["report", path]).stdout);
+    assert!(
+        document.contains(
+            "Observera: det beslutade kommunbidraget 2025, 119,0 mnkr, stämmer inte med härledningen, som ger 118,5 mnkr."
+        ),
+        "the document warns: {document}"
+    );
+    let _ = std::fs::remove_file(path);
+}
