@@ -13,18 +13,11 @@
 mod browser_support;
 mod support;
 
-use browser_support::{Browser, start};
+use browser_support::{Browser, ERROR, axe, close, start};
 
 /// The stylesheet's error colour (`--error: #a00000`) and the status line's green
 /// (`--ok: #1e6b2a`), as the browser computes them.
-const ERROR: &str = "rgb(160, 0, 0)";
 const OK: &str = "rgb(30, 107, 42)";
-
-/// Fails with every serious or critical axe-core violation of the open page.
-async fn axe(browser: &Browser, page: &str) {
-    let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-}
 
 /// The budget's revision as the overview says it ("(ändring 7)").
 async fn revision(browser: &Browser) -> i64 {
@@ -34,15 +27,6 @@ async fn revision(browser: &Browser) -> i64 {
         .and_then(|(_, rest)| rest.split_once(')'))
         .and_then(|(number, _)| number.parse().ok())
         .unwrap_or_else(|| panic!("no revision on the overview: {text}"))
-}
-
-async fn close(browser: Browser) {
-    browser
-        .client
-        .clone()
-        .close()
-        .await
-        .expect("the session closes");
 }
 
 #[tokio::test]

@@ -14,17 +14,12 @@ mod support;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use browser_support::{Browser, start};
+use browser_support::{Browser, axe, start};
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
 /// Each table's rows: the label and the figures, in order.
 type Tables = BTreeMap<String, Vec<Vec<String>>>;
-
-async fn accessible(browser: &Browser, page: &str) {
-    let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-}
 
 /// A figure as a table cell shows it, without the notes beside it ("(budget)", "förklaring
 /// saknas") and with every kind of space as one.
@@ -161,7 +156,7 @@ async fn a_controller_writes_the_delarsrapport_from_the_followup() {
     };
     // The outcome, through the follow-up page's upload form.
     browser.open("/budget/1/uppfoljning").await;
-    accessible(&browser, "Uppföljning before an import").await;
+    axe(&browser, "Uppföljning before an import").await;
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/alingsas-ks-2025-utfall.se")
         .canonicalize()
@@ -179,7 +174,7 @@ async fn a_controller_writes_the_delarsrapport_from_the_followup() {
     browser
         .wait_for_text("#inlast", "Nytt bokfört: januari–augusti 2025.")
         .await;
-    accessible(&browser, "Uppföljning after the import").await;
+    axe(&browser, "Uppföljning after the import").await;
 
     // A forecast for Kommunstyrelsen's personnel costs, on the interim layout.
     browser.open("/budget/1/uppfoljning?layout=delar").await;
@@ -202,11 +197,11 @@ async fn a_controller_writes_the_delarsrapport_from_the_followup() {
         .wait_for_text("#grupp-ks", "Vikarier under hösten")
         .await;
     browser.wait_for_text("#grupp-ks", "-118 500").await;
-    accessible(&browser, "Uppföljning with a forecast").await;
+    axe(&browser, "Uppföljning with a forecast").await;
 
     // Every deviation the ansvar page says must be explained, explained there.
     browser.open("/budget/1/uppfoljning/ansvar/ks").await;
-    accessible(&browser, "Kommunstyrelsen per ansvar").await;
+    axe(&browser, "Kommunstyrelsen per ansvar").await;
     let asked: Vec<String> = serde_json::from_value(
         browser
             .client
@@ -230,7 +225,7 @@ async fn a_controller_writes_the_delarsrapport_from_the_followup() {
         browser.click(&format!("#{form} button[type=submit]")).await;
         browser.wait_for_text("#tabell", &text).await;
     }
-    accessible(&browser, "Kommunstyrelsen with its explanations").await;
+    axe(&browser, "Kommunstyrelsen with its explanations").await;
 
     // The report page: no deviation of the board without its explanation.
     browser
@@ -254,7 +249,7 @@ async fn a_controller_writes_the_delarsrapport_from_the_followup() {
         .click("form[method=post][action=\"/budget/1/uppfoljning/rapport\"] button[type=submit]")
         .await;
     browser.wait_for_text("main", "Texterna är sparade.").await;
-    accessible(&browser, "Delårsrapport").await;
+    axe(&browser, "Delårsrapport").await;
     let markdown_link = href(&browser, "ul.downloads a[href*=\"/rapport/markdown\"]").await;
     let html_link = href(&browser, "ul.downloads a[href*=\"/rapport/html\"]").await;
 

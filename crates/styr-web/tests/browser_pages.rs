@@ -10,24 +10,8 @@
 mod browser_support;
 mod support;
 
-use browser_support::{Browser, start};
+use browser_support::{Browser, ERROR, axe, close, start};
 use serde_json::json;
-
-const ERROR: &str = "rgb(160, 0, 0)";
-
-async fn axe(browser: &Browser, page: &str) {
-    let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-}
-
-async fn close(browser: Browser) {
-    browser
-        .client
-        .clone()
-        .close()
-        .await
-        .expect("the session closes");
-}
 
 /// The date `days` from today, as the browser's clock has it ("2027-01-01").
 async fn days_from_today(browser: &Browser, days: i64) -> String {

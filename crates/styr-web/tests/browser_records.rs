@@ -12,24 +12,8 @@
 mod browser_support;
 mod support;
 
-use browser_support::{Browser, start};
+use browser_support::{Browser, ERROR, axe, close, start};
 use fantoccini::Locator;
-
-const ERROR: &str = "rgb(160, 0, 0)";
-
-async fn axe(browser: &Browser, page: &str) {
-    let violations = browser.accessibility_violations().await;
-    assert!(violations.is_empty(), "{page}: {violations:?}");
-}
-
-async fn close(browser: Browser) {
-    browser
-        .client
-        .clone()
-        .close()
-        .await
-        .expect("the session closes");
-}
 
 async fn choose(browser: &Browser, css: &str, value: &str) {
     browser

@@ -147,6 +147,26 @@ pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
     Some(browser)
 }
 
+/// The colour of the error style (`.error`): a refusal must show in it, never in the status
+/// colour.
+pub const ERROR: &str = "rgb(160, 0, 0)";
+
+/// Fails with every serious or critical axe-core violation of the open page.
+pub async fn axe(browser: &Browser, page: &str) {
+    let violations = browser.accessibility_violations().await;
+    assert!(violations.is_empty(), "{page}: {violations:?}");
+}
+
+/// Ends `browser`'s session.
+pub async fn close(browser: Browser) {
+    browser
+        .client
+        .clone()
+        .close()
+        .await
+        .expect("the session closes");
+}
+
 /// A browser session of its own (its own profile, so its own cookies).
 pub async fn session(port: u16, name: &str) -> Client {
     let profile = std::env::temp_dir().join(format!("styr-chromium-{name}-{}", std::process::id()));
