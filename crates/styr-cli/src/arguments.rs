@@ -178,6 +178,10 @@ pub enum Command {
         /// Lista också det som granskningen såg men inte kunde knyta till en tabell (ej kontrollerat).
         #[arg(long)]
         verbose: bool,
+        /// Filen är en kommunfil (docs/municipality-file.md): varje nämnd prövas mot sin ram och
+        /// balanskravet mot resultatbudgeten.
+        #[arg(long)]
+        municipality: bool,
     },
     /// Skriver budgetens rapport: driftbudget, ramberäkning, investeringsplan, riskanalys med
     /// riskmatris, internkontrollplan, mål och register, och kontrollens avvikelser; eller, med
@@ -213,6 +217,11 @@ pub enum Command {
         /// uppföljningen mot den senast fastställda.
         #[arg(long = "version", value_name = "N")]
         version: Option<i64>,
+        /// Kommunens budget, Mål och budget för hela kommunen: resultat-, balans- och
+        /// kassaflödesbudget, driftbudget och investeringsbudget per nämnd, ramberäkningen och
+        /// de finansiella målen, ur en kommunfil (docs/municipality-file.md).
+        #[arg(long, value_name = "KOMMUNFIL", conflicts_with_all = ["file", "budget", "version", "period"])]
+        municipality: Option<PathBuf>,
     },
     /// Måluppfyllelse: varje mål med sina nyckeltal, senaste värde, målvärde och bedömning,
     /// kommunen bland liknande kommuner och det övergripande målet bedömt.

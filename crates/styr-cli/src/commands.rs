@@ -17,6 +17,7 @@ pub mod followup;
 pub mod goals;
 pub mod interim;
 pub mod kolada;
+pub mod municipal;
 pub mod report;
 pub mod serve;
 pub mod template;

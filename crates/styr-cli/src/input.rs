@@ -31,20 +31,39 @@ pub fn read_file(path: &Path, limit: Limit) -> Result<Vec<u8>, u8> {
 /// The budget in `path`, or the reason it cannot be read, already written to standard error.
 pub fn read_budget(path: &Path) -> Result<Budget, u8> {
     let shown = path.display();
-    let bytes = read_file(path, Limit::BudgetFileBytes)?;
-    let source = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-        eprintln!(
-            "styr: {shown}, rad {line}: filen är inte UTF-8; spara den som UTF-8 och försök igen"
-        );
-        UNREADABLE
-    })?;
+    let source = read_text(path)?;
     styr_import::parse_budget_within(&source, crate::limits::limits()).map_err(|issues| {
         for issue in &issues {
             eprintln!("{shown}: {issue}\n");
         }
         eprintln!("styr: {shown} kunde inte läsas ({} fel).", issues.len());
+        UNREADABLE
+    })
+}
+
+/// A municipality file, read whole or not at all, its issues listed with line and column.
+pub fn read_municipal_budget(path: &Path) -> Result<styr_domain::municipal::MunicipalBudget, u8> {
+    let source = read_text(path)?;
+    styr_import::parse_municipal_budget_within(&source, crate::limits::limits()).map_err(|issues| {
+        let shown = path.display();
+        for issue in &issues {
+            eprintln!("{shown}: {issue}\n");
+        }
+        eprintln!("styr: {shown} kunde inte läsas ({} fel).", issues.len());
+        UNREADABLE
+    })
+}
+
+/// A budget or municipality file as text, within the budget file's size limit.
+pub fn read_text(path: &Path) -> Result<String, u8> {
+    let shown = path.display();
+    let bytes = read_file(path, Limit::BudgetFileBytes)?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        eprintln!(
+            "styr: {shown}, rad {line}: filen är inte UTF-8; spara den som UTF-8 och försök igen"
+        );
         UNREADABLE
     })
 }

@@ -122,7 +122,8 @@ fn main() -> ExitCode {
             file,
             format,
             verbose,
-        } => commands::check::run(&file, format, verbose),
+            municipality,
+        } => commands::check::run(&file, format, verbose, municipality),
         Command::Report {
             file,
             database,
@@ -132,15 +133,19 @@ fn main() -> ExitCode {
             document,
             period,
             version,
-        } => match document {
-            ReportDocument::Budget => commands::report::run(
+            municipality,
+        } => match (document, municipality) {
+            (_, Some(municipality)) => {
+                commands::municipal::run(&municipality, format, output.as_deref())
+            }
+            (ReportDocument::Budget, None) => commands::report::run(
                 file.as_deref(),
                 &database.url(),
                 (budget, version),
                 format,
                 output.as_deref(),
             ),
-            interim => commands::interim::run(
+            (interim, None) => commands::interim::run(
                 &commands::interim::Options {
                     document: interim,
                     file: file.as_deref(),

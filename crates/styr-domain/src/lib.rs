@@ -34,6 +34,7 @@ pub mod investment;
 pub mod key;
 pub mod kolada;
 pub mod money;
+pub mod municipal;
 pub mod operating;
 pub mod organisation;
 pub mod parse;

@@ -6,12 +6,12 @@
 //! line and column rather than stopping at the first.
 
 mod details;
-mod figures;
-mod general;
+pub(crate) mod figures;
+pub(crate) mod general;
 mod goals;
 mod profile;
-mod raw;
-mod reader;
+pub(crate) mod raw;
+pub(crate) mod reader;
 mod risks;
 mod writer;
 
@@ -37,7 +37,7 @@ pub fn parse_budget(source: &str) -> Result<Budget, Vec<Issue>> {
 
 /// What refuses a budget file before it is parsed: its size, a line past the limit, and every
 /// direction control (`crate::bidi`; the file is a person's to correct).
-fn screen(source: &str, limits: &Limits) -> Vec<Issue> {
+pub(crate) fn screen(source: &str, limits: &Limits) -> Vec<Issue> {
     if let Err(exceeded) = limits.check(Limit::BudgetFileBytes, source.len() as u64, "budgetfilen")
     {
         return vec![Issue::error("", 0..0, exceeded.to_string())];
@@ -162,7 +162,7 @@ pub fn parse_budget_within(source: &str, limits: &Limits) -> Result<Budget, Vec<
 }
 
 /// The TOML reader's messages in Swedish, for the mistakes people make most; others pass through.
-fn swedish_toml_message(message: &str, key: &str) -> String {
+pub(crate) fn swedish_toml_message(message: &str, key: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed = expected

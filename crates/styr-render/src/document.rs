@@ -16,6 +16,7 @@ pub mod html;
 pub mod interim;
 pub mod markdown;
 mod model;
+pub mod municipal;
 mod placements;
 mod prose;
 mod tables;
@@ -29,6 +30,7 @@ use crate::text::metadata_rows;
 
 pub use interim::interim_document;
 pub use model::{Block, Cell, Column, Document, Figure, List, Row, Span, Style, Table};
+pub use municipal::municipal_document;
 pub use prose::{prose, prose_within};
 
 /// The budget document of a report, section by section, with its tables as sheets; an

@@ -21,4 +21,4 @@ pub mod package;
 mod text;
 pub mod xlsx;
 
-pub use json::json;
+pub use json::{json, municipal_json};

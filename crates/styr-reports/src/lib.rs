@@ -14,6 +14,7 @@ pub mod followup;
 pub mod frame;
 pub mod goals;
 pub mod investment;
+pub mod municipal;
 pub mod operating;
 pub mod organisation;
 pub mod report;

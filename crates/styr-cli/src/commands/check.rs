@@ -14,7 +14,7 @@ use crate::output::to_stdout;
 /// Exit status when a stated figure is wrong.
 const FOUND_ERRORS: u8 = 1;
 
-pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
+pub fn run(path: &Path, format: CheckFormat, verbose: bool, municipality: bool) -> ExitCode {
     let is_document = path
         .extension()
         .and_then(|extension| extension.to_str())
@@ -25,7 +25,19 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
         .extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
-    let (findings, unchecked, coverage) = if is_word {
+    let (findings, unchecked, coverage) = if municipality {
+        let budget = match crate::input::read_municipal_budget(path) {
+            Ok(budget) => budget,
+            Err(status) => return ExitCode::from(status),
+        };
+        match styr_reports::municipal::municipal_report(&budget) {
+            Ok(report) => (report.findings, Vec::new(), None),
+            Err(error) => {
+                eprintln!("styr: kommunens budget kan inte räknas fram: {error}");
+                return ExitCode::from(crate::input::UNREADABLE);
+            }
+        }
+    } else if is_word {
         let bytes = match read_file(path, Limit::FileBytes) {
             Ok(bytes) => bytes,
             Err(status) => return ExitCode::from(status),
@@ -79,6 +91,11 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool) -> ExitCode {
             } else {
                 "Inga avvikelser i det som kunde kontrolleras.\n".to_string()
             }
+        }
+        // What a municipality file's check tried: each board against its frame, the balanskrav.
+        CheckFormat::Text if findings.is_empty() && municipality => {
+            "Inga avvikelser: varje nämnds budget ryms i sin ram och balanskravet uppfylls varje år.\n"
+                .to_string()
         }
         CheckFormat::Text => styr_render::findings::findings_text(&findings),
         CheckFormat::Json => format!("{}\n", styr_render::findings::findings_json(&findings)),

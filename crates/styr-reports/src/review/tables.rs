@@ -24,7 +24,7 @@ pub fn check(tables: &[AmountTable<'_>], review: &mut Review) {
             && table.row(OperatingRow::NetCost.label()).is_some()
         {
             operating(table, review);
-        } else {
+        } else if subtotals::supported(table) {
             subtotals(table, review);
         }
     }
@@ -37,7 +37,7 @@ pub fn understood(table: &AmountTable<'_>) -> bool {
     table.total_label.is_some()
         || (table.row(OperatingRow::Costs.label()).is_some()
             && table.row(OperatingRow::NetCost.label()).is_some())
-        || table.rows.iter().any(|row| row.bold)
+        || (table.rows.iter().any(|row| row.bold) && subtotals::supported(table))
 }
 
 /// A figure the table states, what its rows give, and how many figures went into that.

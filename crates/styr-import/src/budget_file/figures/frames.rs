@@ -56,7 +56,7 @@ pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) 
         .collect()
 }
 
-pub(super) fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {
+pub fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {
     let derivation = match &raw.base {
         Some(base) => Some(Derivation {
             base: frame_base(reader, base)?,
