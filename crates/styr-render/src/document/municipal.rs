@@ -5,7 +5,7 @@
 //! investeringsbudget. Every figure and sentence is `styr_reports::municipal`'s.
 //!
 //! ```text
-//! [Paragraph: invented?] [Contents] [passages…] [Heading "Finansiella mål"] [Table]
+//! [Contents] [Paragraph: invented?] [passages…] [Heading "Finansiella mål"] [Table]
 //! [Heading "Resultatbudget"] [Paragraph] [Table] [Heading "Balanskravsutredning"] …
 //! ```
 
@@ -37,13 +37,14 @@ pub fn municipal_document(budget: &MunicipalBudget, report: &MunicipalReport) ->
         .map(|year| budget.years.column_label(*year))
         .collect();
     let mut out = Laid::new(headings);
+    // The contents first: the notice then opens the document's first page of text.
+    out.blocks.push(Block::Contents);
     if budget.invented {
         out.blocks.push(Block::Paragraph(vec![Span::bold(format!(
             "{} är en påhittad kommun: alla namn och belopp i dokumentet är uppdiktade.",
             budget.municipality.name
         ))]));
     }
-    out.blocks.push(Block::Contents);
     for passage in &budget.passages {
         out.blocks.push(heading(1, &passage.heading));
         out.blocks.extend(prose(&passage.text));
