@@ -113,3 +113,47 @@ fn row_totals(table: &AmountTable<'_>, review: &mut Review) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::review::review;
+
+    fn reviewed(text: &str) -> crate::review::Review {
+        review(&styr_import::document::parse_text(text).expect("readable"))
+    }
+
+    /// Bold sums below their rows, as a kassaflödesanalys lays them out: not the reference's
+    /// bold rows over the rows beneath them, so read for relations from the numbers — clean
+    /// when it holds, and the wrong figure found when one is changed.
+    const CASH_FLOW: &str = "## Kassaflödesbudget\n\ntkr\t2025\t2026\t2027\n\
+        Årets resultat\t70\t60\t55\nAvskrivningar\t30\t31\t33\n\
+        <b>Kassaflöde från den löpande verksamheten</b>\t<b>100</b>\t<b>91</b>\t<b>88</b>\n\
+        Investeringar\t-200\t-250\t-180\n\
+        <b>Kassaflöde från investeringsverksamheten</b>\t<b>-200</b>\t<b>-250</b>\t<b>-180</b>\n\
+        Nya lån\t150\t180\t100\n\
+        <b>Kassaflöde från finansieringsverksamheten</b>\t<b>150</b>\t<b>180</b>\t<b>100</b>\n\
+        <b>Årets kassaflöde</b>\t<b>50</b>\t<b>21</b>\t<b>8</b>\n";
+
+    #[test]
+    fn bold_sums_below_their_rows_are_read_from_the_numbers() {
+        let clean = reviewed(CASH_FLOW);
+        assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
+        assert!(clean.coverage.checked_anything());
+        let changed =
+            reviewed(&CASH_FLOW.replace("Avskrivningar\t30\t31", "Avskrivningar\t30\t13"));
+        let errors: Vec<_> = changed
+            .findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:#?}", changed.findings);
+        assert!(
+            errors[0]
+                .place
+                .starts_with("Kassaflöde från den löpande verksamheten, 2026"),
+            "{}",
+            errors[0].place
+        );
+    }
+}
