@@ -223,6 +223,25 @@ pub enum Command {
         #[arg(long, value_name = "KOMMUNFIL", conflicts_with_all = ["file", "budget", "version", "period"])]
         municipality: Option<PathBuf>,
     },
+    /// Öppnar nästa budgetår ur årets kommunfil: planåren flyttas ett steg, årets budget blir
+    /// jämförelseår, ramarna räknas upp med den valda PKV-årgången, texter, ansvar och rader
+    /// följer med att redigera, och årets fil lämnas orörd.
+    ///
+    /// styr next-year --municipality kommun-2026.toml --index-vintage "SKR 2026-10" --pkv "2027=3,0 2028=3,1 2029=3,0" --output kommun-2027.toml
+    NextYear {
+        /// Årets kommunfil (docs/municipality-file.md).
+        #[arg(long, value_name = "KOMMUNFIL")]
+        municipality: PathBuf,
+        /// PKV-årgången som ramarna räknas upp med från nu.
+        #[arg(long, value_name = "ÅRGÅNG")]
+        index_vintage: String,
+        /// Årgångens värden när filen inte har den: "2027=3,0 2028=3,1 2029=3,0".
+        #[arg(long, value_name = "ÅR=PROCENT …")]
+        pkv: Option<String>,
+        /// Nästa års kommunfil; en fil som finns skrivs inte över.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
     /// Måluppfyllelse: varje mål med sina nyckeltal, senaste värde, målvärde och bedömning,
     /// kommunen bland liknande kommuner och det övergripande målet bedömt.
     Goals {

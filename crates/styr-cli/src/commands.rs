@@ -18,6 +18,7 @@ pub mod goals;
 pub mod interim;
 pub mod kolada;
 pub mod municipal;
+pub mod next_year;
 pub mod report;
 pub mod serve;
 pub mod template;

@@ -124,6 +124,17 @@ fn main() -> ExitCode {
             verbose,
             municipality,
         } => commands::check::run(&file, format, verbose, municipality),
+        Command::NextYear {
+            municipality,
+            index_vintage,
+            pkv,
+            output,
+        } => commands::next_year::run(&commands::next_year::Options {
+            file: &municipality,
+            vintage: &index_vintage,
+            pkv: pkv.as_deref(),
+            output: &output,
+        }),
         Command::Report {
             file,
             database,

@@ -183,3 +183,93 @@ fn checking_the_municipality_file_tries_every_board_against_its_frame() {
         text(&checked.stdout)
     );
 }
+
+/// The cells of the Markdown table row that starts with `label`.
+fn row(markdown: &str, label: &str) -> Vec<String> {
+    let line = markdown
+        .lines()
+        .find(|line| {
+            line.starts_with(&format!("| {label} |"))
+                || line.starts_with(&format!("| **{label}** |"))
+        })
+        .unwrap_or_else(|| panic!("{label} saknas"));
+    line.split('|')
+        .map(|cell| cell.trim().trim_matches('*').to_string())
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+#[test]
+fn next_year_moves_the_years_and_carries_the_balance_and_frames_over() {
+    let directory = scratch("next-year");
+    let next = directory.join("kommun-2027.toml");
+    let before = std::fs::read(support::manifest_dir().join(DEMO)).expect("the demo");
+    let arguments = [
+        "next-year",
+        "--municipality",
+        DEMO,
+        "--index-vintage",
+        "Prov, oktober 2026",
+        "--pkv",
+        "2027=3,0 2028=3,1 2029=2,9",
+        "--output",
+        next.to_str().expect("a path"),
+    ];
+    let opened = styr(&arguments);
+    assert!(opened.status.success(), "{}", text(&opened.stderr));
+    assert!(
+        text(&opened.stdout).contains("Budgetåret 2027 är öppnat"),
+        "{}",
+        text(&opened.stdout)
+    );
+    assert_eq!(
+        std::fs::read(support::manifest_dir().join(DEMO)).expect("the demo"),
+        before,
+        "this year's file is untouched"
+    );
+
+    let old = text(&styr(&["report", "--municipality", DEMO]).stdout);
+    let new = text(&styr(&["report", "--municipality", next.to_str().expect("a path")]).stdout);
+    assert_eq!(
+        row(&new, "Belopp i tkr")[1..],
+        ["Budget 2026", "Budget 2027", "Plan 2028", "Plan 2029"]
+    );
+    // The comparison year is this year's budget, figure for figure: the balance it leaves,
+    // the result, every board's kommunbidrag.
+    for label in [
+        "Summa tillgångar",
+        "Eget kapital",
+        "Likvida medel vid årets slut",
+        "Resultat efter finansiella poster",
+        "Summa kommunbidrag",
+        "Socialnämnden",
+    ] {
+        assert_eq!(row(&new, label)[1], row(&old, label)[2], "{label}");
+    }
+    // The plan year that is now the budget year keeps its decisions.
+    assert_eq!(
+        row(&new, "Skatteintäkter")[2],
+        row(&old, "Skatteintäkter")[3]
+    );
+
+    // A file already there is not written over; a vintage with no values is refused.
+    let again = styr(&arguments);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("finns redan"),
+        "{}",
+        text(&again.stderr)
+    );
+    let unknown = directory.join("utan-index.toml");
+    let refused = styr(&[
+        "next-year",
+        "--municipality",
+        DEMO,
+        "--index-vintage",
+        "Okänd",
+        "--output",
+        unknown.to_str().expect("a path"),
+    ]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(!unknown.exists(), "nothing is written");
+}

@@ -9,6 +9,7 @@
 
 mod balance;
 mod boards;
+mod next_year;
 mod raw;
 mod series;
 
@@ -25,6 +26,8 @@ use crate::budget_file::{FORMAT_VERSION, figures, general, screen, swedish_toml_
 use crate::issue::Issue;
 use crate::limits::Limits;
 use series::Columns;
+
+pub use next_year::{Carried, next_year};
 
 /// Reads a whole municipality file, or every issue that stops it from being read.
 pub fn parse_municipal_budget(source: &str) -> Result<MunicipalBudget, Vec<Issue>> {
