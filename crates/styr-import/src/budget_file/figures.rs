@@ -11,7 +11,7 @@ mod operating;
 mod statements;
 mod steps;
 
-pub use frames::{frame_year, frames};
+pub use frames::{frame_year, frames, index_choice};
 pub use index::index;
 pub use investment::investment;
 pub use operating::operating;

@@ -5,13 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use styr_domain::frame::{Frame, IndexChoice, IndexTable};
+use styr_domain::frame::{Frame, IndexTable};
 use styr_domain::municipal::{Ansvar, Board, Line};
 use styr_domain::organisation::UnitId;
 
 use super::raw::{RawAnsvar, RawBoard};
 use super::series::Columns;
-use crate::budget_file::figures::frame_year;
+use crate::budget_file::figures::{frame_year, index_choice};
 use crate::budget_file::reader::Reader;
 
 pub fn boards(
@@ -65,23 +65,7 @@ fn frame(
     index: &IndexTable,
 ) -> Option<Frame> {
     let raw = &board.frame;
-    let choice = IndexChoice {
-        name: raw.index.get_ref().clone(),
-        vintage: raw.vintage.clone(),
-    };
-    if !index
-        .vintages
-        .iter()
-        .any(|vintage| vintage.name == choice.name && vintage.vintage == choice.vintage)
-    {
-        reader.issue(
-            raw.index.span(),
-            format!(
-                "indexet ”{}” med årgången ”{}” finns inte bland [[index]]",
-                choice.name, choice.vintage
-            ),
-        );
-    }
+    let choice = index_choice(reader, &raw.index, &raw.vintage, index);
     let mut years = BTreeMap::new();
     for raw_year in &raw.year {
         if let (Some(year), Some(figure)) =

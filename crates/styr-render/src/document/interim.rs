@@ -34,7 +34,8 @@ fn paragraph(text: &str) -> Block {
     Block::Paragraph(vec![Span::plain(text)])
 }
 
-fn columns(first: &str, labels: &[String]) -> Vec<Column> {
+/// A label column and one figure column per heading: the amount tables' columns.
+pub(super) fn columns(first: &str, labels: &[String]) -> Vec<Column> {
     let mut columns = vec![Column {
         label: first.to_string(),
         numeric: false,

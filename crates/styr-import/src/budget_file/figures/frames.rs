@@ -16,23 +16,7 @@ pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) 
         .iter()
         .filter_map(|raw| {
             let unit = reader.unit(&raw.unit);
-            let choice = IndexChoice {
-                name: raw.index.get_ref().clone(),
-                vintage: raw.vintage.clone(),
-            };
-            if !index
-                .vintages
-                .iter()
-                .any(|vintage| vintage.name == choice.name && vintage.vintage == choice.vintage)
-            {
-                reader.issue(
-                    raw.index.span(),
-                    format!(
-                        "indexet ”{}” med årgången ”{}” finns inte bland [[index]]",
-                        choice.name, choice.vintage
-                    ),
-                );
-            }
+            let choice = index_choice(reader, &raw.index, &raw.vintage, index);
             let mut years = BTreeMap::new();
             for raw_year in &raw.year {
                 let year = reader.year(&raw_year.year);
@@ -54,6 +38,33 @@ pub fn frames(reader: &mut Reader, raw_frames: &[RawFrame], index: &IndexTable) 
             })
         })
         .collect()
+}
+
+/// The index a frame is uprated by, which must be one of the file's `[[index]]` vintages.
+pub fn index_choice(
+    reader: &mut Reader,
+    name: &Spanned<String>,
+    vintage: &str,
+    index: &IndexTable,
+) -> IndexChoice {
+    let choice = IndexChoice {
+        name: name.get_ref().clone(),
+        vintage: vintage.to_string(),
+    };
+    if !index
+        .vintages
+        .iter()
+        .any(|known| known.name == choice.name && known.vintage == choice.vintage)
+    {
+        reader.issue(
+            name.span(),
+            format!(
+                "indexet ”{}” med årgången ”{}” finns inte bland [[index]]",
+                choice.name, choice.vintage
+            ),
+        );
+    }
+    choice
 }
 
 pub fn frame_year(reader: &mut Reader, raw: &RawFrameYear) -> Option<FrameYear> {

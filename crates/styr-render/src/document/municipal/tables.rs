@@ -5,7 +5,8 @@ use styr_domain::format::tkr;
 use styr_domain::municipal::MunicipalBudget;
 use styr_reports::municipal::{MunicipalReport, StatementTable};
 
-use super::super::{Block, Cell, Column, Row, Span, Table};
+use super::super::interim::columns;
+use super::super::{Block, Cell, Row, Span, Table};
 use super::heading;
 use crate::xlsx::Sheet;
 use crate::xlsx::interim::AmountTable;
@@ -16,20 +17,6 @@ pub struct Laid {
     pub blocks: Vec<Block>,
     pub sheets: Vec<Sheet>,
     headings: Vec<String>,
-}
-
-fn columns(first: &str, labels: &[String]) -> Vec<Column> {
-    let mut columns = vec![Column {
-        label: first.to_string(),
-        numeric: false,
-        weight: 34,
-    }];
-    columns.extend(labels.iter().map(|label| Column {
-        label: label.clone(),
-        numeric: true,
-        weight: 11,
-    }));
-    columns
 }
 
 impl Laid {
