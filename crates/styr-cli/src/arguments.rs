@@ -163,12 +163,14 @@ pub enum Command {
     /// siffra inte stämmer, med plats och båda värdena.
     ///
     /// En budgetfil (.toml) räknas om från raderna. Ett budgetdokument som text eller Markdown
-    /// (.txt, .md: rubriker, tabeller med tabbar eller |, <b> för fetstil) eller som Word-dokument
-    /// (.docx) granskas: tabellernas summor, riskvärden, siffror i texten mot tabellerna, år och
-    /// namn som stavas olika.
+    /// (.txt, .md: rubriker, tabeller med tabbar eller |, <b> för fetstil), som Word-dokument
+    /// (.docx) eller som publicerad PDF (.pdf; varje avvikelse med sida och rad) granskas:
+    /// tabellernas summor, riskvärden, siffror i texten mot tabellerna, år och namn som stavas
+    /// olika.
     ///
     /// Slutstatus: 0 när inget fel hittas (avrundningsdifferenser och varningar listas men
-    /// räknas inte som fel), 1 när det finns fel, 2 när filen inte går att läsa.
+    /// räknas inte som fel), 1 när det finns fel, 2 när filen inte går att läsa, 3 när ett
+    /// dokument inte hade något som gick att kontrollera.
     Check {
         /// Budgetfilen eller dokumentet, till exempel examples/alingsas-ks-2025.toml.
         file: PathBuf,

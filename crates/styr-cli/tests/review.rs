@@ -2,6 +2,7 @@
 //! document with every finding explained, consistent documents that must give nothing, and
 //! mutated copies in which each mutation must be found at its place and nothing else.
 
+mod printed;
 mod support;
 
 use std::collections::BTreeSet;
@@ -94,123 +95,18 @@ fn what_is_not_a_word_document_is_refused_with_a_sentence() {
     );
 }
 
-/// The reference in Markdown that pandoc reads: tab tables as pipe tables, `<b>` as `**`.
-fn as_pandoc_markdown(reference: &str) -> String {
-    let cell = |text: &str| {
-        let text = text
-            .replace("<p>", " ")
-            .replace("</p>", " ")
-            .replace('|', "\\|");
-        match text
-            .trim()
-            .strip_prefix("<b>")
-            .and_then(|inner| inner.strip_suffix("</b>"))
-        {
-            Some(inner) => format!("**{}**", inner.trim()),
-            None => text
-                .replace("<b>", "")
-                .replace("</b>", "")
-                .trim()
-                .to_string(),
-        }
-    };
-    let mut out = String::new();
-    let mut in_table = false;
-    for line in reference.lines() {
-        let is_row = line.contains('\t')
-            && line
-                .split('\t')
-                .filter(|part| !part.trim().is_empty())
-                .count()
-                >= 2;
-        if is_row {
-            let cells: Vec<String> = line.split('\t').map(cell).collect();
-            if !in_table {
-                out.push_str(&format!(
-                    "\n| {} |\n|{}\n",
-                    cells.join(" | "),
-                    "---|".repeat(cells.len())
-                ));
-                in_table = true;
-            } else {
-                out.push_str(&format!("| {} |\n", cells.join(" | ")));
-            }
-        } else {
-            if in_table {
-                out.push('\n');
-                in_table = false;
-            }
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// Findings without their line numbers, which differ between a text file and a Word document.
-fn findings_without_lines(path: &std::path::Path) -> Vec<String> {
-    let output = styr(&[
-        "check",
-        path.to_str().expect("a UTF-8 path"),
-        "--format",
-        "json",
-    ]);
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|_| panic!("JSON findings: {}", text(&output.stderr)));
-    json["findings"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|finding| {
-            let place = finding["place"].as_str().unwrap_or("");
-            let place = place.rfind(" (rad ").map_or(place, |at| &place[..at]);
-            format!(
-                "{} | {} | {} | {} | {}",
-                finding["severity"],
-                finding["section"],
-                place,
-                finding["stated"],
-                finding["computed"]
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn the_reference_as_a_word_document_gives_the_same_findings() {
     let Some(document) = reference() else { return };
-    if std::process::Command::new("pandoc")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have pandoc: .ci/run installs it"
-        );
-        eprintln!("skipped: pandoc is not installed");
-        return;
-    }
     let directory = std::env::temp_dir().join(format!("styr-docx-{}", std::process::id()));
     std::fs::create_dir_all(&directory).expect("a temporary directory");
-    let markdown = directory.join("reference.md");
-    let word = directory.join("reference.docx");
-    std::fs::write(&markdown, as_pandoc_markdown(&document)).expect("the Markdown is written");
-    let converted = std::process::Command::new("pandoc")
-        .args(["-f", "markdown-smart", "-t", "docx", "-o"])
-        .arg(&word)
-        .arg(&markdown)
-        .output()
-        .expect("pandoc runs");
-    assert!(
-        converted.status.success(),
-        "pandoc: {}",
-        text(&converted.stderr)
-    );
-    let text_findings = findings_without_lines(
+    let Some(word) = printed::as_word(&document, &directory, "reference") else {
+        return;
+    };
+    let text_findings = support::findings_without_lines(
         &support::manifest_dir().join("../../../shared/reference/alingsas-ks-budget-2025-2027.txt"),
     );
-    let word_findings = findings_without_lines(&word);
+    let word_findings = support::findings_without_lines(&word);
     let _ = std::fs::remove_dir_all(&directory);
     assert_eq!(word_findings, text_findings);
 }

@@ -33,3 +33,37 @@ pub fn relative(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// The findings of `styr check FILE --format json`, each as severity | section | place |
+/// stated | computed, without where it stands (the text form's "(rad N)", a PDF's "(sida P,
+/// rad N)"): the same document in another form must give the same list.
+pub fn findings_without_lines(path: &Path) -> Vec<String> {
+    let output = styr(&[
+        "check",
+        path.to_str().expect("a UTF-8 path"),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("JSON findings: {}", text(&output.stderr)));
+    json["findings"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|finding| {
+            let place = finding["place"].as_str().unwrap_or("");
+            let place = place
+                .rfind(" (rad ")
+                .or_else(|| place.rfind(" (sida "))
+                .map_or(place, |at| &place[..at]);
+            format!(
+                "{} | {} | {} | {} | {}",
+                finding["severity"],
+                finding["section"],
+                place,
+                finding["stated"],
+                finding["computed"]
+            )
+        })
+        .collect()
+}

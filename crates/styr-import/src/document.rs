@@ -6,8 +6,12 @@
 //! or `**` for bold. Every block keeps its line number, so a finding can say where it is.
 
 mod docx;
+mod kind;
+mod pdf;
 mod text;
 
 pub use docx::{parse_docx, parse_docx_within};
+pub use kind::{DocumentKind, read_document};
+pub use pdf::{PdfText, parse_pdf_within, pdf_text};
 pub use styr_domain::source_document::{Block, Document, Table, TableRow};
 pub use text::{parse_text, parse_text_within};

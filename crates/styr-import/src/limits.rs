@@ -78,6 +78,11 @@ pub struct Limits {
     /// Rows of one Kolada answer or download, and of a CSV file of KPI values (the bytes of
     /// each are held to `file_bytes`).
     pub value_rows: u64,
+    /// Pages of a PDF document under review (its bytes are held to `file_bytes`, each stream
+    /// it unpacks to `entry_bytes`).
+    pub pages: u64,
+    /// Characters placed on the pages of a PDF document under review, all pages together.
+    pub glyphs: u64,
 }
 
 const KIB: u64 = 1 << 10;
@@ -108,6 +113,8 @@ impl Default for Limits {
             cost_centres: 20_000,
             ledger_bytes: 128 * MIB,
             value_rows: 200_000,
+            pages: 2_000,
+            glyphs: 10_000_000,
         }
     }
 }

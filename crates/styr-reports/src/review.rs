@@ -37,6 +37,24 @@ pub struct Review {
     pub coverage: Coverage,
 }
 
+impl Review {
+    /// Every place the review names — findings, what it left alone, the tables it could not
+    /// read — said again by `restate`: a PDF's "(rad N)" of its text form becomes "(sida P,
+    /// rad L)" of the PDF.
+    pub fn restate_places(&mut self, restate: impl Fn(&str) -> String) {
+        for finding in &mut self.findings {
+            finding.place = restate(&finding.place);
+            finding.note = restate(&finding.note);
+        }
+        for item in &mut self.unchecked {
+            item.place = restate(&item.place);
+        }
+        for reason in &mut self.coverage.not_understood {
+            *reason = restate(reason);
+        }
+    }
+}
+
 /// Every disagreement the review can be sure of, in document order.
 pub fn review(document: &Document) -> Review {
     let tables = amounts::amount_tables(document);

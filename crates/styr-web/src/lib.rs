@@ -63,6 +63,12 @@ pub fn router(app: Arc<App>) -> Router {
             "/anvandare",
             get(pages::account::users).post(pages::account::save_user),
         )
+        .route(
+            "/granskning",
+            get(pages::review::show)
+                .post(pages::review::check)
+                .layer(form_limit(upload::DOCUMENT)),
+        )
         .route("/logg", get(pages::audit::show))
         .route("/logg.csv", get(pages::audit::csv))
         .route("/budget/{id}/versioner", get(pages::workflow::show))

@@ -18,6 +18,7 @@ pub mod operating;
 pub mod organisation;
 pub mod overview;
 pub mod profile;
+pub mod review;
 pub mod risks;
 pub mod sections;
 pub mod workflow;

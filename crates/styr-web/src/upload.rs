@@ -69,6 +69,11 @@ pub const KOLADA_FILE: Limit = Limit {
     bytes: 32 << 20,
     what: "en Kolada-fil",
 };
+/// A document to review (PDF, Word, text): the readers' default `file_bytes`.
+pub const DOCUMENT: Limit = Limit {
+    bytes: 32 << 20,
+    what: "ett dokument att granska",
+};
 /// A CSV import profile (TOML text).
 pub const IMPORT_PROFILE: Limit = Limit {
     bytes: 64 << 10,

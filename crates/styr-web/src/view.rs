@@ -78,6 +78,15 @@ pub fn may_read_audit() -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the current actor may have documents reviewed (the header links to Granskning).
+pub fn may_review() -> bool {
+    crate::auth::CURRENT
+        .try_with(|current| {
+            styr_domain::access::ActionKind::ReviewDocument.allowed_for(current.actor.role.kind())
+        })
+        .unwrap_or(false)
+}
+
 /// Whether the current actor administers users.
 pub fn may_manage_users() -> bool {
     crate::auth::CURRENT

@@ -9,7 +9,9 @@
 //!   comparison of two versions, the goals' period): it only chooses what to read;
 //! - "Logga ut" (`/logga-ut`): it ends the person's own session, no data of the budget;
 //! - on Mitt konto (`/konto`) the person's own password and API keys: their own credentials,
-//!   which every person keeps for themselves.
+//!   which every person keeps for themselves;
+//! - a revisor's Granskning (`/granskning`): a document uploaded is reviewed and nothing of it
+//!   is kept, so the form changes no data (a läsare has no such page).
 //!   Anything else — a field or a button outside such a form, or a link to a removal — fails.
 //!
 //! Needs chromedriver and axe-core (see browser_support); without them it says so and passes,
@@ -72,6 +74,9 @@ fn allowed(page: &str, control: &Control) -> Option<&'static str> {
     }
     if method == "post" && page == "/konto" && action.starts_with("/konto/") {
         return Some("one's own password and API keys");
+    }
+    if method == "post" && page == "/granskning" && action == "/granskning" {
+        return Some("a document reviewed and not kept");
     }
     None
 }

@@ -42,6 +42,7 @@ async fn a_reader_s_upload_is_refused_before_its_body_is_read() {
         ("POST", "/budget/1/uppfoljning/import", multipart),
         ("POST", "/budget/1/budgetmall", multipart),
         ("POST", "/importera", multipart),
+        ("POST", "/granskning", multipart),
     ] {
         let read = Arc::new(AtomicBool::new(false));
         let request = Request::builder()

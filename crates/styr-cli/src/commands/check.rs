@@ -4,8 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use styr_reports::check::Severity;
+use styr_reports::review::Review;
 
 use styr_import::Limit;
+use styr_import::document::DocumentKind;
 
 use crate::arguments::CheckFormat;
 use crate::input::{read_budget, read_file};
@@ -14,17 +16,27 @@ use crate::output::to_stdout;
 /// Exit status when a stated figure is wrong.
 const FOUND_ERRORS: u8 = 1;
 
+/// Reads the document at `path` within the limits and reviews it; a PDF's places are said as
+/// its pages and lines.
+fn review_document(path: &Path, kind: DocumentKind) -> Result<Review, u8> {
+    let bytes = read_file(path, Limit::FileBytes)?;
+    let read = styr_import::document::read_document(kind, &bytes, crate::limits::limits());
+    let (document, pages) = read.map_err(|message| {
+        eprintln!("styr: kan inte läsa {}: {message}", path.display());
+        crate::input::UNREADABLE
+    })?;
+    let mut review = styr_reports::review::review(&document);
+    if let Some(pages) = pages {
+        review.restate_places(|text| pages.restate(text));
+    }
+    Ok(review)
+}
+
 pub fn run(path: &Path, format: CheckFormat, verbose: bool, municipality: bool) -> ExitCode {
-    let is_document = path
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            matches!(extension.to_lowercase().as_str(), "txt" | "md" | "markdown")
-        });
-    let is_word = path
-        .extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("docx"));
+    let kind = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .and_then(DocumentKind::of_name);
     let (findings, unchecked, coverage) = if municipality {
         let budget = match crate::input::read_municipal_budget(path) {
             Ok(budget) => budget,
@@ -37,40 +49,10 @@ pub fn run(path: &Path, format: CheckFormat, verbose: bool, municipality: bool) 
                 return ExitCode::from(crate::input::UNREADABLE);
             }
         }
-    } else if is_word {
-        let bytes = match read_file(path, Limit::FileBytes) {
-            Ok(bytes) => bytes,
+    } else if let Some(kind) = kind {
+        match review_document(path, kind) {
+            Ok(review) => (review.findings, review.unchecked, Some(review.coverage)),
             Err(status) => return ExitCode::from(status),
-        };
-        match styr_import::document::parse_docx_within(&bytes, crate::limits::limits()) {
-            Ok(document) => {
-                let review = styr_reports::review::review(&document);
-                (review.findings, review.unchecked, Some(review.coverage))
-            }
-            Err(message) => {
-                eprintln!("styr: kan inte läsa {}: {message}", path.display());
-                return ExitCode::from(crate::input::UNREADABLE);
-            }
-        }
-    } else if is_document {
-        let bytes = match read_file(path, Limit::FileBytes) {
-            Ok(bytes) => bytes,
-            Err(status) => return ExitCode::from(status),
-        };
-        let document = String::from_utf8(bytes)
-            .map_err(|_| "filen är inte UTF-8; spara den som UTF-8 och försök igen".to_string())
-            .and_then(|source| {
-                styr_import::document::parse_text_within(&source, crate::limits::limits())
-            });
-        match document {
-            Ok(document) => {
-                let review = styr_reports::review::review(&document);
-                (review.findings, review.unchecked, Some(review.coverage))
-            }
-            Err(message) => {
-                eprintln!("styr: kan inte läsa {}: {message}", path.display());
-                return ExitCode::from(crate::input::UNREADABLE);
-            }
         }
     } else {
         match read_budget(path) {

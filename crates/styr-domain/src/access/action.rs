@@ -42,6 +42,8 @@ pub enum Action {
     },
     /// Fetch from Kolada or import a Kolada file into the cache, and choose peer groups.
     ImportKolada,
+    /// Upload a document (PDF, Word, text) to have its figures reviewed; nothing is kept.
+    ReviewDocument,
 }
 
 impl Action {
@@ -67,6 +69,7 @@ impl Action {
             Action::ManageUsers => ActionKind::ManageUsers,
             Action::FollowUpGoal { .. } => ActionKind::FollowUpGoal,
             Action::ImportKolada => ActionKind::ImportKolada,
+            Action::ReviewDocument => ActionKind::ReviewDocument,
         }
     }
 

@@ -28,10 +28,12 @@ pub enum Limit {
     CostCentres,
     LedgerBytes,
     ValueRows,
+    Pages,
+    Glyphs,
 }
 
 impl Limit {
-    pub const ALL: [Limit; 22] = [
+    pub const ALL: [Limit; 24] = [
         Limit::FileBytes,
         Limit::BudgetFileBytes,
         Limit::LineBytes,
@@ -54,6 +56,8 @@ impl Limit {
         Limit::CostCentres,
         Limit::LedgerBytes,
         Limit::ValueRows,
+        Limit::Pages,
+        Limit::Glyphs,
     ];
 
     /// The limit's key in [`Limits`] and in configuration.
@@ -81,6 +85,8 @@ impl Limit {
             Limit::CostCentres => "cost_centres",
             Limit::LedgerBytes => "ledger_bytes",
             Limit::ValueRows => "value_rows",
+            Limit::Pages => "pages",
+            Limit::Glyphs => "glyphs",
         }
     }
 
@@ -122,6 +128,8 @@ impl Limit {
             Limit::CostCentres => "gör att utfallet får fler kostnadsställen än",
             Limit::LedgerBytes => "gör utfallet större i minnet än",
             Limit::ValueRows => "har fler rader än",
+            Limit::Pages => "har fler sidor än",
+            Limit::Glyphs => "har fler tecken än",
         }
     }
 
@@ -150,6 +158,8 @@ impl Limit {
             Limit::CostCentres => limits.cost_centres,
             Limit::LedgerBytes => limits.ledger_bytes,
             Limit::ValueRows => limits.value_rows,
+            Limit::Pages => limits.pages,
+            Limit::Glyphs => limits.glyphs,
         }
     }
 }

@@ -24,10 +24,11 @@ pub enum ActionKind {
     ManageUsers,
     FollowUpGoal,
     ImportKolada,
+    ReviewDocument,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 20] = [
+    pub const ALL: [ActionKind; 21] = [
         ActionKind::Read,
         ActionKind::ReadAudit,
         ActionKind::EditLines,
@@ -48,6 +49,7 @@ impl ActionKind {
         ActionKind::ManageUsers,
         ActionKind::FollowUpGoal,
         ActionKind::ImportKolada,
+        ActionKind::ReviewDocument,
     ];
 
     pub const fn label(self) -> &'static str {
@@ -72,6 +74,9 @@ impl ActionKind {
             ActionKind::ManageUsers => "Hantera användare och roller",
             ActionKind::FollowUpGoal => "Lämna nyckeltalsvärden och bedöma mål",
             ActionKind::ImportKolada => "Hämta och importera Kolada-data, välja jämförelsegrupp",
+            ActionKind::ReviewDocument => {
+                "Granska ett dokument (PDF, Word, text) utan att spara det"
+            }
         }
     }
 }

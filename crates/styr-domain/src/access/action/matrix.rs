@@ -26,7 +26,8 @@ impl ActionKind {
                 matches!(self, A::Read | A::EditRisks | A::EditControls)
             }
             R::Reader => matches!(self, A::Read),
-            R::Auditor => matches!(self, A::Read | A::ReadAudit),
+            // A revisor reviews the documents the boards publish.
+            R::Auditor => matches!(self, A::Read | A::ReadAudit | A::ReviewDocument),
         }
     }
 
