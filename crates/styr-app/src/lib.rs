@@ -37,6 +37,7 @@ mod error;
 mod followup;
 mod goals;
 mod governance;
+pub mod municipal;
 mod review;
 mod snapshot;
 mod template;
@@ -54,6 +55,7 @@ pub use review::ReviewedDocument;
 pub use snapshot::Snapshot;
 pub use styr_domain::access::{Action, Role, RoleKind};
 pub use styr_domain::workflow::{Adoption, Status, Step};
+pub use styr_store::MunicipalBudgetRow;
 pub use styr_store::{
     AdoptedVersion, ApiToken, AuditFilter, AuditRecord, Backend, BookedRow, Contents, ImportRecord,
     UserRecord,

@@ -87,10 +87,14 @@ pub enum Command {
     /// Ett utfall ersätter det som redan finns för samma månader, så samma fil två gånger ger
     /// samma siffror.
     Import {
-        /// Budgetfilen (TOML), SIE-filen eller CSV-filen.
+        /// Budgetfilen (TOML), SIE-filen eller CSV-filen; med --municipality en kommunfil.
         file: PathBuf,
         #[command(flatten)]
         database: DatabaseArgument,
+        /// Filen är en kommunfil (docs/municipality-file.md): den läses in som ett budgetår för
+        /// hela kommunen, om den går att läsa och räkna fram, annars ingenting.
+        #[arg(long)]
+        municipality: bool,
         /// Budgeten som utfallet hör till; utan det den enda budgeten i databasen.
         #[arg(long)]
         budget: Option<i64>,
@@ -221,28 +225,33 @@ pub enum Command {
         version: Option<i64>,
         /// Kommunens budget, Mål och budget för hela kommunen: resultat-, balans- och
         /// kassaflödesbudget, driftbudget och investeringsbudget per nämnd, ramberäkningen och
-        /// de finansiella målen, ur en kommunfil (docs/municipality-file.md).
-        #[arg(long, value_name = "KOMMUNFIL", conflicts_with_all = ["file", "budget", "version", "period"])]
+        /// de finansiella målen, ur en kommunfil (docs/municipality-file.md) eller ur ett
+        /// budgetår i databasen (dess nummer, med --database).
+        #[arg(long, value_name = "KOMMUNFIL|NR", conflicts_with_all = ["file", "budget", "version", "period"])]
         municipality: Option<PathBuf>,
     },
     /// Öppnar nästa budgetår ur årets kommunfil: planåren flyttas ett steg, årets budget blir
     /// jämförelseår, ramarna räknas upp med den valda PKV-årgången, texter, ansvar och rader
-    /// följer med att redigera, och årets fil lämnas orörd.
+    /// följer med att redigera, och årets fil lämnas orörd. Ur ett budgetår i databasen
+    /// (--municipality NR) blir nästa år ett nytt budgetår där, och årets behålls som det var.
     ///
     /// styr next-year --municipality kommun-2026.toml --index-vintage "SKR 2026-10" --pkv "2027=3,0 2028=3,1 2029=3,0" --output kommun-2027.toml
+    /// styr next-year --database styr.db --municipality 1 --index-vintage "SKR 2026-10"
     NextYear {
-        /// Årets kommunfil (docs/municipality-file.md).
-        #[arg(long, value_name = "KOMMUNFIL")]
+        /// Årets kommunfil (docs/municipality-file.md), eller budgetårets nummer i databasen.
+        #[arg(long, value_name = "KOMMUNFIL|NR")]
         municipality: PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgument,
         /// PKV-årgången som ramarna räknas upp med från nu.
         #[arg(long, value_name = "ÅRGÅNG")]
         index_vintage: String,
         /// Årgångens värden när filen inte har den: "2027=3,0 2028=3,1 2029=3,0".
         #[arg(long, value_name = "ÅR=PROCENT …")]
         pkv: Option<String>,
-        /// Nästa års kommunfil; en fil som finns skrivs inte över.
+        /// Nästa års kommunfil; en fil som finns skrivs inte över. Behövs för en kommunfil.
         #[arg(long, short)]
-        output: PathBuf,
+        output: Option<PathBuf>,
     },
     /// Måluppfyllelse: varje mål med sina nyckeltal, senaste värde, målvärde och bedömning,
     /// kommunen bland liknande kommuner och det övergripande målet bedömt.

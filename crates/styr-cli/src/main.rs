@@ -42,8 +42,15 @@ fn main() -> ExitCode {
         Command::Import {
             file,
             database,
+            municipality: true,
+            ..
+        } => commands::municipal::import(&file, &database.url()),
+        Command::Import {
+            file,
+            database,
             budget,
             profile,
+            municipality: false,
         } => {
             let is_budget_file = file
                 .extension()
@@ -126,14 +133,16 @@ fn main() -> ExitCode {
         } => commands::check::run(&file, format, verbose, municipality),
         Command::NextYear {
             municipality,
+            database,
             index_vintage,
             pkv,
             output,
         } => commands::next_year::run(&commands::next_year::Options {
-            file: &municipality,
+            municipality: &municipality,
+            database: &database.url(),
             vintage: &index_vintage,
             pkv: pkv.as_deref(),
-            output: &output,
+            output: output.as_deref(),
         }),
         Command::Report {
             file,
@@ -147,7 +156,7 @@ fn main() -> ExitCode {
             municipality,
         } => match (document, municipality) {
             (_, Some(municipality)) => {
-                commands::municipal::run(&municipality, format, output.as_deref())
+                commands::municipal::run(&municipality, &database.url(), format, output.as_deref())
             }
             (ReportDocument::Budget, None) => commands::report::run(
                 file.as_deref(),

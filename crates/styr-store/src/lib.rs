@@ -36,6 +36,7 @@ mod goals;
 mod governance;
 mod kolada;
 mod migrate;
+mod municipal;
 mod open;
 mod parts;
 mod versions;
@@ -50,6 +51,7 @@ pub use followup::{BookedRow, ImportRecord, OutcomeImport};
 pub use goals::GoalScope;
 pub use governance::StoredDocument;
 pub use kolada::{FetchRecord, KoladaRefresh, KoladaScope, RefreshCounts};
+pub use municipal::{MunicipalBudgetRow, NewMunicipalBudget};
 pub use parts::{CellLine, Part};
 pub use versions::{AdoptedVersion, WorkflowState};
 

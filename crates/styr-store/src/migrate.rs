@@ -37,6 +37,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (31, GOVERNANCE, GOVERNANCE),
     (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
     (50, PROFILES, PROFILES),
+    (60, MUNICIPAL_BUDGETS, MUNICIPAL_BUDGETS),
 ];
 const EDITOR: &str = include_str!("../migrations/0030_editor.sql");
 const GOVERNANCE: &str = include_str!("../migrations/0031_governance.sql");
@@ -47,6 +48,7 @@ const GOAL_FOLLOWUP: &str = include_str!("../migrations/0010_goal_followup.sql")
 const KOLADA: &str = include_str!("../migrations/0011_kolada.sql");
 const FOLLOWUP_REPORTS: &str = include_str!("../migrations/0040_followup_reports.sql");
 const PROFILES: &str = include_str!("../migrations/0050_profiles.sql");
+const MUNICIPAL_BUDGETS: &str = include_str!("../migrations/0060_municipal_budgets.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

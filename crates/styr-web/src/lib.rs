@@ -69,6 +69,11 @@ pub fn router(app: Arc<App>) -> Router {
                 .post(pages::review::check)
                 .layer(form_limit(upload::DOCUMENT)),
         )
+        .route("/kommun/{id}", get(pages::municipal::show))
+        .route(
+            "/kommun/{id}/mal-och-budget.pdf",
+            get(pages::municipal::pdf),
+        )
         .route("/logg", get(pages::audit::show))
         .route("/logg.csv", get(pages::audit::csv))
         .route("/budget/{id}/versioner", get(pages::workflow::show))

@@ -14,6 +14,7 @@ pub mod goals;
 pub mod governance;
 pub mod import;
 pub mod investments;
+pub mod municipal;
 pub mod operating;
 pub mod organisation;
 pub mod overview;

@@ -1,26 +1,29 @@
-//! `styr next-year --municipality FILE --index-vintage V [--pkv 2027=3,0,…] --output NEW`:
-//! the next budget year opened from this year's municipality file (styr_import's
-//! `municipal_file::next_year`), written as a new file; this year's stays as it is. What
-//! carries over that only a computation gives — each board's kommunbidrag, the closing balance
-//! — comes from this year's report. The new year is computed before it is written, and its
-//! boards whose lines no longer fit their new frames are listed: they are the budgetansvarigas
-//! to distribute.
+//! `styr next-year --municipality FILE|NR --index-vintage V [--pkv 2027=3,0 …] [--output NEW]`:
+//! the next budget year opened from this year's (`styr_app::municipal::next_year`, the same for
+//! a file and for a year in the database). From a file the new year is written as a new file
+//! and this year's stays as it is; from a year in the database it becomes a new budget year
+//! there, and this year is kept as it was and cannot be opened from again. The new year is
+//! computed before it is kept, and its boards whose lines no longer fit their new frames are
+//! listed: they are the budgetansvarigas to distribute.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-use styr_domain::municipal::OpeningBalance;
-use styr_reports::municipal::{MunicipalReport, municipal_report};
+use styr_app::municipal::NextYear;
+use styr_app::{Actor, AppError};
 
-use crate::input::{UNREADABLE, read_municipal_budget, read_text};
+use crate::database::with_app;
+use crate::input::{UNREADABLE, read_text};
 use crate::output::print_line;
 
 pub struct Options<'a> {
-    pub file: &'a Path,
+    /// This year's municipality file, or its budget year's number in the database.
+    pub municipality: &'a Path,
+    pub database: &'a str,
     pub vintage: &'a str,
     pub pkv: Option<&'a str>,
-    pub output: &'a Path,
+    pub output: Option<&'a Path>,
 }
 
 /// "2027=3,0,2028=3,1" as year → percent text; the reader checks each figure.
@@ -39,105 +42,75 @@ fn values(pkv: Option<&str>) -> Result<BTreeMap<String, String>, String> {
         .collect()
 }
 
-/// The balance at the end of the first column, item by item, exactly.
-fn closing(report: &MunicipalReport) -> OpeningBalance {
-    let end = |label: &str| {
-        report
-            .balance_sheet
-            .row(label)
-            .and_then(|line| line.exact.first().copied())
-            .unwrap_or_default()
-    };
-    OpeningBalance {
-        fixed_assets: end("Anläggningstillgångar"),
-        current_assets: end("Omsättningstillgångar"),
-        cash: end("Likvida medel"),
-        equity: end("Eget kapital"),
-        provisions: end("Avsättningar"),
-        long_term_liabilities: end("Långfristiga skulder"),
-        current_liabilities: end("Kortfristiga skulder"),
-    }
+fn refuse(message: &str) -> ExitCode {
+    eprintln!("styr: {message}; ingenting är skrivet");
+    ExitCode::from(UNREADABLE)
 }
 
 pub fn run(options: &Options<'_>) -> ExitCode {
-    let refuse = |message: String| {
-        eprintln!("styr: {message}; ingenting är skrivet");
-        ExitCode::from(UNREADABLE)
-    };
-    if options.output.exists() {
-        return refuse(format!("{} finns redan", options.output.display()));
-    }
-    let (budget, source) = match (read_municipal_budget(options.file), read_text(options.file)) {
-        (Ok(budget), Ok(source)) => (budget, source),
-        (Err(status), _) | (_, Err(status)) => return ExitCode::from(status),
-    };
-    let report = match municipal_report(&budget) {
-        Ok(report) => report,
-        Err(error) => return refuse(format!("årets budget kan inte räknas fram: {error}")),
-    };
-    let Some(column) = report
-        .columns
-        .iter()
-        .position(|year| *year == budget.years.budget)
-    else {
-        return refuse("budgetåret saknas bland kolumnerna".to_string());
-    };
-    let kommunbidrag: BTreeMap<String, _> = report
-        .boards
-        .iter()
-        .map(|board| (board.id.clone(), board.frame[column].kommunbidrag))
-        .collect();
     let values = match values(options.pkv) {
         Ok(values) => values,
-        Err(message) => return refuse(message),
+        Err(message) => return refuse(&message),
     };
-    let carried = styr_import::municipal_file::Carried {
-        kommunbidrag: &kommunbidrag,
-        opening: &closing(&report),
-        vintage: options.vintage,
-        values: &values,
+    if let Some(id) = crate::commands::municipal::stored(options.municipality) {
+        return with_app(options.database, async |app| {
+            let opened = app
+                .open_next_municipal_year(
+                    &Actor::named("kommandorad"),
+                    id,
+                    options.vintage,
+                    &values,
+                )
+                .await;
+            match opened {
+                Ok((new_id, next)) => {
+                    summary(&next, &format!("som budgetår nummer {new_id} i databasen"))
+                }
+                Err(AppError::NotFound) => refuse(&format!(
+                    "databasen har inget budgetår för kommunen med nummer {id}"
+                )),
+                Err(AppError::Rejected(message)) => refuse(&message),
+                Err(error) => refuse(&error.to_string()),
+            }
+        });
+    }
+    let Some(output) = options.output else {
+        return refuse("ange nästa års fil med --output när årets budget är en fil");
     };
-    let written = match styr_import::municipal_file::next_year(&source, &carried) {
-        Ok(written) => written,
-        Err(issues) => {
-            let problems: Vec<String> = issues.iter().map(|issue| issue.message.clone()).collect();
-            return refuse(format!("nästa år kan inte öppnas: {}", problems.join("; ")));
-        }
+    if output.exists() {
+        return refuse(&format!("{} finns redan", output.display()));
+    }
+    let source = match read_text(options.municipality) {
+        Ok(source) => source,
+        Err(status) => return ExitCode::from(status),
     };
-    // `next_year` has read the new file back; what remains is whether its frames compute.
-    let Ok(next_budget) = styr_import::parse_municipal_budget(&written) else {
-        return refuse("nästa års fil kan inte läsas".to_string());
+    let next = match styr_app::municipal::next_year(&source, options.vintage, &values) {
+        Ok(next) => next,
+        Err(message) => return refuse(&message),
     };
-    let next_report = match municipal_report(&next_budget) {
-        Ok(report) => report,
-        Err(error) => {
-            return refuse(format!(
-                "nästa års ramar kan inte räknas fram ({error}); ange årgången {} med värden för varje nytt år (--pkv)",
-                options.vintage
-            ));
-        }
-    };
-    if let Err(error) = std::fs::write(options.output, &written) {
-        eprintln!(
-            "styr: kan inte skriva {}: {error}",
-            options.output.display()
-        );
+    if let Err(error) = std::fs::write(output, &next.source) {
+        eprintln!("styr: kan inte skriva {}: {error}", output.display());
         return ExitCode::FAILURE;
     }
+    summary(&next, &format!("i {}", output.display()))
+}
+
+/// What was opened, and the boards to distribute.
+fn summary(next: &NextYear, place: &str) -> ExitCode {
+    let years = &next.budget.years;
     let mut summary = format!(
-        "Budgetåret {} är öppnat i {} (jämförelseår {}, planår {}).",
-        next_budget.years.budget,
-        options.output.display(),
-        next_budget.years.previous,
-        next_budget
-            .years
+        "Budgetåret {} är öppnat {place} (jämförelseår {}, planår {}).",
+        years.budget,
+        years.previous,
+        years
             .plan
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let outside: Vec<String> = next_report
+    let outside: Vec<String> = next
+        .report
         .findings
         .iter()
         .filter(|finding| finding.section == "Driftbudget per nämnd")

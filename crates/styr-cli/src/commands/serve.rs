@@ -14,6 +14,9 @@ const DEMO: &str = include_str!("../../../../examples/alingsas-ks-2025.toml");
 
 /// A made-up outcome for January–August 2025 (bench/generate.py demo), for Uppföljning.
 const DEMO_OUTCOME: &[u8] = include_bytes!("../../../../examples/alingsas-ks-2025-utfall.se");
+/// The made-up municipality beside the reference board: nine boards, their ansvar and frames,
+/// Mål och budget for the whole of Exempelby kommun (invented, and marked so everywhere).
+const DEMO_MUNICIPALITY: &str = include_str!("../../../../examples/demo/exempelby-kommun.toml");
 
 pub fn run(addr: SocketAddr, database_url: &str, demo: bool, trusted: Vec<IpAddr>) -> ExitCode {
     init_logging();
@@ -62,6 +65,22 @@ async fn serve(
             .context("kan inte läsa in demoutfallet")?;
         tracing::info!(budget = id, rows = record.rows, "demo outcome loaded");
         load_goals_demo(&app, id).await?;
+    }
+    if demo
+        && app
+            .municipal_years(&Actor::named("demo"))
+            .await
+            .context("kan inte läsa kommunens budgetår")?
+            .is_empty()
+    {
+        let id = app
+            .import_municipality(&Actor::named("demo"), DEMO_MUNICIPALITY)
+            .await
+            .context("kan inte läsa in demokommunen")?;
+        tracing::info!(
+            municipal_year = id,
+            "demo municipality loaded (Exempelby kommun, invented)"
+        );
     }
     if demo && !app.has_users().await.context("kan inte läsa användarna")? {
         create_demo_users(&app).await?;

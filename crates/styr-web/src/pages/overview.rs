@@ -30,6 +30,14 @@ pub struct Municipality {
     pub boards: Vec<Board>,
 }
 
+/// A budget year of the whole municipality (Mål och budget), as the start page links it.
+pub struct MunicipalLink {
+    pub href: String,
+    pub title: String,
+    /// "öppnat ur 2026", or empty.
+    pub note: String,
+}
+
 #[derive(Template)]
 #[template(path = "index.html")]
 pub struct IndexPage {
@@ -40,6 +48,8 @@ pub struct IndexPage {
     pub reminders: Vec<super::governance::RowView>,
     /// Whether this person may read a budget file in as a new budget.
     pub may_import: bool,
+    /// The municipality's budget years kept in the database.
+    pub municipal_years: Vec<MunicipalLink>,
 }
 
 pub async fn index(state: Acting) -> PageResult {
@@ -87,7 +97,29 @@ pub async fn index_page(
         reminders: super::governance::due_reminders(state).await?,
         may_import: styr_domain::access::ActionKind::ImportBudget
             .allowed_for(state.actor.role.kind()),
+        municipal_years: municipal_links(state).await?,
     })
+}
+
+async fn municipal_links(state: &Acting) -> Result<Vec<MunicipalLink>, crate::error::PageError> {
+    let years = state.app.municipal_years(&state.actor).await?;
+    Ok(years
+        .iter()
+        .map(|row| MunicipalLink {
+            href: format!("/kommun/{}", row.id),
+            title: format!(
+                "{} – Mål och budget {}",
+                row.municipality_name, row.budget_year
+            ),
+            note: match (row.opened_from, row.opened_as) {
+                (_, Some(_)) => {
+                    "ett senare år är öppnat ur det här; det behålls som det var".to_string()
+                }
+                (Some(_), None) => format!("öppnat ur budgetåret {}", row.budget_year - 1),
+                (None, None) => String::new(),
+            },
+        })
+        .collect())
 }
 
 pub struct KeyRow {

@@ -1,0 +1,96 @@
+//! The store's contract for the municipality's budget years, on every backend (SQLite always,
+//! PostgreSQL when STYR_TEST_POSTGRES_URL names a server): a year is kept as it was read, the
+//! next year names the year it was opened from, a year is opened from once — a second opening
+//! is a conflict that keeps nothing —, and every year kept is in the audit log.
+
+mod backends;
+
+use backends::stores;
+use styr_store::{AuditEntry, NewMunicipalBudget, Stamp, StoreError};
+
+fn year(budget_year: i32, source: &str, opened_from: Option<i64>) -> NewMunicipalBudget<'_> {
+    NewMunicipalBudget {
+        municipality_name: "Exempelby kommun",
+        municipality_code: "9999",
+        budget_year,
+        source,
+        opened_from,
+    }
+}
+
+fn stamp(what: &str) -> Stamp {
+    Stamp::now("test").with(AuditEntry::new(what, None, "kommun/9999".to_string()))
+}
+
+#[tokio::test]
+async fn a_year_is_kept_as_read_and_opened_from_once() {
+    for (backend, store) in stores("municipal-years").await {
+        let first = store
+            .insert_municipal_budget(&year(2026, "[kommun] # 2026 ✓ åäö", None), &stamp("inläst"))
+            .await
+            .expect("kept");
+        let kept = store
+            .municipal_budget(first)
+            .await
+            .expect("read")
+            .expect("there");
+        assert_eq!(kept.source, "[kommun] # 2026 ✓ åäö", "{backend}");
+        assert_eq!(
+            (kept.budget_year, kept.opened_from, kept.opened_as),
+            (2026, None, None)
+        );
+        let next = store
+            .insert_municipal_budget(
+                &year(2027, "[kommun] # 2027", Some(first)),
+                &stamp("öppnat"),
+            )
+            .await
+            .expect("the next year is kept");
+        let kept = store
+            .municipal_budget(first)
+            .await
+            .expect("read")
+            .expect("there");
+        assert_eq!(
+            kept.opened_as,
+            Some(next),
+            "{backend}: the year knows its successor"
+        );
+        assert_eq!(
+            kept.source, "[kommun] # 2026 ✓ åäö",
+            "{backend}: and is as it was"
+        );
+        let again = store
+            .insert_municipal_budget(&year(2027, "[kommun] # again", Some(first)), &stamp("igen"))
+            .await;
+        assert!(
+            matches!(again, Err(StoreError::Conflict { actual, .. }) if actual == next),
+            "{backend}: {again:?}"
+        );
+        let years = store.municipal_budgets().await.expect("listed");
+        assert_eq!(
+            years
+                .iter()
+                .map(|row| (row.id, row.budget_year))
+                .collect::<Vec<_>>(),
+            vec![(first, 2026), (next, 2027)],
+            "{backend}: the refused opening kept nothing"
+        );
+        assert!(
+            store
+                .municipal_budget(next + 1)
+                .await
+                .expect("read")
+                .is_none()
+        );
+        let log = store
+            .audit_log(&styr_store::AuditFilter::default())
+            .await
+            .expect("the log");
+        let actions: Vec<&str> = log
+            .iter()
+            .map(|record| record.entry.action.as_str())
+            .collect();
+        assert_eq!(actions, ["inläst", "öppnat"], "{backend}");
+    }
+}
