@@ -188,7 +188,9 @@ pub fn as_pandoc_markdown(reference: &str) -> String {
                 .filter(|part| !part.trim().is_empty())
                 .count()
                 >= 2;
-        if is_row {
+        // A heading row inside a table ("TILLGÅNGAR" and empty cells) goes on with it, as the
+        // text form reads it.
+        if is_row || (in_table && line.contains('\t') && !line.trim().is_empty()) {
             let cells: Vec<String> = line.split('\t').map(cell).collect();
             if !in_table {
                 out.push_str(&format!(

@@ -1,6 +1,6 @@
 //! `styr check budget.pdf`: a published PDF reviewed as its text and Word forms are. The
 //! reference and the corpus of other municipalities' tables (the corpus also as Word, by
-//! pandoc) are printed to PDF by Chromium (as
+//! pandoc, and as Markdown pipe tables) are printed to PDF by Chromium (as
 //! a municipality's own publishing would lay them out: running text, tables across page
 //! breaks, labels wrapped in their cells); the review must find the same things in the PDF as
 //! in the text, and say where by page and line.
@@ -121,7 +121,7 @@ fn styr_s_own_pdf_of_a_consistent_budget_reviews_clean() {
 }
 
 #[test]
-fn every_corpus_excerpt_as_a_pdf_and_as_word_gives_the_same_findings_as_its_text() {
+fn every_corpus_excerpt_as_pdf_word_and_markdown_gives_the_same_findings_as_its_text() {
     let folder = support::manifest_dir().join("../styr-reports/tests/corpus");
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .expect("the corpus")
@@ -135,21 +135,34 @@ fn every_corpus_excerpt_as_a_pdf_and_as_word_gives_the_same_findings_as_its_text
     for name in &names {
         let source = folder.join(name);
         let excerpt = std::fs::read_to_string(&source).expect("an excerpt");
-        let Some(pdf) = printed::as_pdf(&excerpt, &directory, name.trim_end_matches(".txt")) else {
+        let stem = name.trim_end_matches(".txt");
+        let markdown = directory.join(format!("{stem}-pipes.md"));
+        std::fs::write(&markdown, printed::as_pandoc_markdown(&excerpt)).expect("written");
+        let (Some(pdf), Some(word)) = (
+            printed::as_pdf(&excerpt, &directory, stem),
+            printed::as_word(&excerpt, &directory, stem),
+        ) else {
             return;
         };
-        let (as_pdf, as_text) = (findings(&pdf), findings(&source));
-        if as_pdf != as_text {
-            different.push(format!("{name}:\n  PDF  {as_pdf:#?}\n  text {as_text:#?}"));
+        let as_text = findings(&source);
+        for (form, path) in [("PDF", &pdf), ("Word", &word), ("Markdown", &markdown)] {
+            let found = findings(path);
+            if found != as_text {
+                different.push(format!(
+                    "{name} as {form}:\n  {found:#?}\n  text {as_text:#?}"
+                ));
+            }
         }
         compared += 1;
     }
     assert!(
         different.is_empty(),
-        "as a PDF, not as text: {}",
+        "not as the text: {}",
         different.join("\n")
     );
-    println!("{compared} corpus excerpts reviewed as text and as PDF, the same findings");
+    println!(
+        "{compared} corpus excerpts reviewed as text, PDF, Word and Markdown: the same findings"
+    );
     let _ = std::fs::remove_dir_all(&directory);
 }
 
