@@ -4,6 +4,8 @@
 //! rules and forecasts, the bookings an investment follow-up reads, and the months the books
 //! cover — a period budget alone books no month.
 
+mod backends;
+
 use styr_domain::calendar::{Date, Year};
 use styr_domain::followup::{
     DeviationExplanation, Forecast, InvestmentKey, LedgerImport, LedgerRow, LedgerVoucher, Month,
@@ -18,39 +20,7 @@ use styr_store::{Stamp, Store};
 async fn stores(name: &str) -> Vec<(String, Store, i64)> {
     let budget = styr_import::parse_budget(include_str!("../../../examples/alingsas-ks-2025.toml"))
         .expect("the example reads");
-    let mut stores = Vec::new();
-    let path = std::env::temp_dir().join(format!("styr-store-{name}-{}.db", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    let sqlite = Store::open(&format!("sqlite://{}", path.display()))
-        .await
-        .expect("SQLite opens");
-    stores.push(("sqlite".to_string(), sqlite));
-    if let Ok(url) = std::env::var("STYR_TEST_POSTGRES_URL") {
-        use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let (server, database) = url.rsplit_once('/').expect("a URL that names a database");
-        let test_database = format!("{database}_{}", name.replace('-', "_"));
-        let mut admin = sqlx::AnyConnection::connect(&url)
-            .await
-            .expect("the test server answers");
-        for statement in [
-            format!("DROP DATABASE IF EXISTS {test_database}"),
-            format!("CREATE DATABASE {test_database}"),
-        ] {
-            sqlx::query(sqlx::AssertSqlSafe(statement))
-                .execute(&mut admin)
-                .await
-                .expect("the test database is made");
-        }
-        let postgres = Store::open(&format!("{server}/{test_database}"))
-            .await
-            .expect("PostgreSQL opens");
-        stores.push(("postgres".to_string(), postgres));
-    } else {
-        eprintln!("PostgreSQL skipped: STYR_TEST_POSTGRES_URL is not set");
-    }
+    let stores = backends::stores(name).await;
     let mut with_budgets = Vec::new();
     for (backend, store) in stores {
         let id = store

@@ -3,6 +3,8 @@
 //! back with the budget, values and assessments are kept per municipality and board with
 //! their audit entries, and a Kolada refresh rewrites only what changed.
 
+mod backends;
+
 use styr_domain::budget::Budget;
 use styr_domain::calendar::Year;
 use styr_domain::decimal::Decimal;
@@ -12,45 +14,9 @@ use styr_domain::goals::{
 use styr_domain::kolada::{Gender, GroupMember, KoladaValue, MunicipalityGroup};
 use styr_store::{AuditFilter, GoalScope, KoladaRefresh, KoladaScope, RefreshCounts, Stamp, Store};
 
+/// A fresh store on each backend, named apart from the other contract tests' databases.
 async fn stores(name: &str) -> Vec<(String, Store)> {
-    let mut stores = Vec::new();
-    let path = std::env::temp_dir().join(format!("styr-goals-{name}-{}.db", std::process::id()));
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    stores.push((
-        "sqlite".to_string(),
-        Store::open(&format!("sqlite://{}", path.display()))
-            .await
-            .expect("SQLite opens"),
-    ));
-    if let Ok(url) = std::env::var("STYR_TEST_POSTGRES_URL") {
-        use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let (server, database) = url.rsplit_once('/').expect("a URL that names a database");
-        let test_database = format!("{database}_goals_{}", name.replace('-', "_"));
-        let mut admin = sqlx::AnyConnection::connect(&url)
-            .await
-            .expect("the test server answers");
-        for statement in [
-            format!("DROP DATABASE IF EXISTS {test_database}"),
-            format!("CREATE DATABASE {test_database}"),
-        ] {
-            sqlx::query(sqlx::AssertSqlSafe(statement))
-                .execute(&mut admin)
-                .await
-                .expect("the test database is made");
-        }
-        stores.push((
-            "postgres".to_string(),
-            Store::open(&format!("{server}/{test_database}"))
-                .await
-                .expect("PostgreSQL opens"),
-        ));
-    } else {
-        eprintln!("PostgreSQL skipped: STYR_TEST_POSTGRES_URL is not set");
-    }
-    stores
+    backends::stores(&format!("goals-{name}")).await
 }
 
 fn value(text: &str) -> Decimal {
