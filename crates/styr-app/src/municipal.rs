@@ -4,6 +4,10 @@
 //! a year in the database; in the database the year opened from is kept as it was, and is
 //! opened from once.
 
+mod edit;
+
+pub use edit::{actions_for, board_organisation, line_amount, may_in_board};
+
 use std::collections::BTreeMap;
 
 use styr_domain::access::Action;

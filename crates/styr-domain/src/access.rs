@@ -39,6 +39,13 @@ impl Role {
                     || (action.kind().board_wide_for_holder()
                         && organisation.is_within(board, scope))
             }
+            // A nämndcontroller's board is the budget's board; a unit must lie inside it.
+            (Role::BoardController { board: own }, Some(unit)) => organisation.is_within(unit, own),
+            (Role::BoardController { board: own }, None) => {
+                action.kind() == ActionKind::Read
+                    || board == own
+                    || organisation.is_within(board, own)
+            }
             _ => true,
         }
     }
@@ -71,6 +78,10 @@ pub fn matrix_markdown() -> String {
          `styr_domain::access::matrix_markdown` och ett test håller den lika med koden;\n\
          kontrollen görs i applikationslagret för varje ändring, oavsett om den kommer från\n\
          webbsidorna, API:t eller en API-nyckel.\n\n\
+         Controller är kommunens controller (ekonomiavdelningen): alla nämnder och ramarna.\n\
+         Nämndcontroller gäller en nämnd (`--scope` nämndens id): nämndens budget, dess\n\
+         organisation och fördelningen av ramen på ansvar, men inte ramen. Budgetansvarig\n\
+         gäller ett ansvar och allt under det.\n\n\
          En fastställd budget kan ingen ändra (en revidering startar en ny version), och en\n\
          inlämnad budget ändras bara av controller och administratör. Ändringsloggen kan ingen\n\
          roll ändra eller ta bort.\n\n",
@@ -90,6 +101,7 @@ pub fn matrix_markdown() -> String {
             let cell = match (action.allowed_for(role), role) {
                 (false, _) => "nej",
                 (true, RoleKind::BudgetHolder) => action.holder_note(),
+                (true, RoleKind::BoardController) => "ja, egen nämnd",
                 (true, _) => "ja",
             };
             text.push_str(&format!(" {cell} |"));
@@ -146,6 +158,38 @@ mod tests {
         assert!(allows(holder("ekonomi"), &Action::Read));
         assert!(allows(holder("ks"), &Action::EditInvestments));
         assert!(!allows(holder("ks"), &Action::EditFrames));
+    }
+
+    #[test]
+    fn a_board_controller_edits_their_board_but_not_its_frame() {
+        let organisation = organisation();
+        let ks = UnitId("ks".into());
+        let controller = Role::BoardController { board: ks.clone() };
+        let other = Role::BoardController {
+            board: UnitId("bun".into()),
+        };
+        let lines = Action::EditLines {
+            unit: UnitId("it".into()),
+        };
+        let moving = Action::EditOrganisation {
+            unit: UnitId("ekonomi".into()),
+        };
+        assert!(controller.allows(&lines, &organisation, &ks));
+        assert!(controller.allows(&moving, &organisation, &ks));
+        assert!(controller.allows(&Action::EditInvestments, &organisation, &ks));
+        assert!(!controller.allows(&Action::EditFrames, &organisation, &ks));
+        assert!(!controller.allows(&Action::ReadAudit, &organisation, &ks));
+        assert!(!controller.allows(&Action::ManageUsers, &organisation, &ks));
+        assert!(!other.allows(&lines, &organisation, &ks));
+        assert!(!other.allows(&Action::EditInvestments, &organisation, &ks));
+        assert!(other.allows(&Action::Read, &organisation, &ks));
+        assert!(holder("ks").allows(&lines, &organisation, &ks));
+        assert!(!holder("ks").allows(&moving, &organisation, &ks));
+        assert!(Role::from_parts(RoleKind::BoardController, None).is_err());
+        assert_eq!(
+            Role::from_parts(RoleKind::BoardController, Some(" ks ")),
+            Ok(controller)
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 mod balance;
 mod boards;
+mod edit;
 mod next_year;
 mod raw;
 mod series;
@@ -27,6 +28,7 @@ use crate::issue::Issue;
 use crate::limits::Limits;
 use series::Columns;
 
+pub use edit::{MunicipalEdit, edit};
 pub use next_year::{Carried, next_year};
 
 /// Reads a whole municipality file, or every issue that stops it from being read.
@@ -195,5 +197,7 @@ fn goals(reader: &mut Reader, raw: &[raw::RawFinancialGoal]) -> Vec<FinancialGoa
         .collect()
 }
 
+#[cfg(test)]
+mod edit_tests;
 #[cfg(test)]
 mod tests;

@@ -15,6 +15,10 @@ pub enum StoreError {
         "budgeten har ändrats av någon annan sedan den lästes (version {expected}, nu {actual})"
     )]
     Conflict { expected: i64, actual: i64 },
+    /// The municipality's budget year has had the next year opened from it: it is kept as it
+    /// was, and the next year is the one to change.
+    #[error("budgetåret är låst: nästa år är redan öppnat från det, som nr {0}")]
+    Frozen(i64),
     /// Another writer held the database for longer than the store waits; nothing was written.
     #[error("databasen är upptagen av en annan skrivning")]
     Busy(#[source] sqlx::Error),

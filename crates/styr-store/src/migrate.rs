@@ -38,6 +38,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (40, FOLLOWUP_REPORTS, FOLLOWUP_REPORTS),
     (50, PROFILES, PROFILES),
     (60, MUNICIPAL_BUDGETS, MUNICIPAL_BUDGETS),
+    (61, MUNICIPAL_REVISIONS, MUNICIPAL_REVISIONS),
 ];
 const EDITOR: &str = include_str!("../migrations/0030_editor.sql");
 const GOVERNANCE: &str = include_str!("../migrations/0031_governance.sql");
@@ -49,6 +50,7 @@ const KOLADA: &str = include_str!("../migrations/0011_kolada.sql");
 const FOLLOWUP_REPORTS: &str = include_str!("../migrations/0040_followup_reports.sql");
 const PROFILES: &str = include_str!("../migrations/0050_profiles.sql");
 const MUNICIPAL_BUDGETS: &str = include_str!("../migrations/0060_municipal_budgets.sql");
+const MUNICIPAL_REVISIONS: &str = include_str!("../migrations/0061_municipal_revisions.sql");
 
 /// Brings the schema up to date. On PostgreSQL an advisory lock keeps two servers that start
 /// at once from migrating together; SQLite serialises writers by itself.

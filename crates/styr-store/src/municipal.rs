@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! let id = store.insert_municipal_budget(&new, &stamp).await?;     // 1
-//! store.municipal_budget(1).await?                                  // Some(row)
+//! store.municipal_budget(1).await?                                  // Some(row), revision 1
+//! store.update_municipal_budget(1, 1, &edited, &stamp).await?       // revision 2
 //! ```
 
 use sqlx::Row;
@@ -34,6 +35,8 @@ pub struct MunicipalBudgetRow {
     pub opened_from: Option<i64>,
     /// The year opened from this one, if any: this one is then kept as it was.
     pub opened_as: Option<i64>,
+    /// Counted up by every edit: an edit names the revision it was made on.
+    pub revision: i64,
     pub created_by: String,
     pub created_at: String,
 }
@@ -57,6 +60,12 @@ impl Store {
                     actual: taken.try_get::<i64, _>("id")?,
                 });
             }
+            // Opening counts the year's revision up, so an edit made on it at the same time
+            // finds its revision gone instead of changing a year that is now frozen.
+            sqlx::query("UPDATE municipal_budgets SET revision = revision + 1 WHERE id = $1")
+                .bind(from)
+                .execute(&mut *transaction)
+                .await?;
         }
         let id: i64 = sqlx::query("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM municipal_budgets")
             .fetch_one(&mut *transaction)
@@ -79,6 +88,61 @@ impl Store {
         audit::write(&mut transaction, stamp).await?;
         transaction.commit().await?;
         Ok(id)
+    }
+
+    /// Replaces budget year `id`'s file with `source`, made on `revision`; the new revision.
+    /// Refused, writing nothing, when the year has changed since ([`StoreError::Conflict`]),
+    /// when the next year is opened from it ([`StoreError::Frozen`]) or when it is not there.
+    pub async fn update_municipal_budget(
+        &self,
+        id: i64,
+        revision: i64,
+        source: &str,
+        stamp: &Stamp,
+    ) -> Result<i64, StoreError> {
+        let mut transaction = self.begin_write().await?;
+        let current = sqlx::query(
+            "SELECT m.revision, (SELECT n.id FROM municipal_budgets n WHERE n.opened_from = m.id) AS opened_as \
+             FROM municipal_budgets m WHERE m.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *transaction)
+        .await?
+        .ok_or(StoreError::NotFound(id))?;
+        if let Some(opened) = current.try_get::<Option<i64>, _>("opened_as")? {
+            return Err(StoreError::Frozen(opened));
+        }
+        let actual: i64 = current.try_get("revision")?;
+        if actual != revision {
+            return Err(StoreError::Conflict {
+                expected: revision,
+                actual,
+            });
+        }
+        let next = revision
+            .checked_add(1)
+            .ok_or_else(|| StoreError::Corrupt(format!("revisionen {revision}")))?;
+        // On PostgreSQL a concurrent edit or opening may commit between the read and here;
+        // the row lock makes this one wait and then find the revision gone.
+        let updated = sqlx::query(
+            "UPDATE municipal_budgets SET source = $1, revision = $2 WHERE id = $3 AND revision = $4",
+        )
+        .bind(source)
+        .bind(next)
+        .bind(id)
+        .bind(revision)
+        .execute(&mut *transaction)
+        .await?
+        .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::Conflict {
+                expected: revision,
+                actual: revision.saturating_add(1),
+            });
+        }
+        audit::write(&mut transaction, stamp).await?;
+        transaction.commit().await?;
+        Ok(next)
     }
 
     /// One budget year, with the year opened from it.
@@ -121,6 +185,7 @@ fn read(row: &sqlx::any::AnyRow) -> Result<MunicipalBudgetRow, StoreError> {
         source: row.try_get("source")?,
         opened_from: row.try_get("opened_from")?,
         opened_as: row.try_get("opened_as")?,
+        revision: row.try_get("revision")?,
         created_by: row.try_get("created_by")?,
         created_at: row.try_get("created_at")?,
     })

@@ -94,3 +94,71 @@ async fn a_year_is_kept_as_read_and_opened_from_once() {
         assert_eq!(actions, ["inläst", "öppnat"], "{backend}");
     }
 }
+
+#[tokio::test]
+async fn a_year_is_edited_on_its_revision_until_the_next_is_opened() {
+    for (backend, store) in stores("municipal-edits").await {
+        let first = store
+            .insert_municipal_budget(&year(2026, "# 2026", None), &stamp("inläst"))
+            .await
+            .expect("kept");
+        let read = store.municipal_budget(first).await.expect("read");
+        assert_eq!(read.map(|row| row.revision), Some(1), "{backend}");
+        let second = store
+            .update_municipal_budget(first, 1, "# 2026 ändrad", &stamp("ändrad"))
+            .await
+            .expect("edited on its revision");
+        assert_eq!(second, 2, "{backend}");
+        let stale = store
+            .update_municipal_budget(first, 1, "# 2026 gammal", &stamp("gammal"))
+            .await;
+        assert!(
+            matches!(
+                stale,
+                Err(StoreError::Conflict {
+                    expected: 1,
+                    actual: 2
+                })
+            ),
+            "{backend}: {stale:?}"
+        );
+        let missing = store
+            .update_municipal_budget(first + 9, 1, "# ?", &stamp("saknas"))
+            .await;
+        assert!(matches!(missing, Err(StoreError::NotFound(_))), "{backend}");
+        let next = store
+            .insert_municipal_budget(&year(2027, "# 2027", Some(first)), &stamp("öppnat"))
+            .await
+            .expect("opened");
+        let kept = store
+            .municipal_budget(first)
+            .await
+            .expect("read")
+            .expect("there");
+        let frozen = store
+            .update_municipal_budget(first, kept.revision, "# 2026 sent", &stamp("sent"))
+            .await;
+        assert!(
+            matches!(frozen, Err(StoreError::Frozen(opened)) if opened == next),
+            "{backend}: {frozen:?}"
+        );
+        let kept = store
+            .municipal_budget(first)
+            .await
+            .expect("read")
+            .expect("there");
+        assert_eq!(
+            kept.source, "# 2026 ändrad",
+            "{backend}: only the edit on its revision"
+        );
+        let log = store
+            .audit_log(&styr_store::AuditFilter::default())
+            .await
+            .expect("the log");
+        let actions: Vec<&str> = log
+            .iter()
+            .map(|record| record.entry.action.as_str())
+            .collect();
+        assert_eq!(actions, ["inläst", "ändrad", "öppnat"], "{backend}");
+    }
+}

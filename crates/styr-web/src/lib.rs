@@ -70,6 +70,27 @@ pub fn router(app: Arc<App>) -> Router {
                 .layer(form_limit(upload::DOCUMENT)),
         )
         .route("/kommun/{id}", get(pages::municipal::show))
+        .route("/kommun/{id}/ramar", get(pages::municipal::show_frames))
+        .route(
+            "/kommun/{id}/ramar/beslut",
+            post(pages::municipal::save_decision),
+        )
+        .route(
+            "/kommun/{id}/nasta-ar",
+            post(pages::municipal::open_next_year),
+        )
+        .route(
+            "/kommun/{id}/namnd/{board}",
+            get(pages::municipal::show_board),
+        )
+        .route(
+            "/kommun/{id}/namnd/{board}/organisation",
+            post(pages::municipal::save_organisation),
+        )
+        .route(
+            "/kommun/{id}/namnd/{board}/ansvar/{ansvar}",
+            get(pages::municipal::show_ansvar).post(pages::municipal::save_lines),
+        )
         .route(
             "/kommun/{id}/mal-och-budget.pdf",
             get(pages::municipal::pdf),

@@ -19,6 +19,11 @@ pub enum Action {
         unit: UnitId,
     },
     EditFrames,
+    /// Add, rename or move an ansvar: the unit is the one it is placed under (the board's own
+    /// id for the top), which must lie in a nämndcontroller's board.
+    EditOrganisation {
+        unit: UnitId,
+    },
     EditInvestments,
     EditRisks,
     EditControls,
@@ -53,6 +58,7 @@ impl Action {
             Action::ReadAudit => ActionKind::ReadAudit,
             Action::EditLines { .. } => ActionKind::EditLines,
             Action::EditFrames => ActionKind::EditFrames,
+            Action::EditOrganisation { .. } => ActionKind::EditOrganisation,
             Action::EditInvestments => ActionKind::EditInvestments,
             Action::EditRisks => ActionKind::EditRisks,
             Action::EditControls => ActionKind::EditControls,
@@ -76,6 +82,7 @@ impl Action {
     pub fn unit(&self) -> Option<&UnitId> {
         match self {
             Action::EditLines { unit }
+            | Action::EditOrganisation { unit }
             | Action::SetForecast { unit }
             | Action::FollowUpGoal { unit } => Some(unit),
             _ => None,

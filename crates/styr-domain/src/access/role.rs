@@ -1,6 +1,7 @@
 //! The roles of a municipality's budget work. A budgetansvarig's role carries the unit it
 //! answers for ("budgetansvarig för ks"): everything below that unit is its, nothing else.
-//! A role is stored and typed as its kind's key (`--role budgetansvarig --scope ks`).
+//! A nämndcontroller's carries the board. A role is stored and typed as its kind's key
+//! (`--role budgetansvarig --scope ks`, `--role namndcontroller --scope bun`).
 
 use crate::organisation::UnitId;
 
@@ -9,8 +10,12 @@ use crate::organisation::UnitId;
 pub enum Role {
     /// Users, settings, everything.
     Administrator,
-    /// Every board: frames, PKV, imports, mapping, adoption.
+    /// The council's controller (ekonomiavdelningen): every board, frames, PKV, imports,
+    /// mapping, adoption.
     Controller,
+    /// A board's own controller (nämndcontroller): the board's budget, organisation and
+    /// distribution of its frame to ansvar, not the frame itself.
+    BoardController { board: UnitId },
     /// A manager who answers for a unit and everything below it.
     BudgetHolder { scope: UnitId },
     /// Risks, the control plan and its results.
@@ -26,6 +31,7 @@ pub enum Role {
 pub enum RoleKind {
     Administrator,
     Controller,
+    BoardController,
     BudgetHolder,
     ControlCoordinator,
     Reader,
@@ -33,9 +39,10 @@ pub enum RoleKind {
 }
 
 impl RoleKind {
-    pub const ALL: [RoleKind; 6] = [
+    pub const ALL: [RoleKind; 7] = [
         RoleKind::Administrator,
         RoleKind::Controller,
+        RoleKind::BoardController,
         RoleKind::BudgetHolder,
         RoleKind::ControlCoordinator,
         RoleKind::Reader,
@@ -47,6 +54,7 @@ impl RoleKind {
         match self {
             RoleKind::Administrator => "admin",
             RoleKind::Controller => "controller",
+            RoleKind::BoardController => "namndcontroller",
             RoleKind::BudgetHolder => "budgetansvarig",
             RoleKind::ControlCoordinator => "internkontroll",
             RoleKind::Reader => "lasare",
@@ -58,6 +66,7 @@ impl RoleKind {
         match self {
             RoleKind::Administrator => "Administratör",
             RoleKind::Controller => "Controller",
+            RoleKind::BoardController => "Nämndcontroller",
             RoleKind::BudgetHolder => "Budgetansvarig",
             RoleKind::ControlCoordinator => "Internkontrollsamordnare",
             RoleKind::Reader => "Läsare",
@@ -72,6 +81,7 @@ impl RoleKind {
                 || kind.label().to_lowercase() == key
                 || (key == "administratör" && *kind == RoleKind::Administrator)
                 || (key == "läsare" && *kind == RoleKind::Reader)
+                || (key == "nämndcontroller" && *kind == RoleKind::BoardController)
                 || (key == "internkontrollsamordnare" && *kind == RoleKind::ControlCoordinator)
         })
     }
@@ -82,6 +92,7 @@ impl Role {
         match self {
             Role::Administrator => RoleKind::Administrator,
             Role::Controller => RoleKind::Controller,
+            Role::BoardController { .. } => RoleKind::BoardController,
             Role::BudgetHolder { .. } => RoleKind::BudgetHolder,
             Role::ControlCoordinator => RoleKind::ControlCoordinator,
             Role::Reader => RoleKind::Reader,
@@ -89,15 +100,22 @@ impl Role {
         }
     }
 
-    /// The role from its stored kind and scope; a budgetansvarig needs a unit.
+    /// The role from its stored kind and scope; a budgetansvarig needs a unit, a
+    /// nämndcontroller a board.
     pub fn from_parts(kind: RoleKind, scope: Option<&str>) -> Result<Role, String> {
+        let unit = scope
+            .map(str::trim)
+            .filter(|unit| !unit.is_empty())
+            .map(|unit| UnitId(unit.to_string()));
         Ok(match kind {
             RoleKind::Administrator => Role::Administrator,
             RoleKind::Controller => Role::Controller,
-            RoleKind::BudgetHolder => match scope.map(str::trim).filter(|unit| !unit.is_empty()) {
-                Some(unit) => Role::BudgetHolder {
-                    scope: UnitId(unit.to_string()),
-                },
+            RoleKind::BoardController => match unit {
+                Some(board) => Role::BoardController { board },
+                None => return Err("en nämndcontroller behöver en nämnd (--scope)".into()),
+            },
+            RoleKind::BudgetHolder => match unit {
+                Some(scope) => Role::BudgetHolder { scope },
                 None => return Err("en budgetansvarig behöver en enhet (--scope)".into()),
             },
             RoleKind::ControlCoordinator => Role::ControlCoordinator,
@@ -109,6 +127,7 @@ impl Role {
     pub fn scope(&self) -> Option<&UnitId> {
         match self {
             Role::BudgetHolder { scope } => Some(scope),
+            Role::BoardController { board } => Some(board),
             _ => None,
         }
     }

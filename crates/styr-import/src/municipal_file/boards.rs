@@ -20,6 +20,7 @@ pub fn boards(
     columns: &Columns,
     index: &IndexTable,
 ) -> Vec<Board> {
+    unique_across_boards(reader, raw);
     let mut ids = BTreeSet::new();
     raw.iter()
         .filter_map(|board| {
@@ -101,6 +102,35 @@ fn frame(
         index: choice,
         years,
     })
+}
+
+/// An ansvar's id names it in the whole municipality, as the ansvar dimension of the
+/// accounts does: a budgetansvarig's role names it alone, so no other board, and no board,
+/// may have it too.
+fn unique_across_boards(reader: &mut Reader, raw: &[RawBoard]) {
+    let mut owners: BTreeMap<&str, &str> = raw
+        .iter()
+        .map(|board| (board.id.get_ref().as_str(), board.name.as_str()))
+        .collect();
+    let boards: BTreeSet<&str> = owners.keys().copied().collect();
+    for board in raw {
+        for ansvar in &board.ansvar {
+            let id = ansvar.id.get_ref().as_str();
+            match owners.get(id) {
+                Some(owner) if boards.contains(id) || *owner != board.name.as_str() => {
+                    let owner = owner.to_string();
+                    reader.issue(
+                        ansvar.id.span(),
+                        format!("ansvaret ”{id}” finns redan i {owner}; ett ansvar har ett eget id i hela kommunen"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    owners.insert(id, board.name.as_str());
+                }
+            }
+        }
+    }
 }
 
 fn ansvar(reader: &mut Reader, board: &RawBoard) -> Vec<Ansvar> {

@@ -35,7 +35,7 @@ fn problem(message: impl Into<String>) -> Vec<Issue> {
 }
 
 /// A figure as the file writes it: whole tkr as an integer, anything finer as kronor.
-fn figure(amount: Amount) -> Value {
+pub(super) fn figure(amount: Amount) -> Value {
     if amount.ore() % ORE_PER_TKR == 0 {
         Value::Integer(amount.ore() / ORE_PER_TKR)
     } else {

@@ -6,7 +6,7 @@ use super::*;
 const DEMO: &str = include_str!("../../../../examples/demo/exempelby-kommun.toml");
 
 /// A small municipality: one board with two ansvar, tax and grants, a balanced opening.
-const SMALL: &str = r#"
+pub(super) const SMALL: &str = r#"
 format = 1
 [municipality]
 name = "Provby kommun"

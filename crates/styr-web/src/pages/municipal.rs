@@ -1,6 +1,18 @@
 //! Hela kommunens budget: a budget year of the municipality kept in the database, its Mål och
 //! budget as kommunfullmäktige's document (`styr report --municipality NR --format html`), and
-//! the same as PDF to download.
+//! the same as PDF to download; and the year's budget work (issue 15): the frames of every
+//! board with the council's decisions and the next year (`frames`), a board with its ansvar
+//! and its organisation (`board`), an ansvar's lines per kontogrupp (`ansvar`). `views` holds
+//! what they share.
+
+mod ansvar;
+mod board;
+mod frames;
+mod views;
+
+pub use ansvar::{save_lines, show_ansvar};
+pub use board::{save_organisation, show_board};
+pub use frames::{open_next_year, save_decision, show_frames};
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};

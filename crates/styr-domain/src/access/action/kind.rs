@@ -8,6 +8,7 @@ pub enum ActionKind {
     ReadAudit,
     EditLines,
     EditFrames,
+    EditOrganisation,
     EditInvestments,
     EditRisks,
     EditControls,
@@ -28,11 +29,12 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 21] = [
+    pub const ALL: [ActionKind; 22] = [
         ActionKind::Read,
         ActionKind::ReadAudit,
         ActionKind::EditLines,
         ActionKind::EditFrames,
+        ActionKind::EditOrganisation,
         ActionKind::EditInvestments,
         ActionKind::EditRisks,
         ActionKind::EditControls,
@@ -58,6 +60,9 @@ impl ActionKind {
             ActionKind::ReadAudit => "Läsa och exportera ändringsloggen",
             ActionKind::EditLines => "Ändra driftbudgetens rader och förklaringar",
             ActionKind::EditFrames => "Ändra ram och kommunbidrag",
+            ActionKind::EditOrganisation => {
+                "Ändra organisationen: lägga till, byta namn på och flytta ansvar"
+            }
             ActionKind::EditInvestments => "Ändra investeringsplanen",
             ActionKind::EditRisks => "Ändra riskanalysen",
             ActionKind::EditControls => "Ändra internkontrollplanen och kontrollresultat",

@@ -12,6 +12,23 @@ impl ActionKind {
         match role {
             R::Administrator => true,
             R::Controller => !matches!(self, A::ManageUsers),
+            // A board's controller: the board's own budget, organisation and follow-up; the
+            // frame is the council's, the log and the users are everyone's.
+            R::BoardController => matches!(
+                self,
+                A::Read
+                    | A::EditLines
+                    | A::EditOrganisation
+                    | A::EditInvestments
+                    | A::EditRisks
+                    | A::EditControls
+                    | A::EditRegisters
+                    | A::EditDocument
+                    | A::SetForecast
+                    | A::Submit
+                    | A::FollowUpGoal
+                    | A::ReviewDocument
+            ),
             R::BudgetHolder => matches!(
                 self,
                 A::Read

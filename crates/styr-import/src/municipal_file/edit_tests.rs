@@ -1,0 +1,157 @@
+//! Edits of a municipality's budget year: each makes its one change and the year still reads;
+//! each kind of bad edit is refused with the reader's words.
+
+use styr_domain::money::Amount;
+use styr_domain::organisation::UnitId;
+
+use super::tests::SMALL;
+use super::*;
+
+fn edited(edit: &MunicipalEdit) -> MunicipalBudget {
+    let written = super::edit(SMALL, std::slice::from_ref(edit)).expect("the edit is made");
+    parse_municipal_budget(&written).expect("and reads")
+}
+
+fn refused(edit: &MunicipalEdit) -> String {
+    match super::edit(SMALL, std::slice::from_ref(edit)) {
+        Ok(_) => panic!("made although it should not be: {edit:?}"),
+        Err(issues) => issues
+            .iter()
+            .map(|issue| issue.message.clone())
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+fn line(ansvar: &str, group: &str, year: i64, tkr: i64) -> MunicipalEdit {
+    MunicipalEdit::SetLine {
+        board: "ks".into(),
+        ansvar: ansvar.into(),
+        group: group.into(),
+        year,
+        amount: Amount::from_tkr(tkr),
+    }
+}
+
+#[test]
+fn a_line_is_set_for_one_year_and_a_new_line_starts_at_zero() {
+    let budget = edited(&line("ekonomi", "50", 2027, -1200));
+    let lines = &budget.boards[0].lines;
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        lines[0].amounts,
+        [-1000, -1020, -1200].map(Amount::from_tkr).to_vec()
+    );
+    let budget = edited(&line("kansli", "46", 2026, -300));
+    let lines = &budget.boards[0].lines;
+    assert_eq!(lines.len(), 2, "a line is added");
+    assert_eq!(
+        lines[1].amounts,
+        [0, -300, 0].map(Amount::from_tkr).to_vec()
+    );
+}
+
+#[test]
+fn several_edits_are_made_together_or_not_at_all() {
+    let both = [
+        line("ekonomi", "50", 2026, -1),
+        line("ekonomi", "50", 2027, -2),
+    ];
+    let written = super::edit(SMALL, &both).expect("made");
+    let budget = parse_municipal_budget(&written).expect("reads");
+    assert_eq!(
+        budget.boards[0].lines[0].amounts,
+        [-1000, -1, -2].map(Amount::from_tkr).to_vec()
+    );
+    let one_bad = [
+        line("ekonomi", "50", 2026, -1),
+        line("skola", "50", 2026, -1),
+    ];
+    assert!(super::edit(SMALL, &one_bad).is_err());
+}
+
+#[test]
+fn a_line_outside_the_board_or_its_years_is_refused() {
+    assert!(refused(&line("skola", "50", 2026, -1)).contains("hör inte till"));
+    assert!(refused(&line("ekonomi", "50", 2030, -1)).contains("2030"));
+    assert!(refused(&line("ekonomi", "80", 2026, 5)).contains("80"));
+    let other = MunicipalEdit::SetLine {
+        board: "bun".into(),
+        ansvar: "ekonomi".into(),
+        group: "50".into(),
+        year: 2026,
+        amount: Amount::from_tkr(1),
+    };
+    assert!(refused(&other).contains("nämnden ”bun” finns inte"));
+}
+
+#[test]
+fn a_frame_decision_is_a_named_step_on_a_derived_year() {
+    let decision = |year| MunicipalEdit::FrameDecision {
+        board: "ks".into(),
+        year,
+        name: "Fler elever".into(),
+        amount: Amount::from_tkr(40),
+        permanent: true,
+        text: "Beslut i KF.".into(),
+    };
+    let budget = edited(&decision(2026));
+    let frame = format!("{:?}", budget.boards[0].frame.years);
+    assert!(frame.contains("Fler elever"), "{frame}");
+    assert!(refused(&decision(2025)).contains("angivet belopp"));
+    assert!(refused(&decision(2029)).contains("inget år 2029"));
+}
+
+#[test]
+fn the_organisation_is_edited_and_a_circle_is_refused() {
+    let added = edited(&MunicipalEdit::AddAnsvar {
+        board: "ks".into(),
+        id: "it".into(),
+        name: "IT-enheten".into(),
+        parent: Some("kansli".into()),
+    });
+    let it = added.boards[0]
+        .ansvar
+        .iter()
+        .find(|ansvar| ansvar.id.0 == "it")
+        .expect("added");
+    assert_eq!(it.parent, Some(UnitId("kansli".into())));
+    let moved = edited(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: None,
+    });
+    assert_eq!(moved.boards[0].ansvar[1].parent, None);
+    let renamed = edited(&MunicipalEdit::RenameAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        name: "Ekonomienheten".into(),
+    });
+    assert_eq!(renamed.boards[0].ansvar[1].name, "Ekonomienheten");
+    let circle = refused(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "kansli".into(),
+        parent: Some("ekonomi".into()),
+    });
+    assert!(circle.contains("hamnar under sig självt"), "{circle}");
+    let twice = refused(&MunicipalEdit::AddAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        name: "Igen".into(),
+        parent: None,
+    });
+    assert!(twice.contains("finns redan"), "{twice}");
+    let board_id = refused(&MunicipalEdit::AddAnsvar {
+        board: "ks".into(),
+        id: "ks".into(),
+        name: "Som nämnden".into(),
+        parent: None,
+    });
+    assert!(board_id.contains("hela kommunen"), "{board_id}");
+    let nowhere = refused(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: Some("saknas".into()),
+    });
+    assert!(nowhere.contains("finns inte"), "{nowhere}");
+}

@@ -1,0 +1,189 @@
+//! Ramar och nämnder (`/kommun/NR/ramar`): every board's kommunbidrag, net cost and result
+//! against the frame per year, each board opening its own page; for the council's controllers
+//! a ramförändring (a named decision on a board's frame for a year, permanent or for the
+//! year) and the next budget year opened from this one with the PKV vintage it is uprated by.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use styr_app::municipal::MunicipalYear;
+use styr_domain::access::Action;
+use styr_import::municipal_file::MunicipalEdit;
+
+use super::views::{self, after_edit, columns, figures};
+use crate::auth::Acting;
+use crate::error::PageError;
+use crate::extract::{PageForm, PagePath};
+use crate::pages::{PageResult, html, invalid, see};
+use crate::view::NavItem;
+
+pub struct BoardRow {
+    pub id: String,
+    pub name: String,
+    pub kommunbidrag: Vec<String>,
+    pub net: Vec<String>,
+    pub result: Vec<String>,
+    /// Per column: whether the board's budget fits its frame.
+    pub fits: Vec<bool>,
+}
+
+#[derive(Template)]
+#[template(path = "municipal_frames.html")]
+pub struct FramesPage {
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub id: i64,
+    pub revision: i64,
+    pub municipality: String,
+    pub invented: bool,
+    pub budget_year: i32,
+    pub columns: Vec<String>,
+    pub boards: Vec<BoardRow>,
+    /// The years a decision can be made on: the budget year and the plan years.
+    pub decision_years: Vec<u16>,
+    pub opened_as: Option<i64>,
+    pub may_decide: bool,
+    pub message: String,
+    pub values: BTreeMap<String, String>,
+}
+
+impl FramesPage {
+    pub fn value(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+}
+
+fn rows(year: &MunicipalYear) -> Vec<BoardRow> {
+    year.report
+        .boards
+        .iter()
+        .map(|board| BoardRow {
+            id: board.id.clone(),
+            name: board.name.clone(),
+            kommunbidrag: figures(&board.kommunbidrag()),
+            net: figures(&board.net),
+            result: figures(&board.result),
+            fits: board
+                .result
+                .iter()
+                .map(|result| result.ore() == 0)
+                .collect(),
+        })
+        .collect()
+}
+
+async fn page(
+    state: &Acting,
+    id: i64,
+    message: String,
+    values: BTreeMap<String, String>,
+) -> Result<FramesPage, PageError> {
+    let year = state.app.municipal_year(&state.actor, id).await?;
+    let may_decide = state.actor.role.allows(
+        &Action::EditFrames,
+        &Default::default(),
+        &Default::default(),
+    );
+    Ok(FramesPage {
+        title: format!(
+            "Ramar och nämnder – {} {}",
+            year.row.municipality_name, year.row.budget_year
+        ),
+        nav: views::nav(id, "ramar"),
+        id,
+        revision: year.row.revision,
+        municipality: year.budget.municipality.name.clone(),
+        invented: year.budget.invented,
+        budget_year: year.row.budget_year,
+        columns: columns(&year),
+        boards: rows(&year),
+        decision_years: std::iter::once(year.budget.years.budget)
+            .chain(year.budget.years.plan.iter().copied())
+            .map(|year| year.number())
+            .collect(),
+        opened_as: year.row.opened_as,
+        may_decide,
+        message,
+        values,
+    })
+}
+
+pub async fn show_frames(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
+    html(&page(&state, id, String::new(), BTreeMap::new()).await?)
+}
+
+/// A ramförändring: fields `board`, `year`, `name`, `amount` (tkr), `permanent`, `text`.
+pub async fn save_decision(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
+    let amount = crate::input::amount(get("amount"));
+    let year = get("year").parse::<i64>();
+    let (Ok(amount), Ok(year)) = (amount.clone(), year) else {
+        let message = match amount {
+            Err(message) => format!("Beloppet: {message}"),
+            Ok(_) => "Välj ett år.".to_string(),
+        };
+        return invalid(&page(&state, id, message, values.clone()).await?);
+    };
+    let edit = MunicipalEdit::FrameDecision {
+        board: get("board").to_string(),
+        year,
+        name: get("name").to_string(),
+        amount,
+        permanent: !get("permanent").is_empty(),
+        text: get("text").to_string(),
+    };
+    let revision = get("revision").parse::<i64>().unwrap_or_default();
+    let result = state
+        .app
+        .edit_municipal_year(&state.actor, id, revision, &[edit])
+        .await;
+    after_edit(result, format!("/kommun/{id}/ramar"), |message| {
+        page(&state, id, message, values.clone())
+    })
+    .await
+}
+
+/// Opens the next budget year: fields `vintage` and `pkv` ("2029=3,0 2030=3,1").
+pub async fn open_next_year(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
+    let vintage = get("vintage");
+    let mut pkv = BTreeMap::new();
+    for pair in get("pkv").split_whitespace() {
+        match pair.split_once('=') {
+            Some((year, value)) if year.parse::<u16>().is_ok() && !value.is_empty() => {
+                pkv.insert(year.to_string(), value.to_string());
+            }
+            _ => {
+                let message = format!(
+                    "PKV skrivs år=procent, till exempel 2029=3,0; ”{pair}” går inte att läsa."
+                );
+                return invalid(&page(&state, id, message, values.clone()).await?);
+            }
+        }
+    }
+    if vintage.is_empty() {
+        let message = "Ange vilken PKV-årgång ramarna räknas upp med.".to_string();
+        return invalid(&page(&state, id, message, values.clone()).await?);
+    }
+    match state
+        .app
+        .open_next_municipal_year(&state.actor, id, vintage, &pkv)
+        .await
+    {
+        Ok((next, _)) => see(format!("/kommun/{next}/ramar")),
+        Err(error @ (styr_app::AppError::Rejected(_) | styr_app::AppError::Conflict { .. })) => {
+            let kind = crate::error::kind_of(&error);
+            let message = format!("{} Inget öppnades.", views::message(&error));
+            crate::pages::shown_again(kind, &page(&state, id, message, values.clone()).await?)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
