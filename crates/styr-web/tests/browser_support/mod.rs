@@ -57,6 +57,34 @@ pub async fn start(name: &str) -> Option<Browser> {
 /// As [`start`]; with `goals_demo` the budget also gets the demo's goals followed up (made-up
 /// targets, pulse survey results, a Kolada cache and a peer group: examples/demo/).
 pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
+    let tools = tools()?;
+    let app = people(name).await;
+    if goals_demo {
+        load_goals_demo(&app).await;
+    }
+    Some(serve(name, app, tools).await)
+}
+
+/// As [`start`], with the demo municipality (Exempelby kommun) kept as budget year 1, and
+/// beside the people of every role a nämndcontroller for its Barn- och utbildningsnämnden
+/// ("bun-controller", scope "bun") and the budgetansvarig for its Förskola 1
+/// ("forskola-1", scope "bun-101").
+pub async fn start_municipal(name: &str) -> Option<Browser> {
+    let tools = tools()?;
+    let app = people(name).await;
+    app.import_municipality(
+        &styr_app::Actor::named("demo"),
+        include_str!("../../../../examples/demo/exempelby-kommun.toml"),
+    )
+    .await
+    .expect("the demo municipality is kept");
+    support::add_user(&app, "bun-controller", "namndcontroller", Some("bun")).await;
+    support::add_user(&app, "forskola-1", "budgetansvarig", Some("bun-101")).await;
+    Some(serve(name, app, tools).await)
+}
+
+/// chromedriver and axe-core, or None (a failure under CI).
+fn tools() -> Option<(PathBuf, PathBuf)> {
     let driver_path = tool("STYR_CHROMEDRIVER", PathBuf::from("/usr/bin/chromedriver"));
     let axe_path = tool(
         "STYR_AXE_CORE",
@@ -71,7 +99,11 @@ pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
         eprintln!("skipped: chromedriver or axe-core is not installed (see this file's header)");
         return None;
     };
-    // The application, on a loopback port of its own, with one person per role.
+    Some((driver_path, axe_path))
+}
+
+/// The application over the reference budget with one person per role.
+async fn people(name: &str) -> std::sync::Arc<styr_app::App> {
     let app = support::app_with_example(name).await;
     for (username, role, scope) in [
         ("admin", "admin", None),
@@ -82,7 +114,11 @@ pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
     ] {
         support::add_user(&app, username, role, scope).await;
     }
-    if goals_demo {
+    app
+}
+
+async fn load_goals_demo(app: &styr_app::App) {
+    {
         let kolada: [(&str, &[u8]); 3] = [
             (
                 "kolada-nyckeltal.json",
@@ -107,6 +143,14 @@ pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
             .await
             .expect("the goals demo loads");
     }
+}
+
+/// `app` on a loopback port, chromedriver and a browser logged in as the controller.
+async fn serve(
+    name: &str,
+    app: std::sync::Arc<styr_app::App>,
+    (driver_path, axe_path): (PathBuf, PathBuf),
+) -> Browser {
     let router = styr_web::router(app);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -144,7 +188,7 @@ pub async fn start_with(name: &str, goals_demo: bool) -> Option<Browser> {
         name: name.to_string(),
     };
     browser.log_in(&browser.client, "controller").await;
-    Some(browser)
+    browser
 }
 
 /// The colour of the error style (`.error`): a refusal must show in it, never in the status
