@@ -76,7 +76,7 @@ fn start() -> Server {
         {
             passwords.push((username.to_string(), password.to_string()));
         }
-        if passwords.len() == 7 {
+        if passwords.len() == 9 {
             break;
         }
     }
@@ -128,7 +128,7 @@ fn no_upload_makes_the_server_abort_or_pass_256_mb() {
         return;
     }
     let mut server = start();
-    assert_eq!(server.passwords.len(), 7, "the demo users were printed");
+    assert_eq!(server.passwords.len(), 9, "the demo users were printed");
     let workbook = std::sync::Arc::new(bombs::far_cell_workbook());
     let strings = std::sync::Arc::new(bombs::shared_strings_bomb());
     let document = std::sync::Arc::new(bombs::docx_bomb());

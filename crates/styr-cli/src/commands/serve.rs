@@ -153,9 +153,12 @@ async fn load_goals_demo(app: &App, id: i64) -> anyhow::Result<()> {
 }
 
 /// The demo's people, one per role: (username, role, unit for a budgetansvarig).
-const DEMO_USERS: [(&str, &str, Option<&str>); 7] = [
+const DEMO_USERS: [(&str, &str, Option<&str>); 9] = [
     ("admin", "admin", None),
     ("controller", "controller", None),
+    // The demo municipality's board controller and a budgetansvarig of one of its ansvar.
+    ("bun-controller", "namndcontroller", Some("bun")),
+    ("forskola-1", "budgetansvarig", Some("bun-101")),
     ("ks-chef", "budgetansvarig", Some("ks")),
     (
         "exploatering",
