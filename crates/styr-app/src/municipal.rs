@@ -163,6 +163,21 @@ impl App {
         }
     }
 
+    /// Keeps a new municipality's first budget year, made from `new` (no board yet); its id.
+    /// The council's controllers', like a municipality file.
+    pub async fn create_municipality(
+        &self,
+        actor: &Actor,
+        new: &styr_import::municipal_file::NewMunicipality<'_>,
+    ) -> Result<i64, AppError> {
+        self.require(actor, &Action::EditFrames, None, None).await?;
+        let source =
+            styr_import::municipal_file::new_municipality(new).map_err(AppError::Unreadable)?;
+        let (budget, _) = computed(&source, self.limits())?;
+        self.keep(actor, &source, &budget, None, "kommunbudget skapad")
+            .await
+    }
+
     /// Every budget year kept, by municipality and year.
     pub async fn municipal_years(
         &self,

@@ -9,6 +9,7 @@
 
 mod balance;
 mod boards;
+mod create;
 mod edit;
 mod next_year;
 mod raw;
@@ -28,6 +29,7 @@ use crate::issue::Issue;
 use crate::limits::Limits;
 use series::Columns;
 
+pub use create::{NewMunicipality, new_municipality};
 pub use edit::{MunicipalEdit, edit};
 pub use next_year::{Carried, next_year};
 

@@ -81,12 +81,12 @@ pub fn municipal_report(budget: &MunicipalBudget) -> Result<MunicipalReport, Mun
         .map(|board| boards::board_figures(board, &columns, &budget.index))
         .collect::<Result<Vec<_>, _>>()?;
     let income = statements::income_statement(budget, &boards)?;
-    let investments = per_board::investments_per_board(&boards)?;
+    let investments = per_board::investments_per_board(&boards, budget.columns().len())?;
     let cash_flow = statements::cash_flow(budget, &income, &investments)?;
     let balance_sheet = statements::balance_sheet(budget, &income, &investments, &cash_flow)?;
     let balance_requirement = statements::balance_requirement(budget, &income)?;
     let operating = per_board::operating_per_board(budget, &boards)?;
-    let frames = per_board::frames_per_board(&boards)?;
+    let frames = per_board::frames_per_board(&boards, budget.columns().len())?;
     let budget_column = columns
         .iter()
         .position(|year| *year == budget.years.budget)

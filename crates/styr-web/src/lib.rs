@@ -70,7 +70,15 @@ pub fn router(app: Arc<App>) -> Router {
                 .layer(form_limit(upload::DOCUMENT)),
         )
         .route("/kommun/{id}", get(pages::municipal::show))
+        .route(
+            "/kommun/ny",
+            get(pages::municipal::show_new).post(pages::municipal::create),
+        )
         .route("/kommun/{id}/ramar", get(pages::municipal::show_frames))
+        .route(
+            "/kommun/{id}/ramar/namnd",
+            post(pages::municipal::add_board),
+        )
         .route(
             "/kommun/{id}/ramar/beslut",
             post(pages::municipal::save_decision),

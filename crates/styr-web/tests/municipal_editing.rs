@@ -380,3 +380,133 @@ async fn the_board_controller_reorganises_and_a_circle_changes_nothing() {
     assert_eq!(unsafe_id.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!unsafe_id.body.contains("<script>"));
 }
+
+#[tokio::test]
+async fn a_new_municipality_is_made_in_the_web_app_board_by_board() {
+    let app = app_with_example("municipal-create").await;
+    add_user(&app, "controller", "controller", None).await;
+    add_user(&app, "lasare", "lasare", None).await;
+    let token = token_for(&app, "controller").await;
+    let controller = acting_with(Arc::clone(&app), token);
+    let token = token_for(&app, "lasare").await;
+    let reader = acting_with(Arc::clone(&app), token);
+
+    assert_eq!(
+        get(&reader, "/kommun/ny").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let start = get(&controller, "/").await;
+    assert!(start.body.contains("href=\"/kommun/ny\""), "{}", start.body);
+    let form = |code: &'static str| {
+        vec![
+            ("name", "Nyby kommun"),
+            ("code", code),
+            ("year", "2027"),
+            ("plan_years", "2"),
+            ("vintage", "SKR 2026-10"),
+            ("pkv", "2027=3,0 2028=3,1 2029=3,0"),
+            ("invented", "1"),
+        ]
+    };
+    let bad = post_form(&controller, "/kommun/ny", &form("12")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("fyra siffror") && bad.body.contains("Nyby kommun"),
+        "{}",
+        bad.body
+    );
+    let refused = post_form(&reader, "/kommun/ny", &form("9998")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let made = post_form(&controller, "/kommun/ny", &form("9998")).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let frames = made.location.expect("to its frames");
+    let id: i64 = frames
+        .trim_start_matches("/kommun/")
+        .trim_end_matches("/ramar")
+        .parse()
+        .expect("its number");
+    let empty = get(&controller, &frames).await;
+    assert!(empty.body.contains("ingen nämnd ännu") && empty.body.contains("Ny nämnd"));
+
+    // A board with its comparison frame, uprated by the PKV given; then an ansvar and a line.
+    let added = post_form(
+        &controller,
+        &format!("/kommun/{id}/ramar/namnd"),
+        &[
+            ("revision", "1"),
+            ("id", "kfn"),
+            ("name", "Kultur- och fritidsnämnden"),
+            ("frame", "100 000"),
+        ],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let year = app
+        .municipal_year(&styr_app::Actor::named("test"), id)
+        .await
+        .expect("reads");
+    let kfn = &year.report.boards[0];
+    assert_eq!(
+        kfn.kommunbidrag()[1],
+        Amount::from_tkr(103_000),
+        "100 000 uprated by 3,0 %"
+    );
+    assert_eq!(
+        kfn.result[1],
+        Amount::from_tkr(103_000),
+        "nothing distributed yet"
+    );
+    let unfit: Vec<String> = year
+        .report
+        .findings
+        .iter()
+        .map(|finding| format!("{} {}", finding.section, finding.place))
+        .collect();
+    assert!(
+        unfit
+            .iter()
+            .any(|place| place.contains("Kultur- och fritidsnämnden") && place.contains("2027")),
+        "the council level says the board does not fit: {unfit:?}"
+    );
+    let organised = post_form(
+        &controller,
+        &format!("/kommun/{id}/namnd/kfn/organisation"),
+        &[
+            ("revision", "2"),
+            ("what", "add"),
+            ("id", "kfn-bibl"),
+            ("name", "Biblioteket"),
+            ("parent", ""),
+        ],
+    )
+    .await;
+    assert_eq!(
+        organised.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        organised.body
+    );
+    let budgeted = post_form(
+        &controller,
+        &format!("/kommun/{id}/namnd/kfn/ansvar/kfn-bibl"),
+        &[
+            ("revision", "3"),
+            ("new_group", "50"),
+            ("new_year", "2027"),
+            ("new_amount", "-103 000"),
+        ],
+    )
+    .await;
+    assert_eq!(budgeted.status, StatusCode::SEE_OTHER, "{}", budgeted.body);
+    let year = app
+        .municipal_year(&styr_app::Actor::named("test"), id)
+        .await
+        .expect("reads");
+    assert_eq!(
+        year.report.boards[0].result[1],
+        Amount::ZERO,
+        "the board fits 2027"
+    );
+    let board = get(&controller, &format!("/kommun/{id}/namnd/kfn")).await;
+    assert!(board.body.contains("Biblioteket"));
+}

@@ -49,7 +49,9 @@ pub fn actions_for(edit: &MunicipalEdit) -> Vec<Action> {
     let unit = |id: &str| UnitId(id.to_string());
     match edit {
         MunicipalEdit::SetLine { ansvar, .. } => vec![Action::EditLines { unit: unit(ansvar) }],
-        MunicipalEdit::FrameDecision { .. } => vec![Action::EditFrames],
+        MunicipalEdit::FrameDecision { .. } | MunicipalEdit::AddBoard { .. } => {
+            vec![Action::EditFrames]
+        }
         MunicipalEdit::AddAnsvar { board, parent, .. } => vec![Action::EditOrganisation {
             unit: unit(parent.as_deref().unwrap_or(board)),
         }],
@@ -117,6 +119,20 @@ fn described(
                 } else {
                     ", tillfällig"
                 }
+            ),
+        ),
+        MunicipalEdit::AddBoard {
+            board,
+            name,
+            comparison_frame,
+        } => (
+            "kommunbudget: nämnd tillagd".into(),
+            format!("kommun/{code}/{year}/{board}"),
+            None,
+            format!(
+                "{name}, kommunbidrag {} tkr {}",
+                format::tkr(*comparison_frame),
+                budget.years.previous
             ),
         ),
         MunicipalEdit::AddAnsvar {
@@ -229,7 +245,11 @@ impl App {
         edit: &MunicipalEdit,
     ) -> Result<(), AppError> {
         let board = edit.board();
-        let organisation = board_organisation(budget, board).ok_or(AppError::NotFound)?;
+        // A board being added has no organisation yet; adding it is the council's.
+        let organisation = match edit {
+            MunicipalEdit::AddBoard { .. } => Organisation::default(),
+            _ => board_organisation(budget, board).ok_or(AppError::NotFound)?,
+        };
         for action in actions_for(edit) {
             if !actor
                 .role

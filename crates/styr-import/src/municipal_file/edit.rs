@@ -37,6 +37,13 @@ pub enum MunicipalEdit {
         permanent: bool,
         text: String,
     },
+    /// A new board with its frame: the comparison year's kommunbidrag as decided, each later
+    /// year the year before uprated by the file's latest PKV vintage.
+    AddBoard {
+        board: String,
+        name: String,
+        comparison_frame: Amount,
+    },
     /// A new ansvar, under `parent` or directly under the board.
     AddAnsvar {
         board: String,
@@ -63,6 +70,7 @@ impl MunicipalEdit {
         match self {
             MunicipalEdit::SetLine { board, .. }
             | MunicipalEdit::FrameDecision { board, .. }
+            | MunicipalEdit::AddBoard { board, .. }
             | MunicipalEdit::AddAnsvar { board, .. }
             | MunicipalEdit::RenameAnsvar { board, .. }
             | MunicipalEdit::MoveAnsvar { board, .. } => board,
@@ -89,6 +97,14 @@ pub fn edit(source: &str, edits: &[MunicipalEdit]) -> Result<String, Vec<Issue>>
 }
 
 fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), Vec<Issue>> {
+    if let MunicipalEdit::AddBoard {
+        board,
+        name,
+        comparison_frame,
+    } = edit
+    {
+        return add_board(file, columns, (board, name), *comparison_frame);
+    }
     let board = board(file, edit.board())?;
     match edit {
         MunicipalEdit::SetLine {
@@ -106,6 +122,7 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             text,
             ..
         } => frame_decision(board, *year, name, *amount, *permanent, text)?,
+        MunicipalEdit::AddBoard { .. } => {}
         MunicipalEdit::AddAnsvar {
             id, name, parent, ..
         } => {
@@ -128,6 +145,60 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             };
         }
     }
+    Ok(())
+}
+
+fn add_board(
+    file: &mut Table,
+    columns: &[i64],
+    (id, name): (&str, &str),
+    comparison_frame: Amount,
+) -> Result<(), Vec<Issue>> {
+    if name.trim().is_empty() {
+        return Err(problem("nämnden behöver ett namn"));
+    }
+    let (index, vintage) = file
+        .get("index")
+        .and_then(Value::as_array)
+        .and_then(|indices| indices.last())
+        .and_then(Value::as_table)
+        .and_then(|index| {
+            let get = |key| index.get(key).and_then(Value::as_str).map(String::from);
+            Some((get("name")?, get("vintage")?))
+        })
+        .ok_or_else(|| problem("kommunen har ingen PKV-årgång att räkna upp ramen med"))?;
+    let mut years = Vec::new();
+    for (position, year) in columns.iter().enumerate() {
+        let mut entry = Table::new();
+        entry.insert("year".into(), Value::Integer(*year));
+        match position
+            .checked_sub(1)
+            .and_then(|before| columns.get(before))
+        {
+            None => {
+                entry.insert("amount".into(), figure(comparison_frame));
+            }
+            Some(before) => {
+                let mut base = Table::new();
+                base.insert("frame".into(), Value::Integer(*before));
+                entry.insert("base".into(), Value::Table(base));
+                let mut step = Table::new();
+                step.insert("uprating".into(), Value::Integer(*year));
+                step.insert("share".into(), Value::String("100".into()));
+                entry.insert("step".into(), Value::Array(vec![Value::Table(step)]));
+            }
+        }
+        years.push(Value::Table(entry));
+    }
+    let mut frame = Table::new();
+    frame.insert("index".into(), Value::String(index));
+    frame.insert("vintage".into(), Value::String(vintage));
+    frame.insert("year".into(), Value::Array(years));
+    let mut board = Table::new();
+    board.insert("id".into(), Value::String(id.to_string()));
+    board.insert("name".into(), Value::String(name.trim().to_string()));
+    board.insert("frame".into(), Value::Table(frame));
+    array(file, "board")?.push(Value::Table(board));
     Ok(())
 }
 

@@ -155,3 +155,37 @@ fn the_organisation_is_edited_and_a_circle_is_refused() {
     });
     assert!(nowhere.contains("finns inte"), "{nowhere}");
 }
+
+#[test]
+fn a_new_municipality_reads_and_takes_a_board_with_an_uprated_frame() {
+    let values = [("2027", "3,0"), ("2028", "3,1"), ("2029", "3,0")]
+        .map(|(year, percent)| (year.to_string(), percent.to_string()))
+        .into();
+    let new = NewMunicipality {
+        name: "Nyby kommun",
+        code: "9998",
+        year: 2027,
+        plan_years: 2,
+        vintage: "SKR 2026-10",
+        values: &values,
+        invented: true,
+    };
+    let source = new_municipality(&new).expect("made");
+    let budget = parse_municipal_budget(&source).expect("reads");
+    assert!(budget.boards.is_empty() && budget.invented);
+    assert_eq!(budget.years.columns().len(), 4);
+    let board = MunicipalEdit::AddBoard {
+        board: "kfn".into(),
+        name: "Kultur- och fritidsnämnden".into(),
+        comparison_frame: Amount::from_tkr(100_000),
+    };
+    let written = super::edit(&source, std::slice::from_ref(&board)).expect("added");
+    let budget = parse_municipal_budget(&written).expect("reads");
+    assert_eq!(budget.boards[0].frame.years.len(), 4);
+    assert!(
+        super::edit(&written, &[board]).is_err(),
+        "a board is added once"
+    );
+    let bad = NewMunicipality { code: "12", ..new };
+    assert!(new_municipality(&bad).is_err());
+}

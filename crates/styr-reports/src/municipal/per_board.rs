@@ -15,7 +15,7 @@ pub fn operating_per_board(
     budget: &MunicipalBudget,
     boards: &[BoardFigures],
 ) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Driftbudget per nämnd");
+    let mut table = StatementTable::new("Driftbudget per nämnd", budget.columns().len());
     let mut rows = Vec::new();
     for board in boards {
         rows.push((table.line(board.name.as_str(), board.net.clone())?, false));
@@ -33,8 +33,11 @@ pub fn operating_per_board(
     Ok(table)
 }
 
-pub fn frames_per_board(boards: &[BoardFigures]) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Kommunbidrag per nämnd");
+pub fn frames_per_board(
+    boards: &[BoardFigures],
+    columns: usize,
+) -> Result<StatementTable, OverflowAt> {
+    let mut table = StatementTable::new("Kommunbidrag per nämnd", columns);
     let mut rows = Vec::new();
     for board in boards {
         rows.push((
@@ -46,8 +49,11 @@ pub fn frames_per_board(boards: &[BoardFigures]) -> Result<StatementTable, Overf
     Ok(table)
 }
 
-pub fn investments_per_board(boards: &[BoardFigures]) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Investeringsbudget per nämnd");
+pub fn investments_per_board(
+    boards: &[BoardFigures],
+    columns: usize,
+) -> Result<StatementTable, OverflowAt> {
+    let mut table = StatementTable::new("Investeringsbudget per nämnd", columns);
     let mut rows = Vec::new();
     for board in boards {
         rows.push((

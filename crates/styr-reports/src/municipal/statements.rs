@@ -48,7 +48,7 @@ pub fn income_statement(
     budget: &MunicipalBudget,
     boards: &[BoardFigures],
 ) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Resultatbudget");
+    let mut table = StatementTable::new("Resultatbudget", budget.columns().len());
     let entered = |table: &mut StatementTable, row| {
         let totals = row_totals(budget, boards, row)?;
         table.line(row.label(), totals)
@@ -125,7 +125,7 @@ pub fn cash_flow(
     income: &StatementTable,
     investments: &StatementTable,
 ) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Kassaflödesbudget");
+    let mut table = StatementTable::new("Kassaflödesbudget", budget.columns().len());
     let (result, result_shown) = figures(income, RESULT);
     let result = table.given(RESULT, result, result_shown);
     let (depreciation, depreciation_shown) = figures(income, StatementRow::Depreciation.label());
@@ -227,7 +227,7 @@ pub fn balance_sheet(
         |amounts: &[Amount], place: &str| -> Result<(Vec<Amount>, Vec<Amount>), OverflowAt> {
             Ok((amounts.to_vec(), rounded(amounts, place)?))
         };
-    let mut table = StatementTable::new("Balansbudget");
+    let mut table = StatementTable::new("Balansbudget", budget.columns().len());
     let fixed = chain(
         opening.fixed_assets,
         &[
@@ -302,7 +302,7 @@ pub fn balance_requirement(
     budget: &MunicipalBudget,
     income: &StatementTable,
 ) -> Result<StatementTable, OverflowAt> {
-    let mut table = StatementTable::new("Balanskravsutredning");
+    let mut table = StatementTable::new("Balanskravsutredning", budget.columns().len());
     let (result, shown) = figures(income, RESULT);
     let result = table.given(RESULT, result, shown);
     let gains = table.line(

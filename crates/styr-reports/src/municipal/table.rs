@@ -19,13 +19,17 @@ pub struct StatementLine {
 pub struct StatementTable {
     pub heading: String,
     pub lines: Vec<StatementLine>,
+    /// The years it has a column for, whether or not it has a row yet: a table of the
+    /// boards of a municipality without a board still sums to zeros.
+    pub columns: usize,
 }
 
 impl StatementTable {
-    pub fn new(heading: impl Into<String>) -> StatementTable {
+    pub fn new(heading: impl Into<String>, columns: usize) -> StatementTable {
         StatementTable {
             heading: heading.into(),
             lines: Vec::new(),
+            columns,
         }
     }
 
@@ -75,7 +79,7 @@ impl StatementTable {
     ) -> Result<usize, OverflowAt> {
         let label = label.into();
         let place = || AmountOverflow.at(format!("{} › {label}", self.heading));
-        let columns = self.lines.first().map_or(0, |line| line.exact.len());
+        let columns = self.columns;
         let mut exact = vec![Amount::ZERO; columns];
         let mut shown = vec![Amount::ZERO; columns];
         for (position, subtract) in terms {
@@ -88,8 +92,10 @@ impl StatementTable {
                         total.checked_add(term)
                     }
                 };
-                exact[column] = add(exact[column], line.exact[column]).map_err(|_| place())?;
-                shown[column] = add(shown[column], line.shown[column]).map_err(|_| place())?;
+                // A row without a figure for a column (none was found to carry over) adds 0.
+                let term = |figures: &[Amount]| figures.get(column).copied().unwrap_or_default();
+                exact[column] = add(exact[column], term(&line.exact)).map_err(|_| place())?;
+                shown[column] = add(shown[column], term(&line.shown)).map_err(|_| place())?;
             }
         }
         self.lines.push(StatementLine {
@@ -130,7 +136,7 @@ mod tests {
 
     #[test]
     fn a_sum_row_adds_the_shown_rows_so_the_table_adds_up_as_printed() {
-        let mut table = StatementTable::new("Resultatbudget");
+        let mut table = StatementTable::new("Resultatbudget", 1);
         let a = table
             .line("A", vec![Amount::from_kr(1_400)])
             .expect("as expected");
@@ -151,12 +157,12 @@ mod tests {
 
     #[test]
     fn a_sum_that_leaves_the_range_names_its_row() {
-        let mut table = StatementTable::new("Balansbudget");
+        let mut table = StatementTable::new("Balansbudget", 1);
         let a = table
             .line("A", vec![Amount::from_ore(i64::MAX - 10)])
             .expect_err("refused");
         assert!(a.place.contains("Balansbudget › A"), "{a}");
-        let mut table = StatementTable::new("Balansbudget");
+        let mut table = StatementTable::new("Balansbudget", 1);
         let a = table
             .line("A", vec![Amount::from_tkr(90_000_000_000_000)])
             .expect("as expected");

@@ -129,3 +129,39 @@ fn the_result_goal_follows_the_result() {
             .any(|finding| finding.section == "Balanskravsutredning")
     );
 }
+
+#[test]
+fn a_municipality_without_a_board_computes_to_zeros() {
+    let values = [("2027", "3,0"), ("2028", "3,1")]
+        .map(|(year, percent)| (year.to_string(), percent.to_string()))
+        .into();
+    let source = styr_import::municipal_file::new_municipality(
+        &styr_import::municipal_file::NewMunicipality {
+            name: "Nyby kommun",
+            code: "9998",
+            year: 2027,
+            plan_years: 1,
+            vintage: "prov",
+            values: &values,
+            invented: true,
+        },
+    )
+    .expect("made");
+    let budget = styr_import::parse_municipal_budget(&source).expect("reads");
+    let report = municipal_report(&budget).expect("computes without a board");
+    assert_eq!(
+        shown(
+            &report.cash_flow,
+            "Investeringar i materiella anläggningstillgångar"
+        )
+        .len(),
+        3
+    );
+    assert!(
+        report
+            .investments
+            .lines
+            .iter()
+            .all(|line| line.exact.len() == 3)
+    );
+}

@@ -50,6 +50,8 @@ pub struct IndexPage {
     pub may_import: bool,
     /// The municipality's budget years kept in the database.
     pub municipal_years: Vec<MunicipalLink>,
+    /// Whether this person may start a new municipality's budget (the council's controllers).
+    pub may_create_municipality: bool,
 }
 
 pub async fn index(state: Acting) -> PageResult {
@@ -98,6 +100,8 @@ pub async fn index_page(
         may_import: styr_domain::access::ActionKind::ImportBudget
             .allowed_for(state.actor.role.kind()),
         municipal_years: municipal_links(state).await?,
+        may_create_municipality: styr_domain::access::ActionKind::EditFrames
+            .allowed_for(state.actor.role.kind()),
     })
 }
 

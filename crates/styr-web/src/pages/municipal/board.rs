@@ -177,8 +177,14 @@ pub async fn save_organisation(
         )
         .await;
     }
+    let name = match crate::input::line(get("name")) {
+        Ok(name) => name,
+        Err(message) => {
+            return refused(&state, id, &board, format!("{message}."), values.clone()).await;
+        }
+    };
     let edit = match get("what") {
-        "add" | "rename" if get("name").is_empty() => {
+        "add" | "rename" if name.is_empty() => {
             return refused(
                 &state,
                 id,
@@ -191,13 +197,13 @@ pub async fn save_organisation(
         "add" => MunicipalEdit::AddAnsvar {
             board: board.clone(),
             id: ansvar,
-            name: get("name").to_string(),
+            name: name.clone(),
             parent,
         },
         "rename" => MunicipalEdit::RenameAnsvar {
             board: board.clone(),
             id: ansvar,
-            name: get("name").to_string(),
+            name: name.clone(),
         },
         "move" => MunicipalEdit::MoveAnsvar {
             board: board.clone(),

@@ -128,13 +128,57 @@ pub async fn save_decision(
         };
         return invalid(&page(&state, id, message, values.clone()).await?);
     };
+    let (name, text) = match (
+        crate::input::line(get("name")),
+        crate::input::line(get("text")),
+    ) {
+        (Ok(name), Ok(text)) => (name, text),
+        (Err(message), _) | (_, Err(message)) => {
+            return invalid(&page(&state, id, format!("{message}."), values.clone()).await?);
+        }
+    };
     let edit = MunicipalEdit::FrameDecision {
         board: get("board").to_string(),
         year,
-        name: get("name").to_string(),
+        name,
         amount,
         permanent: !get("permanent").is_empty(),
-        text: get("text").to_string(),
+        text,
+    };
+    let revision = get("revision").parse::<i64>().unwrap_or_default();
+    let result = state
+        .app
+        .edit_municipal_year(&state.actor, id, revision, &[edit])
+        .await;
+    after_edit(result, format!("/kommun/{id}/ramar"), |message| {
+        page(&state, id, message, values.clone())
+    })
+    .await
+}
+
+/// A new board: fields `id`, `name` and `frame`, its kommunbidrag in the comparison year.
+pub async fn add_board(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
+) -> PageResult {
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
+    let checked = crate::input::key(get("id"))
+        .map_err(|message| format!("Nämndens id: {message}."))
+        .and_then(|board| {
+            let name = crate::input::line(get("name")).map_err(|message| format!("{message}."))?;
+            let frame = crate::input::amount(get("frame"))
+                .map_err(|message| format!("Kommunbidraget: {message}"))?;
+            Ok((board, name, frame))
+        });
+    let (board, name, comparison_frame) = match checked {
+        Ok(checked) => checked,
+        Err(message) => return invalid(&page(&state, id, message, values.clone()).await?),
+    };
+    let edit = MunicipalEdit::AddBoard {
+        board,
+        name,
+        comparison_frame,
     };
     let revision = get("revision").parse::<i64>().unwrap_or_default();
     let result = state
@@ -155,20 +199,10 @@ pub async fn open_next_year(
 ) -> PageResult {
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
     let vintage = get("vintage");
-    let mut pkv = BTreeMap::new();
-    for pair in get("pkv").split_whitespace() {
-        match pair.split_once('=') {
-            Some((year, value)) if year.parse::<u16>().is_ok() && !value.is_empty() => {
-                pkv.insert(year.to_string(), value.to_string());
-            }
-            _ => {
-                let message = format!(
-                    "PKV skrivs år=procent, till exempel 2029=3,0; ”{pair}” går inte att läsa."
-                );
-                return invalid(&page(&state, id, message, values.clone()).await?);
-            }
-        }
-    }
+    let pkv = match super::create::pkv_values(get("pkv")) {
+        Ok(pkv) => pkv,
+        Err(message) => return invalid(&page(&state, id, message, values.clone()).await?),
+    };
     if vintage.is_empty() {
         let message = "Ange vilken PKV-årgång ramarna räknas upp med.".to_string();
         return invalid(&page(&state, id, message, values.clone()).await?);
