@@ -178,6 +178,41 @@ impl App {
             .await
     }
 
+    /// Archives budget year `id` (`archived`), or brings it back: an archived year is kept and
+    /// read, and changed or opened from by no one. The council's controllers'.
+    pub async fn archive_municipal_year(
+        &self,
+        actor: &Actor,
+        id: i64,
+        archived: bool,
+    ) -> Result<(), AppError> {
+        self.require(actor, &Action::EditFrames, None, None).await?;
+        let row = self
+            .store
+            .municipal_budget(id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let entity = format!("kommun/{}/{}", row.municipality_code, row.budget_year);
+        let (label, after) = if archived {
+            ("kommunbudget arkiverad", "arkiverad")
+        } else {
+            ("kommunbudget återställd", "i arbete")
+        };
+        let before = if row.archived_at.is_some() {
+            "arkiverad"
+        } else {
+            "i arbete"
+        };
+        let stamp = Stamp::now(&actor.name).with(
+            AuditEntry::new(label, None, entity)
+                .values(Some(before.to_string()), Some(after.to_string())),
+        );
+        Ok(self
+            .store
+            .set_municipal_archived(id, archived, &stamp)
+            .await?)
+    }
+
     /// Every budget year kept, by municipality and year.
     pub async fn municipal_years(
         &self,
@@ -222,6 +257,9 @@ impl App {
             return Err(AppError::Rejected(format!(
                 "nästa år är redan öppnat från den här budgeten, som nr {opened}; det året är det som ändras"
             )));
+        }
+        if row.archived_at.is_some() {
+            return Err(edit::archived());
         }
         let next = next_year(&row.source, vintage, values).map_err(AppError::Rejected)?;
         let new_id = self

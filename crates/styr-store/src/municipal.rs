@@ -37,6 +37,9 @@ pub struct MunicipalBudgetRow {
     pub opened_as: Option<i64>,
     /// Counted up by every edit: an edit names the revision it was made on.
     pub revision: i64,
+    /// Who archived the year and when ("" when it is not archived): kept, read, not changed.
+    pub archived_by: Option<String>,
+    pub archived_at: Option<String>,
     pub created_by: String,
     pub created_at: String,
 }
@@ -145,6 +148,37 @@ impl Store {
         Ok(next)
     }
 
+    /// Archives budget year `id` (`archived`) or brings it back, with its audit entries; the
+    /// revision is counted up, so an edit made on the year at the same time is refused.
+    pub async fn set_municipal_archived(
+        &self,
+        id: i64,
+        archived: bool,
+        stamp: &Stamp,
+    ) -> Result<(), StoreError> {
+        let mut transaction = self.begin_write().await?;
+        let (by, at) = if archived {
+            (Some(stamp.by.as_str()), Some(stamp.at.as_str()))
+        } else {
+            (None, None)
+        };
+        let updated = sqlx::query(
+            "UPDATE municipal_budgets SET archived_by = $1, archived_at = $2, revision = revision + 1 WHERE id = $3",
+        )
+        .bind(by)
+        .bind(at)
+        .bind(id)
+        .execute(&mut *transaction)
+        .await?
+        .rows_affected();
+        if updated != 1 {
+            return Err(StoreError::NotFound(id));
+        }
+        audit::write(&mut transaction, stamp).await?;
+        transaction.commit().await?;
+        Ok(())
+    }
+
     /// One budget year, with the year opened from it.
     pub async fn municipal_budget(
         &self,
@@ -186,6 +220,8 @@ fn read(row: &sqlx::any::AnyRow) -> Result<MunicipalBudgetRow, StoreError> {
         opened_from: row.try_get("opened_from")?,
         opened_as: row.try_get("opened_as")?,
         revision: row.try_get("revision")?,
+        archived_by: row.try_get("archived_by")?,
+        archived_at: row.try_get("archived_at")?,
         created_by: row.try_get("created_by")?,
         created_at: row.try_get("created_at")?,
     })

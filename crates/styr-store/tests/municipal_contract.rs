@@ -162,3 +162,46 @@ async fn a_year_is_edited_on_its_revision_until_the_next_is_opened() {
         assert_eq!(actions, ["inläst", "ändrad", "öppnat"], "{backend}");
     }
 }
+
+#[tokio::test]
+async fn a_year_is_archived_with_who_and_when_and_brought_back() {
+    for (backend, store) in stores("municipal-archive").await {
+        let id = store
+            .insert_municipal_budget(&year(2026, "# 2026", None), &stamp("inläst"))
+            .await
+            .expect("kept");
+        store
+            .set_municipal_archived(id, true, &stamp("arkiverad"))
+            .await
+            .expect("archived");
+        let archived = store
+            .municipal_budget(id)
+            .await
+            .expect("read")
+            .expect("there");
+        assert_eq!(archived.archived_by.as_deref(), Some("test"), "{backend}");
+        assert!(archived.archived_at.is_some(), "{backend}");
+        assert_eq!(
+            archived.revision, 2,
+            "{backend}: an edit made before is refused"
+        );
+        store
+            .set_municipal_archived(id, false, &stamp("återställd"))
+            .await
+            .expect("brought back");
+        let back = store
+            .municipal_budget(id)
+            .await
+            .expect("read")
+            .expect("there");
+        assert_eq!(
+            (back.archived_by, back.archived_at),
+            (None, None),
+            "{backend}"
+        );
+        let missing = store
+            .set_municipal_archived(id + 1, true, &stamp("saknas"))
+            .await;
+        assert!(matches!(missing, Err(StoreError::NotFound(_))), "{backend}");
+    }
+}

@@ -83,6 +83,7 @@ pub fn router(app: Arc<App>) -> Router {
             "/kommun/{id}/ramar/beslut",
             post(pages::municipal::save_decision),
         )
+        .route("/kommun/{id}/arkiv", post(pages::municipal::archive))
         .route(
             "/kommun/{id}/nasta-ar",
             post(pages::municipal::open_next_year),

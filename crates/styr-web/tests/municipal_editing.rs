@@ -510,3 +510,85 @@ async fn a_new_municipality_is_made_in_the_web_app_board_by_board() {
     let board = get(&controller, &format!("/kommun/{id}/namnd/kfn")).await;
     assert!(board.body.contains("Biblioteket"));
 }
+
+#[tokio::test]
+async fn an_archived_year_is_read_and_changed_by_no_one_until_it_is_brought_back() {
+    let app = app_with_example("municipal-archive").await;
+    let id = app
+        .import_municipality(&styr_app::Actor::named("test"), EXEMPELBY)
+        .await
+        .expect("kept");
+    add_user(&app, "controller", "controller", None).await;
+    add_user(&app, "lasare", "lasare", None).await;
+    let token = token_for(&app, "controller").await;
+    let controller = acting_with(Arc::clone(&app), token);
+    let token = token_for(&app, "lasare").await;
+    let reader = acting_with(Arc::clone(&app), token);
+    let uri = format!("/kommun/{id}/arkiv");
+    let refused = post_form(&reader, &uri, &[("archived", "1")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let archived = post_form(&controller, &uri, &[("archived", "1")]).await;
+    assert_eq!(archived.status, StatusCode::SEE_OTHER);
+    let shown = get(&controller, &format!("/kommun/{id}/ramar")).await;
+    assert!(
+        shown.body.contains("Budgetåret är arkiverat (controller"),
+        "{}",
+        shown.body
+    );
+    assert!(
+        !shown.body.contains("Ny ramförändring") && shown.body.contains("Återställ budgetåret")
+    );
+    let start = get(&reader, "/").await;
+    assert!(start.body.contains("(arkiverat)"), "{}", start.body);
+    let revision = app
+        .municipal_year(&styr_app::Actor::named("test"), id)
+        .await
+        .expect("reads")
+        .row
+        .revision
+        .to_string();
+    let line = [("revision", revision.as_str()), ("amount:50:2026", "-1")];
+    let edit = post_form(
+        &controller,
+        &format!("/kommun/{id}/namnd/bun/ansvar/bun-101"),
+        &line,
+    )
+    .await;
+    assert_eq!(edit.status, StatusCode::CONFLICT, "{}", edit.body);
+    assert!(edit.body.contains("arkiverat"));
+    let next = post_form(
+        &controller,
+        &format!("/kommun/{id}/nasta-ar"),
+        &[("vintage", "x"), ("pkv", "")],
+    )
+    .await;
+    assert_eq!(next.status, StatusCode::CONFLICT, "{}", next.body);
+    let back = post_form(&controller, &uri, &[("archived", "0")]).await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    let revision = app
+        .municipal_year(&styr_app::Actor::named("test"), id)
+        .await
+        .expect("reads")
+        .row
+        .revision
+        .to_string();
+    let line = [("revision", revision.as_str()), ("amount:50:2026", "-1")];
+    let edit = post_form(
+        &controller,
+        &format!("/kommun/{id}/namnd/bun/ansvar/bun-101"),
+        &line,
+    )
+    .await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
+    let log = app
+        .audit_log(&styr_app::Actor::named("test"), &Default::default())
+        .await
+        .expect("the log");
+    let actions: Vec<&str> = log
+        .iter()
+        .map(|record| record.entry.action.as_str())
+        .collect();
+    assert!(
+        actions.contains(&"kommunbudget arkiverad") && actions.contains(&"kommunbudget återställd")
+    );
+}

@@ -216,6 +216,9 @@ impl App {
         if let Some(opened) = row.opened_as {
             return Err(frozen(opened));
         }
+        if row.archived_at.is_some() {
+            return Err(archived());
+        }
         if edits.is_empty() {
             return Ok(row.revision);
         }
@@ -267,6 +270,12 @@ impl App {
         }
         Ok(())
     }
+}
+
+pub(super) fn archived() -> AppError {
+    AppError::Frozen(
+        "budgetåret är arkiverat och ändras inte; återställ det för att ändra det".to_string(),
+    )
 }
 
 fn frozen(opened: i64) -> AppError {

@@ -14,7 +14,7 @@ mod views;
 pub use ansvar::{save_lines, show_ansvar};
 pub use board::{save_organisation, show_board};
 pub use create::{create, show_new};
-pub use frames::{add_board, open_next_year, save_decision, show_frames};
+pub use frames::{add_board, archive, open_next_year, save_decision, show_frames};
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};

@@ -116,6 +116,7 @@ async fn municipal_links(state: &Acting) -> Result<Vec<MunicipalLink>, crate::er
                 row.municipality_name, row.budget_year
             ),
             note: match (row.opened_from, row.opened_as) {
+                _ if row.archived_at.is_some() => "arkiverat".to_string(),
                 (_, Some(_)) => {
                     "ett senare år är öppnat ur det här; det behålls som det var".to_string()
                 }

@@ -88,7 +88,7 @@ async fn page(
         .iter()
         .position(|found| found.id.0 == ansvar)
         .ok_or_else(PageError::not_found)?;
-    let frozen = year.row.opened_as.is_some();
+    let frozen = year.row.opened_as.is_some() || year.row.archived_at.is_some();
     let may_edit = !frozen
         && may_in_board(
             &state.actor,

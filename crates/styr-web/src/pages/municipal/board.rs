@@ -135,7 +135,7 @@ pub(super) async fn page(
             .collect(),
         ansvar,
         may_organise,
-        frozen: year.row.opened_as.is_some(),
+        frozen: year.row.opened_as.is_some() || year.row.archived_at.is_some(),
         message,
         values,
     })

@@ -42,6 +42,8 @@ pub struct FramesPage {
     /// The years a decision can be made on: the budget year and the plan years.
     pub decision_years: Vec<u16>,
     pub opened_as: Option<i64>,
+    /// "controller, 2026-12-03 08:20" when the year is archived, else "".
+    pub archived: String,
     pub may_decide: bool,
     pub message: String,
     pub values: BTreeMap<String, String>,
@@ -102,6 +104,10 @@ async fn page(
             .map(|year| year.number())
             .collect(),
         opened_as: year.row.opened_as,
+        archived: match (&year.row.archived_by, &year.row.archived_at) {
+            (Some(by), Some(at)) => format!("{by}, {}", crate::view::local_time(at)),
+            _ => String::new(),
+        },
         may_decide,
         message,
         values,
@@ -189,6 +195,20 @@ pub async fn add_board(
         page(&state, id, message, values.clone())
     })
     .await
+}
+
+/// Archives the year (`archived` = "1") or brings it back (`archived` = "0").
+pub async fn archive(
+    state: Acting,
+    PagePath(id): PagePath<i64>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
+) -> PageResult {
+    let archived = values.get("archived").map(String::as_str) == Some("1");
+    state
+        .app
+        .archive_municipal_year(&state.actor, id, archived)
+        .await?;
+    see(format!("/kommun/{id}/ramar"))
 }
 
 /// Opens the next budget year: fields `vintage` and `pkv` ("2029=3,0 2030=3,1").
