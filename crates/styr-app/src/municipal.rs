@@ -4,8 +4,10 @@
 //! a year in the database; in the database the year opened from is kept as it was, and is
 //! opened from once.
 
+mod council;
 mod edit;
 
+pub use council::{FrameAgainstCouncil, YearAgainstCouncil};
 pub use edit::{actions_for, board_organisation, line_amount, may_in_board};
 
 use std::collections::BTreeMap;

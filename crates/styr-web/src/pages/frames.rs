@@ -9,6 +9,7 @@
 //!
 //! `view` makes each frame's view.
 
+mod council;
 mod index;
 mod view;
 
@@ -30,6 +31,7 @@ use crate::error::PageError;
 use crate::extract::{PageForm, PagePath};
 use crate::input::{Key, records};
 use crate::view::{NavItem, nav};
+use council::{CouncilView, council_view};
 use view::{FrameView, frame_view};
 
 pub struct IndexView {
@@ -57,6 +59,8 @@ pub struct FramesPage {
     pub may_edit: bool,
     /// A new vintage's years: the budget's columns, each without a value.
     pub blank_index_years: Vec<(u16, String)>,
+    /// The board's kommunbidrag beside the council's frame, when the council's budget is kept.
+    pub council: Option<CouncilView>,
 }
 
 pub(super) async fn page(
@@ -66,6 +70,11 @@ pub(super) async fn page(
     message: String,
 ) -> Result<FramesPage, PageError> {
     let snapshot = state.app.snapshot(id).await?;
+    let council = state
+        .app
+        .council_frame(&state.actor, &snapshot)
+        .await?
+        .map(|comparison| council_view(&comparison));
     let budget = &snapshot.budget;
     let frames = snapshot
         .report()
@@ -134,6 +143,7 @@ pub(super) async fn page(
             .iter()
             .map(|year| (year.number(), String::new()))
             .collect(),
+        council,
     })
 }
 

@@ -25,6 +25,10 @@ pub struct BoardRow {
     pub result: Vec<String>,
     /// Per column: whether the board's budget fits its frame.
     pub fits: Vec<bool>,
+    /// The board's own budget document, when one is kept for the year: its page and what its
+    /// frames give beside the council's ("" when they agree every year).
+    pub own_budget: String,
+    pub own_differs: String,
 }
 
 #[derive(Template)]
@@ -55,11 +59,35 @@ impl FramesPage {
     }
 }
 
-fn rows(year: &MunicipalYear) -> Vec<BoardRow> {
+fn rows(year: &MunicipalYear, own: &[styr_app::municipal::FrameAgainstCouncil]) -> Vec<BoardRow> {
     year.report
         .boards
         .iter()
-        .map(|board| BoardRow {
+        .map(|board| {
+            let mine = own.iter().find(|comparison| comparison.board == board.id);
+            let differs: Vec<String> = mine
+                .map(|comparison| {
+                    comparison
+                        .years
+                        .iter()
+                        .filter(|year| !year.agrees())
+                        .map(|year| {
+                            format!(
+                                "{}: nämndens ramar {} tkr",
+                                year.year,
+                                styr_domain::format::tkr(year.board)
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (board, mine, differs)
+        })
+        .map(|(board, mine, differs)| BoardRow {
+            own_budget: mine
+                .map(|comparison| format!("/budget/{}/ram", comparison.board_budget))
+                .unwrap_or_default(),
+            own_differs: differs.join("; "),
             id: board.id.clone(),
             name: board.name.clone(),
             kommunbidrag: figures(&board.kommunbidrag()),
@@ -81,6 +109,7 @@ async fn page(
     values: BTreeMap<String, String>,
 ) -> Result<FramesPage, PageError> {
     let year = state.app.municipal_year(&state.actor, id).await?;
+    let own = state.app.board_budgets_against(&state.actor, &year).await?;
     let may_decide = state.actor.role.allows(
         &Action::EditFrames,
         &Default::default(),
@@ -98,7 +127,7 @@ async fn page(
         invented: year.budget.invented,
         budget_year: year.row.budget_year,
         columns: columns(&year),
-        boards: rows(&year),
+        boards: rows(&year, &own),
         decision_years: std::iter::once(year.budget.years.budget)
             .chain(year.budget.years.plan.iter().copied())
             .map(|year| year.number())
