@@ -6,9 +6,11 @@
 
 mod council;
 mod edit;
+mod reorganise;
 
 pub use council::{FrameAgainstCouncil, YearAgainstCouncil};
 pub use edit::{actions_for, board_organisation, line_amount, may_in_board};
+pub use reorganise::Destination;
 
 use std::collections::BTreeMap;
 

@@ -16,11 +16,13 @@ mod account_group;
 mod balance;
 mod board;
 mod goals;
+mod reorganisation;
 
 pub use account_group::{AccountGroup, StatementRow};
 pub use balance::{Balance, OpeningBalance};
 pub use board::{Ansvar, Board, Line};
 pub use goals::{FinancialGoal, GoalKind};
+pub use reorganisation::Reorganisation;
 
 use serde::Serialize;
 
@@ -62,6 +64,8 @@ pub struct MunicipalBudget {
     pub balance: Balance,
     pub goals: Vec<FinancialGoal>,
     pub passages: Vec<Passage>,
+    /// The moves of ansvar between boards, in the order they were made.
+    pub reorganisations: Vec<Reorganisation>,
 }
 
 impl MunicipalBudget {

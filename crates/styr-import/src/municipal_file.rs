@@ -13,6 +13,7 @@ mod create;
 mod edit;
 mod next_year;
 mod raw;
+mod reorganise;
 mod series;
 
 use std::collections::BTreeSet;
@@ -74,6 +75,7 @@ pub fn parse_municipal_budget_within(
     let central = central(&mut reader, &raw.central, &columns);
     let balance = balance::balance(&mut reader, &raw.balance, &columns);
     let goals = goals(&mut reader, &raw.financial_goal);
+    let reorganisations = reorganisations(&mut reader, &raw.reorganisation, &boards);
     if !reader.issues.is_empty() {
         let mut issues = reader.issues.into_vec();
         issues.sort_by_key(|issue| (issue.line, issue.column));
@@ -92,6 +94,7 @@ pub fn parse_municipal_budget_within(
         central,
         balance,
         goals,
+        reorganisations,
         passages: raw
             .section
             .into_iter()
@@ -161,6 +164,47 @@ fn central(reader: &mut Reader, raw: &[raw::RawCentral], columns: &Columns) -> V
                 group: group?,
                 amounts: amounts?,
                 source: item.source.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The moves between boards: each on a date, between two boards the file has.
+fn reorganisations(
+    reader: &mut Reader,
+    raw: &[raw::RawReorganisation],
+    boards: &[styr_domain::municipal::Board],
+) -> Vec<styr_domain::municipal::Reorganisation> {
+    let mut board = |id: &toml::Spanned<String>| {
+        let known = boards.iter().any(|board| board.id.0 == *id.get_ref());
+        if !known {
+            reader.issue(
+                id.span(),
+                format!(
+                    "omorganisationen nämner nämnden ”{}”, som inte finns",
+                    id.get_ref()
+                ),
+            );
+        }
+        known.then(|| styr_domain::organisation::UnitId(id.get_ref().clone()))
+    };
+    let checked: Vec<_> = raw
+        .iter()
+        .map(|move_| (board(&move_.from_board), board(&move_.to_board)))
+        .collect();
+    raw.iter()
+        .zip(checked)
+        .filter_map(|(move_, (from, to))| {
+            let date = reader.date(&move_.date);
+            let unit = |id: &Option<String>| id.clone().map(styr_domain::organisation::UnitId);
+            Some(styr_domain::municipal::Reorganisation {
+                date: date?,
+                ansvar: styr_domain::organisation::UnitId(move_.ansvar.clone()),
+                name: move_.name.clone(),
+                from_board: from?,
+                from_parent: unit(&move_.from_parent),
+                to_board: to?,
+                to_parent: unit(&move_.to_parent),
             })
         })
         .collect()

@@ -153,6 +153,7 @@ fn municipality() -> MunicipalBudget {
             minimum: Percent::from_tenths(20),
         }],
         passages: Vec::new(),
+        reorganisations: Vec::new(),
     }
 }
 

@@ -93,6 +93,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::municipal::show_board),
         )
         .route(
+            "/kommun/{id}/namnd/{board}/flytt",
+            post(pages::municipal::move_to_board),
+        )
+        .route(
             "/kommun/{id}/namnd/{board}/organisation",
             post(pages::municipal::save_organisation),
         )

@@ -49,9 +49,13 @@ pub fn actions_for(edit: &MunicipalEdit) -> Vec<Action> {
     let unit = |id: &str| UnitId(id.to_string());
     match edit {
         MunicipalEdit::SetLine { ansvar, .. } => vec![Action::EditLines { unit: unit(ansvar) }],
-        MunicipalEdit::FrameDecision { .. } | MunicipalEdit::AddBoard { .. } => {
-            vec![Action::EditFrames]
-        }
+        MunicipalEdit::FrameDecision { .. }
+        | MunicipalEdit::AddBoard { .. }
+        | MunicipalEdit::SetEnteredFrame { .. } => vec![Action::EditFrames],
+        MunicipalEdit::MoveAnsvarToBoard { id, .. } => vec![
+            Action::EditOrganisation { unit: unit(id) },
+            Action::EditFrames,
+        ],
         MunicipalEdit::AddAnsvar { board, parent, .. } => vec![Action::EditOrganisation {
             unit: unit(parent.as_deref().unwrap_or(board)),
         }],
@@ -120,6 +124,28 @@ fn described(
                     ", tillfällig"
                 }
             ),
+        ),
+        MunicipalEdit::SetEnteredFrame {
+            board,
+            year: column,
+            amount,
+        } => (
+            "kommunbudget: ram ändrad".into(),
+            format!("kommun/{code}/{year}/{board}/ram/{column}"),
+            None,
+            format!("{} tkr", format::tkr(*amount)),
+        ),
+        MunicipalEdit::MoveAnsvarToBoard {
+            board,
+            id,
+            to_board,
+            date,
+            ..
+        } => (
+            "kommunbudget: ansvar flyttat till annan nämnd".into(),
+            format!("kommun/{code}/{year}/{board}/{id}"),
+            Some(format!("i {board}")),
+            format!("i {to_board} från {date}"),
         ),
         MunicipalEdit::AddBoard {
             board,
@@ -222,6 +248,14 @@ impl App {
         if edits.is_empty() {
             return Ok(row.revision);
         }
+        if edits
+            .iter()
+            .any(|edit| matches!(edit, MunicipalEdit::MoveAnsvarToBoard { .. }))
+        {
+            return Err(AppError::Rejected(
+                "ett ansvar flyttas till en annan nämnd med ramarnas tekniska justering (App::move_ansvar_to_board)".into(),
+            ));
+        }
         let written =
             styr_import::municipal_file::edit(&row.source, edits).map_err(AppError::Unreadable)?;
         computed(&written, self.limits())?;
@@ -278,7 +312,7 @@ pub(super) fn archived() -> AppError {
     )
 }
 
-fn frozen(opened: i64) -> AppError {
+pub(super) fn frozen(opened: i64) -> AppError {
     AppError::Frozen(format!(
         "nästa år är öppnat från den här budgeten, som nr {opened}; den här budgeten är låst och det året är det som ändras"
     ))

@@ -44,6 +44,24 @@ pub enum MunicipalEdit {
         name: String,
         comparison_frame: Amount,
     },
+    /// An ansvar, with everything under it and all their lines, moved to another board from
+    /// `date` (ISO, "2027-01-01"), under `to_parent` there or directly under the board; the
+    /// move is recorded as a `[[reorganisation]]`. The frames are not touched: the
+    /// application adds the technical adjustment the moved figures call for.
+    MoveAnsvarToBoard {
+        board: String,
+        id: String,
+        to_board: String,
+        to_parent: Option<String>,
+        date: String,
+    },
+    /// A frame year decided as a figure gets a new figure (a technical adjustment of the
+    /// comparison year at a reorganisation).
+    SetEnteredFrame {
+        board: String,
+        year: i64,
+        amount: Amount,
+    },
     /// A new ansvar, under `parent` or directly under the board.
     AddAnsvar {
         board: String,
@@ -71,6 +89,8 @@ impl MunicipalEdit {
             MunicipalEdit::SetLine { board, .. }
             | MunicipalEdit::FrameDecision { board, .. }
             | MunicipalEdit::AddBoard { board, .. }
+            | MunicipalEdit::MoveAnsvarToBoard { board, .. }
+            | MunicipalEdit::SetEnteredFrame { board, .. }
             | MunicipalEdit::AddAnsvar { board, .. }
             | MunicipalEdit::RenameAnsvar { board, .. }
             | MunicipalEdit::MoveAnsvar { board, .. } => board,
@@ -78,7 +98,7 @@ impl MunicipalEdit {
     }
 }
 
-fn problem(message: impl Into<String>) -> Vec<Issue> {
+pub(super) fn problem(message: impl Into<String>) -> Vec<Issue> {
     vec![Issue::error("", 0..0, message)]
 }
 
@@ -105,6 +125,21 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
     {
         return add_board(file, columns, (board, name), *comparison_frame);
     }
+    if let MunicipalEdit::MoveAnsvarToBoard {
+        board,
+        id,
+        to_board,
+        to_parent,
+        date,
+    } = edit
+    {
+        return super::reorganise::move_to_board(
+            file,
+            (board, id),
+            (to_board, to_parent.as_deref()),
+            date,
+        );
+    }
     let board = board(file, edit.board())?;
     match edit {
         MunicipalEdit::SetLine {
@@ -122,7 +157,10 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             text,
             ..
         } => frame_decision(board, *year, name, *amount, *permanent, text)?,
-        MunicipalEdit::AddBoard { .. } => {}
+        MunicipalEdit::AddBoard { .. } | MunicipalEdit::MoveAnsvarToBoard { .. } => {}
+        MunicipalEdit::SetEnteredFrame { year, amount, .. } => {
+            super::reorganise::set_entered_frame(board, *year, *amount)?;
+        }
         MunicipalEdit::AddAnsvar {
             id, name, parent, ..
         } => {
@@ -218,7 +256,7 @@ fn columns(file: &Table) -> Result<Vec<i64>, Vec<Issue>> {
     Ok(years)
 }
 
-fn board<'a>(file: &'a mut Table, id: &str) -> Result<&'a mut Table, Vec<Issue>> {
+pub(super) fn board<'a>(file: &'a mut Table, id: &str) -> Result<&'a mut Table, Vec<Issue>> {
     file.get_mut("board")
         .and_then(Value::as_array_mut)
         .into_iter()
@@ -229,7 +267,7 @@ fn board<'a>(file: &'a mut Table, id: &str) -> Result<&'a mut Table, Vec<Issue>>
 }
 
 /// The list `key` of `table`, begun when there is none.
-fn array<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Vec<Value>, Vec<Issue>> {
+pub(super) fn array<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Vec<Value>, Vec<Issue>> {
     table
         .entry(key)
         .or_insert_with(|| Value::Array(Vec::new()))

@@ -189,3 +189,53 @@ fn a_new_municipality_reads_and_takes_a_board_with_an_uprated_frame() {
     let bad = NewMunicipality { code: "12", ..new };
     assert!(new_municipality(&bad).is_err());
 }
+
+#[test]
+fn an_ansvar_moves_to_another_board_with_its_lines_and_the_move_is_recorded() {
+    let two = format!(
+        "{SMALL}\n[[board]]\nid = \"sn\"\nname = \"Socialnämnden\"\n[board.frame]\nindex = \"PKV\"\nvintage = \"prov\"\n[[board.frame.year]]\nyear = 2025\namount = 0\n[[board.frame.year]]\nyear = 2026\namount = 0\n[[board.frame.year]]\nyear = 2027\namount = 0\n"
+    );
+    let moving = |date: &str, to: &str| MunicipalEdit::MoveAnsvarToBoard {
+        board: "ks".into(),
+        id: "kansli".into(),
+        to_board: to.into(),
+        to_parent: None,
+        date: date.into(),
+    };
+    let written = super::edit(&two, &[moving("2027-01-01", "sn")]).expect("moved");
+    let budget = parse_municipal_budget(&written).expect("reads");
+    assert!(budget.boards[0].ansvar.is_empty() && budget.boards[0].lines.is_empty());
+    let sn = &budget.boards[1];
+    assert_eq!(sn.ansvar.len(), 2, "kansli with ekonomi under it");
+    assert_eq!(
+        sn.lines[0].amounts[0],
+        Amount::from_tkr(-1000),
+        "the comparison year too"
+    );
+    let recorded = &budget.reorganisations[0];
+    assert_eq!(
+        (
+            recorded.from_board.0.as_str(),
+            recorded.to_board.0.as_str(),
+            recorded.date.to_string()
+        ),
+        ("ks", "sn", "2027-01-01".to_string())
+    );
+    for (date, to) in [
+        ("2027-02-30", "sn"),
+        ("2027-01-01", "ks"),
+        ("2027-01-01", "bun"),
+    ] {
+        assert!(
+            super::edit(&two, &[moving(date, to)]).is_err(),
+            "{date} {to}"
+        );
+    }
+    let entered = MunicipalEdit::SetEnteredFrame {
+        board: "sn".into(),
+        year: 2025,
+        amount: Amount::from_tkr(1000),
+    };
+    let written = super::edit(&written, &[entered]).expect("set");
+    assert!(written.contains("amount = 1000"));
+}

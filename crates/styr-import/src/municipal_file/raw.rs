@@ -27,6 +27,20 @@ pub struct RawMunicipalFile {
     pub balance: Spanned<RawBalance>,
     #[serde(default)]
     pub financial_goal: Vec<RawFinancialGoal>,
+    #[serde(default)]
+    pub reorganisation: Vec<RawReorganisation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReorganisation {
+    pub date: Spanned<toml::value::Datetime>,
+    pub ansvar: String,
+    pub name: String,
+    pub from_board: Spanned<String>,
+    pub from_parent: Option<String>,
+    pub to_board: Spanned<String>,
+    pub to_parent: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,7 +12,7 @@ mod frames;
 mod views;
 
 pub use ansvar::{save_lines, show_ansvar};
-pub use board::{save_organisation, show_board};
+pub use board::{move_to_board, save_organisation, show_board};
 pub use create::{create, show_new};
 pub use frames::{add_board, archive, open_next_year, save_decision, show_frames};
 

@@ -44,6 +44,11 @@ pub struct BoardPage {
     pub fits: Vec<bool>,
     pub ansvar: Vec<AnsvarRow>,
     pub may_organise: bool,
+    /// Whether this person may move an ansvar to another board (the council's controllers).
+    pub may_move: bool,
+    pub other_boards: Vec<(String, String)>,
+    /// The moves to or from this board: "2027-01-01: Förskola 1 från Barn- och … till …".
+    pub moves: Vec<String>,
     pub frozen: bool,
     pub message: String,
     pub values: BTreeMap<String, String>,
@@ -114,7 +119,44 @@ pub(super) async fn page(
             unit: UnitId(board.to_string()),
         },
     );
+    let name_of = |id: &UnitId| {
+        year.budget
+            .boards
+            .iter()
+            .find(|found| &found.id == id)
+            .map_or(id.0.clone(), |found| found.name.clone())
+    };
+    let moves = year
+        .budget
+        .reorganisations
+        .iter()
+        .filter(|moved| moved.from_board.0 == board || moved.to_board.0 == board)
+        .map(|moved| {
+            format!(
+                "{}: {} ({}) från {} till {}",
+                moved.date,
+                moved.name,
+                moved.ansvar,
+                name_of(&moved.from_board),
+                name_of(&moved.to_board)
+            )
+        })
+        .collect();
     Ok(BoardPage {
+        may_move: may_organise
+            && state.actor.role.allows(
+                &Action::EditFrames,
+                &Default::default(),
+                &Default::default(),
+            ),
+        other_boards: year
+            .budget
+            .boards
+            .iter()
+            .filter(|other| other.id.0 != board)
+            .map(|other| (other.id.0.clone(), other.name.clone()))
+            .collect(),
+        moves,
         title: format!(
             "{} – {} {}",
             found.name, year.row.municipality_name, year.row.budget_year
@@ -154,6 +196,49 @@ async fn refused(
     values: BTreeMap<String, String>,
 ) -> PageResult {
     invalid(&page(state, id, board, message, values).await?)
+}
+
+/// Moves an ansvar to another board: fields `id`, `to_board`, `to_parent` ("" for directly
+/// under it) and `date`.
+pub async fn move_to_board(
+    state: Acting,
+    PagePath((id, board)): PagePath<(i64, Key)>,
+    PageForm(values): PageForm<BTreeMap<String, String>>,
+) -> PageResult {
+    let board = board.into_inner();
+    let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
+    let parent = Some(get("to_parent")).filter(|parent| !parent.is_empty());
+    for key in [Some(get("id")), Some(get("to_board")), parent]
+        .into_iter()
+        .flatten()
+    {
+        if let Err(message) = crate::input::key(key) {
+            return refused(&state, id, &board, format!("{message}."), values.clone()).await;
+        }
+    }
+    let revision = get("revision").parse::<i64>().unwrap_or_default();
+    let destination = styr_app::municipal::Destination {
+        board: get("to_board"),
+        parent,
+        date: get("date"),
+    };
+    let result = state
+        .app
+        .move_ansvar_to_board(
+            &state.actor,
+            (id, revision),
+            (&board, get("id")),
+            &destination,
+        )
+        .await;
+    let location = format!(
+        "/kommun/{id}/namnd/{}",
+        crate::input::path_segment(get("to_board"))
+    );
+    after_edit(result, location, |message| {
+        page(&state, id, &board, message, values.clone())
+    })
+    .await
 }
 
 /// An edit of the board's organisation: field `what` (`add`, `rename`, `move`) with `id`,

@@ -1,0 +1,138 @@
+//! The file's side of a move between boards: the ansvar and everything under it, with their
+//! lines, taken out of one board and put into another, and the move recorded with its date and
+//! where the ansvar lay before. What the frames need is worked out by the application from the
+//! computed figures and made with [`set_entered_frame`] and frame decisions.
+
+use styr_domain::money::Amount;
+use toml::{Table, Value};
+
+use super::edit::{array, board, problem};
+use super::next_year::figure;
+use crate::issue::Issue;
+
+fn text(table: &Table, key: &str) -> Option<String> {
+    table.get(key).and_then(Value::as_str).map(String::from)
+}
+
+/// The ids of `root` and every ansvar under it in `ansvar`.
+fn subtree(ansvar: &[Value], root: &str) -> Vec<String> {
+    let mut found = vec![root.to_string()];
+    let mut next = 0;
+    while let Some(current) = found.get(next).cloned() {
+        for entry in ansvar.iter().filter_map(Value::as_table) {
+            if text(entry, "parent").as_deref() == Some(current.as_str())
+                && let Some(id) = text(entry, "id")
+                && !found.contains(&id)
+            {
+                found.push(id);
+            }
+        }
+        next += 1;
+    }
+    found
+}
+
+pub(super) fn move_to_board(
+    file: &mut Table,
+    (from, id): (&str, &str),
+    (to, to_parent): (&str, Option<&str>),
+    date: &str,
+) -> Result<(), Vec<Issue>> {
+    if from == to {
+        return Err(problem(
+            "ansvaret ligger redan i den nämnden; flytta det inom nämnden i stället",
+        ));
+    }
+    let date: toml::value::Datetime = date
+        .trim()
+        .parse()
+        .ok()
+        .filter(|date: &toml::value::Datetime| date.date.is_some() && date.time.is_none())
+        .ok_or_else(|| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))?;
+    board(file, to)?;
+    let source = board(file, from)?;
+    let from_name = text(source, "name").unwrap_or_default();
+    let ansvar = array(source, "ansvar")?;
+    let moved = subtree(ansvar, id);
+    let root = ansvar
+        .iter()
+        .filter_map(Value::as_table)
+        .find(|entry| text(entry, "id").as_deref() == Some(id))
+        .cloned()
+        .ok_or_else(|| problem(format!("ansvaret ”{id}” finns inte i {from_name}")))?;
+    let is_moved = |entry: &Value, key: &str| {
+        entry
+            .as_table()
+            .and_then(|entry| text(entry, key))
+            .is_some_and(|value| moved.contains(&value))
+    };
+    let mut taken: Vec<Value> = Vec::new();
+    ansvar.retain(|entry| {
+        let goes = is_moved(entry, "id");
+        if goes {
+            taken.push(entry.clone());
+        }
+        !goes
+    });
+    let lines = array(source, "line")?;
+    let mut taken_lines: Vec<Value> = Vec::new();
+    lines.retain(|line| {
+        let goes = is_moved(line, "ansvar");
+        if goes {
+            taken_lines.push(line.clone());
+        }
+        !goes
+    });
+    for entry in taken.iter_mut().filter_map(Value::as_table_mut) {
+        if text(entry, "id").as_deref() == Some(id) {
+            match to_parent {
+                Some(parent) => entry.insert("parent".into(), Value::String(parent.to_string())),
+                None => entry.remove("parent"),
+            };
+        }
+    }
+    let target = board(file, to)?;
+    array(target, "ansvar")?.extend(taken);
+    array(target, "line")?.extend(taken_lines);
+    let mut record = Table::new();
+    record.insert("date".into(), Value::Datetime(date));
+    record.insert("ansvar".into(), Value::String(id.to_string()));
+    record.insert(
+        "name".into(),
+        Value::String(text(&root, "name").unwrap_or_default()),
+    );
+    record.insert("from_board".into(), Value::String(from.to_string()));
+    if let Some(parent) = text(&root, "parent") {
+        record.insert("from_parent".into(), Value::String(parent));
+    }
+    record.insert("to_board".into(), Value::String(to.to_string()));
+    if let Some(parent) = to_parent {
+        record.insert("to_parent".into(), Value::String(parent.to_string()));
+    }
+    array(file, "reorganisation")?.push(Value::Table(record));
+    Ok(())
+}
+
+pub(super) fn set_entered_frame(
+    board: &mut Table,
+    year: i64,
+    amount: Amount,
+) -> Result<(), Vec<Issue>> {
+    let entry = board
+        .get_mut("frame")
+        .and_then(Value::as_table_mut)
+        .and_then(|frame| frame.get_mut("year"))
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_table_mut)
+        .find(|entry| entry.get("year").and_then(Value::as_integer) == Some(year))
+        .ok_or_else(|| problem(format!("ramen har inget år {year}")))?;
+    if !entry.contains_key("amount") {
+        return Err(problem(format!(
+            "ramen {year} räknas fram; den ändras med en ramförändring"
+        )));
+    }
+    entry.insert("amount".into(), figure(amount));
+    Ok(())
+}
