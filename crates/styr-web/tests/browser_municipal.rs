@@ -2,7 +2,9 @@
 //! controller opens the next budget year and decides a ramförändring for a board; the board's
 //! nämndcontroller sees it as left to distribute and distributes it to an ansvar; the
 //! budgetansvarig for Förskola 1 budgets their own ansvar and reads another's without a
-//! field; and the council's resultatbudget follows every figure. axe-core runs on every page.
+//! field; and the council's resultatbudget follows every figure. A unit moved to another
+//! board from a date takes its comparison year along, and both boards still fit their frames.
+//! axe-core runs on every page.
 //!
 //! Needs chromedriver and axe-core (see browser_support); without them it says so and passes,
 //! except under CI.
@@ -205,5 +207,61 @@ async fn the_council_decides_the_board_distributes_and_the_holder_budgets() {
     assert!(controller.has("#last").await && !controller.has("#beslut-namnd").await);
     close(holder).await;
     close(board).await;
+    close(controller).await;
+}
+
+#[tokio::test]
+async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_along() {
+    let Some(controller) = start_municipal("municipal-move").await else {
+        return;
+    };
+    controller.open("/kommun/1/namnd/bun").await;
+    let row = "tr[data-ansvar=\"bun-101\"] td:nth-child(2)";
+    let comparison = tkr(&controller.text(row).await);
+    controller
+        .client
+        .find(fantoccini::Locator::Css("#byt-id"))
+        .await
+        .expect("the ansvar field")
+        .select_by_value("bun-101")
+        .await
+        .expect("chosen");
+    controller
+        .client
+        .find(fantoccini::Locator::Css("#byt-namnd"))
+        .await
+        .expect("the board field")
+        .select_by_value("son")
+        .await
+        .expect("chosen");
+    controller.set_date("#byt-datum", "2027-01-01").await;
+    controller
+        .click("form[action=\"/kommun/1/namnd/bun/flytt\"] button")
+        .await;
+    controller.wait_for_text("h1", "Socialnämnden").await;
+    axe(&controller, "/kommun/1/namnd/son after a move").await;
+    assert_eq!(
+        tkr(&controller.text(row).await),
+        comparison,
+        "the comparison year follows the unit"
+    );
+    assert!(
+        controller
+            .text("#omorganisationer")
+            .await
+            .contains("2027-01-01")
+    );
+    assert_eq!(
+        tkr(&controller.text("#kvar td:nth-child(2)").await),
+        0,
+        "son fits"
+    );
+    controller.open("/kommun/1/namnd/bun").await;
+    assert!(!controller.has("tr[data-ansvar=\"bun-101\"]").await);
+    assert_eq!(
+        tkr(&controller.text("#kvar td:nth-child(2)").await),
+        0,
+        "bun fits"
+    );
     close(controller).await;
 }
