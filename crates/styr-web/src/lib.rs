@@ -156,6 +156,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(pages::document::show).post(pages::document::save),
         )
         .route("/budget/{id}/ram", get(pages::frames::show))
+        .route(
+            "/budget/{id}/kommunens-ram",
+            post(pages::frames::take_council_frame),
+        )
         .route("/budget/{id}/ram/{unit}", post(pages::frames::save))
         .route(
             "/budget/{id}/mal",

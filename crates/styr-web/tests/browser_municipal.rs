@@ -265,3 +265,36 @@ async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_alo
     );
     close(controller).await;
 }
+
+#[tokio::test]
+async fn a_reader_reads_the_municipal_pages_without_a_field_or_a_button() {
+    let Some(controller) = start_municipal("municipal-reader").await else {
+        return;
+    };
+    for person in ["lasare", "revisor"] {
+        let reader = controller.another(person).await;
+        for page in [
+            "/kommun/1/ramar",
+            "/kommun/1/namnd/bun",
+            "/kommun/1/namnd/bun/ansvar/bun-101",
+        ] {
+            reader.open(page).await;
+            axe(&reader, page).await;
+            // Everything that takes input lies in the one form a reader has: logging out.
+            let controls = reader
+                .client
+                .execute(
+                    "return Array.from(document.querySelectorAll('input, select, textarea, button'))
+                       .filter(element => element.type !== 'hidden')
+                       .filter(element => !(element.form && element.form.getAttribute('action') === '/logga-ut'))
+                       .map(element => element.outerHTML);",
+                    vec![],
+                )
+                .await
+                .expect("the page reads");
+            assert_eq!(controls, json!([]), "{person} on {page}");
+        }
+        close(reader).await;
+    }
+    close(controller).await;
+}

@@ -2,7 +2,8 @@
 //! reference board budget (Kommunstyrelsen i Alingsås 2025) beside a council budget for
 //! Alingsås 2025 that gives Kommunstyrelsen its frames summed in every year but one. The
 //! board's Ramberäkning names the year that differs and the council's Ramar och nämnder says
-//! the board's budget does not fit; a later council budget that agrees is the one compared.
+//! the board's budget does not fit; the board takes the council's kommunbidrag with one
+//! action, and then agrees; a later council budget for the year is the one compared.
 
 mod support;
 
@@ -108,14 +109,45 @@ async fn the_board_budget_and_the_council_say_where_the_frames_differ() {
     assert!(note.contains("2026") && !note.contains("2025"), "{note}");
     assert!(council_page.body.contains("href=\"/budget/1/ram\""));
 
-    // A later council budget for the year that agrees is the one compared.
+    // The board takes the council's kommunbidrag: 2026 then agrees, by its own frame.
+    assert!(board.body.contains("action=\"/budget/1/kommunens-ram\""));
+    let revision = app
+        .snapshot(1)
+        .await
+        .expect("the budget")
+        .revision
+        .to_string();
+    let taken = support::post_form(
+        &router,
+        "/budget/1/kommunens-ram",
+        &[("revision", revision.as_str())],
+    )
+    .await;
+    assert_eq!(taken.status, StatusCode::SEE_OTHER, "{}", taken.body);
+    let board = get(&router, "/budget/1/ram").await;
+    assert!(
+        board.body.contains("summerar till det kommunbidrag"),
+        "{}",
+        board.body
+    );
+    let log = app
+        .audit_log(&operator, &Default::default())
+        .await
+        .expect("the log");
+    assert!(
+        log.iter()
+            .any(|record| record.entry.entity.contains("2026")),
+        "the frame change is logged"
+    );
+
+    // A later council budget for the year (the first figures again) is the one compared.
     let second = app
         .import_municipality(&operator, &council(&frames))
         .await
         .expect("kept");
     let board = get(&router, "/budget/1/ram").await;
     assert!(
-        board.body.contains("summerar till det kommunbidrag"),
+        board.body.contains("summerar inte till det kommunbidrag"),
         "{}",
         board.body
     );
@@ -125,7 +157,7 @@ async fn the_board_budget_and_the_council_say_where_the_frames_differ() {
             .contains(&format!("href=\"/kommun/{second}/ramar\""))
     );
     let council_page = get(&router, &format!("/kommun/{second}/ramar")).await;
-    assert!(!council_page.body.contains("data-own-differs"));
+    assert!(council_page.body.contains("data-own-differs=\"ks\""));
     let earlier = get(&router, &format!("/kommun/{first}/ramar")).await;
     assert!(
         !earlier.body.contains("Nämndens budget"),

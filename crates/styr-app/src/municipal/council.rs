@@ -22,6 +22,75 @@ use styr_store::{BudgetId, MunicipalBudgetRow};
 use super::{MunicipalYear, computed};
 use crate::{Actor, App, AppError, Snapshot};
 
+/// The changes that give the board budget `snapshot` the council's kommunbidrag in every year
+/// after the comparison year (which was decided before and is not changed): from the first
+/// year that differs, the board's own frame takes what the council gives less its separately
+/// reported units' frames, as a decided figure.
+pub fn council_changes(
+    snapshot: &Snapshot,
+    comparison: &FrameAgainstCouncil,
+) -> Result<Vec<styr_domain::change::Change>, AppError> {
+    use styr_domain::change::Change;
+    use styr_domain::frame::FrameYear;
+    let budget = &snapshot.budget;
+    let own = budget
+        .frames
+        .iter()
+        .find(|frame| frame.unit == budget.board)
+        .ok_or_else(|| {
+            AppError::Rejected(format!(
+                "budgeten har ingen ram för nämnden {} att ta kommunbidraget till",
+                budget.board
+            ))
+        })?;
+    let own_report = snapshot
+        .report()
+        .frames
+        .iter()
+        .find(|frame| frame.unit == budget.board);
+    let mut changes = Vec::new();
+    // A year derived from one that changes would change with it: from the first year that
+    // differs on, every year takes the council's figure.
+    let mut changed = false;
+    for year in comparison
+        .years
+        .iter()
+        .filter(|year| year.year != budget.years.previous)
+    {
+        changed |= !year.agrees();
+        if !changed {
+            continue;
+        }
+        let own_now = own_report
+            .and_then(|frame| frame.years.iter().find(|found| found.year == year.year))
+            .map(|found| found.kommunbidrag)
+            .unwrap_or_default();
+        // What the board's other frames give this year stays; its own frame takes the rest.
+        let others = year.board.checked_sub(own_now).map_err(overflow)?;
+        let amount = year.council.checked_sub(others).map_err(overflow)?;
+        changes.push(match own.years.get(&year.year) {
+            Some(FrameYear::Derived { .. }) => Change::PutFrameYear {
+                unit: budget.board.clone(),
+                year: year.year,
+                frame_year: FrameYear::Entered {
+                    amount,
+                    trail: None,
+                },
+            },
+            _ => Change::SetFrameAmount {
+                unit: budget.board.clone(),
+                year: year.year,
+                amount,
+            },
+        });
+    }
+    Ok(changes)
+}
+
+fn overflow(error: AmountOverflow) -> AppError {
+    AppError::Rejected(format!("kommunbidraget kan inte räknas fram: {error}"))
+}
+
 /// One year of a board's kommunbidrag on both levels.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearAgainstCouncil {
@@ -148,6 +217,25 @@ impl App {
             report,
         };
         compare(&year, snapshot)
+    }
+
+    /// Gives the board budget `id` (made on `revision`) the council's kommunbidrag: its own
+    /// frame set, in every year after the comparison year that differs, to what the council
+    /// gives less its other frames. Asked and recorded as every frame change is.
+    pub async fn take_council_frame(
+        &self,
+        actor: &Actor,
+        id: BudgetId,
+        revision: Option<i64>,
+    ) -> Result<std::sync::Arc<Snapshot>, AppError> {
+        let snapshot = self.snapshot(id).await?;
+        let comparison = self.council_frame(actor, &snapshot).await?.ok_or_else(|| {
+            AppError::Rejected(
+                "kommunens budget för året med den här nämnden finns inte i styr".to_string(),
+            )
+        })?;
+        let changes = council_changes(&snapshot, &comparison)?;
+        self.change_all(actor, id, revision, &changes).await
     }
 
     /// Every board budget the council's `year` is the frame of, beside it: the budgets of the

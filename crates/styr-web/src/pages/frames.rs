@@ -13,6 +13,7 @@ mod council;
 mod index;
 mod view;
 
+pub use council::take_council_frame;
 pub use index::{confirm_remove_vintage, remove_vintage, save_vintage};
 
 use std::collections::BTreeMap;
@@ -74,7 +75,7 @@ pub(super) async fn page(
         .app
         .council_frame(&state.actor, &snapshot)
         .await?
-        .map(|comparison| council_view(&comparison));
+        .map(|comparison| council_view(&comparison, snapshot.budget.years.previous));
     let budget = &snapshot.budget;
     let frames = snapshot
         .report()
