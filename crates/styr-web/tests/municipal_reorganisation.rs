@@ -185,6 +185,12 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
     );
     assert!(son_page.body.contains("data-ansvar=\"bun-101\""));
 
+    let document = get(&controller, &format!("/kommun/{id}")).await;
+    assert!(
+        document.body.contains("Förskola 1 flyttas från Barn- och utbildningsnämnden till Socialnämnden från och med 2027-01-01"),
+        "the KF document says so"
+    );
+
     // The move is carried into the next year, and the year it was made in keeps it.
     let (next, _) = app
         .open_next_municipal_year(

@@ -220,6 +220,10 @@ pub fn line_amount(
         .and_then(|line| line.amounts.get(column).copied())
 }
 
+/// The most edits one request makes: a whole ansvar's lines fit many times over, and a form
+/// cannot make the server search the file for hours.
+pub const MOST_EDITS: usize = 2_000;
+
 impl App {
     /// Makes `edits` in budget year `id`, made on `revision`, as one new revision; that
     /// revision. Every edit must be allowed and the edited year must compute, or none is made.
@@ -235,6 +239,12 @@ impl App {
             .municipal_budget(id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if edits.len() > MOST_EDITS {
+            return Err(AppError::Rejected(format!(
+                "{} ändringar på en gång är fler än de {MOST_EDITS} som görs i en sparning",
+                edits.len()
+            )));
+        }
         let (budget, _) = computed(&row.source, self.limits())?;
         for edit in edits {
             self.require_in_board(actor, &budget, edit).await?;
