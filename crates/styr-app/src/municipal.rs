@@ -191,11 +191,7 @@ impl App {
         archived: bool,
     ) -> Result<(), AppError> {
         self.require(actor, &Action::EditFrames, None, None).await?;
-        let row = self
-            .store
-            .municipal_budget(id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = self.stored_year(id).await?;
         let entity = format!("kommun/{}/{}", row.municipality_code, row.budget_year);
         let (label, after) = if archived {
             ("kommunbudget arkiverad", "arkiverad")
@@ -217,6 +213,14 @@ impl App {
             .await?)
     }
 
+    /// Budget year `id` as kept, or not found.
+    pub(crate) async fn stored_year(&self, id: i64) -> Result<MunicipalBudgetRow, AppError> {
+        self.store
+            .municipal_budget(id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
     /// Every budget year kept, by municipality and year.
     pub async fn municipal_years(
         &self,
@@ -229,11 +233,7 @@ impl App {
     /// Budget year `id`, read and computed.
     pub async fn municipal_year(&self, actor: &Actor, id: i64) -> Result<MunicipalYear, AppError> {
         self.require(actor, &Action::Read, None, None).await?;
-        let row = self
-            .store
-            .municipal_budget(id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = self.stored_year(id).await?;
         let (budget, report) = computed(&row.source, self.limits())?;
         Ok(MunicipalYear {
             row,
@@ -252,11 +252,7 @@ impl App {
         values: &BTreeMap<String, String>,
     ) -> Result<(i64, NextYear), AppError> {
         self.require(actor, &Action::EditFrames, None, None).await?;
-        let row = self
-            .store
-            .municipal_budget(id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = self.stored_year(id).await?;
         if let Some(opened) = row.opened_as {
             return Err(AppError::Rejected(format!(
                 "nästa år är redan öppnat från den här budgeten, som nr {opened}; det året är det som ändras"

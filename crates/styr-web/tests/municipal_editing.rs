@@ -25,10 +25,7 @@ struct Figures {
 /// Board `board`'s kommunbidrag and result against its frame, and the council's
 /// verksamhetens nettokostnader, in the budget year of year `id`.
 async fn figures(app: &styr_app::App, id: i64, board: &str) -> Figures {
-    let year = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("the year reads");
+    let year = support::municipal_year(app, id).await;
     let column = 1;
     let board = year
         .report
@@ -171,10 +168,7 @@ async fn frames_are_decided_distributed_and_budgeted_each_by_its_role() {
             ("amount:50:2027".to_string(), amount.to_string()),
         ]
     };
-    let current = app
-        .municipal_year(&styr_app::Actor::named("test"), next)
-        .await
-        .expect("reads");
+    let current = support::municipal_year(&app, next).await;
     let personnel = styr_app::municipal::line_amount(&current.budget, "bun", "bun-102", "50", 2027)
         .expect("the line is there");
     let distributed = personnel.checked_sub(five).expect("subtracts");
@@ -230,10 +224,7 @@ async fn frames_are_decided_distributed_and_budgeted_each_by_its_role() {
     )
     .await;
     assert_eq!(mine.status, StatusCode::SEE_OTHER, "{}", mine.body);
-    let budgeted = app
-        .municipal_year(&styr_app::Actor::named("test"), next)
-        .await
-        .expect("reads");
+    let budgeted = support::municipal_year(&app, next).await;
     assert_eq!(
         styr_app::municipal::line_amount(&budgeted.budget, "bun", "bun-101", "50", 2027),
         Some(Amount::from_tkr(-1_000))
@@ -312,10 +303,7 @@ async fn the_board_controller_reorganises_and_a_circle_changes_nothing() {
     )
     .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
-    let year = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let year = support::municipal_year(&app, id).await;
     let bun = year
         .budget
         .boards
@@ -441,10 +429,7 @@ async fn a_new_municipality_is_made_in_the_web_app_board_by_board() {
     )
     .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
-    let year = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let year = support::municipal_year(&app, id).await;
     let kfn = &year.report.boards[0];
     assert_eq!(
         kfn.kommunbidrag()[1],
@@ -498,10 +483,7 @@ async fn a_new_municipality_is_made_in_the_web_app_board_by_board() {
     )
     .await;
     assert_eq!(budgeted.status, StatusCode::SEE_OTHER, "{}", budgeted.body);
-    let year = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let year = support::municipal_year(&app, id).await;
     assert_eq!(
         year.report.boards[0].result[1],
         Amount::ZERO,
@@ -540,10 +522,8 @@ async fn an_archived_year_is_read_and_changed_by_no_one_until_it_is_brought_back
     );
     let start = get(&reader, "/").await;
     assert!(start.body.contains("(arkiverat)"), "{}", start.body);
-    let revision = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
+    let revision = support::municipal_year(&app, id)
         .await
-        .expect("reads")
         .row
         .revision
         .to_string();
@@ -565,10 +545,8 @@ async fn an_archived_year_is_read_and_changed_by_no_one_until_it_is_brought_back
     assert_eq!(next.status, StatusCode::CONFLICT, "{}", next.body);
     let back = post_form(&controller, &uri, &[("archived", "0")]).await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
-    let revision = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
+    let revision = support::municipal_year(&app, id)
         .await
-        .expect("reads")
         .row
         .revision
         .to_string();

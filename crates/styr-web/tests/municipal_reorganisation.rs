@@ -21,10 +21,7 @@ struct Board {
 }
 
 async fn board(app: &styr_app::App, id: i64, board: &str) -> Board {
-    let year = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let year = support::municipal_year(app, id).await;
     let found = year
         .report
         .boards
@@ -51,10 +48,7 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
     let token = token_for(&app, "bun-controller").await;
     let board_controller = acting_with(Arc::clone(&app), token);
 
-    let before = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let before = support::municipal_year(&app, id).await;
     let bun = before
         .budget
         .boards
@@ -115,10 +109,7 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
         Some(format!("/kommun/{id}/namnd/son").as_str())
     );
 
-    let after = app
-        .municipal_year(&styr_app::Actor::named("test"), id)
-        .await
-        .expect("reads");
+    let after = support::municipal_year(&app, id).await;
     let son = after
         .budget
         .boards
@@ -203,9 +194,6 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
         )
         .await
         .expect("opened");
-    let opened = app
-        .municipal_year(&styr_app::Actor::named("test"), next)
-        .await
-        .expect("reads");
+    let opened = support::municipal_year(&app, next).await;
     assert_eq!(opened.budget.reorganisations.len(), 1);
 }

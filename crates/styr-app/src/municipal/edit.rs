@@ -234,11 +234,7 @@ impl App {
         revision: i64,
         edits: &[MunicipalEdit],
     ) -> Result<i64, AppError> {
-        let row = self
-            .store
-            .municipal_budget(id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = self.stored_year(id).await?;
         if edits.len() > MOST_EDITS {
             return Err(AppError::Rejected(format!(
                 "{} ändringar på en gång är fler än de {MOST_EDITS} som görs i en sparning",
@@ -274,9 +270,19 @@ impl App {
             let (label, entity, before, after) = described(&budget, edit);
             stamp = stamp.with(AuditEntry::new(&label, None, entity).values(before, Some(after)));
         }
+        self.keep_edited((id, revision), &written, &stamp).await
+    }
+
+    /// Keeps the edited file of year `id`, made on `revision`; the new revision.
+    pub(super) async fn keep_edited(
+        &self,
+        (id, revision): (i64, i64),
+        source: &str,
+        stamp: &Stamp,
+    ) -> Result<i64, AppError> {
         match self
             .store
-            .update_municipal_budget(id, revision, &written, &stamp)
+            .update_municipal_budget(id, revision, source, stamp)
             .await
         {
             Err(StoreError::Frozen(opened)) => Err(frozen(opened)),

@@ -14,7 +14,7 @@ use styr_domain::municipal::MunicipalBudget;
 use styr_domain::organisation::UnitId;
 use styr_import::municipal_file::MunicipalEdit;
 use styr_reports::municipal::MunicipalReport;
-use styr_store::{AuditEntry, Stamp, StoreError};
+use styr_store::{AuditEntry, Stamp};
 
 use super::computed;
 use super::edit::{archived, board_organisation, frozen};
@@ -121,11 +121,7 @@ impl App {
         (board, ansvar): (&str, &str),
         to: &Destination<'_>,
     ) -> Result<i64, AppError> {
-        let row = self
-            .store
-            .municipal_budget(id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let row = self.stored_year(id).await?;
         let (before, report) = computed(&row.source, self.limits())?;
         let asks = [
             (
@@ -279,13 +275,6 @@ impl App {
                     .values(None, Some(figure)),
             );
         }
-        match self
-            .store
-            .update_municipal_budget(id, revision, &source, &stamp)
-            .await
-        {
-            Err(StoreError::Frozen(opened)) => Err(frozen(opened)),
-            other => Ok(other?),
-        }
+        self.keep_edited((id, revision), &source, &stamp).await
     }
 }

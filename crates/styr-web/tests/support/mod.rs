@@ -42,6 +42,13 @@ pub async fn add_user(app: &App, username: &str, role: &str, scope: Option<&str>
         .expect("the user is added");
 }
 
+/// Municipal budget year `id` as kept, read and computed (by the operator).
+pub async fn municipal_year(app: &App, id: i64) -> styr_app::municipal::MunicipalYear {
+    app.municipal_year(&styr_app::Actor::named("test"), id)
+        .await
+        .expect("the municipal year reads")
+}
+
 /// A personal API token for `username` (who must exist).
 pub async fn token_for(app: &App, username: &str) -> String {
     let session = app

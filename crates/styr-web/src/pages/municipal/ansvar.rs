@@ -77,12 +77,7 @@ async fn page(
     values: BTreeMap<String, String>,
 ) -> Result<AnsvarPage, PageError> {
     let year = state.app.municipal_year(&state.actor, id).await?;
-    let found = year
-        .budget
-        .boards
-        .iter()
-        .find(|found| found.id.0 == board)
-        .ok_or_else(PageError::not_found)?;
+    let found = views::board(&year.budget, board)?;
     let position = found
         .ansvar
         .iter()

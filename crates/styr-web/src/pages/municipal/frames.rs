@@ -143,6 +143,27 @@ async fn page(
     })
 }
 
+/// Makes `edit` on the revision the form was read at, then shows the frames anew.
+async fn edited(
+    state: &Acting,
+    id: i64,
+    values: &BTreeMap<String, String>,
+    edit: MunicipalEdit,
+) -> PageResult {
+    let revision = values
+        .get("revision")
+        .and_then(|revision| revision.trim().parse::<i64>().ok())
+        .unwrap_or_default();
+    let result = state
+        .app
+        .edit_municipal_year(&state.actor, id, revision, &[edit])
+        .await;
+    after_edit(result, format!("/kommun/{id}/ramar"), |message| {
+        page(state, id, message, values.clone())
+    })
+    .await
+}
+
 pub async fn show_frames(state: Acting, PagePath(id): PagePath<i64>) -> PageResult {
     html(&page(&state, id, String::new(), BTreeMap::new()).await?)
 }
@@ -180,15 +201,7 @@ pub async fn save_decision(
         permanent: !get("permanent").is_empty(),
         text,
     };
-    let revision = get("revision").parse::<i64>().unwrap_or_default();
-    let result = state
-        .app
-        .edit_municipal_year(&state.actor, id, revision, &[edit])
-        .await;
-    after_edit(result, format!("/kommun/{id}/ramar"), |message| {
-        page(&state, id, message, values.clone())
-    })
-    .await
+    edited(&state, id, &values, edit).await
 }
 
 /// A new board: fields `id`, `name` and `frame`, its kommunbidrag in the comparison year.
@@ -215,15 +228,7 @@ pub async fn add_board(
         name,
         comparison_frame,
     };
-    let revision = get("revision").parse::<i64>().unwrap_or_default();
-    let result = state
-        .app
-        .edit_municipal_year(&state.actor, id, revision, &[edit])
-        .await;
-    after_edit(result, format!("/kommun/{id}/ramar"), |message| {
-        page(&state, id, message, values.clone())
-    })
-    .await
+    edited(&state, id, &values, edit).await
 }
 
 /// Archives the year (`archived` = "1") or brings it back (`archived` = "0").

@@ -7,7 +7,7 @@ use styr_app::AppError;
 use styr_app::municipal::MunicipalYear;
 use styr_domain::format;
 use styr_domain::money::Amount;
-use styr_domain::municipal::{AccountGroup, Board};
+use styr_domain::municipal::{AccountGroup, Board, MunicipalBudget};
 
 use crate::error::PageError;
 use crate::pages::{PageResult, see, shown_again};
@@ -26,6 +26,15 @@ pub fn nav(id: i64, current: &str) -> Vec<NavItem> {
         current: key == current,
     })
     .collect()
+}
+
+/// Board `id` of `budget`, or the page is not there.
+pub fn board<'a>(budget: &'a MunicipalBudget, id: &str) -> Result<&'a Board, PageError> {
+    budget
+        .boards
+        .iter()
+        .find(|found| found.id.0 == id)
+        .ok_or_else(PageError::not_found)
 }
 
 /// The year's column headings: "2025 (jämförelse)", "2026 (budget)", "2027 (plan)".
