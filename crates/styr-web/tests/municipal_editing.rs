@@ -353,6 +353,27 @@ async fn the_board_controller_reorganises_and_a_circle_changes_nothing() {
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
     let shown = get(&board_controller, &format!("/kommun/{id}/namnd/bun")).await;
     assert!(shown.body.contains("Ny förskola"));
+    let budgeted = post_form(
+        &board_controller,
+        &uri,
+        &[("revision", "3"), ("what", "close"), ("id", "bun-101")],
+    )
+    .await;
+    assert_eq!(budgeted.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        budgeted.body.contains("har budget kvar"),
+        "{}",
+        budgeted.body
+    );
+    let closed = post_form(
+        &board_controller,
+        &uri,
+        &[("revision", "3"), ("what", "close"), ("id", "bun-199")],
+    )
+    .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+    let shown = get(&board_controller, &format!("/kommun/{id}/namnd/bun")).await;
+    assert!(!shown.body.contains("Ny förskola"));
     let unsafe_id = post_form(
         &board_controller,
         &uri,

@@ -59,7 +59,9 @@ pub fn actions_for(edit: &MunicipalEdit) -> Vec<Action> {
         MunicipalEdit::AddAnsvar { board, parent, .. } => vec![Action::EditOrganisation {
             unit: unit(parent.as_deref().unwrap_or(board)),
         }],
-        MunicipalEdit::RenameAnsvar { id, .. } => vec![Action::EditOrganisation { unit: unit(id) }],
+        MunicipalEdit::RenameAnsvar { id, .. } | MunicipalEdit::CloseAnsvar { id, .. } => {
+            vec![Action::EditOrganisation { unit: unit(id) }]
+        }
         MunicipalEdit::MoveAnsvar {
             board, id, parent, ..
         } => vec![
@@ -177,6 +179,12 @@ fn described(
             format!("kommun/{code}/{year}/{board}/{id}"),
             ansvar_of(budget, board, id).map(|(name, _)| name),
             name.clone(),
+        ),
+        MunicipalEdit::CloseAnsvar { board, id } => (
+            "kommunbudget: ansvar stängt".into(),
+            format!("kommun/{code}/{year}/{board}/{id}"),
+            ansvar_of(budget, board, id).map(|(name, _)| name),
+            "stängt".into(),
         ),
         MunicipalEdit::MoveAnsvar { board, id, parent } => (
             "kommunbudget: ansvar flyttat".into(),

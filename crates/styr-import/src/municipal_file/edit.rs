@@ -74,6 +74,9 @@ pub enum MunicipalEdit {
         id: String,
         name: String,
     },
+    /// An ansvar closed: taken out of the budget year. Refused while an ansvar lies under it
+    /// or one of its lines has a figure other than 0, so no budget is left without a place.
+    CloseAnsvar { board: String, id: String },
     /// The ansvar, with everything under it, placed under `parent` (the board when none).
     MoveAnsvar {
         board: String,
@@ -93,6 +96,7 @@ impl MunicipalEdit {
             | MunicipalEdit::SetEnteredFrame { board, .. }
             | MunicipalEdit::AddAnsvar { board, .. }
             | MunicipalEdit::RenameAnsvar { board, .. }
+            | MunicipalEdit::CloseAnsvar { board, .. }
             | MunicipalEdit::MoveAnsvar { board, .. } => board,
         }
     }
@@ -175,6 +179,7 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
         MunicipalEdit::RenameAnsvar { id, name, .. } => {
             ansvar(board, id)?.insert("name".into(), Value::String(name.clone()));
         }
+        MunicipalEdit::CloseAnsvar { id, .. } => super::reorganise::close(board, id)?,
         MunicipalEdit::MoveAnsvar { id, parent, .. } => {
             let ansvar = ansvar(board, id)?;
             match parent {

@@ -239,3 +239,30 @@ fn an_ansvar_moves_to_another_board_with_its_lines_and_the_move_is_recorded() {
     let written = super::edit(&written, &[entered]).expect("set");
     assert!(written.contains("amount = 1000"));
 }
+
+#[test]
+fn an_ansvar_is_closed_only_when_nothing_is_left_on_it() {
+    let close = |id: &str| MunicipalEdit::CloseAnsvar {
+        board: "ks".into(),
+        id: id.into(),
+    };
+    assert!(refused(&close("kansli")).contains("har ansvar under sig (ekonomi)"));
+    let budgeted = refused(&close("ekonomi"));
+    assert!(
+        budgeted.contains("har budget kvar") && budgeted.contains("50 2026: -1020"),
+        "{budgeted}"
+    );
+    let zeroed = super::edit(
+        SMALL,
+        &[
+            line("ekonomi", "50", 2025, 0),
+            line("ekonomi", "50", 2026, 0),
+            line("ekonomi", "50", 2027, 0),
+            close("ekonomi"),
+        ],
+    )
+    .expect("closed");
+    let budget = parse_municipal_budget(&zeroed).expect("reads");
+    assert_eq!(budget.boards[0].ansvar.len(), 1);
+    assert!(budget.boards[0].lines.is_empty());
+}

@@ -136,3 +136,65 @@ pub(super) fn set_entered_frame(
     entry.insert("amount".into(), figure(amount));
     Ok(())
 }
+
+/// Takes ansvar `id` out of `board`, with its lines, when nothing is budgeted on it and no
+/// ansvar lies under it.
+pub(super) fn close(board: &mut Table, id: &str) -> Result<(), Vec<Issue>> {
+    let name = text(board, "name").unwrap_or_default();
+    let ansvar = array(board, "ansvar")?;
+    if !ansvar
+        .iter()
+        .filter_map(Value::as_table)
+        .any(|entry| text(entry, "id").as_deref() == Some(id))
+    {
+        return Err(problem(format!("ansvaret ”{id}” finns inte i {name}")));
+    }
+    let under: Vec<String> = ansvar
+        .iter()
+        .filter_map(Value::as_table)
+        .filter(|entry| text(entry, "parent").as_deref() == Some(id))
+        .filter_map(|entry| text(entry, "id"))
+        .collect();
+    if !under.is_empty() {
+        return Err(problem(format!(
+            "ansvaret ”{id}” har ansvar under sig ({}); flytta eller stäng dem först",
+            under.join(", ")
+        )));
+    }
+    let lines = array(board, "line")?;
+    let budgeted: Vec<String> = lines
+        .iter()
+        .filter_map(Value::as_table)
+        .filter(|line| text(line, "ansvar").as_deref() == Some(id))
+        .flat_map(|line| {
+            let group = text(line, "group").unwrap_or_default();
+            line.get("amounts")
+                .and_then(Value::as_table)
+                .into_iter()
+                .flatten()
+                .filter(|(_, amount)| amount.as_integer() != Some(0))
+                .map(move |(year, amount)| format!("{group} {year}: {amount}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !budgeted.is_empty() {
+        return Err(problem(format!(
+            "ansvaret ”{id}” har budget kvar ({}); sätt beloppen till 0 eller flytta ansvaret innan det stängs",
+            budgeted.join("; ")
+        )));
+    }
+    lines.retain(|line| {
+        line.as_table()
+            .and_then(|line| text(line, "ansvar"))
+            .as_deref()
+            != Some(id)
+    });
+    array(board, "ansvar")?.retain(|entry| {
+        entry
+            .as_table()
+            .and_then(|entry| text(entry, "id"))
+            .as_deref()
+            != Some(id)
+    });
+    Ok(())
+}

@@ -236,7 +236,7 @@ pub async fn move_to_board(
     .await
 }
 
-/// An edit of the board's organisation: field `what` (`add`, `rename`, `move`) with `id`,
+/// An edit of the board's organisation: field `what` (`add`, `rename`, `close`, `move`) with `id`,
 /// `name` and `parent` ("" for directly under the board).
 pub async fn save_organisation(
     state: Acting,
@@ -284,6 +284,10 @@ pub async fn save_organisation(
             board: board.clone(),
             id: ansvar,
             name: name.clone(),
+        },
+        "close" => MunicipalEdit::CloseAnsvar {
+            board: board.clone(),
+            id: ansvar,
         },
         "move" => MunicipalEdit::MoveAnsvar {
             board: board.clone(),
