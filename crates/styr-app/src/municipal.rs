@@ -9,7 +9,7 @@ mod edit;
 mod reorganise;
 
 pub use council::{FrameAgainstCouncil, YearAgainstCouncil};
-pub use edit::{actions_for, board_organisation, line_amount, may_in_board};
+pub use edit::{MOST_EDITS, actions_for, board_organisation, line_amount, may_in_board};
 pub use reorganise::Destination;
 
 use std::collections::BTreeMap;

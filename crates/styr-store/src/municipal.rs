@@ -128,7 +128,7 @@ impl Store {
         // On PostgreSQL a concurrent edit or opening may commit between the read and here;
         // the row lock makes this one wait and then find the revision gone.
         let updated = sqlx::query(
-            "UPDATE municipal_budgets SET source = $1, revision = $2 WHERE id = $3 AND revision = $4",
+            "UPDATE municipal_budgets SET source = $1, revision = $2 WHERE id = $3 AND revision = $4 AND archived_at IS NULL",
         )
         .bind(source)
         .bind(next)

@@ -230,6 +230,41 @@ async fn frames_are_decided_distributed_and_budgeted_each_by_its_role() {
         Some(Amount::from_tkr(-1_000))
     );
 
+    // Last year's decided budget (the comparison year) is not changed, and a läsare's post
+    // is refused before it is read.
+    let comparison = [
+        ("revision".to_string(), budgeted.row.revision.to_string()),
+        ("amount:50:2026".to_string(), "-1".to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = comparison
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let refused_year = post_form(
+        &holder,
+        &format!("/kommun/{next}/namnd/bun/ansvar/bun-101"),
+        &fields,
+    )
+    .await;
+    assert_eq!(
+        refused_year.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused_year.body
+    );
+    assert!(
+        refused_year.body.contains("jämförelseåret 2026"),
+        "{}",
+        refused_year.body
+    );
+    let read_only = post_form(
+        &reader,
+        &format!("/kommun/{next}/namnd/bun/ansvar/bun-101"),
+        &fields,
+    )
+    .await;
+    assert_eq!(read_only.status, StatusCode::FORBIDDEN);
+
     // The year opened from is frozen.
     let frozen_form = line(1, "-1");
     let fields: Vec<(&str, &str)> = frozen_form

@@ -102,6 +102,19 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body.contains("inget datum"), "{}", bad.body);
 
+    let stale = post_form(
+        &controller,
+        &uri,
+        &[
+            ("revision", "7"),
+            ("id", "bun-101"),
+            ("to_board", "son"),
+            ("to_parent", ""),
+            ("date", "2027-01-01"),
+        ],
+    )
+    .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
     let made = post_form(&controller, &uri, &form("2027-01-01")).await;
     assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
     assert_eq!(

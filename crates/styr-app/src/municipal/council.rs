@@ -64,7 +64,12 @@ pub fn council_changes(
         let own_now = own_report
             .and_then(|frame| frame.years.iter().find(|found| found.year == year.year))
             .map(|found| found.kommunbidrag)
-            .unwrap_or_default();
+            .ok_or_else(|| {
+                AppError::Rejected(format!(
+                    "nämndens egen ram har inget kommunbidrag {}; lägg till året i ramen först",
+                    year.year
+                ))
+            })?;
         // What the board's other frames give this year stays; its own frame takes the rest.
         let others = year.board.checked_sub(own_now).map_err(overflow)?;
         let amount = year.council.checked_sub(others).map_err(overflow)?;
@@ -235,7 +240,10 @@ impl App {
             )
         })?;
         let changes = council_changes(&snapshot, &comparison)?;
-        self.change_all(actor, id, revision, &changes).await
+        let revision = revision.ok_or_else(|| {
+            AppError::Rejected("formuläret saknar budgetens version; läs in sidan igen".to_string())
+        })?;
+        self.change_all(actor, id, Some(revision), &changes).await
     }
 
     /// Every board budget the council's `year` is the frame of, beside it: the budgets of the

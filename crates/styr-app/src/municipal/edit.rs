@@ -259,6 +259,20 @@ impl App {
         if row.archived_at.is_some() {
             return Err(archived());
         }
+        if revision != row.revision {
+            return Err(AppError::Conflict {
+                current_revision: row.revision,
+            });
+        }
+        let comparison = i64::from(budget.years.previous.number());
+        if edits
+            .iter()
+            .any(|edit| matches!(edit, MunicipalEdit::SetLine { year, .. } if *year == comparison))
+        {
+            return Err(AppError::Rejected(format!(
+                "jämförelseåret {comparison} är den budget som beslutades förra året och ändras inte"
+            )));
+        }
         if edits.is_empty() {
             return Ok(row.revision);
         }
@@ -298,6 +312,37 @@ impl App {
         }
     }
 
+    /// Asks whether `actor` may take `action` in `board` of year `id`; a refusal is recorded.
+    /// A page asks it before it reads a form it would turn into edits.
+    pub async fn require_municipal(
+        &self,
+        actor: &Actor,
+        id: i64,
+        board: &str,
+        action: &Action,
+    ) -> Result<(), AppError> {
+        let row = self.stored_year(id).await?;
+        let (budget, _) = computed(&row.source, self.limits())?;
+        let organisation = board_organisation(&budget, board).ok_or(AppError::NotFound)?;
+        let known = action
+            .unit()
+            .is_none_or(|unit| organisation.unit(unit).is_some());
+        if known
+            && actor
+                .role
+                .allows(action, &organisation, &UnitId(board.to_string()))
+        {
+            return Ok(());
+        }
+        let error = AppError::Forbidden(format!(
+            "{} i {board}",
+            action.kind().label().to_lowercase()
+        ));
+        let entity = format!("kommun/{}/{board}", budget.municipality.code);
+        self.record_refusal(actor, None, entity, &error).await;
+        Err(error)
+    }
+
     /// Asks whether `actor` may make `edit` in its board; a refusal is recorded.
     async fn require_in_board(
         &self,
@@ -312,9 +357,14 @@ impl App {
             _ => board_organisation(budget, board).ok_or(AppError::NotFound)?,
         };
         for action in actions_for(edit) {
-            if !actor
-                .role
-                .allows(&action, &organisation, &UnitId(board.to_string()))
+            // A unit the board does not have is no one's to change, whatever a role's scope.
+            let known = action
+                .unit()
+                .is_none_or(|unit| organisation.unit(unit).is_some());
+            if !known
+                || !actor
+                    .role
+                    .allows(&action, &organisation, &UnitId(board.to_string()))
             {
                 let what = action.kind().label().to_lowercase();
                 let error = AppError::Forbidden(match action.unit() {

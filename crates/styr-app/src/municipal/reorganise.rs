@@ -1,7 +1,8 @@
 //! A move of an ansvar between boards from a date (issue 15), made as one revision: the ansvar
 //! with everything under it and their lines go to the other board in every column — the
 //! comparison year too, so it is restated in the new structure — and both boards' frames get
-//! the technical adjustment (teknisk justering) of exactly the moved net cost, year by year:
+//! the technical adjustment (teknisk justering) of the moved net cost in whole tkr (frames are
+//! whole tkr), year by year:
 //! a decided year's figure changed, a derived year a ramförändring for the year. Each board's
 //! result against its frame is then what it was. The move is the council's controllers' (it
 //! touches two boards: the organisation of both must be the mover's). The year it was opened
@@ -159,7 +160,17 @@ impl App {
         if row.archived_at.is_some() {
             return Err(archived());
         }
-        let net = moved_net(&before, board, ansvar)?;
+        if revision != row.revision {
+            return Err(AppError::Conflict {
+                current_revision: row.revision,
+            });
+        }
+        // Frames are whole tkr: the adjustment is the moved net cost in whole tkr.
+        let net = moved_net(&before, board, ansvar)?
+            .into_iter()
+            .map(|amount| amount.round_to(styr_domain::money::Precision::TKR))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(overflow)?;
         let name = before
             .boards
             .iter()

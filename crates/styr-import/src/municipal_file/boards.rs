@@ -108,17 +108,19 @@ fn frame(
 /// accounts does: a budgetansvarig's role names it alone, so no other board, and no board,
 /// may have it too.
 fn unique_across_boards(reader: &mut Reader, raw: &[RawBoard]) {
-    let mut owners: BTreeMap<&str, &str> = raw
+    let names: BTreeMap<&str, &str> = raw
         .iter()
         .map(|board| (board.id.get_ref().as_str(), board.name.as_str()))
         .collect();
-    let boards: BTreeSet<&str> = owners.keys().copied().collect();
+    // Each id's owner, by the owning board's id (two boards may share a name).
+    let mut owners: BTreeMap<&str, &str> = names.keys().map(|id| (*id, *id)).collect();
     for board in raw {
+        let own = board.id.get_ref().as_str();
         for ansvar in &board.ansvar {
             let id = ansvar.id.get_ref().as_str();
             match owners.get(id) {
-                Some(owner) if boards.contains(id) || *owner != board.name.as_str() => {
-                    let owner = owner.to_string();
+                Some(owner) if names.contains_key(id) || *owner != own => {
+                    let owner = names.get(owner).copied().unwrap_or(owner).to_string();
                     reader.issue(
                         ansvar.id.span(),
                         format!("ansvaret ”{id}” finns redan i {owner}; ett ansvar har ett eget id i hela kommunen"),
@@ -126,7 +128,7 @@ fn unique_across_boards(reader: &mut Reader, raw: &[RawBoard]) {
                 }
                 Some(_) => {}
                 None => {
-                    owners.insert(id, board.name.as_str());
+                    owners.insert(id, own);
                 }
             }
         }

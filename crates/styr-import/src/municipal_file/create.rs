@@ -43,6 +43,18 @@ pub fn new_municipality(new: &NewMunicipality<'_>) -> Result<String, Vec<Issue>>
     if !(0..=4).contains(&new.plan_years) {
         return Err(problem("mellan 0 och 4 planår"));
     }
+    let (first, last) = (
+        i64::from(styr_domain::calendar::Year::FIRST),
+        i64::from(styr_domain::calendar::Year::LAST),
+    );
+    if !(first + 1..=last - 4).contains(&new.year) {
+        return Err(problem(format!(
+            "budgetåret {} ligger utanför åren {} till {}",
+            new.year,
+            first + 1,
+            last - 4
+        )));
+    }
     let last = new.year + new.plan_years;
     let table = |pairs: Vec<(&str, Value)>| -> Value {
         Value::Table(

@@ -4,7 +4,7 @@
 use styr_domain::money::Amount;
 use styr_domain::organisation::UnitId;
 
-use super::tests::SMALL;
+use super::tests::{SMALL, issues};
 use super::*;
 
 fn edited(edit: &MunicipalEdit) -> MunicipalBudget {
@@ -265,4 +265,16 @@ fn an_ansvar_is_closed_only_when_nothing_is_left_on_it() {
     let budget = parse_municipal_budget(&zeroed).expect("reads");
     assert_eq!(budget.boards[0].ansvar.len(), 1);
     assert!(budget.boards[0].lines.is_empty());
+}
+
+#[test]
+fn an_ansvar_id_is_one_ansvar_even_between_boards_of_one_name() {
+    let twin = format!(
+        "{SMALL}\n[[board]]\nid = \"ks2\"\nname = \"Kommunstyrelsen\"\n[board.frame]\nindex = \"PKV\"\nvintage = \"prov\"\n[[board.frame.year]]\nyear = 2025\namount = 0\n[[board.frame.year]]\nyear = 2026\namount = 0\n[[board.frame.year]]\nyear = 2027\namount = 0\n[[board.ansvar]]\nid = \"ekonomi\"\nname = \"Ekonomi igen\"\n"
+    );
+    let found = issues(&twin);
+    assert!(
+        found.iter().any(|issue| issue.contains("hela kommunen")),
+        "{found:?}"
+    );
 }

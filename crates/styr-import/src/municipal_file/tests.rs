@@ -62,7 +62,7 @@ kind = "result_share"
 minimum = "2"
 "#;
 
-fn issues(source: &str) -> Vec<String> {
+pub(super) fn issues(source: &str) -> Vec<String> {
     match parse_municipal_budget(source) {
         Ok(_) => panic!("read although it should not be"),
         Err(issues) => issues

@@ -115,7 +115,11 @@ async fn page(
                 .zip(years)
                 .enumerate()
                 .map(|(column, (amount, year))| Cell {
-                    figure: styr_domain::format::tkr(*amount),
+                    figure: if editable(column) {
+                        views::field_figure(*amount)
+                    } else {
+                        styr_domain::format::tkr(*amount)
+                    },
                     field: format!("amount:{group}:{year}"),
                     element: format!("rad-{group}-{year}"),
                     editable: editable(column),
@@ -185,6 +189,29 @@ pub async fn save_lines(
     PageForm(values): PageForm<BTreeMap<String, String>>,
 ) -> PageResult {
     let (board, ansvar) = (board.into_inner(), ansvar.into_inner());
+    // Asked before the form is read: a läsare's post is refused, and recorded, as it is.
+    state
+        .app
+        .require_municipal(
+            &state.actor,
+            id,
+            &board,
+            &Action::EditLines {
+                unit: UnitId(ansvar.clone()),
+            },
+        )
+        .await?;
+    let fields = values
+        .keys()
+        .filter(|field| field.starts_with("amount:"))
+        .count();
+    if fields > styr_app::municipal::MOST_EDITS {
+        let message = format!(
+            "{fields} belopp på en gång är fler än de {} som sparas i en sparning.",
+            styr_app::municipal::MOST_EDITS
+        );
+        return invalid(&page(&state, id, (&board, &ansvar), message, BTreeMap::new()).await?);
+    }
     let year = state.app.municipal_year(&state.actor, id).await?;
     let get = |name: &str| values.get(name).map(String::as_str).unwrap_or("").trim();
     let mut problems = Vec::new();

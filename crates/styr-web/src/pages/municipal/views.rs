@@ -78,6 +78,16 @@ pub fn subtree_net(
     Ok(sums)
 }
 
+/// An amount as a field holds it: whole tkr grouped ("-1 234"), anything finer exactly in
+/// kronor with its unit ("-1 234 567,89 kr"), so a form sent back untouched changes nothing.
+pub fn field_figure(amount: Amount) -> String {
+    if amount.ore() % styr_domain::money::ORE_PER_TKR == 0 {
+        format::tkr(amount)
+    } else {
+        format::kronor(amount)
+    }
+}
+
 pub fn figures(amounts: &[Amount]) -> Vec<String> {
     amounts.iter().map(|amount| format::tkr(*amount)).collect()
 }
@@ -160,5 +170,22 @@ where
             shown_again(kind, &page(text).await?)
         }
         Err(error) => Err(error.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_holds_its_figure_exactly() {
+        assert_eq!(field_figure(Amount::from_tkr(-1_234)), "-1 234");
+        let fine = Amount::from_ore(-123_456_789);
+        assert_eq!(field_figure(fine), "-1 234 567,89 kr");
+        assert_eq!(
+            crate::input::amount(&field_figure(fine)),
+            Ok(fine),
+            "reads back as it was"
+        );
     }
 }
