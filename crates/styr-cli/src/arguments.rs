@@ -287,7 +287,8 @@ pub enum UserAction {
         username: String,
         #[arg(long)]
         role: String,
-        /// Enheten som en budgetansvarig svarar för (och allt under den).
+        /// Enheten som en budgetansvarig svarar för (och allt under den), eller nämnden som en
+        /// nämndcontroller svarar för.
         #[arg(long)]
         scope: Option<String>,
         #[command(flatten)]
