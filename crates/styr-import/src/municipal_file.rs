@@ -15,6 +15,7 @@ mod next_year;
 mod raw;
 mod reorganise;
 mod series;
+mod table;
 
 use std::collections::BTreeSet;
 

@@ -14,6 +14,7 @@ use styr_domain::money::Amount;
 use toml::{Table, Value};
 
 use super::next_year::figure;
+use super::table::{array, board, problem};
 use crate::issue::Issue;
 
 /// What one edit changes.
@@ -100,10 +101,6 @@ impl MunicipalEdit {
             | MunicipalEdit::MoveAnsvar { board, .. } => board,
         }
     }
-}
-
-pub(super) fn problem(message: impl Into<String>) -> Vec<Issue> {
-    vec![Issue::error("", 0..0, message)]
 }
 
 /// `source` with `edits` made in order, read back once; or why they cannot be made, and
@@ -259,25 +256,6 @@ fn columns(file: &Table) -> Result<Vec<i64>, Vec<Issue>> {
         years.extend(plan.iter().filter_map(Value::as_integer));
     }
     Ok(years)
-}
-
-pub(super) fn board<'a>(file: &'a mut Table, id: &str) -> Result<&'a mut Table, Vec<Issue>> {
-    file.get_mut("board")
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_table_mut)
-        .find(|board| board.get("id").and_then(Value::as_str) == Some(id))
-        .ok_or_else(|| problem(format!("nämnden ”{id}” finns inte i kommunens budget")))
-}
-
-/// The list `key` of `table`, begun when there is none.
-pub(super) fn array<'a>(table: &'a mut Table, key: &str) -> Result<&'a mut Vec<Value>, Vec<Issue>> {
-    table
-        .entry(key)
-        .or_insert_with(|| Value::Array(Vec::new()))
-        .as_array_mut()
-        .ok_or_else(|| problem(format!("”{key}” är inte en lista")))
 }
 
 fn ansvar<'a>(board: &'a mut Table, id: &str) -> Result<&'a mut Table, Vec<Issue>> {

@@ -6,8 +6,8 @@
 use styr_domain::money::Amount;
 use toml::{Table, Value};
 
-use super::edit::{array, board, problem};
 use super::next_year::figure;
+use super::table::{array, board, problem};
 use crate::issue::Issue;
 
 fn text(table: &Table, key: &str) -> Option<String> {
