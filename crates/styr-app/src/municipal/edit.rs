@@ -17,7 +17,7 @@ use styr_domain::money::Amount;
 use styr_domain::municipal::{AccountGroup, MunicipalBudget};
 use styr_domain::organisation::{Organisation, OrganisationUnit, UnitId, UnitKind};
 use styr_import::municipal_file::MunicipalEdit;
-use styr_store::{AuditEntry, Stamp, StoreError};
+use styr_store::{AuditEntry, MunicipalBudgetRow, Stamp, StoreError};
 
 use super::computed;
 use crate::{Actor, App, AppError};
@@ -253,17 +253,7 @@ impl App {
         for edit in edits {
             self.require_in_board(actor, &budget, edit).await?;
         }
-        if let Some(opened) = row.opened_as {
-            return Err(frozen(opened));
-        }
-        if row.archived_at.is_some() {
-            return Err(archived());
-        }
-        if revision != row.revision {
-            return Err(AppError::Conflict {
-                current_revision: row.revision,
-            });
-        }
+        open_for_edit(&row, revision)?;
         let comparison = i64::from(budget.years.previous.number());
         if edits
             .iter()
@@ -324,20 +314,34 @@ impl App {
         let row = self.stored_year(id).await?;
         let (budget, _) = computed(&row.source, self.limits())?;
         let organisation = board_organisation(&budget, board).ok_or(AppError::NotFound)?;
+        self.ask_in_board(actor, &budget, (board, &organisation), action)
+            .await
+    }
+
+    /// Asks whether `actor` may take `action` in `board` with its `organisation`; a refusal is
+    /// recorded. A unit the board does not have is no one's to change, whatever a role's scope.
+    pub(super) async fn ask_in_board(
+        &self,
+        actor: &Actor,
+        budget: &MunicipalBudget,
+        (board, organisation): (&str, &Organisation),
+        action: &Action,
+    ) -> Result<(), AppError> {
         let known = action
             .unit()
             .is_none_or(|unit| organisation.unit(unit).is_some());
         if known
             && actor
                 .role
-                .allows(action, &organisation, &UnitId(board.to_string()))
+                .allows(action, organisation, &UnitId(board.to_string()))
         {
             return Ok(());
         }
-        let error = AppError::Forbidden(format!(
-            "{} i {board}",
-            action.kind().label().to_lowercase()
-        ));
+        let what = action.kind().label().to_lowercase();
+        let error = AppError::Forbidden(match action.unit() {
+            Some(unit) => format!("{what} för {unit} i {board}"),
+            None => format!("{what} i {board}"),
+        });
         let entity = format!("kommun/{}/{board}", budget.municipality.code);
         self.record_refusal(actor, None, entity, &error).await;
         Err(error)
@@ -357,27 +361,27 @@ impl App {
             _ => board_organisation(budget, board).ok_or(AppError::NotFound)?,
         };
         for action in actions_for(edit) {
-            // A unit the board does not have is no one's to change, whatever a role's scope.
-            let known = action
-                .unit()
-                .is_none_or(|unit| organisation.unit(unit).is_some());
-            if !known
-                || !actor
-                    .role
-                    .allows(&action, &organisation, &UnitId(board.to_string()))
-            {
-                let what = action.kind().label().to_lowercase();
-                let error = AppError::Forbidden(match action.unit() {
-                    Some(unit) => format!("{what} för {unit} i {board}"),
-                    None => format!("{what} i {board}"),
-                });
-                let entity = format!("kommun/{}/{board}", budget.municipality.code);
-                self.record_refusal(actor, None, entity, &error).await;
-                return Err(error);
-            }
+            self.ask_in_board(actor, budget, (board, &organisation), &action)
+                .await?;
         }
         Ok(())
     }
+}
+
+/// Whether year `row` may be edited on `revision`: not frozen, not archived, not changed since.
+pub(super) fn open_for_edit(row: &MunicipalBudgetRow, revision: i64) -> Result<(), AppError> {
+    if let Some(opened) = row.opened_as {
+        return Err(frozen(opened));
+    }
+    if row.archived_at.is_some() {
+        return Err(archived());
+    }
+    if revision != row.revision {
+        return Err(AppError::Conflict {
+            current_revision: row.revision,
+        });
+    }
+    Ok(())
 }
 
 pub(super) fn archived() -> AppError {

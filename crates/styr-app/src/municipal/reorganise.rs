@@ -18,7 +18,7 @@ use styr_reports::municipal::MunicipalReport;
 use styr_store::{AuditEntry, Stamp};
 
 use super::computed;
-use super::edit::{archived, board_organisation, frozen};
+use super::edit::{board_organisation, open_for_edit};
 use crate::{Actor, App, AppError};
 
 /// Where an ansvar goes.
@@ -141,30 +141,10 @@ impl App {
         ];
         for (in_board, action) in asks {
             let organisation = board_organisation(&before, in_board).ok_or(AppError::NotFound)?;
-            if !actor
-                .role
-                .allows(&action, &organisation, &UnitId(in_board.to_string()))
-            {
-                let error = AppError::Forbidden(format!(
-                    "{} i {in_board}",
-                    action.kind().label().to_lowercase()
-                ));
-                let entity = format!("kommun/{}/{in_board}", before.municipality.code);
-                self.record_refusal(actor, None, entity, &error).await;
-                return Err(error);
-            }
+            self.ask_in_board(actor, &before, (in_board, &organisation), &action)
+                .await?;
         }
-        if let Some(opened) = row.opened_as {
-            return Err(frozen(opened));
-        }
-        if row.archived_at.is_some() {
-            return Err(archived());
-        }
-        if revision != row.revision {
-            return Err(AppError::Conflict {
-                current_revision: row.revision,
-            });
-        }
+        open_for_edit(&row, revision)?;
         // Frames are whole tkr: the adjustment is the moved net cost in whole tkr.
         let net = moved_net(&before, board, ansvar)?
             .into_iter()
