@@ -24,6 +24,8 @@ pub enum CalendarError {
     YearOutOfRange(i64),
     #[error("datumet {0} finns inte")]
     NoSuchDate(String),
+    #[error("”{0}” är inget datum (ÅÅÅÅ-MM-DD)")]
+    NotADate(String),
 }
 
 impl Year {
@@ -88,6 +90,30 @@ impl Date {
         self.day
     }
 
+    /// The day before this one, or none before 1 January of the first year styr knows.
+    pub fn day_before(self) -> Option<Date> {
+        if self.day > 1 {
+            return Some(Date {
+                day: self.day - 1,
+                ..self
+            });
+        }
+        if self.month > 1 {
+            let month = self.month - 1;
+            return Some(Date {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            });
+        }
+        let year = Year::new(i64::from(self.year.0) - 1).ok()?;
+        Some(Date {
+            year,
+            month: 12,
+            day: 31,
+        })
+    }
+
     /// The first day of `year`: where a budget year's organisation is read.
     pub const fn first_of(year: Year) -> Date {
         Date {
@@ -115,6 +141,32 @@ impl fmt::Display for Date {
     }
 }
 
+/// A date written as ISO 8601 says, "2027-01-01", as a form's date field sends it.
+impl std::str::FromStr for Date {
+    type Err = CalendarError;
+
+    fn from_str(text: &str) -> Result<Date, CalendarError> {
+        let not_a_date = || CalendarError::NotADate(text.to_string());
+        let mut parts = text.split('-');
+        let (Some(year), Some(month), Some(day), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(not_a_date());
+        };
+        // Digits only, of the width ISO gives them, so "+027" or "1" is not a year or a month.
+        let number = |part: &str, width: usize| {
+            if part.len() != width || !part.bytes().all(|byte| byte.is_ascii_digit()) {
+                return Err(not_a_date());
+            }
+            part.parse::<i64>().map_err(|_| not_a_date())
+        };
+        let year = number(year, 4)?;
+        let month = u8::try_from(number(month, 2)?).map_err(|_| not_a_date())?;
+        let day = u8::try_from(number(day, 2)?).map_err(|_| not_a_date())?;
+        Date::new(year, month, day)
+    }
+}
+
 impl From<Date> for String {
     fn from(date: Date) -> String {
         date.to_string()
@@ -124,6 +176,28 @@ impl From<Date> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_read_as_iso_and_the_day_before_crosses_months_and_years() {
+        let date = |text: &str| text.parse::<Date>();
+        assert_eq!(date("2027-01-01"), Date::new(2027, 1, 1));
+        assert_eq!(
+            date("2027-1-01"),
+            Err(CalendarError::NotADate("2027-1-01".into()))
+        );
+        assert!(date("2027-01-01T00:00").is_err());
+        assert!(date("").is_err());
+        assert!(date("+027-01-01").is_err());
+        assert_eq!(
+            date("2025-02-29"),
+            Err(CalendarError::NoSuchDate("2025-02-29".into()))
+        );
+        let before = |text: &str| date(text).ok().and_then(Date::day_before);
+        assert_eq!(before("2027-01-01"), date("2026-12-31").ok());
+        assert_eq!(before("2024-03-01"), date("2024-02-29").ok());
+        assert_eq!(before("2025-05-17"), date("2025-05-16").ok());
+        assert_eq!(before("1900-01-01"), None);
+    }
 
     #[test]
     fn dates_that_do_not_exist_are_refused() {

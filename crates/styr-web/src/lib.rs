@@ -76,6 +76,10 @@ pub fn router(app: Arc<App>) -> Router {
         )
         .route("/kommun/{id}/ramar", get(pages::municipal::show_frames))
         .route(
+            "/kommun/{id}/organisation",
+            get(pages::municipal::show_organisation),
+        )
+        .route(
             "/kommun/{id}/ramar/namnd",
             post(pages::municipal::add_board),
         )

@@ -3,8 +3,9 @@
 //! nämndcontroller sees it as left to distribute and distributes it to an ansvar; the
 //! budgetansvarig for Förskola 1 budgets their own ansvar and reads another's without a
 //! field; and the council's resultatbudget follows every figure. A unit moved to another
-//! board from a date takes its comparison year along, and both boards still fit their frames.
-//! axe-core runs on every page.
+//! board from a date takes its comparison year along, and both boards still fit their frames;
+//! one moved within its board from a date leaves the day before readable on the organisation
+//! page, with the figures summed as it was. axe-core runs on every page.
 //!
 //! Needs chromedriver and axe-core (see browser_support); without them it says so and passes,
 //! except under CI.
@@ -263,7 +264,80 @@ async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_alo
         0,
         "bun fits"
     );
+
+    // Within the board, Förskola 2 is placed directly under the förvaltning from 1 August.
+    let under_forskola = "tr[data-ansvar=\"bun-1\"] td:nth-child(2)";
+    let forskola_before = tkr(&controller.text(under_forskola).await);
+    choose(&controller, "#flytta-id", "bun-102").await;
+    choose(&controller, "#flytta-under", "bun-forv").await;
+    controller.set_date("#flytta-datum", "2026-08-01").await;
+    controller
+        .click("form:has(input[name=\"what\"][value=\"move\"]) button")
+        .await;
+    controller
+        .wait_for_text(
+            "#omorganisationer",
+            "flyttas inom Barn- och utbildningsnämnden",
+        )
+        .await;
+    assert!(
+        controller
+            .has("tr[data-ansvar=\"bun-102\"] th.depth-1")
+            .await
+    );
+    assert_ne!(tkr(&controller.text(under_forskola).await), forskola_before);
+
+    // The organisation of the day before the first move: both moves undone, same figures.
+    controller.click("#organisation-fore").await;
+    controller
+        .wait_for_text("h1", "Organisationen den 2026-07-31")
+        .await;
+    axe(&controller, "/kommun/1/organisation").await;
+    let bun = "table[data-board=\"bun\"]";
+    assert!(
+        controller
+            .has(&format!("{bun} tr[data-ansvar=\"bun-101\"]"))
+            .await,
+        "Förskola 1 is back in its old board"
+    );
+    assert!(
+        controller
+            .has(&format!("{bun} tr[data-ansvar=\"bun-102\"] th.depth-2"))
+            .await
+    );
+    assert_eq!(
+        tkr(&controller.text(&format!("{bun} {under_forskola}")).await),
+        forskola_before + comparison,
+        "Förskola as it was: with Förskola 1 again (the demo's figures are whole tkr)"
+    );
+    // A later day chosen in the form shows both moves made.
+    controller.set_date("#datum", "2027-01-01").await;
+    controller.click("form[method=\"get\"] button").await;
+    controller
+        .wait_for_text("h1", "Organisationen den 2027-01-01")
+        .await;
+    assert!(
+        controller
+            .has("table[data-board=\"son\"] tr[data-ansvar=\"bun-101\"]")
+            .await
+    );
+    assert!(
+        controller
+            .has(&format!("{bun} tr[data-ansvar=\"bun-102\"] th.depth-1"))
+            .await
+    );
     close(controller).await;
+}
+
+async fn choose(browser: &Browser, css: &str, value: &str) {
+    browser
+        .client
+        .find(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("{css} is on the page"))
+        .select_by_value(value)
+        .await
+        .expect("chosen");
 }
 
 #[tokio::test]

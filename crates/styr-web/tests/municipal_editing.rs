@@ -334,6 +334,7 @@ async fn the_board_controller_reorganises_and_a_circle_changes_nothing() {
             ("what", "move"),
             ("id", "bun-102"),
             ("parent", "bun-forv"),
+            ("date", "2026-05-01"),
         ],
     )
     .await;
@@ -359,6 +360,7 @@ async fn the_board_controller_reorganises_and_a_circle_changes_nothing() {
             ("what", "move"),
             ("id", "bun-forv"),
             ("parent", "bun-1"),
+            ("date", "2026-05-01"),
         ],
     )
     .await;

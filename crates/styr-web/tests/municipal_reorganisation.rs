@@ -3,7 +3,8 @@
 //! every year, the comparison year too; both boards' frames move by exactly its net cost, so
 //! each board's result is what it was and the council's statements are unchanged; the move is
 //! recorded and shown; only the council's controllers move between boards; a bad date changes
-//! nothing.
+//! nothing. And a move within a board from a date: recorded, and the organisation page shows
+//! the structure of the day before with the figures summed as it was.
 
 mod support;
 
@@ -185,7 +186,9 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
     let son_page = get(&controller, &format!("/kommun/{id}/namnd/son")).await;
     assert!(
         son_page.body.contains("Omorganisationer")
-            && son_page.body.contains("Förskola 1 (bun-101)")
+            && son_page.body.contains(
+                "Förskola 1 flyttas från Barn- och utbildningsnämnden till Socialnämnden"
+            )
     );
     assert!(son_page.body.contains("data-ansvar=\"bun-101\""));
 
@@ -209,4 +212,141 @@ async fn an_ansvar_moves_to_another_board_with_its_figures_and_its_frame() {
         .expect("opened");
     let opened = support::municipal_year(&app, next).await;
     assert_eq!(opened.budget.reorganisations.len(), 1);
+}
+
+/// The figures of the row of ansvar `id` in `body`: the cells after its `data-ansvar`.
+fn row_figures(body: &str, id: &str) -> Vec<String> {
+    let start = body
+        .find(&format!("data-ansvar=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row {id}"));
+    let row = &body[start..];
+    let row = &row[..row.find("</tr>").expect("the row ends")];
+    row.split("<td class=\"number\">")
+        .skip(1)
+        .map(|cell| cell.split('<').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The depth class of ansvar `id`'s row in `body`.
+fn row_depth(body: &str, id: &str) -> String {
+    let start = body
+        .find(&format!("data-ansvar=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row {id}"));
+    let row = &body[start..];
+    let class = &row[row.find("depth-").expect("a depth")..];
+    class[..class.find('"').expect("the class ends")].to_string()
+}
+
+#[tokio::test]
+async fn a_move_within_a_board_from_a_date_keeps_the_day_before_readable() {
+    let app = app_with_example("municipal-move-within").await;
+    let id = app
+        .import_municipality(&styr_app::Actor::named("test"), EXEMPELBY)
+        .await
+        .expect("kept");
+    add_user(&app, "bun-controller", "namndcontroller", Some("bun")).await;
+    add_user(&app, "reader", "lasare", None).await;
+    let token = token_for(&app, "bun-controller").await;
+    let board_controller = acting_with(Arc::clone(&app), token);
+    let token = token_for(&app, "reader").await;
+    let reader = acting_with(Arc::clone(&app), token);
+
+    let before = get(&board_controller, &format!("/kommun/{id}/namnd/bun")).await;
+    let (unit_before, parent_before) = (
+        row_figures(&before.body, "bun-102"),
+        row_figures(&before.body, "bun-1"),
+    );
+    assert_eq!(row_depth(&before.body, "bun-102"), "depth-2");
+    let uri = format!("/kommun/{id}/namnd/bun/organisation");
+    let form = |date: &'static str| {
+        [
+            ("revision", "1"),
+            ("what", "move"),
+            ("id", "bun-102"),
+            ("parent", "bun-forv"),
+            ("date", date),
+        ]
+    };
+    let undated = post_form(&board_controller, &uri, &form("")).await;
+    assert_eq!(undated.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        undated.body.contains("från och med vilket datum"),
+        "{}",
+        undated.body
+    );
+    let made = post_form(&board_controller, &uri, &form("2026-08-01")).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+
+    let after = support::municipal_year(&app, id).await;
+    let [moved] = after.budget.reorganisations.as_slice() else {
+        panic!("one move: {:?}", after.budget.reorganisations)
+    };
+    assert_eq!(
+        (moved.from_board.0.as_str(), moved.to_board.0.as_str()),
+        ("bun", "bun")
+    );
+    assert_eq!(
+        moved.from_parent.as_ref().map(|parent| parent.0.as_str()),
+        Some("bun-1")
+    );
+    let board = get(&board_controller, &format!("/kommun/{id}/namnd/bun")).await;
+    assert_eq!(row_depth(&board.body, "bun-102"), "depth-1");
+    assert!(
+        board
+            .body
+            .contains("flyttas inom Barn- och utbildningsnämnden från under")
+    );
+    assert!(
+        board
+            .body
+            .contains(&format!("/kommun/{id}/organisation?datum=2026-07-31")),
+        "the board links the day before"
+    );
+
+    // The reader reads the day before as it was, and the day of the move as it is.
+    let day_before = get(&reader, &format!("/kommun/{id}/organisation")).await;
+    assert_eq!(day_before.status, StatusCode::OK, "{}", day_before.body);
+    assert!(day_before.body.contains("Organisationen den 2026-07-31"));
+    assert_eq!(row_depth(&day_before.body, "bun-102"), "depth-2");
+    assert_eq!(row_figures(&day_before.body, "bun-102"), unit_before);
+    assert_eq!(row_figures(&day_before.body, "bun-1"), parent_before);
+    assert!(day_before.body.contains("Inte gjord den 2026-07-31"));
+    assert!(
+        !day_before.body.contains("name=\"revision\""),
+        "reading only"
+    );
+    let on_the_day = get(
+        &reader,
+        &format!("/kommun/{id}/organisation?datum=2026-08-01"),
+    )
+    .await;
+    assert_eq!(row_depth(&on_the_day.body, "bun-102"), "depth-1");
+    assert_eq!(
+        row_figures(&on_the_day.body, "bun-1"),
+        row_figures(&board.body, "bun-1")
+    );
+    assert_ne!(row_figures(&on_the_day.body, "bun-1"), parent_before);
+    let no_day = get(
+        &reader,
+        &format!("/kommun/{id}/organisation?datum=2026-02-30"),
+    )
+    .await;
+    assert_eq!(no_day.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_day.body.contains("datumet 2026-02-30 finns inte"),
+        "{}",
+        no_day.body
+    );
+    let markup = get(&reader, &format!("/kommun/{id}/organisation?datum=%3Cb%3E")).await;
+    assert!(!markup.body.contains("<b>"), "escaped");
+
+    let log = app
+        .audit_log(&styr_app::Actor::named("test"), &Default::default())
+        .await
+        .expect("the log");
+    assert!(
+        log.iter()
+            .any(|record| record.entry.action == "kommunbudget: ansvar flyttat"),
+        "the move is in the log"
+    );
 }

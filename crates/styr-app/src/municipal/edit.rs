@@ -186,12 +186,20 @@ fn described(
             ansvar_of(budget, board, id).map(|(name, _)| name),
             "stängt".into(),
         ),
-        MunicipalEdit::MoveAnsvar { board, id, parent } => (
+        MunicipalEdit::MoveAnsvar {
+            board,
+            id,
+            parent,
+            date,
+        } => (
             "kommunbudget: ansvar flyttat".into(),
             format!("kommun/{code}/{year}/{board}/{id}"),
             ansvar_of(budget, board, id)
                 .map(|(_, parent)| format!("under {}", parent.unwrap_or_else(|| board.clone()))),
-            format!("under {}", parent.as_deref().unwrap_or(board)),
+            match date {
+                Some(date) => format!("under {} från {date}", parent.as_deref().unwrap_or(board)),
+                None => format!("under {}", parent.as_deref().unwrap_or(board)),
+            },
         ),
     }
 }

@@ -79,10 +79,14 @@ pub enum MunicipalEdit {
     /// or one of its lines has a figure other than 0, so no budget is left without a place.
     CloseAnsvar { board: String, id: String },
     /// The ansvar, with everything under it, placed under `parent` (the board when none).
+    /// With a `date` (ISO) the move is a reorganisation from that day and is recorded as a
+    /// `[[reorganisation]]` within the board, so the structure before it stays readable;
+    /// without one it corrects where the ansvar was placed.
     MoveAnsvar {
         board: String,
         id: String,
         parent: Option<String>,
+        date: Option<String>,
     },
 }
 
@@ -141,6 +145,20 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             date,
         );
     }
+    if let MunicipalEdit::MoveAnsvar {
+        board,
+        id,
+        parent,
+        date,
+    } = edit
+    {
+        return super::reorganise::move_within(
+            file,
+            (board, id),
+            parent.as_deref(),
+            date.as_deref(),
+        );
+    }
     let board = board(file, edit.board())?;
     match edit {
         MunicipalEdit::SetLine {
@@ -158,7 +176,9 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             text,
             ..
         } => frame_decision(board, *year, name, *amount, *permanent, text)?,
-        MunicipalEdit::AddBoard { .. } | MunicipalEdit::MoveAnsvarToBoard { .. } => {}
+        MunicipalEdit::AddBoard { .. }
+        | MunicipalEdit::MoveAnsvarToBoard { .. }
+        | MunicipalEdit::MoveAnsvar { .. } => {}
         MunicipalEdit::SetEnteredFrame { year, amount, .. } => {
             super::reorganise::set_entered_frame(board, *year, *amount)?;
         }
@@ -177,13 +197,6 @@ fn apply(file: &mut Table, columns: &[i64], edit: &MunicipalEdit) -> Result<(), 
             ansvar(board, id)?.insert("name".into(), Value::String(name.clone()));
         }
         MunicipalEdit::CloseAnsvar { id, .. } => super::reorganise::close(board, id)?,
-        MunicipalEdit::MoveAnsvar { id, parent, .. } => {
-            let ansvar = ansvar(board, id)?;
-            match parent {
-                Some(parent) => ansvar.insert("parent".into(), Value::String(parent.clone())),
-                None => ansvar.remove("parent"),
-            };
-        }
     }
     Ok(())
 }

@@ -120,6 +120,7 @@ fn the_organisation_is_edited_and_a_circle_is_refused() {
         board: "ks".into(),
         id: "ekonomi".into(),
         parent: None,
+        date: None,
     });
     assert_eq!(moved.boards[0].ansvar[1].parent, None);
     let renamed = edited(&MunicipalEdit::RenameAnsvar {
@@ -132,6 +133,7 @@ fn the_organisation_is_edited_and_a_circle_is_refused() {
         board: "ks".into(),
         id: "kansli".into(),
         parent: Some("ekonomi".into()),
+        date: None,
     });
     assert!(circle.contains("hamnar under sig självt"), "{circle}");
     let twice = refused(&MunicipalEdit::AddAnsvar {
@@ -152,8 +154,44 @@ fn the_organisation_is_edited_and_a_circle_is_refused() {
         board: "ks".into(),
         id: "ekonomi".into(),
         parent: Some("saknas".into()),
+        date: None,
     });
     assert!(nowhere.contains("finns inte"), "{nowhere}");
+}
+
+#[test]
+fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
+    let moved = edited(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: None,
+        date: Some("2027-03-01".into()),
+    });
+    assert_eq!(moved.boards[0].ansvar[1].parent, None);
+    let [record] = moved.reorganisations.as_slice() else {
+        panic!("one move recorded: {:?}", moved.reorganisations)
+    };
+    assert_eq!(record.date.to_string(), "2027-03-01");
+    assert_eq!(
+        (record.from_board.0.as_str(), record.to_board.0.as_str()),
+        ("ks", "ks")
+    );
+    assert_eq!(record.from_parent, Some(UnitId("kansli".into())));
+    assert_eq!(record.to_parent, None);
+    let nothing = refused(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: Some("kansli".into()),
+        date: Some("2027-03-01".into()),
+    });
+    assert!(nothing.contains("ligger redan under"), "{nothing}");
+    let no_day = refused(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: None,
+        date: Some("1 mars".into()),
+    });
+    assert!(no_day.contains("inget datum"), "{no_day}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
-//! The file's side of a move between boards: the ansvar and everything under it, with their
-//! lines, taken out of one board and put into another, and the move recorded with its date and
-//! where the ansvar lay before. What the frames need is worked out by the application from the
-//! computed figures and made with [`set_entered_frame`] and frame decisions.
+//! The file's side of a reorganisation: an ansvar and everything under it, with their lines,
+//! placed under another ansvar of its board or taken out of one board and put into another,
+//! and a move from a date recorded with where the ansvar lay before. What the frames need
+//! after a move between boards is worked out by the application from the computed figures and
+//! made with [`set_entered_frame`] and frame decisions; a move within a board leaves its net.
 
 use styr_domain::money::Amount;
 use toml::{Table, Value};
@@ -32,6 +33,77 @@ fn subtree(ansvar: &[Value], root: &str) -> Vec<String> {
     found
 }
 
+fn day(date: &str) -> Result<toml::value::Datetime, Vec<Issue>> {
+    if date.trim().is_empty() {
+        return Err(problem(
+            "ange från och med vilket datum ansvaret flyttas (ÅÅÅÅ-MM-DD)",
+        ));
+    }
+    date.trim()
+        .parse()
+        .ok()
+        .filter(|date: &toml::value::Datetime| date.date.is_some() && date.time.is_none())
+        .ok_or_else(|| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))
+}
+
+/// The move from `date` as the file keeps it: where `ansvar` (named `name`) lay and lies.
+fn record(
+    date: toml::value::Datetime,
+    (ansvar, name): (&str, String),
+    (from_board, from_parent): (&str, Option<String>),
+    (to_board, to_parent): (&str, Option<&str>),
+) -> Value {
+    let mut record = Table::new();
+    record.insert("date".into(), Value::Datetime(date));
+    record.insert("ansvar".into(), Value::String(ansvar.to_string()));
+    record.insert("name".into(), Value::String(name));
+    record.insert("from_board".into(), Value::String(from_board.to_string()));
+    if let Some(parent) = from_parent {
+        record.insert("from_parent".into(), Value::String(parent));
+    }
+    record.insert("to_board".into(), Value::String(to_board.to_string()));
+    if let Some(parent) = to_parent {
+        record.insert("to_parent".into(), Value::String(parent.to_string()));
+    }
+    Value::Table(record)
+}
+
+/// Places ansvar `id` of `board` under `parent` (the board when none); with a `date`, as a
+/// reorganisation from that day, recorded. A dated move to where the ansvar already lies is
+/// refused: it would record a reorganisation that changes nothing.
+pub(super) fn move_within(
+    file: &mut Table,
+    (board_id, id): (&str, &str),
+    parent: Option<&str>,
+    date: Option<&str>,
+) -> Result<(), Vec<Issue>> {
+    let date = date.map(day).transpose()?;
+    let source = board(file, board_id)?;
+    let board_name = text(source, "name").unwrap_or_default();
+    let entry = array(source, "ansvar")?
+        .iter_mut()
+        .filter_map(Value::as_table_mut)
+        .find(|entry| text(entry, "id").as_deref() == Some(id))
+        .ok_or_else(|| problem(format!("ansvaret ”{id}” finns inte i {board_name}")))?;
+    let before = text(entry, "parent");
+    let name = text(entry, "name").unwrap_or_default();
+    if date.is_some() && before.as_deref() == parent {
+        let place = parent.map_or(board_name, |parent| format!("ansvaret ”{parent}”"));
+        return Err(problem(format!(
+            "ansvaret ”{id}” ligger redan under {place}; ingen flytt att registrera"
+        )));
+    }
+    match parent {
+        Some(parent) => entry.insert("parent".into(), Value::String(parent.to_string())),
+        None => entry.remove("parent"),
+    };
+    if let Some(date) = date {
+        let moved = record(date, (id, name), (board_id, before), (board_id, parent));
+        array(file, "reorganisation")?.push(moved);
+    }
+    Ok(())
+}
+
 pub(super) fn move_to_board(
     file: &mut Table,
     (from, id): (&str, &str),
@@ -43,12 +115,7 @@ pub(super) fn move_to_board(
             "ansvaret ligger redan i den nämnden; flytta det inom nämnden i stället",
         ));
     }
-    let date: toml::value::Datetime = date
-        .trim()
-        .parse()
-        .ok()
-        .filter(|date: &toml::value::Datetime| date.date.is_some() && date.time.is_none())
-        .ok_or_else(|| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))?;
+    let date = day(date)?;
     board(file, to)?;
     let source = board(file, from)?;
     let from_name = text(source, "name").unwrap_or_default();
@@ -94,22 +161,13 @@ pub(super) fn move_to_board(
     let target = board(file, to)?;
     array(target, "ansvar")?.extend(taken);
     array(target, "line")?.extend(taken_lines);
-    let mut record = Table::new();
-    record.insert("date".into(), Value::Datetime(date));
-    record.insert("ansvar".into(), Value::String(id.to_string()));
-    record.insert(
-        "name".into(),
-        Value::String(text(&root, "name").unwrap_or_default()),
+    let moved = record(
+        date,
+        (id, text(&root, "name").unwrap_or_default()),
+        (from, text(&root, "parent")),
+        (to, to_parent),
     );
-    record.insert("from_board".into(), Value::String(from.to_string()));
-    if let Some(parent) = text(&root, "parent") {
-        record.insert("from_parent".into(), Value::String(parent));
-    }
-    record.insert("to_board".into(), Value::String(to.to_string()));
-    if let Some(parent) = to_parent {
-        record.insert("to_parent".into(), Value::String(parent.to_string()));
-    }
-    array(file, "reorganisation")?.push(Value::Table(record));
+    array(file, "reorganisation")?.push(moved);
     Ok(())
 }
 

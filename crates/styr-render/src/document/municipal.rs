@@ -73,7 +73,7 @@ pub fn municipal_document(budget: &MunicipalBudget, report: &MunicipalReport) ->
     out.blocks.push(paragraph(&report.sentences.frames));
     out.statement("Kommunbidrag", &report.frames);
     tables::frame_derivation(budget, report, &mut out);
-    reorganisations(budget, &mut out.blocks);
+    reorganisations(report, &mut out.blocks);
     out.blocks.push(heading(1, "Investeringsbudget per nämnd"));
     out.blocks.push(paragraph(&report.sentences.investments));
     out.statement("Investeringar", &report.investments);
@@ -108,28 +108,15 @@ fn observations(report: &MunicipalReport, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The moves between boards, each as a sentence: the frames' technical adjustments are in the
-/// frame derivation above.
-fn reorganisations(budget: &MunicipalBudget, blocks: &mut Vec<Block>) {
-    if budget.reorganisations.is_empty() {
+/// The reorganisations, each as its sentence: the frames' technical adjustments of a move
+/// between boards are in the frame derivation above.
+fn reorganisations(report: &MunicipalReport, blocks: &mut Vec<Block>) {
+    if report.sentences.moves.is_empty() {
         return;
     }
-    let name = |id: &styr_domain::organisation::UnitId| {
-        budget
-            .boards
-            .iter()
-            .find(|board| &board.id == id)
-            .map_or(id.0.clone(), |board| board.name.clone())
-    };
     blocks.push(heading(2, "Omorganisationer"));
-    for moved in &budget.reorganisations {
-        blocks.push(paragraph(&format!(
-            "{} flyttas från {} till {} från och med {}. Enhetens budget följer med i alla år, jämförelseåret också, och båda nämndernas kommunbidrag är tekniskt justerade med dess nettokostnad.",
-            moved.name,
-            name(&moved.from_board),
-            name(&moved.to_board),
-            moved.date
-        )));
+    for sentence in &report.sentences.moves {
+        blocks.push(paragraph(sentence));
     }
 }
 

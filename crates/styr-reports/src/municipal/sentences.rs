@@ -6,7 +6,8 @@ use serde::Serialize;
 use styr_domain::calendar::Year;
 use styr_domain::direction::Direction;
 use styr_domain::money::{AmountOverflow, OverflowAt};
-use styr_domain::municipal::MunicipalBudget;
+use styr_domain::municipal::{MunicipalBudget, Reorganisation};
+use styr_domain::organisation::UnitId;
 
 use super::goals::GoalEvaluation;
 use super::per_board::FRAMES_TOTAL;
@@ -23,6 +24,8 @@ pub struct Sentences {
     pub balance_requirement: String,
     /// One per financial goal, in the goals' order.
     pub goals: Vec<String>,
+    /// One per reorganisation, in the file's order.
+    pub moves: Vec<String>,
 }
 
 /// "2026 och 2027" or "2026, 2027 och 2028".
@@ -143,7 +146,53 @@ pub fn sentences(
         investments: investments_sentence,
         balance_requirement,
         goals,
+        moves: budget
+            .reorganisations
+            .iter()
+            .map(|moved| move_sentence(budget, moved))
+            .collect(),
     })
+}
+
+/// A reorganisation in words: within a board, from where to where under it; between boards,
+/// with the frames' technical adjustment the move made.
+fn move_sentence(budget: &MunicipalBudget, moved: &Reorganisation) -> String {
+    let board = |id: &UnitId| {
+        budget
+            .boards
+            .iter()
+            .find(|board| &board.id == id)
+            .map_or(id.0.clone(), |board| board.name.clone())
+    };
+    if moved.from_board != moved.to_board {
+        return format!(
+            "{} flyttas från {} till {} från och med {}. Enhetens budget följer med i alla år, jämförelseåret också, och båda nämndernas kommunbidrag är tekniskt justerade med dess nettokostnad.",
+            moved.name,
+            board(&moved.from_board),
+            board(&moved.to_board),
+            moved.date
+        );
+    }
+    let place = |parent: &Option<UnitId>| match parent {
+        None => "direkt under nämnden".to_string(),
+        Some(parent) => {
+            let name = budget
+                .boards
+                .iter()
+                .flat_map(|board| &board.ansvar)
+                .find(|ansvar| &ansvar.id == parent)
+                .map_or(parent.0.clone(), |ansvar| ansvar.name.clone());
+            format!("under {name}")
+        }
+    };
+    format!(
+        "{} flyttas inom {} från {} till {} från och med {}. Enhetens budget följer med i alla år, jämförelseåret också; nämndens kommunbidrag ändras inte.",
+        moved.name,
+        board(&moved.from_board),
+        place(&moved.from_parent),
+        place(&moved.to_parent),
+        moved.date
+    )
 }
 
 fn goal_sentence(goal: &GoalEvaluation, columns: &[Year], years: &[Year]) -> String {

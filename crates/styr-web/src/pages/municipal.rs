@@ -2,19 +2,21 @@
 //! budget as kommunfullmäktige's document (`styr report --municipality NR --format html`), and
 //! the same as PDF to download; and the year's budget work (issue 15): the frames of every
 //! board with the council's decisions and the next year (`frames`), a board with its ansvar
-//! and its organisation (`board`), an ansvar's lines per kontogrupp (`ansvar`). `views` holds
-//! what they share.
+//! and its organisation (`board`), an ansvar's lines per kontogrupp (`ansvar`), the
+//! organisation as it was on a day (`organisation`). `views` holds what they share.
 
 mod ansvar;
 mod board;
 mod create;
 mod frames;
+mod organisation;
 mod views;
 
 pub use ansvar::{save_lines, show_ansvar};
 pub use board::{move_to_board, save_organisation, show_board};
 pub use create::{create, show_new};
 pub use frames::{add_board, archive, open_next_year, save_decision, show_frames};
+pub use organisation::show_organisation;
 
 use axum::http::header;
 use axum::response::{Html, IntoResponse};

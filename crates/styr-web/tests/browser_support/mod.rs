@@ -195,8 +195,17 @@ async fn serve(
 /// colour.
 pub const ERROR: &str = "rgb(160, 0, 0)";
 
-/// Fails with every serious or critical axe-core violation of the open page.
+/// Fails with every serious or critical axe-core violation of the open page. With
+/// `STYR_SCREENSHOTS=DIR` the page is also saved there as a PNG, to be looked at.
 pub async fn axe(browser: &Browser, page: &str) {
+    if let Some(folder) = std::env::var_os("STYR_SCREENSHOTS") {
+        let name: String = page
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let png = browser.client.screenshot().await.expect("a screenshot");
+        std::fs::write(PathBuf::from(folder).join(format!("{name}.png")), png).expect("saved");
+    }
     let violations = browser.accessibility_violations().await;
     assert!(violations.is_empty(), "{page}: {violations:?}");
 }

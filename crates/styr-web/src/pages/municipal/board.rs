@@ -47,8 +47,10 @@ pub struct BoardPage {
     /// Whether this person may move an ansvar to another board (the council's controllers).
     pub may_move: bool,
     pub other_boards: Vec<(String, String)>,
-    /// The moves to or from this board: "2027-01-01: Förskola 1 från Barn- och … till …".
+    /// The moves within, to or from this board, each as the document's sentence.
     pub moves: Vec<String>,
+    /// The day before the first move, where the organisation page shows the old structure.
+    pub before_moves: String,
     pub frozen: bool,
     pub message: String,
     pub values: BTreeMap<String, String>,
@@ -114,28 +116,13 @@ pub(super) async fn page(
             unit: UnitId(board.to_string()),
         },
     );
-    let name_of = |id: &UnitId| {
-        year.budget
-            .boards
-            .iter()
-            .find(|found| &found.id == id)
-            .map_or(id.0.clone(), |found| found.name.clone())
-    };
     let moves = year
         .budget
         .reorganisations
         .iter()
-        .filter(|moved| moved.from_board.0 == board || moved.to_board.0 == board)
-        .map(|moved| {
-            format!(
-                "{}: {} ({}) från {} till {}",
-                moved.date,
-                moved.name,
-                moved.ansvar,
-                name_of(&moved.from_board),
-                name_of(&moved.to_board)
-            )
-        })
+        .zip(&year.report.sentences.moves)
+        .filter(|(moved, _)| moved.from_board.0 == board || moved.to_board.0 == board)
+        .map(|(_, sentence)| sentence.clone())
         .collect();
     Ok(BoardPage {
         may_move: may_organise
@@ -152,6 +139,7 @@ pub(super) async fn page(
             .map(|other| (other.id.0.clone(), other.name.clone()))
             .collect(),
         moves,
+        before_moves: styr_reports::municipal::before_the_moves(&year.budget).to_string(),
         title: format!(
             "{} – {} {}",
             found.name, year.row.municipality_name, year.row.budget_year
@@ -237,7 +225,7 @@ pub async fn move_to_board(
 }
 
 /// An edit of the board's organisation: field `what` (`add`, `rename`, `close`, `move`) with `id`,
-/// `name` and `parent` ("" for directly under the board).
+/// `name` and `parent` ("" for directly under the board); a move also `date`, from when.
 pub async fn save_organisation(
     state: Acting,
     PagePath((id, board)): PagePath<(i64, Key)>,
@@ -289,10 +277,14 @@ pub async fn save_organisation(
             board: board.clone(),
             id: ansvar,
         },
+        // In the web a move is a reorganisation from a day, so the structure before it stays
+        // readable on the organisation page; the date, missing too, is checked where the move
+        // is made, after the permission.
         "move" => MunicipalEdit::MoveAnsvar {
             board: board.clone(),
             id: ansvar,
             parent,
+            date: Some(get("date").to_string()),
         },
         _ => {
             return refused(

@@ -13,11 +13,16 @@ use crate::error::PageError;
 use crate::pages::{PageResult, see, shown_again};
 use crate::view::NavItem;
 
-/// The navigation of budget year `id`: its document and its frames.
+/// The navigation of budget year `id`: its document, its frames and its organisation by day.
 pub fn nav(id: i64, current: &str) -> Vec<NavItem> {
     [
         ("dokument", format!("/kommun/{id}"), "Mål och budget"),
         ("ramar", format!("/kommun/{id}/ramar"), "Ramar och nämnder"),
+        (
+            "organisation",
+            format!("/kommun/{id}/organisation"),
+            "Organisation per dag",
+        ),
     ]
     .into_iter()
     .map(|(key, href, label)| NavItem {
