@@ -170,7 +170,10 @@ fn central(reader: &mut Reader, raw: &[raw::RawCentral], columns: &Columns) -> V
         .collect()
 }
 
-/// The moves between boards: each on a date, between two boards the file has.
+/// The reorganisations, within a board or between two: each on a date, between boards the file
+/// has, in the order they were made, so no date comes before the one above it. Each records
+/// where its ansvar lay when it was made, so only moves in date order can be undone to read
+/// the structure of an earlier day.
 fn reorganisations(
     reader: &mut Reader,
     raw: &[raw::RawReorganisation],
@@ -193,22 +196,36 @@ fn reorganisations(
         .iter()
         .map(|move_| (board(&move_.from_board), board(&move_.to_board)))
         .collect();
-    raw.iter()
-        .zip(checked)
-        .filter_map(|(move_, (from, to))| {
-            let date = reader.date(&move_.date);
-            let unit = |id: &Option<String>| id.clone().map(styr_domain::organisation::UnitId);
-            Some(styr_domain::municipal::Reorganisation {
-                date: date?,
+    let unit = |id: &Option<String>| id.clone().map(styr_domain::organisation::UnitId);
+    let mut latest: Option<styr_domain::calendar::Date> = None;
+    let mut read = Vec::new();
+    for (move_, (from, to)) in raw.iter().zip(checked) {
+        let date = reader.date(&move_.date);
+        if let (Some(date), Some(before)) = (date, latest)
+            && date < before
+        {
+            reader.issue(
+                move_.date.span(),
+                format!(
+                    "omorganisationen av ”{}” från och med {date} står efter en från och med {before}; flyttarna står i den ordning de gjordes, utan att ett datum går bakåt",
+                    move_.ansvar
+                ),
+            );
+        }
+        latest = latest.max(date);
+        if let (Some(date), Some(from_board), Some(to_board)) = (date, from, to) {
+            read.push(styr_domain::municipal::Reorganisation {
+                date,
                 ansvar: styr_domain::organisation::UnitId(move_.ansvar.clone()),
                 name: move_.name.clone(),
-                from_board: from?,
+                from_board,
                 from_parent: unit(&move_.from_parent),
-                to_board: to?,
+                to_board,
                 to_parent: unit(&move_.to_parent),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    read
 }
 
 fn goals(reader: &mut Reader, raw: &[raw::RawFinancialGoal]) -> Vec<FinancialGoal> {

@@ -265,12 +265,13 @@ async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_alo
         "bun fits"
     );
 
-    // Within the board, Förskola 2 is placed directly under the förvaltning from 1 August.
+    // Within the board, Förskola 2 is placed directly under the förvaltning from 1 March 2027,
+    // after the move above: moves are made in date order.
     let under_forskola = "tr[data-ansvar=\"bun-1\"] td:nth-child(2)";
     let forskola_before = tkr(&controller.text(under_forskola).await);
     choose(&controller, "#flytta-id", "bun-102").await;
     choose(&controller, "#flytta-under", "bun-forv").await;
-    controller.set_date("#flytta-datum", "2026-08-01").await;
+    controller.set_date("#flytta-datum", "2027-03-01").await;
     controller
         .click("form:has(input[name=\"what\"][value=\"move\"]) button")
         .await;
@@ -290,7 +291,7 @@ async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_alo
     // The organisation of the day before the first move: both moves undone, same figures.
     controller.click("#organisation-fore").await;
     controller
-        .wait_for_text("h1", "Organisationen den 2026-07-31")
+        .wait_for_text("h1", "Organisationen den 2026-12-31")
         .await;
     axe(&controller, "/kommun/1/organisation").await;
     let bun = "table[data-board=\"bun\"]";
@@ -311,10 +312,10 @@ async fn a_unit_moved_to_another_board_from_a_date_takes_its_comparison_year_alo
         "Förskola as it was: with Förskola 1 again (the demo's figures are whole tkr)"
     );
     // A later day chosen in the form shows both moves made.
-    controller.set_date("#datum", "2027-01-01").await;
+    controller.set_date("#datum", "2027-03-01").await;
     controller.click("form[method=\"get\"] button").await;
     controller
-        .wait_for_text("h1", "Organisationen den 2027-01-01")
+        .wait_for_text("h1", "Organisationen den 2027-03-01")
         .await;
     assert!(
         controller

@@ -1,8 +1,9 @@
-//! A reorganisation between boards: an ansvar, with everything under it, moved from one board
-//! to another from a date. The move restates the budget: the ansvar's lines go with it in every
-//! column, the comparison year too, so both boards' figures are shown in the new structure,
-//! and both boards' frames get the technical adjustment that keeps their results as they were.
-//! The structure before the move stays readable in the year the move's year was opened from.
+//! A reorganisation: an ansvar, with everything under it, moved from a date under another
+//! ansvar of its board or to another board. The move restates the budget: the ansvar's lines go
+//! with it in every column, the comparison year too, so the figures are shown in the new
+//! structure; a move between boards also gives both frames the technical adjustment that keeps
+//! their results as they were. Where the ansvar lay before is kept, so the structure of any
+//! earlier day stays readable (`styr_reports::municipal::organisation_on`).
 
 use serde::Serialize;
 
@@ -11,13 +12,13 @@ use crate::organisation::UnitId;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reorganisation {
-    /// From when the ansvar belongs to its new board.
+    /// From when the ansvar lies in its new place.
     pub date: Date,
     pub ansvar: UnitId,
     /// The ansvar's name when it moved.
     pub name: String,
     pub from_board: UnitId,
-    /// Where it lay in its old board: under this ansvar, or directly under the board.
+    /// Where it lay before: under this ansvar, or directly under the board.
     pub from_parent: Option<UnitId>,
     pub to_board: UnitId,
     pub to_parent: Option<UnitId>,

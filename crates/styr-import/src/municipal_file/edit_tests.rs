@@ -192,6 +192,61 @@ fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
         date: Some("1 mars".into()),
     });
     assert!(no_day.contains("inget datum"), "{no_day}");
+    let too_early = refused(&MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: None,
+        date: Some("2024-12-31".into()),
+    });
+    assert!(
+        too_early.contains("före budgetens första år"),
+        "{too_early}"
+    );
+}
+
+#[test]
+fn moves_stand_in_date_order_so_each_earlier_day_can_be_read() {
+    let move_on = |parent: Option<&str>, date: &str| MunicipalEdit::MoveAnsvar {
+        board: "ks".into(),
+        id: "ekonomi".into(),
+        parent: parent.map(String::from),
+        date: Some(date.into()),
+    };
+    let backwards = [
+        move_on(None, "2027-03-01"),
+        move_on(Some("kansli"), "2027-02-01"),
+    ];
+    let Err(refusal) = super::edit(SMALL, &backwards) else {
+        panic!("a move dated before the one recorded is made")
+    };
+    assert!(
+        refusal[0]
+            .message
+            .contains("redan registrerad från och med 2027-03-01"),
+        "{refusal:?}"
+    );
+    let same_day = [
+        move_on(None, "2027-03-01"),
+        move_on(Some("kansli"), "2027-03-01"),
+    ];
+    assert!(
+        super::edit(SMALL, &same_day).is_ok(),
+        "a day's moves in their order"
+    );
+    // A file whose moves go back in time is refused where the later record's date is.
+    let record = |date: &str| {
+        format!(
+            "[[reorganisation]]\ndate = {date}\nansvar = \"ekonomi\"\nname = \"Ekonomi\"\nfrom_board = \"ks\"\nto_board = \"ks\"\n"
+        )
+    };
+    let file = format!("{SMALL}{}{}", record("2027-03-01"), record("2026-05-01"));
+    let found = issues(&file);
+    assert!(
+        found
+            .iter()
+            .any(|issue| issue.contains("står efter en från och med 2027-03-01")),
+        "{found:?}"
+    );
 }
 
 #[test]

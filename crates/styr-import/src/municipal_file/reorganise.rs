@@ -33,17 +33,50 @@ fn subtree(ansvar: &[Value], root: &str) -> Vec<String> {
     found
 }
 
-fn day(date: &str) -> Result<toml::value::Datetime, Vec<Issue>> {
-    if date.trim().is_empty() {
+/// The day a move is made from, as the file keeps it. It is not before the latest move already
+/// recorded, so the moves stand in date order and undoing them, latest first, gives back each
+/// earlier day's structure; and not before the comparison year, outside the file's years.
+fn day(file: &Table, date: &str) -> Result<toml::value::Datetime, Vec<Issue>> {
+    let date = date.trim();
+    if date.is_empty() {
         return Err(problem(
             "ange från och med vilket datum ansvaret flyttas (ÅÅÅÅ-MM-DD)",
         ));
     }
-    date.trim()
+    let day: styr_domain::calendar::Date = date
         .parse()
-        .ok()
-        .filter(|date: &toml::value::Datetime| date.date.is_some() && date.time.is_none())
-        .ok_or_else(|| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))
+        .map_err(|_| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))?;
+    let first = file
+        .get("budget")
+        .and_then(Value::as_table)
+        .and_then(|budget| budget.get("previous_year"))
+        .and_then(Value::as_integer)
+        .and_then(|year| styr_domain::calendar::Year::new(year).ok())
+        .map(styr_domain::calendar::Date::first_of);
+    if let Some(first) = first
+        && day < first
+    {
+        return Err(problem(format!(
+            "flytten från och med {day} ligger före budgetens första år (från {first})"
+        )));
+    }
+    let latest = file
+        .get("reorganisation")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|moved| moved.get("date"))
+        .filter_map(|date| date.to_string().parse::<styr_domain::calendar::Date>().ok())
+        .max();
+    if let Some(latest) = latest
+        && day < latest
+    {
+        return Err(problem(format!(
+            "en flytt är redan registrerad från och med {latest}; en ny flytt görs från den dagen eller senare, så att organisationen varje dag går att läsa"
+        )));
+    }
+    date.parse()
+        .map_err(|_| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))
 }
 
 /// The move from `date` as the file keeps it: where `ansvar` (named `name`) lay and lies.
@@ -77,7 +110,7 @@ pub(super) fn move_within(
     parent: Option<&str>,
     date: Option<&str>,
 ) -> Result<(), Vec<Issue>> {
-    let date = date.map(day).transpose()?;
+    let date = date.map(|date| day(file, date)).transpose()?;
     let source = board(file, board_id)?;
     let board_name = text(source, "name").unwrap_or_default();
     let entry = array(source, "ansvar")?
@@ -115,7 +148,7 @@ pub(super) fn move_to_board(
             "ansvaret ligger redan i den nämnden; flytta det inom nämnden i stället",
         ));
     }
-    let date = day(date)?;
+    let date = day(file, date)?;
     board(file, to)?;
     let source = board(file, from)?;
     let from_name = text(source, "name").unwrap_or_default();

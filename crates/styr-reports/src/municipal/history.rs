@@ -155,29 +155,39 @@ fn board_on(
         .filter(|id| places.get(*id).is_some_and(|place| place.board == board.id))
         .collect();
     let member_set: BTreeSet<&UnitId> = members.iter().copied().collect();
-    let parent_in_board = |id: &UnitId| {
+    let parent_in_board = |id: &UnitId, cut: &BTreeSet<&UnitId>| {
         places
             .get(id)
             .and_then(|place| place.parent.as_ref())
-            .filter(|parent| member_set.contains(parent))
+            .filter(|parent| member_set.contains(parent) && !cut.contains(id))
     };
-    // Tree order from the roots; an ansvar whose parent is not in the board is a root, and one
-    // not reached (a circle, which the file's reader refuses) is appended so none is lost.
+    // Tree order from the roots: an ansvar whose parent is not in the board is a root. One not
+    // reached from a root lies in a circle, which moves in date order cannot make; it is cut
+    // from its parent and made a root, so each ansvar is shown and counted once.
+    let mut cut: BTreeSet<&UnitId> = BTreeSet::new();
     let mut tree: Vec<(&UnitId, usize)> = Vec::new();
     let mut seen: BTreeSet<&UnitId> = BTreeSet::new();
-    let roots = members.iter().filter(|id| parent_in_board(id).is_none());
-    let unreached = members.iter();
-    for start in roots.chain(unreached) {
-        let mut stack = vec![(*start, 0usize)];
+    let roots: Vec<&UnitId> = members
+        .iter()
+        .copied()
+        .filter(|id| parent_in_board(id, &cut).is_none())
+        .collect();
+    for start in roots.into_iter().chain(members.iter().copied()) {
+        if seen.contains(start) {
+            continue;
+        }
+        if parent_in_board(start, &cut).is_some() {
+            cut.insert(start);
+        }
+        let mut stack = vec![(start, 0usize)];
         while let Some((id, depth)) = stack.pop() {
             if !seen.insert(id) {
                 continue;
             }
             tree.push((id, depth));
-            let children = members
-                .iter()
-                .rev()
-                .filter(|child| parent_in_board(child) == Some(id) && !seen.contains(*child));
+            let children = members.iter().rev().filter(|child| {
+                parent_in_board(child, &cut) == Some(id) && !seen.contains(**child)
+            });
             stack.extend(children.map(|child| (*child, depth + 1)));
         }
     }
@@ -193,7 +203,7 @@ fn board_on(
             add_into(&mut sum, children, id)?;
         }
         nets.insert(id, sum.clone());
-        if let Some(parent) = parent_in_board(id) {
+        if let Some(parent) = parent_in_board(id, &cut) {
             let over = nets
                 .entry(parent)
                 .or_insert_with(|| vec![Amount::ZERO; columns]);
@@ -205,7 +215,7 @@ fn board_on(
         .iter()
         .map(|(id, depth)| {
             let net = nets.get(id).cloned().unwrap_or_default();
-            if parent_in_board(id).is_none() {
+            if parent_in_board(id, &cut).is_none() {
                 add_into(&mut total, &net, &board.id)?;
             }
             Ok(UnitOnDate {

@@ -174,16 +174,13 @@ fn move_sentence(budget: &MunicipalBudget, moved: &Reorganisation) -> String {
         );
     }
     let place = |parent: &Option<UnitId>| match parent {
-        None => "direkt under nämnden".to_string(),
-        Some(parent) => {
-            let name = budget
-                .boards
-                .iter()
-                .flat_map(|board| &board.ansvar)
-                .find(|ansvar| &ansvar.id == parent)
-                .map_or(parent.0.clone(), |ansvar| ansvar.name.clone());
-            format!("under {name}")
-        }
+        None => "nämndens översta nivå".to_string(),
+        Some(parent) => budget
+            .boards
+            .iter()
+            .flat_map(|board| &board.ansvar)
+            .find(|ansvar| &ansvar.id == parent)
+            .map_or(parent.0.clone(), |ansvar| ansvar.name.clone()),
     };
     format!(
         "{} flyttas inom {} från {} till {} från och med {}. Enhetens budget följer med i alla år, jämförelseåret också; nämndens kommunbidrag ändras inte.",
