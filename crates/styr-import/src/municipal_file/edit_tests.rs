@@ -159,14 +159,19 @@ fn the_organisation_is_edited_and_a_circle_is_refused() {
     assert!(nowhere.contains("finns inte"), "{nowhere}");
 }
 
-#[test]
-fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
-    let moved = edited(&MunicipalEdit::MoveAnsvar {
+/// Ekonomi placed under `parent` (directly under the board when none) from `date`.
+fn dated_move(parent: Option<&str>, date: &str) -> MunicipalEdit {
+    MunicipalEdit::MoveAnsvar {
         board: "ks".into(),
         id: "ekonomi".into(),
-        parent: None,
-        date: Some("2027-03-01".into()),
-    });
+        parent: parent.map(String::from),
+        date: Some(date.into()),
+    }
+}
+
+#[test]
+fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
+    let moved = edited(&dated_move(None, "2027-03-01"));
     assert_eq!(moved.boards[0].ansvar[1].parent, None);
     let [record] = moved.reorganisations.as_slice() else {
         panic!("one move recorded: {:?}", moved.reorganisations)
@@ -178,26 +183,11 @@ fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
     );
     assert_eq!(record.from_parent, Some(UnitId("kansli".into())));
     assert_eq!(record.to_parent, None);
-    let nothing = refused(&MunicipalEdit::MoveAnsvar {
-        board: "ks".into(),
-        id: "ekonomi".into(),
-        parent: Some("kansli".into()),
-        date: Some("2027-03-01".into()),
-    });
+    let nothing = refused(&dated_move(Some("kansli"), "2027-03-01"));
     assert!(nothing.contains("ligger redan under"), "{nothing}");
-    let no_day = refused(&MunicipalEdit::MoveAnsvar {
-        board: "ks".into(),
-        id: "ekonomi".into(),
-        parent: None,
-        date: Some("1 mars".into()),
-    });
+    let no_day = refused(&dated_move(None, "1 mars"));
     assert!(no_day.contains("inget datum"), "{no_day}");
-    let too_early = refused(&MunicipalEdit::MoveAnsvar {
-        board: "ks".into(),
-        id: "ekonomi".into(),
-        parent: None,
-        date: Some("2024-12-31".into()),
-    });
+    let too_early = refused(&dated_move(None, "2024-12-31"));
     assert!(
         too_early.contains("före budgetens första år"),
         "{too_early}"
@@ -206,15 +196,9 @@ fn a_move_within_the_board_from_a_date_is_recorded_with_where_the_ansvar_lay() {
 
 #[test]
 fn moves_stand_in_date_order_so_each_earlier_day_can_be_read() {
-    let move_on = |parent: Option<&str>, date: &str| MunicipalEdit::MoveAnsvar {
-        board: "ks".into(),
-        id: "ekonomi".into(),
-        parent: parent.map(String::from),
-        date: Some(date.into()),
-    };
     let backwards = [
-        move_on(None, "2027-03-01"),
-        move_on(Some("kansli"), "2027-02-01"),
+        dated_move(None, "2027-03-01"),
+        dated_move(Some("kansli"), "2027-02-01"),
     ];
     let Err(refusal) = super::edit(SMALL, &backwards) else {
         panic!("a move dated before the one recorded is made")
@@ -226,8 +210,8 @@ fn moves_stand_in_date_order_so_each_earlier_day_can_be_read() {
         "{refusal:?}"
     );
     let same_day = [
-        move_on(None, "2027-03-01"),
-        move_on(Some("kansli"), "2027-03-01"),
+        dated_move(None, "2027-03-01"),
+        dated_move(Some("kansli"), "2027-03-01"),
     ];
     assert!(
         super::edit(SMALL, &same_day).is_ok(),

@@ -65,7 +65,7 @@ fn day(file: &Table, date: &str) -> Result<toml::value::Datetime, Vec<Issue>> {
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|moved| moved.get("date"))
+        .filter_map(|moved| moved.get("date").and_then(Value::as_datetime))
         .filter_map(|date| date.to_string().parse::<styr_domain::calendar::Date>().ok())
         .max();
     if let Some(latest) = latest
@@ -75,8 +75,15 @@ fn day(file: &Table, date: &str) -> Result<toml::value::Datetime, Vec<Issue>> {
             "en flytt är redan registrerad från och med {latest}; en ny flytt görs från den dagen eller senare, så att organisationen varje dag går att läsa"
         )));
     }
-    date.parse()
-        .map_err(|_| problem(format!("”{date}” är inget datum (ÅÅÅÅ-MM-DD)")))
+    Ok(toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: day.year().number(),
+            month: day.month(),
+            day: day.day(),
+        }),
+        time: None,
+        offset: None,
+    })
 }
 
 /// The move from `date` as the file keeps it: where `ansvar` (named `name`) lay and lies.

@@ -159,9 +159,7 @@ pub fn sentences(
 fn move_sentence(budget: &MunicipalBudget, moved: &Reorganisation) -> String {
     let board = |id: &UnitId| {
         budget
-            .boards
-            .iter()
-            .find(|board| &board.id == id)
+            .board(&id.0)
             .map_or(id.0.clone(), |board| board.name.clone())
     };
     if moved.from_board != moved.to_board {
